@@ -1,0 +1,63 @@
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Campaigns;
+
+namespace FlashSale.Api.Campaigns;
+
+public static class CampaignEndpoints
+{
+    public static void MapCampaigns(this IEndpointRouteBuilder app)
+    {
+        var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns");
+
+        campaigns.MapPost("/", Create)
+            .RequireAuthorization(Roles.Marketing)
+            .WithSummary("Create a campaign with one coupon batch (role marketing)")
+            .Accepts<CreateCampaignRequest>("application/json")
+            .Produces<CampaignResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        campaigns.MapGet("/{id}", Get)
+            .AllowAnonymous()
+            .WithSummary("A campaign with its live issued and remaining counts")
+            .Produces<CampaignResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Create(HttpContext context, IClusterClient cluster, TimeProvider clock)
+    {
+        var (body, problem) = await JsonBody.Read<CreateCampaignRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = CampaignValidation.Check(body!, clock.GetUtcNow(), out var definition);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        definition = definition! with { CreatedBy = context.ShopperId() };
+        var view = await cluster.GetGrain<ICampaignGrain>(definition.Id).Create(definition)
+            ?? throw new InvalidOperationException($"Fresh campaign id {definition.Id} already exists.");
+        return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
+    }
+
+    private static async Task<IResult> Get(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var campaignId))
+        {
+            return NotFound();
+        }
+
+        var view = await cluster.GetGrain<ICampaignGrain>(campaignId).Get();
+        return view is null ? NotFound() : Results.Ok(CampaignResponse.Of(view));
+    }
+
+    public static IResult NotFound() =>
+        Problem.Of(StatusCodes.Status404NotFound, "campaign_not_found", "There is no such campaign.");
+}

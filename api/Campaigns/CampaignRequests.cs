@@ -1,0 +1,27 @@
+namespace FlashSale.Api.Campaigns;
+
+/// <summary>The body of <c>POST /api/campaigns</c>. Every field is nullable so that a missing one is reported by name.</summary>
+public sealed record CreateCampaignRequest(
+    string? Name,
+    CouponTermsBody? Coupon,
+    int? TotalStock,
+    int? PerUserLimit,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    ValidityBody? Validity);
+
+/// <param name="Kind"><c>fixed</c>, <c>percent</c> or <c>threshold</c>.</param>
+/// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>
+/// <param name="PercentOff">For <c>percent</c>: 1 to 100.</param>
+/// <param name="MaxDiscount">For <c>percent</c>: the most it takes off.</param>
+/// <param name="MinSpend">For <c>threshold</c>: the order amount from which it applies.</param>
+public sealed record CouponTermsBody(
+    string? Kind,
+    string? Currency,
+    decimal? AmountOff,
+    decimal? PercentOff,
+    decimal? MaxDiscount,
+    decimal? MinSpend);
+
+/// <summary>Exactly one of <c>until</c> (an instant) or <c>days</c> (after the claim).</summary>
+public sealed record ValidityBody(DateTimeOffset? Until, int? Days);

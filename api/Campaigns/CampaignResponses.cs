@@ -1,0 +1,48 @@
+using FlashSale.GrainInterfaces.Campaigns;
+
+namespace FlashSale.Api.Campaigns;
+
+public sealed record CouponTermsResponse(
+    string Kind, string Currency, decimal? AmountOff, decimal? PercentOff, decimal? MaxDiscount, decimal? MinSpend)
+{
+    public static CouponTermsResponse Of(CouponTerms terms) =>
+        new(KindName(terms.Kind), terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend);
+
+    public static string KindName(CouponKind kind) => kind.ToString().ToLowerInvariant();
+}
+
+public sealed record ValidityResponse(DateTimeOffset? Until, int? Days);
+
+/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>sold_out</c> or <c>ended</c>.</param>
+/// <param name="AsOf">When the campaign's grain read the counts.</param>
+public sealed record CampaignResponse(
+    Guid Id,
+    string Name,
+    CouponTermsResponse Coupon,
+    int TotalStock,
+    int PerUserLimit,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    ValidityResponse Validity,
+    string State,
+    int Issued,
+    int Remaining,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset AsOf)
+{
+    public static CampaignResponse Of(CampaignView view)
+    {
+        var d = view.Definition;
+        return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), d.TotalStock, d.PerUserLimit,
+            d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim), StateName(view.Phase),
+            view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
+    }
+
+    private static string StateName(CampaignPhase phase) => phase switch
+    {
+        CampaignPhase.Scheduled => "scheduled",
+        CampaignPhase.Open => "open",
+        CampaignPhase.SoldOut => "sold_out",
+        _ => "ended",
+    };
+}

@@ -1,0 +1,162 @@
+using FlashSale.GrainInterfaces.Campaigns;
+
+namespace FlashSale.Api.Campaigns;
+
+/// <summary>Turns a create request into a definition, or into per-field errors keyed by JSON path.</summary>
+public static class CampaignValidation
+{
+    public const int MaxStock = 10_000_000;
+    public const int MaxPerUserLimit = 1_000;
+    private const decimal MaxAmount = 1_000_000_000m;
+    private static readonly TimeSpan MaxSaleLength = TimeSpan.FromDays(366);
+
+    public static Dictionary<string, string[]> Check(CreateCampaignRequest request, DateTimeOffset now, out CampaignDefinition? definition)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200 || name.Any(char.IsControl))
+        {
+            Error("name", "Required, 1 to 200 characters, no control characters.");
+        }
+
+        var terms = CheckTerms(request.Coupon, Error);
+
+        if (request.TotalStock is not { } stock || stock < 1 || stock > MaxStock)
+        {
+            Error("totalStock", $"Required, 1 to {MaxStock}.");
+        }
+
+        var perUserLimit = request.PerUserLimit ?? 1;
+        if (perUserLimit < 1 || perUserLimit > MaxPerUserLimit)
+        {
+            Error("perUserLimit", $"1 to {MaxPerUserLimit} (default 1).");
+        }
+
+        if (request.StartsAt is null)
+        {
+            Error("startsAt", "Required: an ISO 8601 instant.");
+        }
+
+        if (request.EndsAt is null)
+        {
+            Error("endsAt", "Required: an ISO 8601 instant.");
+        }
+        else if (request.EndsAt <= now)
+        {
+            Error("endsAt", "Must be in the future.");
+        }
+        else if (request.StartsAt is { } starts && request.EndsAt <= starts)
+        {
+            Error("endsAt", "Must be after startsAt.");
+        }
+        else if (request.StartsAt is { } start && request.EndsAt - start > MaxSaleLength)
+        {
+            Error("endsAt", "A sale lasts at most 366 days.");
+        }
+
+        var validity = CheckValidity(request.Validity, request.EndsAt, Error);
+
+        definition = errors.Count == 0
+            ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
+                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "")
+            : null;
+        return errors;
+    }
+
+    private static CouponTerms? CheckTerms(CouponTermsBody? coupon, Action<string, string> error)
+    {
+        if (coupon is null)
+        {
+            error("coupon", "Required: { kind, currency, and the kind's values }.");
+            return null;
+        }
+
+        var currency = coupon.Currency ?? "CNY";
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            error("coupon.currency", "An ISO 4217 code such as CNY (default CNY).");
+        }
+
+        bool Positive(decimal? value, string field)
+        {
+            if (value is { } v && v > 0 && v <= MaxAmount && decimal.Round(v, 2) == v)
+            {
+                return true;
+            }
+
+            error(field, $"Required for this kind: more than 0, at most {MaxAmount}, at most 2 decimals.");
+            return false;
+        }
+
+        void Unused(decimal? value, string field, string kind)
+        {
+            if (value is not null)
+            {
+                error(field, $"Not used by kind '{kind}'.");
+            }
+        }
+
+        switch (coupon.Kind)
+        {
+            case "fixed":
+                Positive(coupon.AmountOff, "coupon.amountOff");
+                Unused(coupon.PercentOff, "coupon.percentOff", "fixed");
+                Unused(coupon.MaxDiscount, "coupon.maxDiscount", "fixed");
+                Unused(coupon.MinSpend, "coupon.minSpend", "fixed");
+                return new CouponTerms(CouponKind.Fixed, currency, coupon.AmountOff, null, null, null);
+            case "percent":
+                if (coupon.PercentOff is not { } percent || percent <= 0 || percent > 100 || decimal.Round(percent, 2) != percent)
+                {
+                    error("coupon.percentOff", "Required for kind 'percent': more than 0, at most 100.");
+                }
+
+                Positive(coupon.MaxDiscount, "coupon.maxDiscount");
+                Unused(coupon.AmountOff, "coupon.amountOff", "percent");
+                Unused(coupon.MinSpend, "coupon.minSpend", "percent");
+                return new CouponTerms(CouponKind.Percent, currency, null, coupon.PercentOff, coupon.MaxDiscount, null);
+            case "threshold":
+                var amountOk = Positive(coupon.AmountOff, "coupon.amountOff");
+                var minOk = Positive(coupon.MinSpend, "coupon.minSpend");
+                if (amountOk && minOk && coupon.AmountOff >= coupon.MinSpend)
+                {
+                    error("coupon.amountOff", "Must be less than minSpend.");
+                }
+
+                Unused(coupon.PercentOff, "coupon.percentOff", "threshold");
+                Unused(coupon.MaxDiscount, "coupon.maxDiscount", "threshold");
+                return new CouponTerms(CouponKind.Threshold, currency, coupon.AmountOff, null, null, coupon.MinSpend);
+            default:
+                error("coupon.kind", "Required: fixed, percent or threshold.");
+                return null;
+        }
+    }
+
+    private static CouponValidity? CheckValidity(ValidityBody? validity, DateTimeOffset? endsAt, Action<string, string> error)
+    {
+        switch (validity)
+        {
+            case null or { Until: null, Days: null }:
+                error("validity", "Required: { \"until\": instant } or { \"days\": 1 to 3650 }.");
+                return null;
+            case { Until: not null, Days: not null }:
+                error("validity", "Give either until or days, not both.");
+                return null;
+            case { Until: { } until }:
+                if (endsAt is { } end && until < end)
+                {
+                    error("validity.until", "Must not be before endsAt: a coupon claimed at the end would be born expired.");
+                }
+
+                return new CouponValidity(until.ToUniversalTime(), null);
+            case { Days: { } days }:
+                if (days is < 1 or > 3650)
+                {
+                    error("validity.days", "1 to 3650.");
+                }
+
+                return new CouponValidity(null, days);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using FlashSale.Api.Campaigns;
+using FlashSale.GrainInterfaces.Claims;
+
+namespace FlashSale.Api.Claims;
+
+/// <param name="Kind"><c>fixed</c>, <c>percent</c> or <c>threshold</c>; the values that apply to it are set.</param>
+public sealed record ClaimResponse(
+    Guid CouponId,
+    string Code,
+    Guid CampaignId,
+    string Kind,
+    string Currency,
+    decimal? AmountOff,
+    decimal? PercentOff,
+    decimal? MaxDiscount,
+    decimal? MinSpend,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ExpiresAt)
+{
+    public static ClaimResponse Of(IssuedCoupon coupon)
+    {
+        var terms = coupon.Terms;
+        return new ClaimResponse(coupon.CouponId, coupon.Code, coupon.CampaignId, CouponTermsResponse.KindName(terms.Kind),
+            terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, coupon.IssuedAt, coupon.ExpiresAt);
+    }
+}

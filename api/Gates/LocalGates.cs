@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using FlashSale.GrainInterfaces.Gates;
+
+namespace FlashSale.Api.Gates;
+
+/// <summary>
+/// This node's copy of the campaigns' gates, fed by the grains' pushes and by the refusals they
+/// return, so that claims on a sold-out, ended or not-yet-open campaign are refused here without
+/// a grain call. A gate is trusted for a limited time only: a push this node missed cannot keep it
+/// refusing claims for long.
+/// </summary>
+public sealed class LocalGates(TimeProvider clock) : ICampaignGateObserver
+{
+    private static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<Guid, (CampaignGate Gate, long LearnedAt)> _gates = new();
+
+    public CampaignGate? For(Guid campaignId)
+    {
+        if (!_gates.TryGetValue(campaignId, out var entry))
+        {
+            return null;
+        }
+
+        if (clock.GetElapsedTime(entry.LearnedAt) > TrustFor)
+        {
+            _gates.TryRemove(KeyValuePair.Create(campaignId, entry));
+            return null;
+        }
+
+        return entry.Gate;
+    }
+
+    public void Learn(CampaignGate gate)
+    {
+        var learnedAt = clock.GetTimestamp();
+        _gates.AddOrUpdate(gate.CampaignId, (gate, learnedAt),
+            (_, known) => gate.Version >= known.Gate.Version ? (gate, learnedAt) : known);
+    }
+
+    Task ICampaignGateObserver.GateChanged(CampaignGate gate)
+    {
+        Learn(gate);
+        return Task.CompletedTask;
+    }
+}

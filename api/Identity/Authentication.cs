@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FlashSale.Api.Identity;
+
+public static class Authentication
+{
+    /// <summary>The token's subject is the caller's id; nothing in a request body ever says who the caller is.</summary>
+    public const string SubjectClaim = "sub";
+    public const string RoleClaim = "role";
+
+    public static IServiceCollection AddFlashSaleAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Jwt").Get<JwtSettings>() ?? new JwtSettings();
+        services.AddSingleton(settings);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = settings.Key(),
+                    NameClaimType = SubjectClaim,
+                    RoleClaimType = RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Shopper, policy => policy.RequireRole(Roles.Shopper))
+            .AddPolicy(Roles.Marketing, policy => policy.RequireRole(Roles.Marketing, Roles.Admin));
+        return services;
+    }
+
+    public static string ShopperId(this HttpContext context) =>
+        context.User.FindFirst(SubjectClaim)?.Value ?? throw new InvalidOperationException("An authorized request has no subject.");
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FlashSale.Api.Problems;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FlashSale.Api.Identity;
+
+/// <summary>
+/// <c>POST /api/dev/tokens</c>: mints tokens for newcomers and tests. Mapped in the Development
+/// environment only; elsewhere tokens come from the real identity provider.
+/// </summary>
+public static class DevTokenEndpoints
+{
+    public sealed record TokenRequest(string? UserId, string[]? Roles, int? LifetimeMinutes);
+
+    public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+    public static void MapDevTokens(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/dev/tokens", Mint)
+            .WithTags("Development")
+            .WithSummary("Mint a signed token (Development only)")
+            .Accepts<TokenRequest>("application/json")
+            .Produces<TokenResponse>()
+            .ProducesValidationProblem()
+            .AllowAnonymous();
+    }
+
+    private static async Task<IResult> Mint(HttpRequest request, JwtSettings settings, TimeProvider clock)
+    {
+        var (body, problem) = await JsonBody.Read<TokenRequest>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body!.UserId) || body.UserId.Length > 128)
+        {
+            errors["userId"] = ["Required, 1 to 128 characters."];
+        }
+
+        if (body.Roles is null || body.Roles.Length == 0 || body.Roles.Any(r => !Roles.All.Contains(r)))
+        {
+            errors["roles"] = [$"Required: one or more of {string.Join(", ", Roles.All)}."];
+        }
+
+        var lifetime = body.LifetimeMinutes ?? 600;
+        if (lifetime is < 1 or > 7 * 24 * 60)
+        {
+            errors["lifetimeMinutes"] = ["Between 1 and 10080 minutes."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var expiresAt = clock.GetUtcNow().AddMinutes(lifetime);
+        var claims = new List<Claim> { new(Authentication.SubjectClaim, body.UserId!) };
+        claims.AddRange(body.Roles!.Distinct().Select(role => new Claim(Authentication.RoleClaim, role)));
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity(claims),
+            Expires = expiresAt.UtcDateTime,
+            SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256),
+        });
+        return Results.Ok(new TokenResponse(token, expiresAt));
+    }
+}

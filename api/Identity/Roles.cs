@@ -1,0 +1,10 @@
+namespace FlashSale.Api.Identity;
+
+public static class Roles
+{
+    public const string Shopper = "shopper";
+    public const string Marketing = "marketing";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([Shopper, Marketing, Admin]);
+}

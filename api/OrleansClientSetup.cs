@@ -1,0 +1,27 @@
+using Orleans.Configuration;
+
+namespace FlashSale.Api;
+
+public static class OrleansClientSetup
+{
+    /// <summary>Joins the cluster as a client through PostgreSQL membership, like every silo.</summary>
+    public static void UseFlashSaleCluster(this IHostApplicationBuilder builder, string connectionString)
+    {
+        var orleans = builder.Configuration.GetSection("Orleans");
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = orleans["ClusterId"] ?? "flashsale";
+                options.ServiceId = orleans["ServiceId"] ?? "flashsale";
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = connectionString;
+            });
+            // A restarted silo comes back as a new gateway; notice it within seconds, not the default minute.
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        });
+    }
+}

@@ -1,0 +1,35 @@
+namespace FlashSale.Api.Problems;
+
+/// <summary>
+/// Refusals as RFC 9457 problem details, each with a stable machine-readable <c>code</c>
+/// extension that clients can switch on (the title and detail are for people and may change).
+/// </summary>
+public static class Problem
+{
+    public static IResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?> { ["code"] = code };
+        if (extensions is not null)
+        {
+            foreach (var (key, value) in extensions)
+            {
+                all[key] = value;
+            }
+        }
+
+        return Results.Problem(statusCode: status, title: title, detail: detail, extensions: all);
+    }
+
+    public static IResult Validation(IDictionary<string, string[]> errors, string title = "The request has invalid fields.") =>
+        Results.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
+
+    public static IResult InvalidHeaders(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "The request has missing or malformed headers.",
+            extensions: new Dictionary<string, object?> { ["code"] = "invalid_header" });
+
+    public static IResult MalformedJson(string? path, string message) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]> { [string.IsNullOrEmpty(path) ? "$" : path] = [message] },
+            title: "The request body is not valid JSON of the expected shape.",
+            extensions: new Dictionary<string, object?> { ["code"] = "malformed_json" });
+}

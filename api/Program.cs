@@ -1,0 +1,42 @@
+using FlashSale.Api;
+using FlashSale.Api.Campaigns;
+using FlashSale.Api.Claims;
+using FlashSale.Api.Gates;
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using Scalar.AspNetCore;
+
+// Settings files sit beside the binary, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var connectionString = builder.Configuration.GetConnectionString("FlashSale")
+    ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+builder.UseFlashSaleCluster(connectionString);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddFlashSaleProblems();
+builder.Services.AddFlashSaleAuthentication(builder.Configuration);
+builder.Services.AddFlashSaleOpenApi();
+builder.Services.AddHealthChecks();
+builder.Services.AddSingleton<LocalGates>();
+builder.Services.AddHostedService<GateSubscription>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live");
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevTokens();
+}
+
+app.MapCampaigns();
+app.MapClaims();
+
+app.Run();

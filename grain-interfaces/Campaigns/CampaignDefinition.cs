@@ -1,0 +1,15 @@
+namespace FlashSale.GrainInterfaces.Campaigns;
+
+/// <summary>A campaign as marketing configured it: one coupon batch sold in one window.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignDefinition")]
+public sealed record CampaignDefinition(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] CouponTerms Terms,
+    [property: Id(3)] int TotalStock,
+    [property: Id(4)] int PerUserLimit,
+    [property: Id(5)] DateTimeOffset StartsAt,
+    [property: Id(6)] DateTimeOffset EndsAt,
+    [property: Id(7)] CouponValidity Validity,
+    [property: Id(8)] DateTimeOffset CreatedAt,
+    [property: Id(9)] string CreatedBy);

@@ -1,0 +1,37 @@
+using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Gates;
+
+namespace FlashSale.GrainInterfaces.Claims;
+
+[GenerateSerializer, Alias("FlashSale.ClaimOutcome")]
+public enum ClaimOutcome
+{
+    /// <summary>A coupon was committed for this request.</summary>
+    Issued,
+    /// <summary>The key was seen before on this campaign: the original coupon, unchanged.</summary>
+    Replayed,
+    CampaignNotFound,
+    NotStarted,
+    Ended,
+    SoldOut,
+    LimitReached,
+    /// <summary>The shopper already used this key on another campaign.</summary>
+    KeyReused,
+    /// <summary>The write carrying this claim failed; nothing was issued under this key, retrying it is safe.</summary>
+    Unavailable,
+}
+
+/// <summary>
+/// The answer to a claim. <see cref="Gate"/> rides along on refusals caused by the campaign's
+/// phase, so the API node can refuse the next such claims itself.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.ClaimResult")]
+public sealed record ClaimResult(
+    [property: Id(0)] ClaimOutcome Outcome,
+    [property: Id(1)] IssuedCoupon? Coupon = null,
+    [property: Id(2)] CampaignGate? Gate = null,
+    [property: Id(3)] DateTimeOffset? Now = null)
+{
+    public static ClaimResult Refused(ClaimOutcome outcome, CampaignGate? gate = null, DateTimeOffset? now = null) =>
+        new(outcome, null, gate, now);
+}

@@ -1,0 +1,41 @@
+using FlashSale.GrainInterfaces.Claims;
+
+namespace FlashSale.GrainInterfaces.Gates;
+
+/// <summary>
+/// What an API node needs to refuse a campaign's claims without calling its grain: the sale window,
+/// whether the stock is gone, and which shoppers might hold a coupon (their claims still go to the
+/// grain, so that a replayed key gets its original coupon back).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignGate")]
+public sealed record CampaignGate(
+    [property: Id(0)] Guid CampaignId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DateTimeOffset StartsAt,
+    [property: Id(3)] DateTimeOffset EndsAt,
+    [property: Id(4)] bool SoldOut,
+    [property: Id(5)] HolderFilter? Holders)
+{
+    /// <summary>The refusal this gate gives a shopper's claim at <paramref name="now"/>, or null when only the grain can answer.</summary>
+    public ClaimOutcome? RefusalFor(string shopperId, DateTimeOffset now)
+    {
+        if (now < StartsAt)
+        {
+            return ClaimOutcome.NotStarted;
+        }
+
+        var ended = now >= EndsAt;
+        if (!ended && !SoldOut)
+        {
+            return null;
+        }
+
+        // No filter means the holders are unknown here: only the grain can tell a replay from a new claim.
+        if (Holders is null || Holders.MayContain(shopperId))
+        {
+            return null;
+        }
+
+        return ended ? ClaimOutcome.Ended : ClaimOutcome.SoldOut;
+    }
+}

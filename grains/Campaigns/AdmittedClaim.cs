@@ -1,0 +1,38 @@
+using FlashSale.GrainInterfaces.Claims;
+
+namespace FlashSale.Grains.Campaigns;
+
+/// <summary>
+/// A claim that holds a unit of stock: first waiting for the group commit that carries it, then,
+/// once committed, the record that answers replays of its key.
+/// </summary>
+internal sealed class AdmittedClaim(string shopperId, string deviceId, string idempotencyKey, IssuedCoupon coupon)
+{
+    private TaskCompletionSource<ClaimResult>? _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string ShopperId { get; } = shopperId;
+    public string DeviceId { get; } = deviceId;
+    public string IdempotencyKey { get; } = idempotencyKey;
+    public IssuedCoupon Coupon { get; } = coupon;
+    public bool IsCommitted => _answer is null;
+
+    /// <summary>The first caller's answer; replays that arrive while the write is in flight share it.</summary>
+    public Task<ClaimResult> Answer => _answer?.Task ?? Task.FromResult(new ClaimResult(ClaimOutcome.Issued, Coupon));
+
+    public static AdmittedClaim Committed(string shopperId, string idempotencyKey, IssuedCoupon coupon)
+    {
+        var claim = new AdmittedClaim(shopperId, "", idempotencyKey, coupon);
+        claim._answer = null;
+        return claim;
+    }
+
+    public void MarkCommitted()
+    {
+        var answer = _answer;
+        // Dropping the completion source keeps a committed claim small: it lives as long as the activation.
+        _answer = null;
+        answer?.TrySetResult(new ClaimResult(ClaimOutcome.Issued, Coupon));
+    }
+
+    public void Fail(ClaimOutcome outcome) => _answer?.TrySetResult(ClaimResult.Refused(outcome));
+}

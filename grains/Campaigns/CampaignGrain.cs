@@ -1,0 +1,319 @@
+using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Claims;
+using FlashSale.GrainInterfaces.Gates;
+using FlashSale.Grains.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSale.Grains.Campaigns;
+
+/// <summary>
+/// One campaign's stock. Claims are admitted one at a time against counters held in memory, then
+/// group-committed: while one ledger write is in flight, newly admitted claims queue for the next
+/// one, and each caller is answered only once the transaction holding its claim has committed.
+/// Reentrant so that admissions go on while a write is in flight; Orleans still runs one turn at a
+/// time, so the fields below need no locks.
+/// </summary>
+[Reentrant]
+public sealed class CampaignGrain(
+    [PersistentState("campaign", "campaigns")] IPersistentState<CampaignState> state,
+    CouponLedger ledger,
+    TimeProvider clock,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+{
+    // Bounds one transaction's size; a larger backlog is written by successive transactions.
+    private const int MaxClaimsPerWrite = 4096;
+
+    private readonly Dictionary<string, ShopperClaims> _shoppers = new(StringComparer.Ordinal);
+    private List<AdmittedClaim> _queued = [];
+    private Task _writer = Task.CompletedTask;
+    private int _totalStock;
+    private int _committed;
+    private int _inFlight;
+    private bool _broken;
+    private CampaignGate? _gate;
+
+    private CampaignDefinition? Definition => state.State.Definition;
+    private int Available => _totalStock - _committed - _inFlight;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Definition is null)
+        {
+            return;
+        }
+
+        var snapshot = await ledger.LoadAsync(this.GetPrimaryKey())
+            ?? throw new InvalidOperationException($"Campaign {this.GetPrimaryKey()} has a definition but no ledger row.");
+        _totalStock = snapshot.TotalStock;
+        _committed = snapshot.Issued;
+        foreach (var row in snapshot.Coupons)
+        {
+            var coupon = new IssuedCoupon(row.CouponId, row.Code, Definition.Id, Definition.Terms, row.IssuedAt, row.ExpiresAt);
+            var claims = ClaimsOf(row.ShopperId);
+            claims.Add(AdmittedClaim.Committed(row.ShopperId, row.IdempotencyKey, coupon));
+            claims.Committed++;
+        }
+
+        // API nodes may hold a gate from an earlier activation; the fresh one replaces it.
+        PublishGate();
+    }
+
+    public async Task<CampaignView?> Create(CampaignDefinition definition)
+    {
+        if (Definition is not null)
+        {
+            return null;
+        }
+
+        // The ledger row first: a crash before the state write leaves an orphan row that nothing reads,
+        // never a campaign without its counter.
+        await ledger.CreateStockAsync(definition.Id, definition.TotalStock, definition.PerUserLimit);
+        state.State.Definition = definition;
+        await state.WriteStateAsync();
+        _totalStock = definition.TotalStock;
+        PublishGate();
+        return View();
+    }
+
+    public Task<CampaignView?> Get()
+    {
+        if (Definition is null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(Definition is null ? null : View());
+    }
+
+    public Task<ClaimResult> Claim(ClaimRequest request)
+    {
+        var definition = Definition;
+        if (definition is null)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.CampaignNotFound));
+        }
+
+        if (_broken)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.Unavailable));
+        }
+
+        // A replay gets the original outcome whatever has happened to the campaign since.
+        var claims = ClaimsOf(request.ShopperId);
+        if (claims.Find(request.IdempotencyKey) is { } earlier)
+        {
+            return ReplayOf(earlier);
+        }
+
+        var now = clock.GetUtcNow();
+        if (now < definition.StartsAt)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.NotStarted, Gate(), now));
+        }
+
+        if (now >= definition.EndsAt)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.Ended, Gate(), now));
+        }
+
+        // The limit before the stock: a shopper's count never drops while the stock is gone, so a
+        // refused key that is replayed hears the same refusal.
+        if (claims.Count >= definition.PerUserLimit)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.LimitReached));
+        }
+
+        if (Available <= 0)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.SoldOut, Gate(), now));
+        }
+
+        var coupon = new IssuedCoupon(
+            Guid.CreateVersion7(now), CouponCodes.New(), definition.Id, definition.Terms, now, definition.Validity.ExpiryFor(now));
+        var claim = new AdmittedClaim(request.ShopperId, request.DeviceId, request.IdempotencyKey, coupon);
+        claims.Add(claim);
+        _inFlight++;
+        _gate = null;
+        _queued.Add(claim);
+        if (_writer.IsCompleted)
+        {
+            _writer = WriteQueuedClaims();
+        }
+
+        return claim.Answer;
+    }
+
+    private static async Task<ClaimResult> ReplayOf(AdmittedClaim earlier)
+    {
+        var original = await earlier.Answer;
+        return original.Outcome == ClaimOutcome.Issued ? original with { Outcome = ClaimOutcome.Replayed } : original;
+    }
+
+    private async Task WriteQueuedClaims()
+    {
+        // Let the claims already in the mailbox be admitted before the first write starts.
+        await Task.Yield();
+        while (_queued.Count > 0 && !_broken)
+        {
+            List<AdmittedClaim> batch;
+            if (_queued.Count <= MaxClaimsPerWrite)
+            {
+                (batch, _queued) = (_queued, []);
+            }
+            else
+            {
+                batch = _queued[..MaxClaimsPerWrite];
+                _queued.RemoveRange(0, MaxClaimsPerWrite);
+            }
+
+            await Commit(batch);
+        }
+    }
+
+    private async Task Commit(List<AdmittedClaim> batch)
+    {
+        while (batch.Count > 0)
+        {
+            try
+            {
+                await ledger.IssueAsync(this.GetPrimaryKey(), _committed, RowsOf(batch));
+            }
+            catch (LedgerConflictException e) when (e.Conflict == LedgerConflict.KeyTaken)
+            {
+                // Rare: a shopper reused a key from another campaign. Refuse those claims, write the rest.
+                if (!await SettleTakenKeys(batch))
+                {
+                    Break(batch, e);
+                    return;
+                }
+
+                continue;
+            }
+            catch (Exception e)
+            {
+                Break(batch, e);
+                return;
+            }
+
+            _committed += batch.Count;
+            _inFlight -= batch.Count;
+            foreach (var claim in batch)
+            {
+                _shoppers[claim.ShopperId].Committed++;
+                claim.MarkCommitted();
+            }
+
+            if (_committed >= _totalStock)
+            {
+                PublishGate();
+            }
+
+            return;
+        }
+    }
+
+    private List<NewCoupon> RowsOf(List<AdmittedClaim> batch)
+    {
+        var rows = new List<NewCoupon>(batch.Count);
+        Dictionary<string, int>? repeats = null;
+        foreach (var claim in batch)
+        {
+            var slot = _shoppers[claim.ShopperId].Committed + 1;
+            if (repeats is not null && repeats.TryGetValue(claim.ShopperId, out var earlierInBatch))
+            {
+                slot += earlierInBatch;
+            }
+
+            (repeats ??= new(StringComparer.Ordinal))[claim.ShopperId] = slot - _shoppers[claim.ShopperId].Committed;
+            var coupon = claim.Coupon;
+            rows.Add(new NewCoupon(coupon.CouponId, claim.ShopperId, slot, claim.DeviceId, claim.IdempotencyKey,
+                coupon.Code, coupon.IssuedAt, coupon.ExpiresAt));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Refuses, and takes out of the batch, the claims whose key already holds a coupon on another
+    /// campaign. False when a key holds one on this campaign: then this activation's view is stale.
+    /// </summary>
+    private async Task<bool> SettleTakenKeys(List<AdmittedClaim> batch)
+    {
+        var owners = await ledger.FindKeyOwnersAsync(batch.Select(c => (c.ShopperId, c.IdempotencyKey)).ToList());
+        if (owners.Count == 0 || owners.Any(o => o.CampaignId == this.GetPrimaryKey()))
+        {
+            return false;
+        }
+
+        var taken = owners.Select(o => (o.ShopperId, o.IdempotencyKey)).ToHashSet();
+        foreach (var claim in batch.Where(c => taken.Contains((c.ShopperId, c.IdempotencyKey))).ToList())
+        {
+            batch.Remove(claim);
+            _shoppers[claim.ShopperId].Remove(claim);
+            _inFlight--;
+            claim.Fail(ClaimOutcome.KeyReused);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A failed write acknowledges none of its claims. The activation stops serving and goes away,
+    /// so that the next call activates a fresh one that rebuilds its view from the ledger.
+    /// </summary>
+    private void Break(List<AdmittedClaim> batch, Exception error)
+    {
+        logger.LogWarning(error, "Ledger write for campaign {CampaignId} failed; {Claims} claims not acknowledged, rebuilding from the ledger",
+            this.GetPrimaryKey(), batch.Count + _queued.Count);
+        _broken = true;
+        foreach (var claim in batch.Concat(_queued))
+        {
+            claim.Fail(ClaimOutcome.Unavailable);
+        }
+
+        _queued = [];
+        DeactivateOnIdle();
+    }
+
+    private ShopperClaims ClaimsOf(string shopperId)
+    {
+        if (!_shoppers.TryGetValue(shopperId, out var claims))
+        {
+            claims = new ShopperClaims();
+            _shoppers[shopperId] = claims;
+        }
+
+        return claims;
+    }
+
+    /// <summary>The gate as of now; rebuilt only after an admission changed the holders.</summary>
+    private CampaignGate Gate()
+    {
+        var definition = Definition!;
+        var soldOut = _committed >= _totalStock;
+        if (_gate is null || _gate.SoldOut != soldOut)
+        {
+            // Shoppers with a claim, so that API nodes forward their replays to this grain.
+            var holders = _shoppers.Where(s => s.Value.Count > 0).Select(s => s.Key).ToList();
+            _gate = new CampaignGate(definition.Id, clock.GetUtcNow().UtcTicks, definition.StartsAt, definition.EndsAt,
+                soldOut, HolderFilter.Of(holders));
+        }
+
+        return _gate;
+    }
+
+    private void PublishGate() =>
+        GrainFactory.GetGrain<ICampaignGateHubGrain>(0).Publish(Gate()).Ignore();
+
+    private CampaignView View()
+    {
+        var definition = Definition!;
+        var now = clock.GetUtcNow();
+        var phase = now < definition.StartsAt ? CampaignPhase.Scheduled
+            : now >= definition.EndsAt ? CampaignPhase.Ended
+            : _committed >= _totalStock ? CampaignPhase.SoldOut
+            : CampaignPhase.Open;
+        return new CampaignView(definition, _committed, _totalStock - _committed, phase, now);
+    }
+}

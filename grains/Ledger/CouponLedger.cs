@@ -1,0 +1,151 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FlashSale.Grains.Ledger;
+
+/// <summary>Reads and writes the coupon ledger tables (silo/Database/Schema/010-flashsale-ledger.sql).</summary>
+public sealed class CouponLedger(NpgsqlDataSource database)
+{
+    /// <summary>Creates the campaign's counter row; false when it already exists.</summary>
+    public async Task<bool> CreateStockAsync(Guid campaignId, int totalStock, int perUserLimit)
+    {
+        await using var command = database.CreateCommand(
+            """
+            INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit)
+            VALUES ($1, $2, $3)
+            ON CONFLICT (campaign_id) DO NOTHING
+            """);
+        command.Parameters.Add(new() { Value = campaignId });
+        command.Parameters.Add(new() { Value = totalStock });
+        command.Parameters.Add(new() { Value = perUserLimit });
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>The campaign's ledger, read in one snapshot; null when it has no counter row.</summary>
+    public async Task<LedgerSnapshot?> LoadAsync(Guid campaignId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        // Repeatable read: the counter and the rows come from one snapshot, so they agree.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+
+        await using var stock = new NpgsqlCommand(
+            "SELECT total_stock, per_user_limit, issued FROM campaign_stock WHERE campaign_id = $1",
+            connection, transaction);
+        stock.Parameters.Add(new() { Value = campaignId });
+        int totalStock, perUserLimit, issued;
+        await using (var reader = await stock.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+
+            (totalStock, perUserLimit, issued) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        await using var rows = new NpgsqlCommand(
+            """
+            SELECT coupon_id, shopper_id, idempotency_key, code, issued_at, expires_at
+              FROM coupons WHERE campaign_id = $1 ORDER BY seq
+            """,
+            connection, transaction);
+        rows.Parameters.Add(new() { Value = campaignId });
+        var coupons = new List<LedgerCoupon>(issued);
+        await using (var reader = await rows.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                coupons.Add(new LedgerCoupon(
+                    reader.GetGuid(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetFieldValue<DateTimeOffset>(4),
+                    reader.GetFieldValue<DateTimeOffset>(5)));
+            }
+        }
+
+        await transaction.CommitAsync();
+        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons);
+    }
+
+    /// <summary>
+    /// Commits a batch in one transaction and one round trip, or throws
+    /// <see cref="LedgerConflictException"/> having written nothing.
+    /// </summary>
+    public async Task IssueAsync(Guid campaignId, int expectedIssued, IReadOnlyList<NewCoupon> batch)
+    {
+        var count = batch.Count;
+        var couponIds = new Guid[count];
+        var shopperIds = new string[count];
+        var slots = new int[count];
+        var deviceIds = new string[count];
+        var keys = new string[count];
+        var codes = new string[count];
+        var issuedAt = new DateTime[count];
+        var expiresAt = new DateTime[count];
+        for (var i = 0; i < count; i++)
+        {
+            var coupon = batch[i];
+            couponIds[i] = coupon.CouponId;
+            shopperIds[i] = coupon.ShopperId;
+            slots[i] = coupon.ShopperSlot;
+            deviceIds[i] = coupon.DeviceId;
+            keys[i] = coupon.IdempotencyKey;
+            codes[i] = coupon.Code;
+            issuedAt[i] = coupon.IssuedAt.UtcDateTime;
+            expiresAt[i] = coupon.ExpiresAt.UtcDateTime;
+        }
+
+        await using var command = database.CreateCommand(
+            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+        command.Parameters.Add(new() { Value = campaignId });
+        command.Parameters.Add(new() { Value = expectedIssued });
+        command.Parameters.Add(new() { Value = couponIds });
+        command.Parameters.Add(new() { Value = shopperIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = slots });
+        command.Parameters.Add(new() { Value = deviceIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = codes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = issuedAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = expiresAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        try
+        {
+            await command.ExecuteScalarAsync();
+        }
+        catch (PostgresException e) when (ConflictOf(e) is { } conflict)
+        {
+            throw new LedgerConflictException(conflict, e);
+        }
+    }
+
+    /// <summary>Which of these (shopper, key) pairs already hold a coupon, and on which campaign.</summary>
+    public async Task<IReadOnlyList<KeyOwner>> FindKeyOwnersAsync(IReadOnlyList<(string ShopperId, string Key)> pairs)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT c.shopper_id, c.idempotency_key, c.campaign_id
+              FROM unnest($1::text[], $2::text[]) AS wanted (shopper_id, idempotency_key)
+              JOIN coupons c USING (shopper_id, idempotency_key)
+            """);
+        command.Parameters.Add(new() { Value = pairs.Select(p => p.ShopperId).ToArray() });
+        command.Parameters.Add(new() { Value = pairs.Select(p => p.Key).ToArray() });
+        var owners = new List<KeyOwner>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            owners.Add(new KeyOwner(reader.GetString(0), reader.GetString(1), reader.GetGuid(2)));
+        }
+
+        return owners;
+    }
+
+    private static LedgerConflict? ConflictOf(PostgresException e) => e.SqlState switch
+    {
+        "FS001" => LedgerConflict.StaleCount,
+        "FS002" => LedgerConflict.LimitExceeded,
+        "FS003" => LedgerConflict.KeyTaken,
+        PostgresErrorCodes.CheckViolation or PostgresErrorCodes.UniqueViolation => LedgerConflict.ConstraintViolated,
+        _ => null,
+    };
+}

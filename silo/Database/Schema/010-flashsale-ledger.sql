@@ -1,0 +1,98 @@
+-- The coupon ledger: the truth about what was issued. Campaign grains keep their counters in
+-- memory and rebuild them from these rows; the constraints below hold even if two activations of
+-- one campaign grain write at once (the second writer fails, it does not win).
+
+CREATE TABLE IF NOT EXISTS campaign_stock (
+    campaign_id    uuid        PRIMARY KEY,
+    total_stock    integer     NOT NULL CHECK (total_stock >= 0),
+    per_user_limit integer     NOT NULL CHECK (per_user_limit >= 1),
+    issued         integer     NOT NULL DEFAULT 0,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    -- Invariant 1: never oversold; remaining is total_stock - issued.
+    CONSTRAINT campaign_stock_never_oversold CHECK (issued >= 0 AND issued <= total_stock)
+);
+
+CREATE TABLE IF NOT EXISTS coupons (
+    coupon_id       uuid        PRIMARY KEY,
+    campaign_id     uuid        NOT NULL REFERENCES campaign_stock (campaign_id),
+    -- 1..issued within the campaign, in commit order.
+    seq             integer     NOT NULL CHECK (seq >= 1),
+    shopper_id      text        NOT NULL,
+    -- The shopper's 1st, 2nd, ... coupon of this campaign; bounded by per_user_limit in issue_coupons.
+    shopper_slot    integer     NOT NULL CHECK (shopper_slot >= 1),
+    device_id       text        NOT NULL,
+    idempotency_key text        NOT NULL,
+    code            text        NOT NULL,
+    issued_at       timestamptz NOT NULL,
+    expires_at      timestamptz NOT NULL,
+    -- Invariant 4: one key (scoped to its shopper) yields at most one coupon, across all campaigns.
+    CONSTRAINT coupons_one_per_key UNIQUE (shopper_id, idempotency_key),
+    CONSTRAINT coupons_one_per_seq UNIQUE (campaign_id, seq),
+    -- Invariant 2: with slots bounded by the limit, a shopper cannot hold more than the limit.
+    CONSTRAINT coupons_one_per_shopper_slot UNIQUE (campaign_id, shopper_id, shopper_slot),
+    CONSTRAINT coupons_unique_code UNIQUE (code)
+);
+
+-- One group commit: every claim admitted while the previous write was in flight, in one
+-- transaction and one round trip. Raises instead of writing anything when
+--   FS001: the campaign's issued count is not what the writer believed (another writer got there first),
+--   FS002: a shopper slot is beyond the campaign's per-user limit,
+--   FS003: one of the idempotency keys already has a coupon (possibly on another campaign).
+-- The oversell check is the table constraint above (SQLSTATE 23514).
+CREATE OR REPLACE FUNCTION issue_coupons(
+    p_campaign_id     uuid,
+    p_expected_issued integer,
+    p_coupon_ids      uuid[],
+    p_shopper_ids     text[],
+    p_shopper_slots   integer[],
+    p_device_ids      text[],
+    p_keys            text[],
+    p_codes           text[],
+    p_issued_at       timestamptz[],
+    p_expires_at      timestamptz[])
+RETURNS integer
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+    claim_count integer := cardinality(p_coupon_ids);
+    user_limit  integer;
+    written     integer;
+BEGIN
+    -- Taking the row lock first makes concurrent writers of one campaign queue here, and the
+    -- version test makes every writer but the first fail once the first commits.
+    UPDATE campaign_stock
+       SET issued = issued + claim_count
+     WHERE campaign_id = p_campaign_id
+       AND issued = p_expected_issued
+    RETURNING per_user_limit INTO user_limit;
+
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'campaign % has not issued exactly % coupons', p_campaign_id, p_expected_issued
+            USING ERRCODE = 'FS001';
+    END IF;
+
+    IF EXISTS (SELECT 1 FROM unnest(p_shopper_slots) AS slot WHERE slot > user_limit) THEN
+        RAISE EXCEPTION 'a shopper slot exceeds the per-user limit % of campaign %', user_limit, p_campaign_id
+            USING ERRCODE = 'FS002';
+    END IF;
+
+    INSERT INTO coupons (coupon_id, campaign_id, seq, shopper_id, shopper_slot, device_id,
+                         idempotency_key, code, issued_at, expires_at)
+    SELECT claim.coupon_id, p_campaign_id, p_expected_issued + claim.ord::integer, claim.shopper_id,
+           claim.shopper_slot, claim.device_id, claim.idempotency_key, claim.code, claim.issued_at,
+           claim.expires_at
+      FROM unnest(p_coupon_ids, p_shopper_ids, p_shopper_slots, p_device_ids, p_keys, p_codes,
+                  p_issued_at, p_expires_at)
+           WITH ORDINALITY AS claim (coupon_id, shopper_id, shopper_slot, device_id, idempotency_key,
+                                     code, issued_at, expires_at, ord)
+    ON CONFLICT (shopper_id, idempotency_key) DO NOTHING;
+
+    GET DIAGNOSTICS written = ROW_COUNT;
+    IF written < claim_count THEN
+        RAISE EXCEPTION '% of % idempotency keys already hold a coupon', claim_count - written, claim_count
+            USING ERRCODE = 'FS003';
+    END IF;
+
+    RETURN p_expected_issued + claim_count;
+END
+$fn$;

@@ -1,0 +1,33 @@
+using FlashSale.Grains.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace FlashSale.Silo;
+
+public static class FlashSaleSiloBuilder
+{
+    /// <summary>The invariant name under which Orleans' AdoNet providers find Npgsql.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>
+    /// Everything a FlashSale silo needs besides its clustering: grain storage and reminders in
+    /// PostgreSQL, and the coupon ledger. Shared by the silo host and the tests' in-process cluster.
+    /// </summary>
+    public static ISiloBuilder AddFlashSale(this ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage("campaigns", options =>
+        {
+            options.Invariant = AdoNetInvariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = AdoNetInvariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<CouponLedger>();
+        silo.Services.AddSingleton(TimeProvider.System);
+        return silo;
+    }
+}

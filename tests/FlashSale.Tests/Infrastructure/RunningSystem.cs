@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace FlashSale.Tests.Infrastructure;
+
+/// <summary>
+/// The whole system as users run it: a silo process and an API process (Development environment)
+/// on the test PostgreSQL, reached over real HTTP on loopback. Each instance is its own Orleans
+/// cluster, so a test class that kills its silo disturbs no other.
+/// </summary>
+public sealed class RunningSystem : IAsyncLifetime
+{
+    private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly int _siloPort = Repo.FreePort();
+    private readonly int _gatewayPort = Repo.FreePort();
+    private readonly int _apiPort = Repo.FreePort();
+    private readonly Dictionary<string, string> _tokens = new();
+    private string _connectionString = "";
+
+    public ServiceProcess Silo { get; private set; } = null!;
+    public ServiceProcess Api { get; private set; } = null!;
+    public Uri BaseAddress => new($"http://127.0.0.1:{_apiPort}");
+    public NpgsqlDataSource Database { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestDatabase.ConnectionStringAsync();
+        Database = NpgsqlDataSource.Create(_connectionString);
+        await StartSiloAsync();
+        Api = ServiceProcess.Start("api", Repo.Binary("api", "FlashSale.Api.dll"), new Dictionary<string, string>(CommonEnvironment())
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
+        });
+        using var probe = new HttpClient { BaseAddress = BaseAddress };
+        await Api.WaitUntilAsync(async () => (await probe.GetAsync("/health/live")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+    }
+
+    public async Task StartSiloAsync()
+    {
+        Silo = ServiceProcess.Start("silo", Repo.Binary("silo", "FlashSale.Silo.dll"), new Dictionary<string, string>(CommonEnvironment())
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Orleans__SiloPort"] = _siloPort.ToString(),
+            ["Orleans__GatewayPort"] = _gatewayPort.ToString(),
+        });
+        await Silo.WaitUntilAsync(async () =>
+        {
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync("127.0.0.1", _gatewayPort);
+            return true;
+        }, TimeSpan.FromSeconds(60));
+    }
+
+    public HttpClient Client(string? token = null, int maxConnections = 64)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A token from the Development-only minting endpoint, cached per user and roles.</summary>
+    public async Task<string> TokenAsync(string userId, params string[] roles)
+    {
+        var cacheKey = userId + "|" + string.Join(',', roles);
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(cacheKey, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        using var client = Client();
+        var response = await client.PostAsJsonAsync("/api/dev/tokens", new { userId, roles });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        lock (_tokens)
+        {
+            _tokens[cacheKey] = token;
+        }
+
+        return token;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    private Dictionary<string, string> CommonEnvironment() => new()
+    {
+        ["ConnectionStrings__FlashSale"] = _connectionString,
+        ["Orleans__ClusterId"] = _clusterId,
+        ["Orleans__ServiceId"] = _clusterId,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private sealed record TokenBody(string Token);
+}

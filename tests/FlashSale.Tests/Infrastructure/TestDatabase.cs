@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using FlashSale.Silo.Database;
+using Npgsql;
+
+namespace FlashSale.Tests.Infrastructure;
+
+/// <summary>
+/// One private PostgreSQL server for the whole test run, started through deploy/postgres.sh (so as
+/// a non-root account) on a fresh data directory, with the schema applied, and stopped when the
+/// test process exits. Tests keep apart by using fresh campaign and shopper ids.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly string DataDir = Path.Combine(Repo.Root, ".data", "test-postgres");
+    private static readonly Lazy<Task<string>> Started = new(StartAsync);
+
+    public static Task<string> ConnectionStringAsync() => Started.Value;
+
+    public static async Task<NpgsqlDataSource> OpenAsync() => NpgsqlDataSource.Create(await ConnectionStringAsync());
+
+    private static async Task<string> StartAsync()
+    {
+        await Script("stop", DataDir);
+        if (Directory.Exists(DataDir))
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+
+        var connectionString = (await Script("start", DataDir, Repo.FreePort().ToString())).Trim();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("stop", DataDir).GetAwaiter().GetResult();
+        await SchemaInstaller.ApplyAsync(connectionString);
+        return connectionString;
+    }
+
+    /// <summary>Kills the server the hard way (as a crash would) and starts it again on the same data.</summary>
+    public static async Task CrashAndRestartAsync()
+    {
+        var connectionString = await ConnectionStringAsync();
+        var port = new NpgsqlConnectionStringBuilder(connectionString).Port;
+        await Script("kill", DataDir);
+        await Script("start", DataDir, port.ToString());
+    }
+
+    private static async Task<string> Script(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Repo.Root, "deploy", "postgres.sh"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"deploy/postgres.sh {string.Join(' ', args)} failed: {await stderr}");
+        }
+
+        return await stdout;
+    }
+}
