@@ -14,6 +14,9 @@ var connectionString = builder.Configuration.GetConnectionString("FlashSale")
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
 builder.UseFlashSaleCluster(connectionString);
 builder.Services.AddSingleton(TimeProvider.System);
+// Fields a coupon kind does not use are left out rather than sent as null.
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.Services.AddFlashSaleProblems();
 builder.Services.AddFlashSaleAuthentication(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();

@@ -61,7 +61,7 @@ find_bin() {
             if [[ $v =~ ^[0-9]+$ ]] && ((v >= PG_WANTED_MAJOR)); then
                 candidates+=("/usr/lib/postgresql/$v/bin")
             fi
-        done < <(ls -1 /usr/lib/postgresql 2>/dev/null | sort -rn)
+        done < <(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -rn)
     fi
     # Non-Debian layouts (initdb on PATH, e.g. /usr/local/pgsql/bin).
     if command -v pg_config >/dev/null 2>&1; then
@@ -334,7 +334,9 @@ cmd_start() {
     local data_dir port
     data_dir=$(abs_path "$1")
     port=$2
-    [[ $port =~ ^[0-9]+$ ]] && ((port >= 1024 && port <= 65535)) || die "PORT must be a number between 1024 and 65535, got '$port'"
+    if ! [[ $port =~ ^[0-9]+$ ]] || ((port < 1024 || port > 65535)); then
+        die "PORT must be a number between 1024 and 65535, got '$port'"
+    fi
 
     ensure_installed "$data_dir"
     if is_root; then

@@ -4,7 +4,7 @@
 # Ctrl-C (or SIGTERM) stops everything in order: API, silo, PostgreSQL. Data is kept in .data/.
 #
 # Environment:
-#   FLASHSALE_PG_PORT       PostgreSQL port (default 55432)
+#   FLASHSALE_PG_PORT       PostgreSQL port (default 25432)
 #   FLASHSALE_URL           API URL(s), passed as ASPNETCORE_URLS (default http://localhost:5000)
 #   FLASHSALE_GATEWAY_PORT  Orleans gateway port the silo listens on (default 30000)
 #   FLASHSALE_SKIP_BUILD=1  skip 'dotnet build'
@@ -14,7 +14,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DATA="$REPO/.data"
 LOGS="$DATA/logs"
 PG_DATA="$DATA/postgres"
-PG_PORT=${FLASHSALE_PG_PORT:-55432}
+PG_PORT=${FLASHSALE_PG_PORT:-25432}
 URL=${FLASHSALE_URL:-http://localhost:5000}
 GATEWAY_PORT=${FLASHSALE_GATEWAY_PORT:-30000}
 SILO_DLL="$REPO/silo/bin/Release/net10.0/FlashSale.Silo.dll"
@@ -100,7 +100,7 @@ trap 'on_signal HUP' HUP
 # ---------------------------------------------------------------------------------------------------------------------
 find_dotnet() {
     local d
-    for d in "$(command -v dotnet 2>/dev/null || true)" "${DOTNET_ROOT:-}/dotnet" "$HOME/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
+    for d in "$(command -v dotnet 2>/dev/null || true)" "${DOTNET_ROOT:-}/dotnet" "${HOME:-/root}/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
         if [[ -n $d && -x $d ]]; then
             DOTNET=$d
             return 0

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 
@@ -43,7 +43,9 @@ public static class ProblemCodes
             var (status, code, title) = exception switch
             {
                 BadHttpRequestException bad => (bad.StatusCode, CodeFor(bad.StatusCode), "The request could not be read."),
-                OrleansException or TimeoutException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested
+                // A grain call that failed (silo gone, activation unable to read PostgreSQL, timeout) has an
+                // unknown outcome; the claim's key makes retrying it safe.
+                OrleansException or TimeoutException or DbException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested
                     => (StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is briefly unavailable; retry with the same Idempotency-Key."),
                 _ => (StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred."),
             };

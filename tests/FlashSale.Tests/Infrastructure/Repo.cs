@@ -15,11 +15,26 @@ public static class Repo
     public static string Binary(string project, string assembly) =>
         Path.Combine(Root, project, "bin", Configuration, "net10.0", assembly);
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768 and up), so that no outgoing connection
+    /// can take it between the moment it is chosen and the moment a server binds it.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
     }
 
     private static string FindRoot()
