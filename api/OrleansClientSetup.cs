@@ -10,11 +10,7 @@ public static class OrleansClientSetup
         var orleans = builder.Configuration.GetSection("Orleans");
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = orleans["ClusterId"] ?? "flashsale";
-                options.ServiceId = orleans["ServiceId"] ?? "flashsale";
-            });
+            client.Services.Configure<ClusterOptions>(orleans);
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = "Npgsql";

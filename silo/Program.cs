@@ -2,6 +2,7 @@ using System.Net;
 using FlashSale.Silo;
 using FlashSale.Silo.Database;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -16,11 +17,7 @@ await SchemaInstaller.ApplyAsync(connectionString);
 
 builder.UseOrleans(silo =>
 {
-    silo.Configure<ClusterOptions>(options =>
-    {
-        options.ClusterId = orleans["ClusterId"] ?? "flashsale";
-        options.ServiceId = orleans["ServiceId"] ?? "flashsale";
-    });
+    silo.Services.Configure<ClusterOptions>(orleans);
     silo.UseAdoNetClustering(options =>
     {
         options.Invariant = FlashSaleSiloBuilder.AdoNetInvariant;
