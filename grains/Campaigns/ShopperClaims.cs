@@ -3,7 +3,12 @@ namespace FlashSale.Grains.Campaigns;
 /// <summary>One shopper's admitted claims on one campaign: counts toward the per-user limit, finds replays.</summary>
 internal sealed class ShopperClaims
 {
+    // Most campaigns allow one or two coupons per shopper, where a list is smallest and fastest;
+    // past a handful, an index keeps replay lookups from scanning hundreds of claims.
+    private const int ListLimit = 8;
+
     private readonly List<AdmittedClaim> _claims = new(1);
+    private Dictionary<string, AdmittedClaim>? _byKey;
 
     /// <summary>Claims admitted, committed or not: what the per-user limit is checked against.</summary>
     public int Count => _claims.Count;
@@ -13,6 +18,11 @@ internal sealed class ShopperClaims
 
     public AdmittedClaim? Find(string idempotencyKey)
     {
+        if (_byKey is not null)
+        {
+            return _byKey.GetValueOrDefault(idempotencyKey);
+        }
+
         foreach (var claim in _claims)
         {
             if (claim.IdempotencyKey == idempotencyKey)
@@ -24,7 +34,22 @@ internal sealed class ShopperClaims
         return null;
     }
 
-    public void Add(AdmittedClaim claim) => _claims.Add(claim);
+    public void Add(AdmittedClaim claim)
+    {
+        _claims.Add(claim);
+        if (_byKey is not null)
+        {
+            _byKey[claim.IdempotencyKey] = claim;
+        }
+        else if (_claims.Count > ListLimit)
+        {
+            _byKey = _claims.ToDictionary(c => c.IdempotencyKey, StringComparer.Ordinal);
+        }
+    }
 
-    public void Remove(AdmittedClaim claim) => _claims.Remove(claim);
+    public void Remove(AdmittedClaim claim)
+    {
+        _claims.Remove(claim);
+        _byKey?.Remove(claim.IdempotencyKey);
+    }
 }
