@@ -75,22 +75,15 @@ public sealed class CampaignGrain(
         return View();
     }
 
-    public Task<CampaignView?> Get()
-    {
-        if (Definition is null)
-        {
-            DeactivateOnIdle();
-        }
-
-        return Task.FromResult(Definition is null ? null : View());
-    }
+    // An unknown campaign's activation is left to idle collection: deactivating it at once made
+    // concurrent calls on the same id fail in forwarding instead of hearing "not found".
+    public Task<CampaignView?> Get() => Task.FromResult(Definition is null ? null : View());
 
     public Task<ClaimResult> Claim(ClaimRequest request)
     {
         var definition = Definition;
         if (definition is null)
         {
-            DeactivateOnIdle();
             return Task.FromResult(ClaimResult.Refused(ClaimOutcome.CampaignNotFound));
         }
 

@@ -1,0 +1,22 @@
+using FlashSale.Benchmarks.Baseline.Bare;
+using FlashSale.Benchmarks.Baseline.Identity;
+using FlashSale.Benchmarks.Baseline.Problems;
+using FlashSale.Benchmarks.Baseline.Redis;
+
+// Settings files sit beside the binary, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddBaselineProblems();
+builder.Services.AddShopperAuthentication(builder.Configuration);
+builder.Services.AddRedisCampaigns(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseBaselineExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapBare();
+app.MapRedisCampaigns();
+
+app.Run();

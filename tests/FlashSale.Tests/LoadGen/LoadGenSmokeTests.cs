@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FlashSale.Tests.Infrastructure;
+
+namespace FlashSale.Tests.LoadGen;
+
+/// <summary>
+/// The benchmark's load generator, run as the benchmark runs it (its own process, real HTTP, the ledger
+/// checked in PostgreSQL), on a campaign small enough to sell out in a few seconds.
+/// </summary>
+[Collection(nameof(RunningSystemCollection))]
+public sealed class LoadGenSmokeTests(RunningSystem system, ITestOutputHelper output)
+{
+    private const int Stock = 400;
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task A_closed_loop_run_sells_out_and_every_invariant_holds_in_the_ledger()
+    {
+        var report = await RunLoadGenAsync("--mode", "closed", "--connections", "32", "--requests", "3000");
+
+        AssertSoldOutCleanly(report, requests: 3000);
+    }
+
+    [Fact]
+    public async Task An_open_loop_run_with_locally_minted_tokens_sells_out_and_every_invariant_holds()
+    {
+        // Tokens signed here with the API's Development key: the path a million-shopper benchmark takes.
+        var report = await RunLoadGenAsync("--mode", "open", "--rate", "1500", "--connections", "32", "--requests", "1500",
+            "--signing-key", DevelopmentSigningKey());
+
+        AssertSoldOutCleanly(report, requests: 1500);
+        Assert.NotEqual(JsonValueKind.Null, report.GetProperty("serviceTimeMs").ValueKind);
+    }
+
+    private static void AssertSoldOutCleanly(JsonElement report, int requests)
+    {
+        Assert.Equal(requests, report.GetProperty("requests").GetInt64());
+        Assert.Equal(Stock, report.GetProperty("issued").GetInt64());
+        var invariants = report.GetProperty("invariants");
+        Assert.True(invariants.GetProperty("passed").GetBoolean(), invariants.ToString());
+        var campaign = Assert.Single(invariants.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal(Stock, campaign.GetProperty("issued").GetInt32());
+        Assert.Equal(Stock, campaign.GetProperty("couponRows").GetInt64());
+        Assert.True(campaign.GetProperty("soldOutSeen").GetBoolean());
+        Assert.True(report.GetProperty("outcomes").GetProperty("201 replayed").GetInt64() > 0, "no replay was sent");
+    }
+
+    /// <summary>Runs the generator to its end and returns its --json report; its exit code must be 0 (every invariant held).</summary>
+    private async Task<JsonElement> RunLoadGenAsync(params string[] args)
+    {
+        var jsonPath = Path.Combine(Path.GetTempPath(), $"loadgen-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Repo.Binary("tests/FlashSale.LoadGen", "FlashSale.LoadGen.dll"));
+        foreach (var arg in args.Concat([
+                     "--base-url", system.BaseAddress.ToString(), "--target", "claims",
+                     "--shoppers", "500", "--stock", $"{Stock}", "--per-user-limit", "2", "--replay-share", "0.1",
+                     "--db", await TestDatabase.ConnectionStringAsync(), "--json", jsonPath,
+                 ]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(RunLimit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the load generator was still running after {RunLimit}:\n{await stderr}");
+        }
+
+        output.WriteLine(await stderr);
+        output.WriteLine(await stdout);
+        Assert.Equal(0, process.ExitCode);
+        try
+        {
+            await using var json = File.OpenRead(jsonPath);
+            return (await JsonDocument.ParseAsync(json)).RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(jsonPath);
+        }
+    }
+
+    /// <summary>The key the API signs tokens with in Development, read from the settings file it runs with.</summary>
+    private static string DevelopmentSigningKey()
+    {
+        var settings = Path.Combine(Path.GetDirectoryName(Repo.Binary("api", "FlashSale.Api.dll"))!, "appsettings.Development.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(settings));
+        return json.RootElement.GetProperty("Jwt").GetProperty("SigningKey").GetString()!;
+    }
+}
