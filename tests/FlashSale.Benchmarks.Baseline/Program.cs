@@ -11,6 +11,13 @@ builder.Services.AddRedisCampaigns(builder.Configuration);
 
 var app = builder.Build();
 
+// Connect and load the claim script before serving: done lazily by the first claims, the blocking
+// load starved the thread pool under a 128-connection rush and timed out.
+if (!string.IsNullOrEmpty(app.Configuration["Redis:Configuration"]))
+{
+    app.Services.GetRequiredService<ClaimScript>();
+}
+
 app.UseBaselineExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The benchmark ladder, all rungs driven by the same load generator in one run, on this machine:
+#   E0  bare ASP.NET Core endpoint (read a small JSON request, answer JSON): the HTTP ceiling
+#   E1  FlashSale claims on ONE hot campaign with stock to spare: durable claims per second
+#   E2  FlashSale claims spread over 1,000 campaigns
+#   E3  FlashSale claims on a sold-out campaign: the rejection path
+#   B1  the Redis "seckill" design (one Lua script per claim), appendfsync everysec and always
+#   L50, L80  FlashSale claims open-loop at 50% and 80% of E1's rate: latency from intended send time
+# Writes one JSON per rung and run, then results.md and results.json with the medians and ratios.
+#
+# Usage: tests/benchmark/run.sh [RUNS]        (default 3; BENCH_DURATION=10s BENCH_WARMUP=3s BENCH_CONNECTIONS=128)
+# Everything it starts listens on 127.0.0.1 only and is stopped when it ends.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+RUNS=${1:-3}
+DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-3s}
+CONNECTIONS=${BENCH_CONNECTIONS:-128}
+SHOPPERS=${BENCH_SHOPPERS:-1000000}
+WORK="$REPO/.data/bench"
+OUT=${BENCH_OUT:-$WORK/results-$(date -u +%Y%m%dT%H%M%SZ)}
+PG_PORT=25532
+API_URL=http://127.0.0.1:5300
+BASE_EVERYSEC_URL=http://127.0.0.1:5301
+BASE_ALWAYS_URL=http://127.0.0.1:5302
+SIGNING_KEY=$(sed -n 's/.*"SigningKey": *"\([^"]*\)".*/\1/p' "$REPO/api/appsettings.Development.json")
+BIN=bin/Release/net10.0
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    "$REPO/tests/benchmark/redis.sh" stop "$WORK/redis-everysec" 6391 >/dev/null 2>&1 || true
+    "$REPO/tests/benchmark/redis.sh" stop "$WORK/redis-always" 6392 >/dev/null 2>&1 || true
+    "$REPO/deploy/postgres.sh" stop "$WORK/postgres" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start NAME LOG ENV... -- COMMAND...: a background server whose pid is stopped on exit.
+start() {
+    local name=$1 log=$2
+    shift 2
+    local env=()
+    while [[ $1 != -- ]]; do env+=("$1"); shift; done
+    shift
+    env "${env[@]}" "$@" >"$log" 2>&1 &
+    PIDS+=($!)
+    say "$name started (pid $!, log $log)"
+}
+
+wait_for() {
+    local what=$1 check=$2 i
+    for ((i = 0; i < 600; i++)); do
+        if eval "$check" >/dev/null 2>&1; then return 0; fi
+        sleep 0.1
+    done
+    say "ERROR: $what did not come up; see the logs in $OUT"
+    exit 1
+}
+
+say "building (Release)"
+dotnet build "$REPO/FlashSale.slnx" -c Release -v q -nologo >&2
+
+mkdir -p "$OUT"
+rm -rf "$WORK/postgres"
+CONN=$("$REPO/deploy/postgres.sh" start "$WORK/postgres" "$PG_PORT")
+"$REPO/tests/benchmark/redis.sh" start "$WORK/redis-everysec" 6391 everysec >/dev/null
+"$REPO/tests/benchmark/redis.sh" start "$WORK/redis-always" 6392 always >/dev/null
+
+common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=bench Orleans__ServiceId=bench Logging__LogLevel__Default=Warning)
+start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Development Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
+    -- dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll"
+wait_for silo "exec 3<>/dev/tcp/127.0.0.1/23311"
+start api "$OUT/api.log" "${common[@]}" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$API_URL \
+    -- dotnet "$REPO/api/$BIN/FlashSale.Api.dll"
+for mode in everysec always; do
+    url=$BASE_EVERYSEC_URL port=6391
+    [[ $mode == always ]] && url=$BASE_ALWAYS_URL port=6392
+    start "baseline ($mode)" "$OUT/baseline-$mode.log" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$url \
+        Redis__Configuration=127.0.0.1:$port -- dotnet "$REPO/tests/FlashSale.Benchmarks.Baseline/$BIN/FlashSale.Benchmarks.Baseline.dll"
+done
+wait_for api "curl -fs $API_URL/health/live"
+wait_for baselines "curl -fs -X POST -H 'Content-Type: application/json' -d '{}' $BASE_EVERYSEC_URL/bare && curl -fs -X POST -H 'Content-Type: application/json' -d '{}' $BASE_ALWAYS_URL/bare"
+
+loadgen() {
+    local rung=$1
+    shift
+    say "run $run, $rung"
+    dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --warmup "$WARMUP" \
+        --duration "$DURATION" --json "$OUT/run$run-$rung.json" "$@" >"$OUT/run$run-$rung.txt"
+}
+
+# One unmeasured pass first, so that no rung is measured on a cold JIT or empty connection pools.
+warm() {
+    say "warming up $1"
+    dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --warmup 0s --duration 5s \
+        --signing-key "$SIGNING_KEY" --shoppers 10000 --stock 10000000 --per-user-limit 1000 "${@:2}" >/dev/null 2>&1
+}
+warm E0 --target bare --base-url "$BASE_EVERYSEC_URL"
+warm E1 --target claims --base-url "$API_URL"
+warm B1 --target redis --base-url "$BASE_EVERYSEC_URL"
+warm B1 --target redis --base-url "$BASE_ALWAYS_URL"
+
+claims=(--target claims --base-url "$API_URL" --signing-key "$SIGNING_KEY" --shoppers "$SHOPPERS" --db "$CONN")
+redis=(--target redis --signing-key "$SIGNING_KEY" --shoppers "$SHOPPERS" --stock 10000000 --per-user-limit 1)
+for ((run = 1; run <= RUNS; run++)); do
+    loadgen E0 --target bare --base-url "$BASE_EVERYSEC_URL" --signing-key "$SIGNING_KEY" --shoppers 10000
+    loadgen E1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1
+    loadgen E2 "${claims[@]}" --campaigns 1000 --stock 100000 --per-user-limit 1
+    loadgen E3 "${claims[@]}" --campaigns 1 --stock 1 --per-user-limit 1
+    loadgen B1-everysec "${redis[@]}" --base-url "$BASE_EVERYSEC_URL"
+    loadgen B1-always "${redis[@]}" --base-url "$BASE_ALWAYS_URL"
+    e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
+    loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
+    loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
+done
+
+python3 "$REPO/tests/benchmark/summarize.py" "$OUT" "$RUNS" "$CONNECTIONS" "$DURATION"
+say "results: $OUT/results.md and $OUT/results.json"
+cat "$OUT/results.md"

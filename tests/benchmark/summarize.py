@@ -1,0 +1,96 @@
+"""Turns the load generator's per-rung JSON reports of a benchmark run into results.md and results.json.
+
+Ratios are taken within each run (rungs measured minutes apart on the same machine), then the
+median over runs is reported, because this machine is shared and noisy.
+Usage: summarize.py OUT_DIR RUNS CONNECTIONS DURATION
+"""
+import json
+import os
+import platform
+import statistics
+import sys
+
+out, runs, connections, duration = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+# What each rung is judged by: answers per second for the ceiling and the rejection path,
+# newly issued coupons per second for the rungs that issue them.
+RUNGS = {
+    "E0": ("bare endpoint (HTTP ceiling)", "throughput"),
+    "E1": ("claims, one hot campaign", "claimsPerSecond"),
+    "E2": ("claims over 1,000 campaigns", "claimsPerSecond"),
+    "E3": ("claims on a sold-out campaign", "throughput"),
+    "B1-everysec": ("Redis Lua, appendfsync everysec", "claimsPerSecond"),
+    "B1-always": ("Redis Lua, appendfsync always", "claimsPerSecond"),
+    "L50": ("claims open loop at 50% of E1", "throughput"),
+    "L80": ("claims open loop at 80% of E1", "throughput"),
+}
+RATIOS = {
+    "E1/E0": ("E1", "E0", 0.4),
+    "E3/E0": ("E3", "E0", 0.8),
+    "E1/B1(always)": ("E1", "B1-always", 1.0),
+    "E1/B1(everysec)": ("E1", "B1-everysec", 0.7),
+}
+
+
+def load(run, rung):
+    with open(os.path.join(out, f"run{run}-{rung}.json")) as f:
+        return json.load(f)
+
+
+reports = {rung: [load(run, rung) for run in range(1, runs + 1)] for rung in RUNGS}
+
+
+def figure(report, rung):
+    return report[RUNGS[rung][1]]
+
+
+def median(values):
+    return statistics.median(values)
+
+
+summary = {"machine": f"{os.cpu_count()} cores, {platform.platform()}", "runs": runs,
+           "connections": int(connections), "duration": duration, "rungs": {}, "ratios": {}}
+for rung, (label, measure) in RUNGS.items():
+    rs = reports[rung]
+    latency = {k: median([r["latencyMs"][k] for r in rs]) for k in ("p50", "p90", "p99", "p999", "max")}
+    invariants = [r["invariants"]["passed"] for r in rs if r.get("invariants")]
+    summary["rungs"][rung] = {
+        "label": label,
+        "measure": measure,
+        "median": median([figure(r, rung) for r in rs]),
+        "perRun": [round(figure(r, rung)) for r in rs],
+        "latencyMs": latency,
+        "errors": sum(r["errors"]["total"] for r in rs),
+        "fiveHundreds": sum(v for r in rs for k, v in r["outcomes"].items() if k.startswith("5")),
+        "invariantsPassed": all(invariants) if invariants else None,
+        "clientCores": median([r["client"]["cpuCores"] for r in rs]),
+    }
+for name, (top, bottom, target) in RATIOS.items():
+    per_run = [figure(reports[top][i], top) / figure(reports[bottom][i], bottom) for i in range(runs)]
+    summary["ratios"][name] = {"median": median(per_run), "perRun": [round(x, 3) for x in per_run],
+                               "target": target, "met": median(per_run) >= target}
+for rung in ("L50", "L80"):
+    summary["rungs"][rung]["targetRate"] = median([r["rate"] for r in reports[rung]])
+
+with open(os.path.join(out, "results.json"), "w") as f:
+    json.dump(summary, f, indent=2)
+
+lines = [
+    f"Machine: {summary['machine']}. {runs} runs, medians; {connections} keep-alive connections, "
+    f"{duration} measured per rung after warm-up; the same load generator drives every rung.",
+    "",
+    "| rung | what | per second (median) | runs | p50 ms | p99 ms | p99.9 ms | 5xx | invariants |",
+    "|---|---|---:|---|---:|---:|---:|---:|---|",
+]
+for rung, r in summary["rungs"].items():
+    unit = "claims" if r["measure"] == "claimsPerSecond" else "requests"
+    rate = f" at {r['targetRate']:.0f}/s" if "targetRate" in r else ""
+    inv = {True: "pass", False: "FAIL", None: "-"}[r["invariantsPassed"]]
+    lat = r["latencyMs"]
+    lines.append(f"| {rung} | {r['label']}{rate} | {r['median']:,.0f} {unit} | {', '.join(f'{x:,}' for x in r['perRun'])} "
+                 f"| {lat['p50']:.1f} | {lat['p99']:.1f} | {lat['p999']:.1f} | {r['fiveHundreds']} | {inv} |")
+lines += ["", "| ratio | median | per run | target | met |", "|---|---:|---|---:|---|"]
+for name, r in summary["ratios"].items():
+    lines.append(f"| {name} | {r['median']:.2f} | {', '.join(str(x) for x in r['perRun'])} | ≥ {r['target']} | {'yes' if r['met'] else 'no'} |")
+with open(os.path.join(out, "results.md"), "w") as f:
+    f.write("\n".join(lines) + "\n")
