@@ -17,8 +17,6 @@ public static class Authentication
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
-                options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,
