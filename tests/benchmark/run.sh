@@ -94,10 +94,11 @@ loadgen() {
         --duration "$DURATION" --json "$OUT/run$run-$rung.json" "$@" >"$OUT/run$run-$rung.txt"
 }
 
-# One unmeasured pass first, so that no rung is measured on a cold JIT or empty connection pools.
+# One unmeasured pass first, long enough for tiered JIT to finish (seen still compiling after 10 s
+# under load), so that no rung is measured on a cold JIT or empty connection pools.
 warm() {
     say "warming up $1"
-    dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --warmup 0s --duration 5s \
+    dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --warmup 0s --duration "${BENCH_WARM_PASS:-15s}" \
         --signing-key "$SIGNING_KEY" --shoppers 10000 --stock 10000000 --per-user-limit 1000 "${@:2}" >/dev/null 2>&1
 }
 warm E0 --target bare --base-url "$BASE_EVERYSEC_URL"
