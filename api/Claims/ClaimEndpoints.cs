@@ -26,7 +26,8 @@ public static class ClaimEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> Claim(string id, HttpContext context, IClusterClient cluster, LocalGates gates, TimeProvider clock)
+    private static async Task<IResult> Claim(
+        string id, HttpContext context, IClusterClient cluster, LocalGates gates, UnknownCampaigns unknown, TimeProvider clock)
     {
         var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
         if (errors.Count > 0)
@@ -34,7 +35,7 @@ public static class ClaimEndpoints
             return Problem.InvalidHeaders(errors);
         }
 
-        if (!Guid.TryParse(id, out var campaignId))
+        if (!Guid.TryParse(id, out var campaignId) || unknown.Contains(campaignId))
         {
             return CampaignEndpoints.NotFound();
         }
@@ -51,6 +52,11 @@ public static class ClaimEndpoints
         if (result.Gate is not null)
         {
             gates.Learn(result.Gate);
+        }
+
+        if (result.Outcome == ClaimOutcome.CampaignNotFound)
+        {
+            unknown.Remember(campaignId);
         }
 
         switch (result.Outcome)

@@ -9,7 +9,7 @@ namespace FlashSale.Api.Gates;
 /// a grain call. A gate is trusted for a limited time only: a push this node missed cannot keep it
 /// refusing claims for long.
 /// </summary>
-public sealed class LocalGates(TimeProvider clock) : ICampaignGateObserver
+public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown) : ICampaignGateObserver
 {
     private static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
 
@@ -33,6 +33,7 @@ public sealed class LocalGates(TimeProvider clock) : ICampaignGateObserver
 
     public void Learn(CampaignGate gate)
     {
+        unknown.Forget(gate.CampaignId);
         var learnedAt = clock.GetTimestamp();
         _gates.AddOrUpdate(gate.CampaignId, (gate, learnedAt),
             (_, known) => gate.Version >= known.Gate.Version ? (gate, learnedAt) : known);

@@ -89,20 +89,24 @@ public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task A_sold_out_campaign_is_refused_by_the_api_node_alone_while_holders_still_reach_their_coupon()
+    public async Task Sold_out_and_unknown_campaigns_are_refused_by_the_api_node_alone_while_holders_still_reach_their_coupon()
     {
+        var madeUp = Guid.NewGuid();
         var campaign = await system.CreateCampaignAsync(totalStock: 2);
         using var holder = system.Client(await system.TokenAsync("holder-" + Guid.NewGuid(), "shopper"));
         using var late = system.Client(await system.TokenAsync("late-" + Guid.NewGuid(), "shopper"));
         var held = await holder.ClaimAsync(campaign, "mine");
         Assert.Equal(HttpStatusCode.Created, (await late.ClaimAsync(campaign, "first")).Status);
         Assert.Equal("sold_out", (await system.Client(await system.TokenAsync("probe-" + Guid.NewGuid(), "shopper")).ClaimAsync(campaign, "x")).Code);
+        Assert.Equal("campaign_not_found", (await late.ClaimAsync(madeUp, "guess")).Code);
 
         // With no silo at all, the API node still refuses the sold-out campaign: no grain call is made.
         await system.Silo.KillAsync();
         using var loser = system.Client(await system.TokenAsync("loser-" + Guid.NewGuid(), "shopper"));
         var refused = await loser.ClaimAsync(campaign, "too-late");
         Assert.Equal((HttpStatusCode.Conflict, "sold_out"), (refused.Status, refused.Code));
+        var unknown = await loser.ClaimAsync(madeUp, "guess-again");
+        Assert.Equal((HttpStatusCode.NotFound, "campaign_not_found"), (unknown.Status, unknown.Code));
 
         // A holder's replay must reach the grain (only it knows the original coupon): unavailable until the silo is back.
         await system.StartSiloAsync();
