@@ -1,3 +1,5 @@
+using FlashSale.Grains.Campaigns;
+
 namespace FlashSale.Benchmarks.Baseline;
 
 /// <summary>
@@ -16,5 +18,5 @@ public sealed record CouponResponse(
 {
     /// <summary>The baselines issue one kind of coupon: ¥50 off, valid 7 days after its claim.</summary>
     public static CouponResponse Issue(Guid campaignId, DateTimeOffset now) =>
-        new(Guid.NewGuid(), CouponCode.New(), campaignId, "fixed", "CNY", 50m, now, now.AddDays(7));
+        new(Guid.NewGuid(), CouponCodes.New(), campaignId, "fixed", "CNY", 50m, now, now.AddDays(7));
 }

@@ -1,12 +1,12 @@
 using FlashSale.Benchmarks.Baseline.Bare;
-using FlashSale.Benchmarks.Baseline.Identity;
+using FlashSale.Api.Identity;
 using FlashSale.Benchmarks.Baseline.Problems;
 using FlashSale.Benchmarks.Baseline.Redis;
 
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddBaselineProblems();
-builder.Services.AddShopperAuthentication(builder.Configuration);
+builder.Services.AddFlashSaleAuthentication(builder.Configuration);
 builder.Services.AddRedisCampaigns(builder.Configuration);
 
 var app = builder.Build();

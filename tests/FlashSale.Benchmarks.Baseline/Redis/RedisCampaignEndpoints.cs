@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using FlashSale.Benchmarks.Baseline.Identity;
+using FlashSale.Api.Claims;
+using FlashSale.Api.Identity;
 using FlashSale.Benchmarks.Baseline.Problems;
 using StackExchange.Redis;
 
@@ -29,7 +30,7 @@ public static class RedisCampaignEndpoints
     public static void MapRedisCampaigns(this IEndpointRouteBuilder app)
     {
         app.MapPost("/redis/campaigns", Create);
-        app.MapPost("/redis/campaigns/{id}/claims", Claim).RequireAuthorization(ShopperAuthentication.ShopperPolicy);
+        app.MapPost("/redis/campaigns/{id}/claims", Claim).RequireAuthorization(Roles.Shopper);
     }
 
     private static async Task<IResult> Create(CampaignRequest request, IConnectionMultiplexer redis)
