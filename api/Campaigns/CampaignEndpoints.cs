@@ -1,3 +1,4 @@
+using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Campaigns;
@@ -47,15 +48,21 @@ public static class CampaignEndpoints
         return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
     }
 
-    private static async Task<IResult> Get(string id, IClusterClient cluster)
+    private static async Task<IResult> Get(string id, IClusterClient cluster, UnknownCampaigns unknown)
     {
-        if (!Guid.TryParse(id, out var campaignId))
+        if (!Guid.TryParse(id, out var campaignId) || unknown.Contains(campaignId))
         {
             return NotFound();
         }
 
         var view = await cluster.GetGrain<ICampaignGrain>(campaignId).Get();
-        return view is null ? NotFound() : Results.Ok(CampaignResponse.Of(view));
+        if (view is null)
+        {
+            unknown.Remember(campaignId);
+            return NotFound();
+        }
+
+        return Results.Ok(CampaignResponse.Of(view));
     }
 
     public static IResult NotFound() =>

@@ -92,6 +92,7 @@ public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper outpu
     public async Task Sold_out_and_unknown_campaigns_are_refused_by_the_api_node_alone_while_holders_still_reach_their_coupon()
     {
         var madeUp = Guid.NewGuid();
+        var madeUpAndFetched = Guid.NewGuid();
         var campaign = await system.CreateCampaignAsync(totalStock: 2);
         using var holder = system.Client(await system.TokenAsync("holder-" + Guid.NewGuid(), "shopper"));
         using var late = system.Client(await system.TokenAsync("late-" + Guid.NewGuid(), "shopper"));
@@ -99,6 +100,7 @@ public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper outpu
         Assert.Equal(HttpStatusCode.Created, (await late.ClaimAsync(campaign, "first")).Status);
         Assert.Equal("sold_out", (await system.Client(await system.TokenAsync("probe-" + Guid.NewGuid(), "shopper")).ClaimAsync(campaign, "x")).Code);
         Assert.Equal("campaign_not_found", (await late.ClaimAsync(madeUp, "guess")).Code);
+        Assert.Equal(HttpStatusCode.NotFound, (await late.GetAsync($"/api/campaigns/{madeUpAndFetched}")).StatusCode);
 
         // With no silo at all, the API node still refuses the sold-out campaign: no grain call is made.
         await system.Silo.KillAsync();
@@ -107,6 +109,9 @@ public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper outpu
         Assert.Equal((HttpStatusCode.Conflict, "sold_out"), (refused.Status, refused.Code));
         var unknown = await loser.ClaimAsync(madeUp, "guess-again");
         Assert.Equal((HttpStatusCode.NotFound, "campaign_not_found"), (unknown.Status, unknown.Code));
+        Assert.Equal(HttpStatusCode.NotFound, (await loser.GetAsync($"/api/campaigns/{madeUp}")).StatusCode);
+        var fetched = await loser.ClaimAsync(madeUpAndFetched, "guess-too");
+        Assert.Equal((HttpStatusCode.NotFound, "campaign_not_found"), (fetched.Status, fetched.Code));
 
         // A holder's replay must reach the grain (only it knows the original coupon): unavailable until the silo is back.
         await system.StartSiloAsync();
