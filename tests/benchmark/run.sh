@@ -71,16 +71,19 @@ CONN=$("$REPO/deploy/postgres.sh" start "$WORK/postgres" "$PG_PORT")
 "$REPO/tests/benchmark/redis.sh" start "$WORK/redis-everysec" 6391 everysec >/dev/null
 "$REPO/tests/benchmark/redis.sh" start "$WORK/redis-always" 6392 always >/dev/null
 
+# Production, as servers run for real (no developer exception page); the key is the development one,
+# passed explicitly, so that the load generator can mint tokens for it.
 common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=bench Orleans__ServiceId=bench Logging__LogLevel__Default=Warning)
-start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Development Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
+web=(ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY")
+start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
     -- dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll"
 wait_for silo "exec 3<>/dev/tcp/127.0.0.1/23311"
-start api "$OUT/api.log" "${common[@]}" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$API_URL \
+start api "$OUT/api.log" "${common[@]}" "${web[@]}" ASPNETCORE_URLS=$API_URL \
     -- dotnet "$REPO/api/$BIN/FlashSale.Api.dll"
 for mode in everysec always; do
     url=$BASE_EVERYSEC_URL port=6391
     [[ $mode == always ]] && url=$BASE_ALWAYS_URL port=6392
-    start "baseline ($mode)" "$OUT/baseline-$mode.log" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$url \
+    start "baseline ($mode)" "$OUT/baseline-$mode.log" "${web[@]}" ASPNETCORE_URLS=$url \
         Redis__Configuration=127.0.0.1:$port -- dotnet "$REPO/tests/FlashSale.Benchmarks.Baseline/$BIN/FlashSale.Benchmarks.Baseline.dll"
 done
 wait_for api "curl -fs $API_URL/health/live"
