@@ -1,4 +1,5 @@
 using FlashSale.Grains.Ledger;
+using FlashSale.Grains.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -30,6 +31,11 @@ public static class FlashSaleSiloBuilder
         var ledgerConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 };
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ledgerConnection.ConnectionString));
         silo.Services.AddSingleton<CouponLedger>();
+        silo.Services.AddOptions<RiskOptions>().BindConfiguration("Risk")
+            .Validate(risk => risk.DailyClaimCap >= 1, "Risk:DailyClaimCap must be 1 or more.")
+            .Validate(risk => risk.ReservationTimeout > TimeSpan.Zero, "Risk:ReservationTimeout must be positive.")
+            .Validate(risk => TimeZoneInfo.TryFindSystemTimeZoneById(risk.TimeZone, out _), "Risk:TimeZone must be a known time zone id.")
+            .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }

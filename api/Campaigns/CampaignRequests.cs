@@ -8,7 +8,8 @@ public sealed record CreateCampaignRequest(
     int? PerUserLimit,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
-    ValidityBody? Validity);
+    ValidityBody? Validity,
+    RiskBody? Risk);
 
 /// <param name="Kind"><c>fixed</c>, <c>percent</c> or <c>threshold</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>
@@ -25,3 +26,13 @@ public sealed record CouponTermsBody(
 
 /// <summary>Exactly one of <c>until</c> (an instant) or <c>days</c> (after the claim).</summary>
 public sealed record ValidityBody(DateTimeOffset? Until, int? Days);
+
+/// <summary>
+/// Limits beyond the per-user limit, each optional. <c>dailyClaimCap</c> replaces the platform's
+/// default cap on coupons per shopper per day across campaigns for claims on this campaign.
+/// </summary>
+/// <param name="MaxAccountsPerDevice">Only the first N accounts that claimed on a device may claim this campaign from it.</param>
+/// <param name="MaxClaimsPerDevice">Coupons of this campaign claimed from one device.</param>
+/// <param name="MaxClaimsPerDevicePerDay">Coupons claimed from one device per day, across campaigns, for claims on this campaign.</param>
+/// <param name="DailyClaimCap">Coupons per shopper per day across campaigns, for claims on this campaign.</param>
+public sealed record RiskBody(int? MaxAccountsPerDevice, int? MaxClaimsPerDevice, int? MaxClaimsPerDevicePerDay, int? DailyClaimCap);

@@ -24,6 +24,7 @@ public sealed record CampaignResponse(
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     ValidityResponse Validity,
+    RiskBody Risk,
     string State,
     int Issued,
     int Remaining,
@@ -34,7 +35,10 @@ public sealed record CampaignResponse(
     {
         var d = view.Definition;
         return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), d.TotalStock, d.PerUserLimit,
-            d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim), StateName(view.Phase),
+            d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim),
+            new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
+                d.RiskOrNone.DailyClaimCap),
+            StateName(view.Phase),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }
 

@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Campaigns;
 
@@ -57,12 +58,37 @@ public static class CampaignValidation
         }
 
         var validity = CheckValidity(request.Validity, request.EndsAt, Error);
+        var risk = CheckRisk(request.Risk, Error);
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
-                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "")
+                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk)
             : null;
         return errors;
+    }
+
+    private static RiskPolicy CheckRisk(RiskBody? risk, Action<string, string> error)
+    {
+        if (risk is null)
+        {
+            return RiskPolicy.None;
+        }
+
+        int? Limit(int? value, string field)
+        {
+            if (value is < 1 or > MaxPerUserLimit)
+            {
+                error($"risk.{field}", $"1 to {MaxPerUserLimit}, or left out for no limit.");
+            }
+
+            return value;
+        }
+
+        return new RiskPolicy(
+            Limit(risk.MaxAccountsPerDevice, "maxAccountsPerDevice"),
+            Limit(risk.MaxClaimsPerDevice, "maxClaimsPerDevice"),
+            Limit(risk.MaxClaimsPerDevicePerDay, "maxClaimsPerDevicePerDay"),
+            Limit(risk.DailyClaimCap, "dailyClaimCap"));
     }
 
     private static CouponTerms? CheckTerms(CouponTermsBody? coupon, Action<string, string> error)

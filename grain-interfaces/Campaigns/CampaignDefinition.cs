@@ -1,3 +1,5 @@
+using FlashSale.GrainInterfaces.Risk;
+
 namespace FlashSale.GrainInterfaces.Campaigns;
 
 /// <summary>A campaign as marketing configured it: one coupon batch sold in one window.</summary>
@@ -12,4 +14,9 @@ public sealed record CampaignDefinition(
     [property: Id(6)] DateTimeOffset EndsAt,
     [property: Id(7)] CouponValidity Validity,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] string CreatedBy);
+    [property: Id(9)] string CreatedBy,
+    [property: Id(10)] RiskPolicy? Risk = null)
+{
+    /// <summary>Campaigns stored before risk policies existed have none.</summary>
+    public RiskPolicy RiskOrNone => Risk ?? RiskPolicy.None;
+}

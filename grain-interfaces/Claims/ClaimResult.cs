@@ -17,6 +17,10 @@ public enum ClaimOutcome
     LimitReached,
     /// <summary>The shopper already used this key on another campaign.</summary>
     KeyReused,
+    /// <summary>The device is at one of the campaign's device limits (accounts, claims on the campaign, claims today).</summary>
+    DeviceLimitReached,
+    /// <summary>The shopper reached the daily claim cap across campaigns.</summary>
+    DailyLimitReached,
     /// <summary>The write carrying this claim failed; nothing was issued under this key, retrying it is safe.</summary>
     Unavailable,
 }

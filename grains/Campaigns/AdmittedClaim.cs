@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces.Claims;
+using FlashSale.Grains.Ledger;
 
 namespace FlashSale.Grains.Campaigns;
 
@@ -14,6 +15,15 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
     public string DeviceId { get; } = deviceId;
     public string IdempotencyKey { get; } = idempotencyKey;
     public IssuedCoupon Coupon { get; } = coupon;
+
+    /// <summary>Its reservation with the shopper and device counters.</summary>
+    public Guid ReservationId { get; } = Guid.NewGuid();
+
+    /// <summary>The day its daily limits count it in.</summary>
+    public DateOnly Day { get; set; }
+
+    /// <summary>The slots it holds under the limits that span campaigns; null until reserved and after commit.</summary>
+    public RiskSlots? Slots { get; set; }
     public bool IsCommitted => _answer is null;
 
     /// <summary>The first caller's answer; replays that arrive while the write is in flight share it.</summary>
@@ -31,6 +41,7 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
         var answer = _answer;
         // Dropping the completion source keeps a committed claim small: it lives as long as the activation.
         _answer = null;
+        Slots = null;
         answer?.TrySetResult(new ClaimResult(ClaimOutcome.Issued, Coupon));
     }
 

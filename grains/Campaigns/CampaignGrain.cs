@@ -1,8 +1,11 @@
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
+using FlashSale.GrainInterfaces.Risk;
 using FlashSale.Grains.Ledger;
+using FlashSale.Grains.Risk;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FlashSale.Grains.Campaigns;
 
@@ -18,12 +21,16 @@ public sealed class CampaignGrain(
     [PersistentState("campaign", "campaigns")] IPersistentState<CampaignState> state,
     CouponLedger ledger,
     TimeProvider clock,
+    IOptions<RiskOptions> risk,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
     // Bounds one transaction's size; a larger backlog is written by successive transactions.
     private const int MaxClaimsPerWrite = 4096;
 
     private readonly Dictionary<string, ShopperClaims> _shoppers = new(StringComparer.Ordinal);
+    private List<AdmittedClaim> _reserving = [];
+    private Task _reserver = Task.CompletedTask;
+    private ClaimLimits? _limits;
     private List<AdmittedClaim> _queued = [];
     private Task _writer = Task.CompletedTask;
     private int _totalStock;
@@ -128,13 +135,69 @@ public sealed class CampaignGrain(
         claims.Add(claim);
         _inFlight++;
         _gate = null;
-        _queued.Add(claim);
-        if (_writer.IsCompleted)
+        claim.Day = risk.Value.DayOf(now);
+        _reserving.Add(claim);
+        if (_reserver.IsCompleted)
         {
-            _writer = WriteQueuedClaims();
+            _reserver = ReserveLimitsOfAdmittedClaims();
         }
 
         return claim.Answer;
+    }
+
+    /// <summary>
+    /// Rounds of limit reservations, one in flight at a time, like the writes: claims admitted while
+    /// a round is out join the next one. A claim refused by a limit gives its stock unit back; the
+    /// others queue for the next write.
+    /// </summary>
+    private async Task ReserveLimitsOfAdmittedClaims()
+    {
+        await Task.Yield();
+        while (_reserving.Count > 0 && !_broken)
+        {
+            var round = _reserving;
+            _reserving = [];
+            var limits = Limits;
+            var verdicts = await limits.ReserveAsync(round);
+            foreach (var claim in round)
+            {
+                var verdict = verdicts[claim];
+                if (_broken)
+                {
+                    if (verdict.Slots is not null)
+                    {
+                        limits.Release([claim], afterFailedWrite: false);
+                    }
+
+                    Withdraw(claim, ClaimOutcome.Unavailable);
+                }
+                else if (verdict.Refusal is { } refusal)
+                {
+                    Withdraw(claim, refusal);
+                }
+                else
+                {
+                    claim.Slots = verdict.Slots;
+                    _queued.Add(claim);
+                }
+            }
+
+            if (_queued.Count > 0 && _writer.IsCompleted)
+            {
+                _writer = WriteQueuedClaims();
+            }
+        }
+    }
+
+    private ClaimLimits Limits => _limits ??= new ClaimLimits(GrainFactory, Definition!.Id, Definition.RiskOrNone,
+        Definition.RiskOrNone.DailyClaimCap ?? risk.Value.DailyClaimCap, logger);
+
+    /// <summary>Takes an admitted claim back out: its stock unit and its place in the shopper's count.</summary>
+    private void Withdraw(AdmittedClaim claim, ClaimOutcome outcome)
+    {
+        _shoppers[claim.ShopperId].Remove(claim);
+        _inFlight--;
+        claim.Fail(outcome);
     }
 
     private static async Task<ClaimResult> ReplayOf(AdmittedClaim earlier)
@@ -170,7 +233,7 @@ public sealed class CampaignGrain(
         {
             try
             {
-                await ledger.IssueAsync(this.GetPrimaryKey(), _committed, RowsOf(batch));
+                await ledger.IssueAsync(this.GetPrimaryKey(), _committed, RowsOf(batch), Limits.ForLedger);
             }
             catch (LedgerConflictException e) when (e.Conflict == LedgerConflict.KeyTaken)
             {
@@ -197,6 +260,8 @@ public sealed class CampaignGrain(
                 claim.MarkCommitted();
             }
 
+            Limits.Confirm(batch);
+
             if (_committed >= _totalStock)
             {
                 PublishGate();
@@ -221,7 +286,7 @@ public sealed class CampaignGrain(
             (repeats ??= new(StringComparer.Ordinal))[claim.ShopperId] = slot - _shoppers[claim.ShopperId].Committed;
             var coupon = claim.Coupon;
             rows.Add(new NewCoupon(coupon.CouponId, claim.ShopperId, slot, claim.DeviceId, claim.IdempotencyKey,
-                coupon.Code, coupon.IssuedAt, coupon.ExpiresAt));
+                coupon.Code, coupon.IssuedAt, coupon.ExpiresAt, claim.Slots!));
         }
 
         return rows;
@@ -243,9 +308,8 @@ public sealed class CampaignGrain(
         foreach (var claim in batch.Where(c => taken.Contains((c.ShopperId, c.IdempotencyKey))).ToList())
         {
             batch.Remove(claim);
-            _shoppers[claim.ShopperId].Remove(claim);
-            _inFlight--;
-            claim.Fail(ClaimOutcome.KeyReused);
+            Limits.Release([claim], afterFailedWrite: false);
+            Withdraw(claim, ClaimOutcome.KeyReused);
         }
 
         return true;
@@ -260,12 +324,15 @@ public sealed class CampaignGrain(
         logger.LogWarning(error, "Ledger write for campaign {CampaignId} failed; {Claims} claims not acknowledged, rebuilding from the ledger",
             this.GetPrimaryKey(), batch.Count + _queued.Count);
         _broken = true;
-        foreach (var claim in batch.Concat(_queued))
+        var unwritten = batch.Concat(_queued).ToList();
+        Limits.Release(unwritten, afterFailedWrite: true);
+        foreach (var claim in unwritten.Concat(_reserving))
         {
             claim.Fail(ClaimOutcome.Unavailable);
         }
 
         _queued = [];
+        _reserving = [];
         DeactivateOnIdle();
     }
 

@@ -73,7 +73,7 @@ public sealed class CouponLedger(NpgsqlDataSource database)
     /// Commits a batch in one transaction and one round trip, or throws
     /// <see cref="LedgerConflictException"/> having written nothing.
     /// </summary>
-    public async Task IssueAsync(Guid campaignId, int expectedIssued, IReadOnlyList<NewCoupon> batch)
+    public async Task IssueAsync(Guid campaignId, int expectedIssued, IReadOnlyList<NewCoupon> batch, BatchLimits limits)
     {
         var count = batch.Count;
         var couponIds = new Guid[count];
@@ -84,6 +84,11 @@ public sealed class CouponLedger(NpgsqlDataSource database)
         var codes = new string[count];
         var issuedAt = new DateTime[count];
         var expiresAt = new DateTime[count];
+        var claimDays = new DateOnly[count];
+        var daySlots = new int[count];
+        var deviceSlots = new int?[count];
+        var deviceDaySlots = new int?[count];
+        var accountSlots = new int?[count];
         for (var i = 0; i < count; i++)
         {
             var coupon = batch[i];
@@ -95,10 +100,11 @@ public sealed class CouponLedger(NpgsqlDataSource database)
             codes[i] = coupon.Code;
             issuedAt[i] = coupon.IssuedAt.UtcDateTime;
             expiresAt[i] = coupon.ExpiresAt.UtcDateTime;
+            (claimDays[i], daySlots[i], deviceSlots[i], deviceDaySlots[i], accountSlots[i]) = coupon.Risk;
         }
 
         await using var command = database.CreateCommand(
-            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)");
         command.Parameters.Add(new() { Value = campaignId });
         command.Parameters.Add(new() { Value = expectedIssued });
         command.Parameters.Add(new() { Value = couponIds });
@@ -109,6 +115,15 @@ public sealed class CouponLedger(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = codes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = issuedAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = expiresAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = claimDays, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        command.Parameters.Add(new() { Value = daySlots });
+        command.Parameters.Add(new() { Value = deviceSlots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = deviceDaySlots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = accountSlots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = limits.DailyClaimCap });
+        command.Parameters.Add(new() { Value = (object?)limits.ClaimsPerDevice ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = (object?)limits.ClaimsPerDevicePerDay ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = (object?)limits.AccountsPerDevice ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         try
         {
             await command.ExecuteScalarAsync();
@@ -138,6 +153,43 @@ public sealed class CouponLedger(NpgsqlDataSource database)
         }
 
         return owners;
+    }
+
+    /// <summary>The shoppers' day slots taken in the ledger on <paramref name="from"/> and later days.</summary>
+    public async Task<IReadOnlyList<(string ShopperId, DateOnly Day, int Slot)>> LoadDaySlotsAsync(IReadOnlyList<string> shopperIds, DateOnly from)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT shopper_id, claim_day, day_slot FROM coupons WHERE shopper_id = ANY($1) AND claim_day >= $2");
+        command.Parameters.Add(new() { Value = shopperIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = from });
+        var slots = new List<(string, DateOnly, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            slots.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2)));
+        }
+
+        return slots;
+    }
+
+    /// <summary>The devices' coupon rows on campaigns that limit devices.</summary>
+    public async Task<IReadOnlyList<DeviceCoupon>> LoadDeviceCouponsAsync(IReadOnlyList<string> deviceIds)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT device_id, campaign_id, shopper_id, claim_day, device_slot, device_day_slot, account_slot
+              FROM coupons WHERE device_id = ANY($1) AND device_day_slot IS NOT NULL
+            """);
+        command.Parameters.Add(new() { Value = deviceIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var coupons = new List<DeviceCoupon>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            coupons.Add(new DeviceCoupon(reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<DateOnly>(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6)));
+        }
+
+        return coupons;
     }
 
     private static LedgerConflict? ConflictOf(PostgresException e) => e.SqlState switch

@@ -21,7 +21,20 @@ public sealed record NewCoupon(
     string IdempotencyKey,
     string Code,
     DateTimeOffset IssuedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    RiskSlots Risk);
+
+/// <summary>
+/// The slots a coupon row takes under the limits that span campaigns (see the coupons table); the
+/// device's are null on campaigns that do not limit devices.
+/// </summary>
+public sealed record RiskSlots(DateOnly ClaimDay, int DaySlot, int? DeviceSlot, int? DeviceDaySlot, int? AccountSlot);
+
+/// <summary>The limits a batch's slots must stay within; null means none.</summary>
+public sealed record BatchLimits(int DailyClaimCap, int? ClaimsPerDevice, int? ClaimsPerDevicePerDay, int? AccountsPerDevice);
 
 /// <summary>Where an idempotency key that a batch tried to use already has a coupon.</summary>
 public sealed record KeyOwner(string ShopperId, string IdempotencyKey, Guid CampaignId);
+
+/// <summary>A coupon row claimed from a device on a campaign that limits devices, as the device counter counts it.</summary>
+public sealed record DeviceCoupon(string DeviceId, Guid CampaignId, string ShopperId, DateOnly ClaimDay, int DeviceSlot, int DeviceDaySlot, int? AccountSlot);

@@ -27,18 +27,44 @@ CREATE TABLE IF NOT EXISTS coupons (
     code            text        NOT NULL,
     issued_at       timestamptz NOT NULL,
     expires_at      timestamptz NOT NULL,
+    -- Limits that span campaigns (invariant 2), counted by the shopper and device counter grains as
+    -- numbered slots; the unique indexes below refuse two rows in one slot, so that two activations
+    -- of a counter cannot both admit the last claim a limit allows.
+    -- The calendar day (in the configured time zone) the daily limits count this claim in.
+    claim_day       date        NOT NULL,
+    -- The shopper's 1st, 2nd, ... claim of the day across campaigns.
+    day_slot        integer     NOT NULL CHECK (day_slot >= 1),
+    -- Only on campaigns that limit devices: the device's 1st, 2nd, ... claim on this campaign, and
+    -- of the day across such campaigns.
+    device_slot     integer              CHECK (device_slot >= 1),
+    device_day_slot integer              CHECK (device_day_slot >= 1),
+    -- Set on the first such coupon a shopper claims from a device: the account's place among the
+    -- device's accounts (1st, 2nd, ...). A campaign's account limit admits the first N accounts.
+    account_slot    integer              CHECK (account_slot >= 1),
     -- Invariant 4: one key (scoped to its shopper) yields at most one coupon, across all campaigns.
     CONSTRAINT coupons_one_per_key UNIQUE (shopper_id, idempotency_key),
     CONSTRAINT coupons_one_per_seq UNIQUE (campaign_id, seq),
     -- Invariant 2: with slots bounded by the limit, a shopper cannot hold more than the limit.
     CONSTRAINT coupons_one_per_shopper_slot UNIQUE (campaign_id, shopper_id, shopper_slot),
-    CONSTRAINT coupons_unique_code UNIQUE (code)
+    CONSTRAINT coupons_unique_code UNIQUE (code),
+    -- Also how a shopper's counter finds the shopper's claims of the day.
+    CONSTRAINT coupons_one_per_shopper_day_slot UNIQUE (shopper_id, claim_day, day_slot)
 );
+
+-- Partial, so that claims on campaigns without device limits pay nothing for them.
+CREATE UNIQUE INDEX IF NOT EXISTS coupons_one_per_device_slot
+    ON coupons (campaign_id, device_id, device_slot) WHERE device_slot IS NOT NULL;
+-- Also how a device's counter finds the device's claims.
+CREATE UNIQUE INDEX IF NOT EXISTS coupons_one_per_device_day_slot
+    ON coupons (device_id, claim_day, device_day_slot) WHERE device_day_slot IS NOT NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS coupons_one_account_per_device_slot
+    ON coupons (device_id, account_slot) WHERE account_slot IS NOT NULL;
 
 -- One group commit: every claim admitted while the previous write was in flight, in one
 -- transaction and one round trip. Raises instead of writing anything when
 --   FS001: the campaign's issued count is not what the writer believed (another writer got there first),
---   FS002: a shopper slot is beyond the campaign's per-user limit,
+--   FS002: a slot is beyond its limit: the campaign's per-user limit, or one of the limits passed in
+--          (null: none) for the day, the device on the campaign, the device's day, the device's accounts,
 --   FS003: one of the idempotency keys already has a coupon (possibly on another campaign).
 -- The oversell check is the table constraint above (SQLSTATE 23514).
 CREATE OR REPLACE FUNCTION issue_coupons(
@@ -51,7 +77,16 @@ CREATE OR REPLACE FUNCTION issue_coupons(
     p_keys            text[],
     p_codes           text[],
     p_issued_at       timestamptz[],
-    p_expires_at      timestamptz[])
+    p_expires_at      timestamptz[],
+    p_claim_days      date[],
+    p_day_slots       integer[],
+    p_device_slots    integer[],
+    p_device_day_slots integer[],
+    p_account_slots   integer[],
+    p_daily_cap       integer,
+    p_device_limit    integer,
+    p_device_day_limit integer,
+    p_account_limit   integer)
 RETURNS integer
 LANGUAGE plpgsql
 AS $fn$
@@ -73,20 +108,31 @@ BEGIN
             USING ERRCODE = 'FS001';
     END IF;
 
-    IF EXISTS (SELECT 1 FROM unnest(p_shopper_slots) AS slot WHERE slot > user_limit) THEN
-        RAISE EXCEPTION 'a shopper slot exceeds the per-user limit % of campaign %', user_limit, p_campaign_id
+    IF EXISTS (SELECT 1
+                 FROM unnest(p_shopper_slots, p_day_slots, p_device_slots, p_device_day_slots, p_account_slots)
+                      AS claim (shopper_slot, day_slot, device_slot, device_day_slot, account_slot)
+                WHERE claim.shopper_slot > user_limit
+                   OR claim.day_slot > p_daily_cap
+                   OR claim.device_slot > p_device_limit
+                   OR claim.device_day_slot > p_device_day_limit
+                   OR claim.account_slot > p_account_limit) THEN
+        RAISE EXCEPTION 'a slot in the batch for campaign % exceeds its limit', p_campaign_id
             USING ERRCODE = 'FS002';
     END IF;
 
     INSERT INTO coupons (coupon_id, campaign_id, seq, shopper_id, shopper_slot, device_id,
-                         idempotency_key, code, issued_at, expires_at)
+                         idempotency_key, code, issued_at, expires_at, claim_day, day_slot,
+                         device_slot, device_day_slot, account_slot)
     SELECT claim.coupon_id, p_campaign_id, p_expected_issued + claim.ord::integer, claim.shopper_id,
            claim.shopper_slot, claim.device_id, claim.idempotency_key, claim.code, claim.issued_at,
-           claim.expires_at
+           claim.expires_at, claim.claim_day, claim.day_slot, claim.device_slot, claim.device_day_slot,
+           claim.account_slot
       FROM unnest(p_coupon_ids, p_shopper_ids, p_shopper_slots, p_device_ids, p_keys, p_codes,
-                  p_issued_at, p_expires_at)
+                  p_issued_at, p_expires_at, p_claim_days, p_day_slots, p_device_slots,
+                  p_device_day_slots, p_account_slots)
            WITH ORDINALITY AS claim (coupon_id, shopper_id, shopper_slot, device_id, idempotency_key,
-                                     code, issued_at, expires_at, ord)
+                                     code, issued_at, expires_at, claim_day, day_slot, device_slot,
+                                     device_day_slot, account_slot, ord)
     ON CONFLICT (shopper_id, idempotency_key) DO NOTHING;
 
     GET DIAGNOSTICS written = ROW_COUNT;

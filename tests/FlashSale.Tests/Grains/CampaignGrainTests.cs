@@ -111,7 +111,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         Assert.Equal(ClaimOutcome.Issued, (await campaign.Claim(new ClaimRequest("frank", "d", "k1"))).Outcome);
 
         // Another activation of the same campaign (possible while membership changes) commits a coupon.
-        await cluster.Ledger.IssueAsync(id, expectedIssued: 1, [NewCoupon("grace", slot: 1, "elsewhere")]);
+        await cluster.Ledger.IssueAsync(id, expectedIssued: 1, [NewCoupon("grace", slot: 1, "elsewhere")], NoRiskLimits);
 
         // This activation's next write carries a stale count: the database refuses it, nothing is acknowledged.
         var refused = await campaign.Claim(new ClaimRequest("heidi", "d", "k1"));
@@ -132,10 +132,12 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
     {
         var campaign = await CreateAsync(totalStock: 2, perUserLimit: 1);
         var id = campaign.GetPrimaryKey();
-        await cluster.Ledger.IssueAsync(id, 0, [NewCoupon("ivan", 1, "a")]);
+        await cluster.Ledger.IssueAsync(id, 0, [NewCoupon("ivan", 1, "a")], NoRiskLimits);
 
         async Task<LedgerConflict> Refusal(int expected, params NewCoupon[] batch) =>
-            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(id, expected, batch))).Conflict;
+            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(id, expected, batch, NoRiskLimits))).Conflict;
+        async Task<LedgerConflict> RefusalUnder(BatchLimits limits, NewCoupon coupon) =>
+            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(id, 1, [coupon], limits))).Conflict;
 
         Assert.Equal(LedgerConflict.StaleCount, await Refusal(0, NewCoupon("judy", 1, "b")));
         Assert.Equal(LedgerConflict.ConstraintViolated, await Refusal(1, NewCoupon("judy", 1, "b"), NewCoupon("ken", 1, "c")));
@@ -143,15 +145,35 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         Assert.Equal(LedgerConflict.ConstraintViolated, await Refusal(1, NewCoupon("ivan", 1, "e")));
         Assert.Equal(LedgerConflict.KeyTaken, await Refusal(1, NewCoupon("ivan", 1, "a")));
 
+        // The limits that span campaigns: a slot past its limit, or a second row in a taken slot.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var judy = NewCoupon("judy", 1, "f");
+        Assert.Equal(LedgerConflict.LimitExceeded, await RefusalUnder(NoRiskLimits with { DailyClaimCap = 2 }, judy with { Risk = judy.Risk with { DaySlot = 3 } }));
+        Assert.Equal(LedgerConflict.LimitExceeded, await RefusalUnder(NoRiskLimits with { ClaimsPerDevice = 1 }, judy with { Risk = judy.Risk with { DeviceSlot = 2 } }));
+        Assert.Equal(LedgerConflict.LimitExceeded, await RefusalUnder(NoRiskLimits with { ClaimsPerDevicePerDay = 4 }, judy with { Risk = judy.Risk with { DeviceDaySlot = 5 } }));
+        Assert.Equal(LedgerConflict.LimitExceeded, await RefusalUnder(NoRiskLimits with { AccountsPerDevice = 3 }, judy with { Risk = judy.Risk with { AccountSlot = 4 } }));
+        var ivansPhone = new RiskSlots(today, DaySlot: 2, DeviceSlot: 2, DeviceDaySlot: 2, AccountSlot: null);
+        Assert.Equal(LedgerConflict.ConstraintViolated,
+            await RefusalUnder(NoRiskLimits, judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { DeviceSlot = 1 } }));
+        Assert.Equal(LedgerConflict.ConstraintViolated,
+            await RefusalUnder(NoRiskLimits, judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { DeviceDaySlot = 1 } }));
+        Assert.Equal(LedgerConflict.ConstraintViolated,
+            await RefusalUnder(NoRiskLimits, judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { AccountSlot = 1 } }));
+        await cluster.Ledger.IssueAsync(id, 1, [judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { AccountSlot = 2 } }], NoRiskLimits);
+
         var audit = await LedgerAudit.ReadAsync(cluster.Database, id);
-        Assert.Equal(1, audit.IssuedCounter);
-        Assert.Equal(1, audit.CouponRows);
+        Assert.Equal(2, audit.IssuedCounter);
+        Assert.Equal(2, audit.CouponRows);
     }
 
+    private static readonly BatchLimits NoRiskLimits = new(DailyClaimCap: 20, null, null, null);
+
+    /// <summary>A row as another writer would insert it, from the shopper's own phone, first claim of the day there.</summary>
     private static NewCoupon NewCoupon(string shopper, int slot, string key)
     {
         var now = DateTimeOffset.UtcNow;
-        return new NewCoupon(Guid.CreateVersion7(), shopper, slot, "device", key, Guid.NewGuid().ToString("N"), now, now.AddDays(1));
+        return new NewCoupon(Guid.CreateVersion7(), shopper, slot, $"{shopper}-phone", key, Guid.NewGuid().ToString("N"), now, now.AddDays(1),
+            new RiskSlots(DateOnly.FromDateTime(now.UtcDateTime), 1, 1, 1, AccountSlot: 1));
     }
 
     private async Task<ICampaignGrain> CreateAsync(int totalStock, int perUserLimit, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null)

@@ -9,7 +9,7 @@ namespace FlashSale.Tests.Infrastructure;
 public static class Api
 {
     public static async Task<Guid> CreateCampaignAsync(this RunningSystem system, int totalStock, int perUserLimit = 1,
-        DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null)
+        DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, object? risk = null)
     {
         using var client = system.Client(await system.TokenAsync("marketer-" + Guid.NewGuid().ToString("N")[..8], "marketing"));
         var response = await client.PostAsJsonAsync("/api/campaigns", new
@@ -21,6 +21,7 @@ public static class Api
             startsAt = startsAt ?? DateTimeOffset.UtcNow.AddMinutes(-1),
             endsAt = endsAt ?? DateTimeOffset.UtcNow.AddHours(1),
             validity = new { days = 7 },
+            risk,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

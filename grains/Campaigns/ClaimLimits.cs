@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Claims;
+using FlashSale.GrainInterfaces.Risk;
+using FlashSale.Grains.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSale.Grains.Campaigns;
+
+/// <summary>
+/// A campaign grain's side of the limits that span campaigns: reserves its admitted claims with the
+/// shopper counters (every claim) and the device counters (when the campaign limits devices), one
+/// call per counter bucket for a whole round of claims, then confirms or releases them.
+/// </summary>
+internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPolicy policy, int dailyClaimCap, ILogger logger)
+{
+    public bool LimitsDevices { get; } =
+        policy.MaxAccountsPerDevice is not null || policy.MaxClaimsPerDevice is not null || policy.MaxClaimsPerDevicePerDay is not null;
+
+    public BatchLimits ForLedger => new(dailyClaimCap, policy.MaxClaimsPerDevice, policy.MaxClaimsPerDevicePerDay, policy.MaxAccountsPerDevice);
+
+    /// <summary>
+    /// Reserves every claim of the round. A claim either gets its slots, or a refusal with every part
+    /// already granted to it released; a counter that cannot be reached refuses as unavailable.
+    /// </summary>
+    public async Task<Dictionary<AdmittedClaim, Verdict>> ReserveAsync(List<AdmittedClaim> round)
+    {
+        var daily = Ask(round, c => c.ShopperId, (bucket, r) => grains.GetGrain<IShopperLimitsGrain>(bucket).Reserve(r));
+        var devices = LimitsDevices
+            ? Ask(round, c => c.DeviceId, (bucket, r) => grains.GetGrain<IDeviceLimitsGrain>(bucket).Reserve(r))
+            : Task.FromResult(new Dictionary<AdmittedClaim, DeviceSlots?>());
+        var dailyAnswers = await daily;
+        var deviceAnswers = await devices;
+
+        var verdicts = new Dictionary<AdmittedClaim, Verdict>(round.Count);
+        List<AdmittedClaim>? releaseDaily = null, releaseDevice = null;
+        foreach (var claim in round)
+        {
+            var day = dailyAnswers[claim];
+            DeviceSlots? device = null;
+            var deviceOk = !LimitsDevices || (deviceAnswers.TryGetValue(claim, out device) && device is { RefusedBy: null });
+            var dayOk = day is { Refusal: null };
+            if (dayOk && deviceOk)
+            {
+                verdicts[claim] = new Verdict(new RiskSlots(claim.Day, day!.Slot, Nonzero(device?.CampaignSlot),
+                    Nonzero(device?.DaySlot), Nonzero(device?.AccountSlot)), null, null);
+                continue;
+            }
+
+            if (dayOk)
+            {
+                (releaseDaily ??= []).Add(claim);
+            }
+
+            if (LimitsDevices && device is { RefusedBy: null })
+            {
+                (releaseDevice ??= []).Add(claim);
+            }
+
+            verdicts[claim] = day is null || (LimitsDevices && device is null) ? new Verdict(null, ClaimOutcome.Unavailable, null)
+                : !dayOk ? new Verdict(null, ClaimOutcome.DailyLimitReached, RiskRules.DailyClaimCap)
+                : new Verdict(null, ClaimOutcome.DeviceLimitReached, device!.RefusedBy);
+        }
+
+        if (releaseDaily is not null)
+        {
+            ReleaseDaily(releaseDaily, afterFailedWrite: false);
+        }
+
+        if (releaseDevice is not null)
+        {
+            ReleaseDevices(releaseDevice, afterFailedWrite: false);
+        }
+
+        return verdicts;
+    }
+
+    public void Confirm(IReadOnlyCollection<AdmittedClaim> claims)
+    {
+        Tell(claims, c => c.ShopperId, (bucket, ids) => grains.GetGrain<IShopperLimitsGrain>(bucket).Confirm(ids));
+        if (LimitsDevices)
+        {
+            Tell(claims, c => c.DeviceId, (bucket, ids) => grains.GetGrain<IDeviceLimitsGrain>(bucket).Confirm(ids));
+        }
+    }
+
+    public void Release(IReadOnlyCollection<AdmittedClaim> claims, bool afterFailedWrite)
+    {
+        ReleaseDaily(claims, afterFailedWrite);
+        if (LimitsDevices)
+        {
+            ReleaseDevices(claims, afterFailedWrite);
+        }
+    }
+
+    private void ReleaseDaily(IReadOnlyCollection<AdmittedClaim> claims, bool afterFailedWrite) =>
+        Tell(claims, c => c.ShopperId, (bucket, ids) => grains.GetGrain<IShopperLimitsGrain>(bucket).Release(ids, afterFailedWrite));
+
+    private void ReleaseDevices(IReadOnlyCollection<AdmittedClaim> claims, bool afterFailedWrite) =>
+        Tell(claims, c => c.DeviceId, (bucket, ids) => grains.GetGrain<IDeviceLimitsGrain>(bucket).Release(ids, afterFailedWrite));
+
+    private LimitReservation ReservationOf(AdmittedClaim claim) =>
+        new(claim.ReservationId, campaignId, claim.ShopperId, claim.DeviceId, claim.Day, dailyClaimCap, policy);
+
+    /// <summary>One call per bucket; a bucket that fails answers null for each of its claims.</summary>
+    private async Task<Dictionary<AdmittedClaim, T?>> Ask<T>(List<AdmittedClaim> round, Func<AdmittedClaim, string> owner,
+        Func<int, ImmutableArray<LimitReservation>, Task<ImmutableArray<T>>> call) where T : class
+    {
+        var buckets = round.GroupBy(c => LimitBuckets.Of(owner(c))).Select(g => g.ToList()).ToList();
+        var calls = buckets.Select(b => call(LimitBuckets.Of(owner(b[0])), [.. b.Select(ReservationOf)])).ToList();
+        var answers = new Dictionary<AdmittedClaim, T?>(round.Count);
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            ImmutableArray<T>? results = null;
+            try
+            {
+                results = await calls[i];
+            }
+            catch (Exception e)
+            {
+                // Refused as unavailable below, safe to retry; any hold it made expires.
+                logger.LogWarning(e, "Limit counter bucket unreachable for campaign {CampaignId}", campaignId);
+            }
+
+            for (var j = 0; j < buckets[i].Count; j++)
+            {
+                answers[buckets[i][j]] = results?[j];
+            }
+        }
+
+        return answers;
+    }
+
+    private static void Tell(IEnumerable<AdmittedClaim> claims, Func<AdmittedClaim, string> owner, Func<int, ImmutableArray<Guid>, Task> send)
+    {
+        foreach (var bucket in claims.GroupBy(c => LimitBuckets.Of(owner(c))))
+        {
+            send(bucket.Key, [.. bucket.Select(c => c.ReservationId)]).Ignore();
+        }
+    }
+
+    private static int? Nonzero(int? slot) => slot is null or 0 ? null : slot;
+
+    /// <summary>Either the claim's slots or why it was refused, with the rule that refused it.</summary>
+    public sealed record Verdict(RiskSlots? Slots, ClaimOutcome? Refusal, string? Rule);
+}

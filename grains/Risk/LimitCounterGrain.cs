@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Risk;
+
+/// <summary>
+/// What the shopper and device counters share: counters loaded from the ledger on first use, in one
+/// query per batch, and the holds of claims in flight, which count until their campaign confirms or
+/// releases them. A hold nobody settles in time makes its owner's counter read the ledger again, so
+/// a lost confirmation can only make a limit stricter for a moment, never looser.
+/// </summary>
+public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<RiskOptions> options) : Grain
+    where TCounter : class
+{
+    // Counters without holds beyond this many are dropped (and read again when needed), so that a
+    // bucket does not keep every shopper of a long sale in memory.
+    private const int MaxCounters = 50_000;
+
+    private readonly Dictionary<string, TCounter> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Hold> _holds = [];
+
+    protected DateTimeOffset Now => clock.GetUtcNow();
+
+    protected DateTimeOffset HoldExpiry => Now + options.Value.ReservationTimeout;
+
+    /// <summary>The owners' counters as the ledger has them, counting days from <paramref name="from"/>.</summary>
+    protected abstract Task<Dictionary<string, TCounter>> LoadAsync(IReadOnlyList<string> owners, DateOnly from);
+
+    protected abstract TCounter NewCounter();
+
+    /// <summary>Counts a hold's slots in its owner's counter.</summary>
+    protected abstract void Apply(TCounter counter, Hold hold);
+
+    /// <summary>Gives a released hold's slots back.</summary>
+    protected abstract void Free(TCounter counter, Hold hold);
+
+    protected TCounter CounterOf(string owner) => _counters[owner];
+
+    protected void AddHold(Hold hold) => _holds[hold.ReservationId] = hold;
+
+    protected bool HasHolds(Func<Hold, bool> match) => _holds.Values.Any(match);
+
+    protected async Task EnsureLoadedAsync(IEnumerable<string> owners, DateOnly day)
+    {
+        ExpireHolds();
+        if (_counters.Count > MaxCounters)
+        {
+            var holding = _holds.Values.Select(h => h.Owner).ToHashSet(StringComparer.Ordinal);
+            foreach (var idle in _counters.Keys.Where(o => !holding.Contains(o)).ToList())
+            {
+                _counters.Remove(idle);
+            }
+        }
+
+        var missing = owners.Where(o => !_counters.ContainsKey(o)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var loaded = await LoadAsync(missing, day.AddDays(-1));
+        foreach (var owner in missing)
+        {
+            _counters[owner] = loaded.TryGetValue(owner, out var counter) ? counter : NewCounter();
+        }
+
+        var wanted = missing.ToHashSet(StringComparer.Ordinal);
+        foreach (var hold in _holds.Values.Where(h => wanted.Contains(h.Owner)))
+        {
+            Apply(_counters[hold.Owner], hold);
+        }
+    }
+
+    public Task Confirm(System.Collections.Immutable.ImmutableArray<Guid> reservationIds)
+    {
+        // The slots stay taken: they are the ledger's now.
+        foreach (var id in reservationIds)
+        {
+            _holds.Remove(id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Release(System.Collections.Immutable.ImmutableArray<Guid> reservationIds, bool afterFailedWrite)
+    {
+        foreach (var id in reservationIds)
+        {
+            if (!_holds.Remove(id, out var hold))
+            {
+                continue;
+            }
+
+            if (afterFailedWrite)
+            {
+                // The failure may have been another writer's row in this owner's slots: read them again.
+                _counters.Remove(hold.Owner);
+            }
+            else if (_counters.TryGetValue(hold.Owner, out var counter))
+            {
+                Free(counter, hold);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ExpireHolds()
+    {
+        var now = Now;
+        foreach (var hold in _holds.Values.Where(h => h.ExpiresAt <= now).ToList())
+        {
+            // Nobody said whether it committed: the ledger will.
+            _holds.Remove(hold.ReservationId);
+            _counters.Remove(hold.Owner);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Claims;
+using FlashSale.GrainInterfaces.Risk;
+using FlashSale.Grains.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Risk;
+
+/// <summary>The daily claim caps of one bucket of shoppers: each shopper's day slots, from the ledger and from claims in flight.</summary>
+public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, IOptions<RiskOptions> options)
+    : LimitCounterGrain<DaySlots>(clock, options), IShopperLimitsGrain
+{
+    public async Task<ImmutableArray<DailySlot>> Reserve(ImmutableArray<LimitReservation> reservations)
+    {
+        await EnsureLoadedAsync(reservations.Select(r => r.ShopperId), reservations.Min(r => r.Day));
+        var answers = ImmutableArray.CreateBuilder<DailySlot>(reservations.Length);
+        foreach (var reservation in reservations)
+        {
+            var slot = CounterOf(reservation.ShopperId).Of(reservation.Day).Take(reservation.DailyClaimCap);
+            if (slot == 0)
+            {
+                answers.Add(new DailySlot(0, ClaimOutcome.DailyLimitReached));
+                continue;
+            }
+
+            AddHold(new Hold(reservation.ReservationId, reservation.ShopperId, reservation.Day, slot, HoldExpiry));
+            answers.Add(new DailySlot(slot));
+        }
+
+        return answers.MoveToImmutable();
+    }
+
+    protected override async Task<Dictionary<string, DaySlots>> LoadAsync(IReadOnlyList<string> owners, DateOnly from)
+    {
+        var counters = new Dictionary<string, DaySlots>(StringComparer.Ordinal);
+        foreach (var (shopperId, day, slot) in await ledger.LoadDaySlotsAsync(owners, from))
+        {
+            if (!counters.TryGetValue(shopperId, out var days))
+            {
+                days = new DaySlots();
+                counters[shopperId] = days;
+            }
+
+            days.Of(day).Add(slot);
+        }
+
+        return counters;
+    }
+
+    protected override DaySlots NewCounter() => new();
+
+    protected override void Apply(DaySlots counter, Hold hold) => counter.Of(hold.Day).Add(hold.DaySlot);
+
+    protected override void Free(DaySlots counter, Hold hold) => counter.Of(hold.Day).Free(hold.DaySlot);
+}
