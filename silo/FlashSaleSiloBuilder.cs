@@ -30,7 +30,12 @@ public static class FlashSaleSiloBuilder
         // skips parsing and planning them on every group commit.
         var ledgerConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 };
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ledgerConnection.ConnectionString));
+        silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
+        silo.Services.AddSingleton<BlocklistStore>();
+        silo.Services.AddSingleton<RiskAuditStore>();
+        silo.Services.AddSingleton<RiskAuditLog>();
+        silo.Services.AddHostedService(services => services.GetRequiredService<RiskAuditLog>());
         silo.Services.AddOptions<RiskOptions>().BindConfiguration("Risk")
             .Validate(risk => risk.DailyClaimCap >= 1, "Risk:DailyClaimCap must be 1 or more.")
             .Validate(risk => risk.ReservationTimeout > TimeSpan.Zero, "Risk:ReservationTimeout must be positive.")

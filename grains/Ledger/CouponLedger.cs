@@ -1,11 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
+using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Grains.Ledger;
 
 /// <summary>Reads and writes the coupon ledger tables (silo/Database/Schema/010-flashsale-ledger.sql).</summary>
-public sealed class CouponLedger(NpgsqlDataSource database)
+/// <param name="database">Connections that prepare the statements they repeat.</param>
+/// <param name="lookups">
+/// Connections that do not: the limit counters' lookups by shopper or device. A prepared statement's
+/// generic plan is made while the coupons table is still small, and then scans it whole once it is not.
+/// </param>
+public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(CouponLedger.Lookups)] NpgsqlDataSource lookups)
 {
+    public const string Lookups = "ledger-lookups";
+
     /// <summary>Creates the campaign's counter row; false when it already exists.</summary>
     public async Task<bool> CreateStockAsync(Guid campaignId, int totalStock, int perUserLimit)
     {
@@ -86,6 +95,7 @@ public sealed class CouponLedger(NpgsqlDataSource database)
         var expiresAt = new DateTime[count];
         var claimDays = new DateOnly[count];
         var daySlots = new int[count];
+        var shopperBuckets = new short[count];
         var deviceSlots = new int?[count];
         var deviceDaySlots = new int?[count];
         var accountSlots = new int?[count];
@@ -101,10 +111,11 @@ public sealed class CouponLedger(NpgsqlDataSource database)
             issuedAt[i] = coupon.IssuedAt.UtcDateTime;
             expiresAt[i] = coupon.ExpiresAt.UtcDateTime;
             (claimDays[i], daySlots[i], deviceSlots[i], deviceDaySlots[i], accountSlots[i]) = coupon.Risk;
+            shopperBuckets[i] = (short)LimitBuckets.Of(coupon.ShopperId);
         }
 
         await using var command = database.CreateCommand(
-            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)");
+            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)");
         command.Parameters.Add(new() { Value = campaignId });
         command.Parameters.Add(new() { Value = expectedIssued });
         command.Parameters.Add(new() { Value = couponIds });
@@ -117,6 +128,7 @@ public sealed class CouponLedger(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = expiresAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = claimDays, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
         command.Parameters.Add(new() { Value = daySlots });
+        command.Parameters.Add(new() { Value = shopperBuckets });
         command.Parameters.Add(new() { Value = deviceSlots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         command.Parameters.Add(new() { Value = deviceDaySlots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         command.Parameters.Add(new() { Value = accountSlots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
@@ -155,13 +167,24 @@ public sealed class CouponLedger(NpgsqlDataSource database)
         return owners;
     }
 
-    /// <summary>The shoppers' day slots taken in the ledger on <paramref name="from"/> and later days.</summary>
-    public async Task<IReadOnlyList<(string ShopperId, DateOnly Day, int Slot)>> LoadDaySlotsAsync(IReadOnlyList<string> shopperIds, DateOnly from)
+    /// <summary>The day slots taken in the ledger on these days by the shoppers of one counter bucket.</summary>
+    public Task<List<(string ShopperId, DateOnly Day, int Slot)>> LoadBucketDaySlotsAsync(int bucket, DateOnly[] days) =>
+        ReadDaySlotsAsync(
+            "SELECT shopper_id, claim_day, day_slot FROM coupons WHERE claim_day = ANY($1) AND shopper_bucket = $2",
+            new NpgsqlParameter { Value = days }, new NpgsqlParameter { Value = (short)bucket });
+
+    /// <summary>The day slots taken in the ledger on these days by these shoppers.</summary>
+    public Task<List<(string ShopperId, DateOnly Day, int Slot)>> LoadDaySlotsAsync(IReadOnlyList<string> shopperIds, DateOnly[] days) =>
+        ReadDaySlotsAsync(
+            "SELECT shopper_id, claim_day, day_slot FROM coupons WHERE claim_day = ANY($1) AND shopper_bucket = ANY($2) AND shopper_id = ANY($3)",
+            new NpgsqlParameter { Value = days },
+            new NpgsqlParameter { Value = shopperIds.Select(id => (short)LimitBuckets.Of(id)).Distinct().ToArray() },
+            new NpgsqlParameter { Value = shopperIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+
+    private async Task<List<(string ShopperId, DateOnly Day, int Slot)>> ReadDaySlotsAsync(string sql, params NpgsqlParameter[] parameters)
     {
-        await using var command = database.CreateCommand(
-            "SELECT shopper_id, claim_day, day_slot FROM coupons WHERE shopper_id = ANY($1) AND claim_day >= $2");
-        command.Parameters.Add(new() { Value = shopperIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = from });
+        await using var command = lookups.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
         var slots = new List<(string, DateOnly, int)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -175,7 +198,7 @@ public sealed class CouponLedger(NpgsqlDataSource database)
     /// <summary>The devices' coupon rows on campaigns that limit devices.</summary>
     public async Task<IReadOnlyList<DeviceCoupon>> LoadDeviceCouponsAsync(IReadOnlyList<string> deviceIds)
     {
-        await using var command = database.CreateCommand(
+        await using var command = lookups.CreateCommand(
             """
             SELECT device_id, campaign_id, shopper_id, claim_day, device_slot, device_day_slot, account_slot
               FROM coupons WHERE device_id = ANY($1) AND device_day_slot IS NOT NULL

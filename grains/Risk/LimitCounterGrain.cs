@@ -17,10 +17,18 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
 
     private readonly Dictionary<string, TCounter> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Hold> _holds = [];
+    // Owners whose counter must be read from the ledger again before it is used.
+    private readonly HashSet<string> _stale = new(StringComparer.Ordinal);
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
     protected DateTimeOffset HoldExpiry => Now + options.Value.ReservationTimeout;
+
+    /// <summary>
+    /// True once the grain has read every counter of its bucket that the ledger holds, so that an
+    /// owner without one has no claims to count; false when counters are read on first use.
+    /// </summary>
+    protected virtual bool KnowsEveryOwner => false;
 
     /// <summary>The owners' counters as the ledger has them, counting days from <paramref name="from"/>.</summary>
     protected abstract Task<Dictionary<string, TCounter>> LoadAsync(IReadOnlyList<string> owners, DateOnly from);
@@ -33,25 +41,45 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
     /// <summary>Gives a released hold's slots back.</summary>
     protected abstract void Free(TCounter counter, Hold hold);
 
-    protected TCounter CounterOf(string owner) => _counters[owner];
+    protected TCounter CounterOf(string owner)
+    {
+        if (!_counters.TryGetValue(owner, out var counter))
+        {
+            counter = NewCounter();
+            _counters[owner] = counter;
+        }
+
+        return counter;
+    }
+
+    protected void SetCounter(string owner, TCounter counter) => _counters[owner] = counter;
 
     protected void AddHold(Hold hold) => _holds[hold.ReservationId] = hold;
 
     protected bool HasHolds(Func<Hold, bool> match) => _holds.Values.Any(match);
 
+    /// <summary>Drops every counter without a hold: they are read again (or known empty) when next needed.</summary>
+    protected void ForgetIdleCounters()
+    {
+        var holding = _holds.Values.Select(h => h.Owner).ToHashSet(StringComparer.Ordinal);
+        foreach (var idle in _counters.Keys.Where(o => !holding.Contains(o)).ToList())
+        {
+            _counters.Remove(idle);
+        }
+    }
+
     protected async Task EnsureLoadedAsync(IEnumerable<string> owners, DateOnly day)
     {
         ExpireHolds();
-        if (_counters.Count > MaxCounters)
+        if (!KnowsEveryOwner && _counters.Count > MaxCounters)
         {
-            var holding = _holds.Values.Select(h => h.Owner).ToHashSet(StringComparer.Ordinal);
-            foreach (var idle in _counters.Keys.Where(o => !holding.Contains(o)).ToList())
-            {
-                _counters.Remove(idle);
-            }
+            ForgetIdleCounters();
         }
 
-        var missing = owners.Where(o => !_counters.ContainsKey(o)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = owners
+            .Where(o => _stale.Contains(o) || (!KnowsEveryOwner && !_counters.ContainsKey(o)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (missing.Count == 0)
         {
             return;
@@ -61,6 +89,7 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
         foreach (var owner in missing)
         {
             _counters[owner] = loaded.TryGetValue(owner, out var counter) ? counter : NewCounter();
+            _stale.Remove(owner);
         }
 
         var wanted = missing.ToHashSet(StringComparer.Ordinal);
@@ -93,7 +122,7 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
             if (afterFailedWrite)
             {
                 // The failure may have been another writer's row in this owner's slots: read them again.
-                _counters.Remove(hold.Owner);
+                MarkStale(hold.Owner);
             }
             else if (_counters.TryGetValue(hold.Owner, out var counter))
             {
@@ -111,7 +140,13 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
         {
             // Nobody said whether it committed: the ledger will.
             _holds.Remove(hold.ReservationId);
-            _counters.Remove(hold.Owner);
+            MarkStale(hold.Owner);
         }
+    }
+
+    private void MarkStale(string owner)
+    {
+        _counters.Remove(owner);
+        _stale.Add(owner);
     }
 }

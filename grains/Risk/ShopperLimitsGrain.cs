@@ -7,11 +7,38 @@ using Microsoft.Extensions.Options;
 namespace FlashSale.Grains.Risk;
 
 /// <summary>The daily claim caps of one bucket of shoppers: each shopper's day slots, from the ledger and from claims in flight.</summary>
+/// <remarks>
+/// Activation reads the bucket's claims of today and yesterday in one query, so a shopper it has no
+/// counter for has no claims: a rush of first-time shoppers costs no read per shopper.
+/// </remarks>
 public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, IOptions<RiskOptions> options)
     : LimitCounterGrain<DaySlots>(clock, options), IShopperLimitsGrain
 {
+    private DateOnly _today;
+
+    protected override bool KnowsEveryOwner => true;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _today = options.Value.DayOf(Now);
+        foreach (var (shopperId, day, slot) in await ledger.LoadBucketDaySlotsAsync((int)this.GetPrimaryKeyLong(), [_today.AddDays(-1), _today]))
+        {
+            CounterOf(shopperId).Of(day).Add(slot);
+        }
+    }
+
     public async Task<ImmutableArray<DailySlot>> Reserve(ImmutableArray<LimitReservation> reservations)
     {
+        var latest = reservations.Max(r => r.Day);
+        if (latest > _today)
+        {
+            // A new day: yesterday's counters are no longer needed for new claims. (A claim admitted
+            // just before midnight and reserved after it may then count short; the ledger's unique
+            // day-slot index refuses its write if so, and it is retried.)
+            _today = latest;
+            ForgetIdleCounters();
+        }
+
         await EnsureLoadedAsync(reservations.Select(r => r.ShopperId), reservations.Min(r => r.Day));
         var answers = ImmutableArray.CreateBuilder<DailySlot>(reservations.Length);
         foreach (var reservation in reservations)
@@ -33,7 +60,7 @@ public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, 
     protected override async Task<Dictionary<string, DaySlots>> LoadAsync(IReadOnlyList<string> owners, DateOnly from)
     {
         var counters = new Dictionary<string, DaySlots>(StringComparer.Ordinal);
-        foreach (var (shopperId, day, slot) in await ledger.LoadDaySlotsAsync(owners, from))
+        foreach (var (shopperId, day, slot) in await ledger.LoadDaySlotsAsync(owners, [from, from.AddDays(1)]))
         {
             if (!counters.TryGetValue(shopperId, out var days))
             {

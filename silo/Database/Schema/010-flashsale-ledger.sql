@@ -32,8 +32,10 @@ CREATE TABLE IF NOT EXISTS coupons (
     -- of a counter cannot both admit the last claim a limit allows.
     -- The calendar day (in the configured time zone) the daily limits count this claim in.
     claim_day       date        NOT NULL,
-    -- The shopper's 1st, 2nd, ... claim of the day across campaigns.
+    -- The shopper's 1st, 2nd, ... claim of the day across campaigns, and which of the fixed number
+    -- of shopper counter grains counts it (LimitBuckets in grain-interfaces/Risk).
     day_slot        integer     NOT NULL CHECK (day_slot >= 1),
+    shopper_bucket  smallint    NOT NULL,
     -- Only on campaigns that limit devices: the device's 1st, 2nd, ... claim on this campaign, and
     -- of the day across such campaigns.
     device_slot     integer              CHECK (device_slot >= 1),
@@ -47,8 +49,8 @@ CREATE TABLE IF NOT EXISTS coupons (
     -- Invariant 2: with slots bounded by the limit, a shopper cannot hold more than the limit.
     CONSTRAINT coupons_one_per_shopper_slot UNIQUE (campaign_id, shopper_id, shopper_slot),
     CONSTRAINT coupons_unique_code UNIQUE (code),
-    -- Also how a shopper's counter finds the shopper's claims of the day.
-    CONSTRAINT coupons_one_per_shopper_day_slot UNIQUE (shopper_id, claim_day, day_slot)
+    -- Day and bucket first: also how a counter grain reads its shoppers' claims of the day.
+    CONSTRAINT coupons_one_per_shopper_day_slot UNIQUE (claim_day, shopper_bucket, shopper_id, day_slot)
 );
 
 -- Partial, so that claims on campaigns without device limits pay nothing for them.
@@ -80,6 +82,7 @@ CREATE OR REPLACE FUNCTION issue_coupons(
     p_expires_at      timestamptz[],
     p_claim_days      date[],
     p_day_slots       integer[],
+    p_shopper_buckets smallint[],
     p_device_slots    integer[],
     p_device_day_slots integer[],
     p_account_slots   integer[],
@@ -122,17 +125,17 @@ BEGIN
 
     INSERT INTO coupons (coupon_id, campaign_id, seq, shopper_id, shopper_slot, device_id,
                          idempotency_key, code, issued_at, expires_at, claim_day, day_slot,
-                         device_slot, device_day_slot, account_slot)
+                         shopper_bucket, device_slot, device_day_slot, account_slot)
     SELECT claim.coupon_id, p_campaign_id, p_expected_issued + claim.ord::integer, claim.shopper_id,
            claim.shopper_slot, claim.device_id, claim.idempotency_key, claim.code, claim.issued_at,
-           claim.expires_at, claim.claim_day, claim.day_slot, claim.device_slot, claim.device_day_slot,
-           claim.account_slot
+           claim.expires_at, claim.claim_day, claim.day_slot, claim.shopper_bucket, claim.device_slot,
+           claim.device_day_slot, claim.account_slot
       FROM unnest(p_coupon_ids, p_shopper_ids, p_shopper_slots, p_device_ids, p_keys, p_codes,
-                  p_issued_at, p_expires_at, p_claim_days, p_day_slots, p_device_slots,
-                  p_device_day_slots, p_account_slots)
+                  p_issued_at, p_expires_at, p_claim_days, p_day_slots, p_shopper_buckets,
+                  p_device_slots, p_device_day_slots, p_account_slots)
            WITH ORDINALITY AS claim (coupon_id, shopper_id, shopper_slot, device_id, idempotency_key,
-                                     code, issued_at, expires_at, claim_day, day_slot, device_slot,
-                                     device_day_slot, account_slot, ord)
+                                     code, issued_at, expires_at, claim_day, day_slot, shopper_bucket,
+                                     device_slot, device_day_slot, account_slot, ord)
     ON CONFLICT (shopper_id, idempotency_key) DO NOTHING;
 
     GET DIAGNOSTICS written = ROW_COUNT;

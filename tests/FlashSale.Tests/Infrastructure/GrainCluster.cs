@@ -19,7 +19,7 @@ public sealed class GrainCluster : IAsyncLifetime
     {
         var connectionString = await TestDatabase.ConnectionStringAsync();
         Database = NpgsqlDataSource.Create(connectionString);
-        Ledger = new CouponLedger(Database);
+        Ledger = new CouponLedger(Database, Database);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddFlashSale(connectionString));
         Cluster = builder.Build();

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace FlashSale.Api.Risk;
+
+/// <summary>
+/// Configuration section <c>RateLimits</c>: token buckets per client address and per shopper, on
+/// each API node. A bucket holds <c>Burst</c> requests and refills <c>PermitsPerSecond</c> a
+/// second; 0 permits turns that limit off.
+/// </summary>
+public sealed class RateLimitSettings
+{
+    public TokenBucket PerAddress { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
+    public TokenBucket PerShopper { get; set; } = new() { PermitsPerSecond = 5, Burst = 10 };
+
+    public sealed class TokenBucket
+    {
+        public int PermitsPerSecond { get; set; }
+        public int Burst { get; set; }
+    }
+}
+
+/// <summary>
+/// The edge's first line: ASP.NET Core's rate limiter, per client address (as seen through trusted
+/// proxies only) and per authenticated shopper, answering <c>429 rate_limited</c> with Retry-After.
+/// </summary>
+public static class EdgeRateLimits
+{
+    public static IServiceCollection AddFlashSaleEdgeLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+
+        // X-Forwarded-For is believed only from the proxies named in ForwardedHeaders:KnownProxies
+        // (addresses or CIDR ranges); by default from nobody, not even loopback.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                if (proxy.Contains('/'))
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+                else
+                {
+                    options.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+            }
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    Exempt(context) ? RateLimitPartition.GetNoLimiter("") : Bucket(AddressOf(context), settings.PerAddress)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    Exempt(context) || context.User.FindFirst(Authentication.SubjectClaim)?.Value is not { } shopper
+                        ? RateLimitPartition.GetNoLimiter("")
+                        : Bucket(shopper, settings.PerShopper)));
+            options.OnRejected = async (rejected, _) =>
+            {
+                var context = rejected.HttpContext;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await Problem.Of(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests; retry later.")
+                    .ExecuteAsync(context);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>The address after trusted proxies have been peeled off.</summary>
+    public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    // Probes must keep answering whoever floods the node.
+    private static bool Exempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
+
+    private static RateLimitPartition<string> Bucket(string key, RateLimitSettings.TokenBucket limit) =>
+        limit.PermitsPerSecond <= 0
+            ? RateLimitPartition.GetNoLimiter(key)
+            : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(limit.Burst, limit.PermitsPerSecond),
+                TokensPerPeriod = limit.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+}

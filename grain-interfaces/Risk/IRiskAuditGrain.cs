@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace FlashSale.GrainInterfaces.Risk;
+
+/// <summary>The audit of risk decisions in PostgreSQL: a local worker on every silo.</summary>
+[Alias("FlashSale.IRiskAuditGrain")]
+public interface IRiskAuditGrain : IGrainWithIntegerKey
+{
+    /// <summary>Queues decisions for the next batched insert; API nodes send theirs here.</summary>
+    [Alias("Record"), OneWay]
+    Task Record(ImmutableArray<RiskDecision> decisions);
+
+    [Alias("Find")]
+    Task<ImmutableArray<RiskDecision>> Find(RiskDecisionQuery query);
+
+    [Alias("CountByRule")]
+    Task<ImmutableArray<RuleCount>> CountByRule(Guid campaignId);
+}

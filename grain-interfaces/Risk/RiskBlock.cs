@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace FlashSale.GrainInterfaces.Risk;
+
+[GenerateSerializer, Alias("FlashSale.BlockKind")]
+public enum BlockKind
+{
+    Shopper,
+    Device,
+    /// <summary>An IP address or a CIDR range.</summary>
+    Address,
+}
+
+/// <summary>An admin's block: claims from the shopper, device or address are refused until it is removed or expires.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.RiskBlock")]
+public sealed record RiskBlock(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] BlockKind Kind,
+    [property: Id(2)] string Value,
+    [property: Id(3)] string Reason,
+    [property: Id(4)] string CreatedBy,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] DateTimeOffset? ExpiresAt);
+
+/// <summary>The blocks in force, as of a version that grows with every change.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.Blocklist")]
+public sealed record Blocklist(
+    [property: Id(0)] long Version,
+    [property: Id(1)] ImmutableArray<RiskBlock> Blocks);

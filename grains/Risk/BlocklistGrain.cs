@@ -1,0 +1,42 @@
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.Grains.Risk;
+
+/// <summary>
+/// The blocklist: changes go to PostgreSQL first, then to the copy in memory that API nodes poll.
+/// Expired blocks stay in the copy until the next change or activation; API nodes check expiry
+/// themselves at every match, so a block ends at its instant whatever is cached.
+/// </summary>
+public sealed class BlocklistGrain(BlocklistStore store, TimeProvider clock) : Grain, IBlocklistGrain
+{
+    private Blocklist _list = new(0, []);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _list = await store.LoadAsync(clock.GetUtcNow());
+
+    public async Task<RiskBlock> Block(RiskBlock block)
+    {
+        var version = await store.AddAsync(block);
+        _list = new Blocklist(version, [.. Live(), block]);
+        return block;
+    }
+
+    public async Task<bool> Unblock(Guid blockId, string removedBy)
+    {
+        if (await store.RemoveAsync(blockId, removedBy, clock.GetUtcNow()) is not { } version)
+        {
+            return false;
+        }
+
+        _list = new Blocklist(version, [.. Live().Where(b => b.Id != blockId)]);
+        return true;
+    }
+
+    public Task<Blocklist?> ChangedSince(long version) => Task.FromResult(_list.Version != version ? _list : null);
+
+    private IEnumerable<RiskBlock> Live()
+    {
+        var now = clock.GetUtcNow();
+        return _list.Blocks.Where(b => b.ExpiresAt is null || b.ExpiresAt > now);
+    }
+}
