@@ -4,6 +4,7 @@ using FlashSale.Api.Claims;
 using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
@@ -24,12 +25,25 @@ builder.Services.AddHealthChecks();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddHostedService<GateSubscription>();
+builder.Services.AddFlashSaleEdgeLimits(builder.Configuration);
+builder.Services.Configure<RiskFlagSettings>(builder.Configuration.GetSection("Risk"));
+builder.Services.AddSingleton<LocalBlocklist>();
+builder.Services.AddSingleton<BlocklistRefresh>();
+builder.Services.AddHostedService(services => services.GetRequiredService<BlocklistRefresh>());
+builder.Services.AddSingleton<RiskAuditRecorder>();
+builder.Services.AddHostedService(services => services.GetRequiredService<RiskAuditRecorder>());
+builder.Services.AddSingleton<CampaignFetches>();
+builder.Services.AddSingleton<ClaimScreening>();
 
 var app = builder.Build();
 
+// First, so that every later step sees the client's address as trusted proxies report it.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// After authentication, so that requests are limited per shopper as well as per address.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi();
@@ -42,5 +56,7 @@ if (app.Environment.IsDevelopment())
 
 app.MapCampaigns();
 app.MapClaims();
+app.MapBlocks();
+app.MapRiskDecisions();
 
 app.Run();

@@ -1,4 +1,6 @@
+using FlashSale.Api.Claims;
 using FlashSale.Api.Gates;
+using FlashSale.Api.Risk;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Campaigns;
@@ -48,7 +50,7 @@ public static class CampaignEndpoints
         return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
     }
 
-    private static async Task<IResult> Get(string id, IClusterClient cluster, UnknownCampaigns unknown)
+    private static async Task<IResult> Get(string id, HttpContext context, IClusterClient cluster, UnknownCampaigns unknown, CampaignFetches fetches)
     {
         if (!Guid.TryParse(id, out var campaignId) || unknown.Contains(campaignId))
         {
@@ -60,6 +62,11 @@ public static class CampaignEndpoints
         {
             unknown.Remember(campaignId);
             return NotFound();
+        }
+
+        if (context.Request.Headers[ClaimHeaders.DeviceId].FirstOrDefault() is { Length: > 0 and <= 128 } device)
+        {
+            fetches.Saw(campaignId, device);
         }
 
         return Results.Ok(CampaignResponse.Of(view));

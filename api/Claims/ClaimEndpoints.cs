@@ -2,6 +2,7 @@ using FlashSale.Api.Campaigns;
 using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
@@ -23,11 +24,13 @@ public static class ClaimEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> Claim(
-        string id, HttpContext context, IClusterClient cluster, LocalGates gates, UnknownCampaigns unknown, TimeProvider clock)
+        string id, HttpContext context, IClusterClient cluster, LocalGates gates, UnknownCampaigns unknown, ClaimScreening screening,
+        TimeProvider clock)
     {
         var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
         if (errors.Count > 0)
@@ -43,6 +46,11 @@ public static class ClaimEndpoints
         var shopperId = context.ShopperId();
         var gate = gates.For(campaignId);
         var now = clock.GetUtcNow();
+        if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
+        {
+            return blocked;
+        }
+
         if (gate?.RefusalFor(shopperId, now) is { } refusal)
         {
             return Refusal(refusal, gate, now);

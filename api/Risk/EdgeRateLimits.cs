@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Risk;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace FlashSale.Api.Risk;
@@ -72,6 +73,9 @@ public static class EdgeRateLimits
                         Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
+                context.RequestServices.GetRequiredService<RiskAuditRecorder>().Record(RiskVerdict.Refused, RiskRules.RateLimit, null,
+                    context.User.FindFirst(Authentication.SubjectClaim)?.Value, null, AddressOf(context),
+                    $$"""{"path":{{System.Text.Json.JsonSerializer.Serialize(context.Request.Path.Value)}}}""");
                 await Problem.Of(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests; retry later.")
                     .ExecuteAsync(context);
             };

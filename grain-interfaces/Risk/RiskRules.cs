@@ -7,4 +7,12 @@ public static class RiskRules
     public const string MaxAccountsPerDevice = "max_accounts_per_device";
     public const string MaxClaimsPerDevice = "max_claims_per_device";
     public const string MaxClaimsPerDevicePerDay = "max_claims_per_device_per_day";
+    public const string BlockedShopper = "blocked_shopper";
+    public const string BlockedDevice = "blocked_device";
+    public const string BlockedAddress = "blocked_address";
+    public const string RateLimit = "rate_limit";
+
+    // Flags: the claim goes through, marked for review.
+    public const string InstantClaimWithoutFetch = "instant_claim_without_fetch";
+    public const string NewAccountsBurst = "new_accounts_burst";
 }

@@ -22,6 +22,7 @@ public sealed class CampaignGrain(
     CouponLedger ledger,
     TimeProvider clock,
     IOptions<RiskOptions> risk,
+    RiskAuditLog audit,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
     // Bounds one transaction's size; a larger backlog is written by successive transactions.
@@ -173,6 +174,12 @@ public sealed class CampaignGrain(
                 }
                 else if (verdict.Refusal is { } refusal)
                 {
+                    if (verdict.Rule is { } rule)
+                    {
+                        audit.Record(new RiskDecision(clock.GetUtcNow(), RiskVerdict.Refused, rule, Definition!.Id, claim.ShopperId,
+                            claim.DeviceId, null, $$"""{"limit":{{verdict.Limit?.ToString() ?? "null"}}}"""));
+                    }
+
                     Withdraw(claim, refusal);
                 }
                 else

@@ -57,8 +57,8 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
             }
 
             verdicts[claim] = day is null || (LimitsDevices && device is null) ? new Verdict(null, ClaimOutcome.Unavailable, null)
-                : !dayOk ? new Verdict(null, ClaimOutcome.DailyLimitReached, RiskRules.DailyClaimCap)
-                : new Verdict(null, ClaimOutcome.DeviceLimitReached, device!.RefusedBy);
+                : !dayOk ? new Verdict(null, ClaimOutcome.DailyLimitReached, RiskRules.DailyClaimCap, dailyClaimCap)
+                : new Verdict(null, ClaimOutcome.DeviceLimitReached, device!.RefusedBy, LimitOf(device.RefusedBy));
         }
 
         if (releaseDaily is not null)
@@ -140,6 +140,14 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
 
     private static int? Nonzero(int? slot) => slot is null or 0 ? null : slot;
 
-    /// <summary>Either the claim's slots or why it was refused, with the rule that refused it.</summary>
-    public sealed record Verdict(RiskSlots? Slots, ClaimOutcome? Refusal, string? Rule);
+    private int? LimitOf(string? rule) => rule switch
+    {
+        RiskRules.MaxAccountsPerDevice => policy.MaxAccountsPerDevice,
+        RiskRules.MaxClaimsPerDevice => policy.MaxClaimsPerDevice,
+        RiskRules.MaxClaimsPerDevicePerDay => policy.MaxClaimsPerDevicePerDay,
+        _ => null,
+    };
+
+    /// <summary>Either the claim's slots or why it was refused: the rule and the limit it applied.</summary>
+    public sealed record Verdict(RiskSlots? Slots, ClaimOutcome? Refusal, string? Rule, int? Limit = null);
 }

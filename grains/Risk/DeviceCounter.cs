@@ -8,7 +8,10 @@ public sealed class DeviceCounter
     // Accounts with coupons on the device but no place: only when the claim that placed an account
     // failed while another of its claims went through. They count against account limits.
     private readonly HashSet<string> _unplaced = new(StringComparer.Ordinal);
+    // Shoppers with a committed claim on the device (from the ledger, or confirmed since).
+    private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Slots> _campaigns = [];
+    private readonly Queue<DateTimeOffset> _recentPlacements = new();
 
     public DaySlots Days { get; } = new();
 
@@ -41,24 +44,42 @@ public sealed class DeviceCounter
         _unplaced.Remove(shopperId);
     }
 
-    /// <summary>Gives a place back; the account stays counted, unplaced, while it still has claims here.</summary>
-    public void Unplace(string shopperId, int place, bool stillClaiming)
+    /// <summary>
+    /// Gives a place back. The account stays counted, unplaced, while it has other claims in flight
+    /// or committed ones here: those rows carry no place, since this one was to carry it.
+    /// </summary>
+    public void Unplace(string shopperId, int place, bool claimsInFlight)
     {
         _accounts.Remove(shopperId);
         _accountPlaces.Free(place);
-        if (stillClaiming)
+        if (claimsInFlight || _claimed.Contains(shopperId))
         {
             _unplaced.Add(shopperId);
         }
     }
 
+    public void NoteClaimed(string shopperId) => _claimed.Add(shopperId);
+
     /// <summary>An account seen in the ledger's rows of this device without a place of its own.</summary>
     public void CountUnplaced(string shopperId)
     {
+        _claimed.Add(shopperId);
         if (!_accounts.ContainsKey(shopperId))
         {
             _unplaced.Add(shopperId);
         }
+    }
+
+    /// <summary>Notes that an account was newly placed now; returns how many were within the window.</summary>
+    public int NotePlacement(DateTimeOffset now, TimeSpan window)
+    {
+        _recentPlacements.Enqueue(now);
+        while (_recentPlacements.Peek() < now - window)
+        {
+            _recentPlacements.Dequeue();
+        }
+
+        return _recentPlacements.Count;
     }
 
     public Slots OnCampaign(Guid campaignId)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FlashSale.Grains.Risk;
 
 /// <summary>The counters of one bucket of devices, for claims on campaigns that limit devices.</summary>
-public sealed class DeviceLimitsGrain(CouponLedger ledger, TimeProvider clock, IOptions<RiskOptions> options)
+public sealed class DeviceLimitsGrain(CouponLedger ledger, RiskAuditLog audit, TimeProvider clock, IOptions<RiskOptions> options)
     : LimitCounterGrain<DeviceCounter>(clock, options), IDeviceLimitsGrain
 {
     public async Task<ImmutableArray<DeviceSlots>> Reserve(ImmutableArray<LimitReservation> reservations)
@@ -55,7 +55,7 @@ public sealed class DeviceLimitsGrain(CouponLedger ledger, TimeProvider clock, I
 
             if (accountSlot != 0)
             {
-                device.Unplace(reservation.ShopperId, accountSlot, stillClaiming: false);
+                device.Unplace(reservation.ShopperId, accountSlot, claimsInFlight: false);
             }
 
             return new DeviceSlots(0, 0, 0, campaignSlot == 0 ? RiskRules.MaxClaimsPerDevice : RiskRules.MaxClaimsPerDevicePerDay);
@@ -63,7 +63,24 @@ public sealed class DeviceLimitsGrain(CouponLedger ledger, TimeProvider clock, I
 
         AddHold(new Hold(reservation.ReservationId, reservation.DeviceId, reservation.Day, daySlot, HoldExpiry,
             reservation.CampaignId, campaignSlot, reservation.ShopperId, accountSlot));
+        if (accountSlot != 0)
+        {
+            FlagBurstOfNewAccounts(device, reservation);
+        }
+
         return new DeviceSlots(accountSlot, campaignSlot, daySlot);
+    }
+
+    /// <summary>Many accounts new to one device in a short time looks like a farm: flagged for review, not refused.</summary>
+    private void FlagBurstOfNewAccounts(DeviceCounter device, LimitReservation reservation)
+    {
+        var settings = Settings;
+        var recent = device.NotePlacement(Now, settings.NewAccountsBurstWindow);
+        if (recent >= settings.NewAccountsBurst)
+        {
+            audit.Record(new RiskDecision(Now, RiskVerdict.Flagged, RiskRules.NewAccountsBurst, reservation.CampaignId, reservation.ShopperId,
+                reservation.DeviceId, null, $$"""{"newAccounts":{{recent}},"windowSeconds":{{(int)settings.NewAccountsBurstWindow.TotalSeconds}}}"""));
+        }
     }
 
     protected override async Task<Dictionary<string, DeviceCounter>> LoadAsync(IReadOnlyList<string> owners, DateOnly from)
@@ -115,12 +132,14 @@ public sealed class DeviceLimitsGrain(CouponLedger ledger, TimeProvider clock, I
         device.Days.Of(hold.Day).Add(hold.DaySlot);
     }
 
+    protected override void Confirmed(DeviceCounter device, Hold hold) => device.NoteClaimed(hold.ShopperId);
+
     protected override void Free(DeviceCounter device, Hold hold)
     {
         if (hold.AccountSlot != 0)
         {
             device.Unplace(hold.ShopperId, hold.AccountSlot,
-                stillClaiming: HasHolds(h => h.Owner == hold.Owner && h.ShopperId == hold.ShopperId));
+                claimsInFlight: HasHolds(h => h.Owner == hold.Owner && h.ShopperId == hold.ShopperId));
         }
 
         device.OnCampaign(hold.CampaignId).Free(hold.CampaignSlot);

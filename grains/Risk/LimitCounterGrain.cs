@@ -22,7 +22,9 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
-    protected DateTimeOffset HoldExpiry => Now + options.Value.ReservationTimeout;
+    protected RiskOptions Settings => options.Value;
+
+    protected DateTimeOffset HoldExpiry => Now + Settings.ReservationTimeout;
 
     /// <summary>
     /// True once the grain has read every counter of its bucket that the ledger holds, so that an
@@ -40,6 +42,11 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
 
     /// <summary>Gives a released hold's slots back.</summary>
     protected abstract void Free(TCounter counter, Hold hold);
+
+    /// <summary>A hold's claim was committed: its slots stay taken.</summary>
+    protected virtual void Confirmed(TCounter counter, Hold hold)
+    {
+    }
 
     protected TCounter CounterOf(string owner)
     {
@@ -104,7 +111,10 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
         // The slots stay taken: they are the ledger's now.
         foreach (var id in reservationIds)
         {
-            _holds.Remove(id);
+            if (_holds.Remove(id, out var hold) && _counters.TryGetValue(hold.Owner, out var counter))
+            {
+                Confirmed(counter, hold);
+            }
         }
 
         return Task.CompletedTask;

@@ -15,6 +15,11 @@ public sealed class RiskOptions
     /// </summary>
     public TimeSpan ReservationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>This many accounts new to one device within <see cref="NewAccountsBurstWindow"/> flag the claims for review.</summary>
+    public int NewAccountsBurst { get; set; } = 3;
+
+    public TimeSpan NewAccountsBurstWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     public DateOnly DayOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 

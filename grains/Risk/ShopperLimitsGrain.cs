@@ -20,7 +20,7 @@ public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, 
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _today = options.Value.DayOf(Now);
+        _today = Settings.DayOf(Now);
         foreach (var (shopperId, day, slot) in await ledger.LoadBucketDaySlotsAsync((int)this.GetPrimaryKeyLong(), [_today.AddDays(-1), _today]))
         {
             CounterOf(shopperId).Of(day).Add(slot);

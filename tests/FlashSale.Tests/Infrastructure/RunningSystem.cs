@@ -10,7 +10,7 @@ namespace FlashSale.Tests.Infrastructure;
 /// on the test PostgreSQL, reached over real HTTP on loopback. Each instance is its own Orleans
 /// cluster, so a test class that kills its silo disturbs no other.
 /// </summary>
-public sealed class RunningSystem : IAsyncLifetime
+public class RunningSystem : IAsyncLifetime
 {
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly int _siloPort = Repo.FreePort();
@@ -29,14 +29,32 @@ public sealed class RunningSystem : IAsyncLifetime
         _connectionString = await TestDatabase.ConnectionStringAsync();
         Database = NpgsqlDataSource.Create(_connectionString);
         await StartSiloAsync();
-        Api = ServiceProcess.Start("api", Repo.Binary("api", "FlashSale.Api.dll"), new Dictionary<string, string>(CommonEnvironment())
+        var api = new Dictionary<string, string>(CommonEnvironment())
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
-        });
+        };
+        foreach (var (name, value) in ApiSettings)
+        {
+            api[name] = value;
+        }
+
+        Api = ServiceProcess.Start("api", Repo.Binary("api", "FlashSale.Api.dll"), api);
         using var probe = new HttpClient { BaseAddress = BaseAddress };
         await Api.WaitUntilAsync(async () => (await probe.GetAsync("/health/live")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>
+    /// Settings for the API process beyond the common ones. The edge rate limits are off: the tests
+    /// send bursts from one address and one shopper on purpose; the rate-limit tests turn them on.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>
+    {
+        ["RateLimits__PerAddress__PermitsPerSecond"] = "0",
+        ["RateLimits__PerShopper__PermitsPerSecond"] = "0",
+        // Wide enough that a claim right after a campaign's creation counts as "at the opening".
+        ["Risk__InstantClaimWindow"] = "00:00:05",
+    };
 
     public async Task StartSiloAsync()
     {
@@ -54,9 +72,30 @@ public sealed class RunningSystem : IAsyncLifetime
         }, TimeSpan.FromSeconds(60));
     }
 
-    public HttpClient Client(string? token = null, int maxConnections = 64)
+    /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x.y.z address works on loopback).</summary>
+    public HttpClient Client(string? token = null, int maxConnections = 64, string? source = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections })
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections };
+        if (source is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(source), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        var client = new HttpClient(handler)
         {
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.Api.Risk;
+
+public sealed record RiskDecisionResponse(
+    long Id, DateTimeOffset DecidedAt, string Verdict, string Rule, Guid? CampaignId, string? ShopperId, string? DeviceId,
+    string? Address, JsonElement Evidence, int Occurrences)
+{
+    public static RiskDecisionResponse Of(RiskDecision d) => new(d.Id, d.DecidedAt, VerdictName(d.Verdict), d.Rule, d.CampaignId,
+        d.ShopperId, d.DeviceId, d.Address, JsonDocument.Parse(d.Evidence).RootElement.Clone(), d.Occurrences);
+
+    public static string VerdictName(RiskVerdict verdict) => verdict == RiskVerdict.Flagged ? "flagged" : "refused";
+}
+
+public sealed record RuleCountResponse(string Rule, string Verdict, long Decisions);
+
+/// <summary>The audit of risk decisions, for admins: by campaign, shopper, device or rule, and counts per rule per campaign.</summary>
+public static class RiskDecisionEndpoints
+{
+    private const int MaxPage = 500;
+
+    public static void MapRiskDecisions(this IEndpointRouteBuilder app)
+    {
+        var risk = app.MapGroup("/api/admin/risk").WithTags("Risk").RequireAuthorization(Roles.Admin);
+
+        risk.MapGet("/decisions", Find)
+            .WithSummary("Risk decisions, newest first; filter by campaignId, shopperId, deviceId, rule; page with before (a decision id) and limit (role admin)")
+            .Produces<RiskDecisionResponse[]>()
+            .ProducesValidationProblem();
+
+        risk.MapGet("/campaigns/{id}/rules", CountByRule)
+            .WithSummary("How many decisions each rule made on a campaign (role admin)")
+            .Produces<RuleCountResponse[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Find(HttpRequest request, IClusterClient cluster)
+    {
+        var query = request.Query;
+        var errors = new Dictionary<string, string[]>();
+        Guid? campaignId = null;
+        if (query["campaignId"].FirstOrDefault() is { } campaign)
+        {
+            campaignId = Guid.TryParse(campaign, out var parsed) ? parsed : null;
+            if (campaignId is null)
+            {
+                errors["campaignId"] = ["A campaign id (a UUID)."];
+            }
+        }
+
+        long? before = null;
+        if (query["before"].FirstOrDefault() is { } cursor)
+        {
+            before = long.TryParse(cursor, out var parsed) && parsed > 0 ? parsed : null;
+            if (before is null)
+            {
+                errors["before"] = ["A decision id from a previous page."];
+            }
+        }
+
+        var limit = 100;
+        if (query["limit"].FirstOrDefault() is { } size && (!int.TryParse(size, out limit) || limit < 1 || limit > MaxPage))
+        {
+            errors["limit"] = [$"1 to {MaxPage} (default 100)."];
+        }
+
+        string? Text(string name)
+        {
+            var value = query[name].FirstOrDefault();
+            if (value is { Length: > 128 })
+            {
+                errors[name] = ["At most 128 characters."];
+            }
+
+            return value;
+        }
+
+        var shopperId = Text("shopperId");
+        var deviceId = Text("deviceId");
+        var rule = Text("rule");
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors, "The query has invalid parameters.");
+        }
+
+        var found = await cluster.GetGrain<IRiskAuditGrain>(0).Find(new RiskDecisionQuery(campaignId, shopperId, deviceId, rule, before, limit));
+        return Results.Ok(found.Select(RiskDecisionResponse.Of));
+    }
+
+    private static async Task<IResult> CountByRule(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var campaignId))
+        {
+            return Problem.Of(StatusCodes.Status404NotFound, "campaign_not_found", "There is no such campaign.");
+        }
+
+        var counts = await cluster.GetGrain<IRiskAuditGrain>(0).CountByRule(campaignId);
+        return Results.Ok(counts.Select(c => new RuleCountResponse(c.Rule, RiskDecisionResponse.VerdictName(c.Verdict), c.Decisions)));
+    }
+}
