@@ -60,8 +60,10 @@ public static class EdgeRateLimits
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     Exempt(context) ? RateLimitPartition.GetNoLimiter("") : Bucket(AddressOf(context), settings.PerAddress)),
+                // Shoppers only: marketing and admin tools legitimately send bursts (a thousand campaigns set up at once).
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Exempt(context) || context.User.FindFirst(Authentication.SubjectClaim)?.Value is not { } shopper
+                    Exempt(context) || !context.User.IsInRole(Roles.Shopper)
+                        || context.User.FindFirst(Authentication.SubjectClaim)?.Value is not { } shopper
                         ? RateLimitPartition.GetNoLimiter("")
                         : Bucket(shopper, settings.PerShopper)));
             options.OnRejected = async (rejected, _) =>
