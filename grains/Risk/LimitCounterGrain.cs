@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Grains.Risk;
@@ -106,7 +107,7 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
         }
     }
 
-    public Task Confirm(System.Collections.Immutable.ImmutableArray<Guid> reservationIds)
+    public Task Confirm(ImmutableArray<Guid> reservationIds)
     {
         // The slots stay taken: they are the ledger's now.
         foreach (var id in reservationIds)
@@ -120,7 +121,7 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
         return Task.CompletedTask;
     }
 
-    public Task Release(System.Collections.Immutable.ImmutableArray<Guid> reservationIds, bool afterFailedWrite)
+    public Task Release(ImmutableArray<Guid> reservationIds, bool afterFailedWrite)
     {
         foreach (var id in reservationIds)
         {
