@@ -25,15 +25,7 @@ builder.Services.AddHealthChecks();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddHostedService<GateSubscription>();
-builder.Services.AddFlashSaleEdgeLimits(builder.Configuration);
-builder.Services.Configure<RiskFlagSettings>(builder.Configuration.GetSection("Risk"));
-builder.Services.AddSingleton<LocalBlocklist>();
-builder.Services.AddSingleton<BlocklistRefresh>();
-builder.Services.AddHostedService(services => services.GetRequiredService<BlocklistRefresh>());
-builder.Services.AddSingleton<RiskAuditRecorder>();
-builder.Services.AddHostedService(services => services.GetRequiredService<RiskAuditRecorder>());
-builder.Services.AddSingleton<CampaignFetches>();
-builder.Services.AddSingleton<ClaimScreening>();
+builder.Services.AddFlashSaleRisk(builder.Configuration);
 
 var app = builder.Build();
 

@@ -24,7 +24,6 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
 
     /// <summary>The slots it holds under the limits that span campaigns; null until reserved and after commit.</summary>
     public RiskSlots? Slots { get; set; }
-    public bool IsCommitted => _answer is null;
 
     /// <summary>The first caller's answer; replays that arrive while the write is in flight share it.</summary>
     public Task<ClaimResult> Answer => _answer?.Task ?? Task.FromResult(new ClaimResult(ClaimOutcome.Issued, Coupon));

@@ -158,33 +158,26 @@ public sealed class CampaignGrain(
         {
             var round = _reserving;
             _reserving = [];
-            var limits = Limits;
-            var verdicts = await limits.ReserveAsync(round);
+            var refusals = await Limits.ReserveAsync(round);
             foreach (var claim in round)
             {
-                var verdict = verdicts[claim];
-                if (_broken)
+                if (refusals.TryGetValue(claim, out var refusal))
                 {
-                    if (verdict.Slots is not null)
-                    {
-                        limits.Release([claim], afterFailedWrite: false);
-                    }
-
-                    Withdraw(claim, ClaimOutcome.Unavailable);
-                }
-                else if (verdict.Refusal is { } refusal)
-                {
-                    if (verdict.Rule is { } rule)
+                    if (refusal.Rule is { } rule)
                     {
                         audit.Record(new RiskDecision(clock.GetUtcNow(), RiskVerdict.Refused, rule, Definition!.Id, claim.ShopperId,
-                            claim.DeviceId, null, $$"""{"limit":{{verdict.Limit?.ToString() ?? "null"}}}"""));
+                            claim.DeviceId, null, $$"""{"limit":{{refusal.Limit?.ToString() ?? "null"}}}"""));
                     }
 
-                    Withdraw(claim, refusal);
+                    Withdraw(claim, refusal.Outcome);
+                }
+                else if (_broken)
+                {
+                    Limits.Release([claim], afterFailedWrite: false);
+                    Withdraw(claim, ClaimOutcome.Unavailable);
                 }
                 else
                 {
-                    claim.Slots = verdict.Slots;
                     _queued.Add(claim);
                 }
             }

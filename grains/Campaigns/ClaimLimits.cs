@@ -19,10 +19,11 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
     public BatchLimits ForLedger => new(dailyClaimCap, policy.MaxClaimsPerDevice, policy.MaxClaimsPerDevicePerDay, policy.MaxAccountsPerDevice);
 
     /// <summary>
-    /// Reserves every claim of the round. A claim either gets its slots, or a refusal with every part
-    /// already granted to it released; a counter that cannot be reached refuses as unavailable.
+    /// Reserves every claim of the round. A granted claim gets its <see cref="AdmittedClaim.Slots"/>;
+    /// a refused one is returned with why, every part already granted to it released. A counter that
+    /// cannot be reached refuses as unavailable.
     /// </summary>
-    public async Task<Dictionary<AdmittedClaim, Verdict>> ReserveAsync(List<AdmittedClaim> round)
+    public async Task<Dictionary<AdmittedClaim, Refusal>> ReserveAsync(List<AdmittedClaim> round)
     {
         var daily = Ask(round, c => c.ShopperId, (bucket, r) => grains.GetGrain<IShopperLimitsGrain>(bucket).Reserve(r));
         var devices = LimitsDevices
@@ -31,18 +32,18 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
         var dailyAnswers = await daily;
         var deviceAnswers = await devices;
 
-        var verdicts = new Dictionary<AdmittedClaim, Verdict>(round.Count);
+        var refusals = new Dictionary<AdmittedClaim, Refusal>();
         List<AdmittedClaim>? releaseDaily = null, releaseDevice = null;
         foreach (var claim in round)
         {
             var day = dailyAnswers[claim];
-            DeviceSlots? device = null;
-            var deviceOk = !LimitsDevices || (deviceAnswers.TryGetValue(claim, out device) && device is { RefusedBy: null });
+            var device = LimitsDevices ? deviceAnswers[claim] : null;
             var dayOk = day is { Refusal: null };
+            var deviceOk = !LimitsDevices || device is { RefusedBy: null };
             if (dayOk && deviceOk)
             {
-                verdicts[claim] = new Verdict(new RiskSlots(claim.Day, day!.Slot, Nonzero(device?.CampaignSlot),
-                    Nonzero(device?.DaySlot), Nonzero(device?.AccountSlot)), null, null);
+                claim.Slots = new RiskSlots(claim.Day, day!.Slot, Nonzero(device?.CampaignSlot), Nonzero(device?.DaySlot),
+                    Nonzero(device?.AccountSlot));
                 continue;
             }
 
@@ -51,14 +52,14 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
                 (releaseDaily ??= []).Add(claim);
             }
 
-            if (LimitsDevices && device is { RefusedBy: null })
+            if (LimitsDevices && deviceOk)
             {
                 (releaseDevice ??= []).Add(claim);
             }
 
-            verdicts[claim] = day is null || (LimitsDevices && device is null) ? new Verdict(null, ClaimOutcome.Unavailable, null)
-                : !dayOk ? new Verdict(null, ClaimOutcome.DailyLimitReached, RiskRules.DailyClaimCap, dailyClaimCap)
-                : new Verdict(null, ClaimOutcome.DeviceLimitReached, device!.RefusedBy, LimitOf(device.RefusedBy));
+            refusals[claim] = day is null || (LimitsDevices && device is null) ? new Refusal(ClaimOutcome.Unavailable, null, null)
+                : !dayOk ? new Refusal(ClaimOutcome.DailyLimitReached, RiskRules.DailyClaimCap, dailyClaimCap)
+                : new Refusal(ClaimOutcome.DeviceLimitReached, device!.RefusedBy, LimitOf(device.RefusedBy));
         }
 
         if (releaseDaily is not null)
@@ -71,7 +72,7 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
             ReleaseDevices(releaseDevice, afterFailedWrite: false);
         }
 
-        return verdicts;
+        return refusals;
     }
 
     public void Confirm(IReadOnlyCollection<AdmittedClaim> claims)
@@ -105,15 +106,16 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
     private async Task<Dictionary<AdmittedClaim, T?>> Ask<T>(List<AdmittedClaim> round, Func<AdmittedClaim, string> owner,
         Func<int, ImmutableArray<LimitReservation>, Task<ImmutableArray<T>>> call) where T : class
     {
-        var buckets = round.GroupBy(c => LimitBuckets.Of(owner(c))).Select(g => g.ToList()).ToList();
-        var calls = buckets.Select(b => call(LimitBuckets.Of(owner(b[0])), [.. b.Select(ReservationOf)])).ToList();
+        var buckets = round.GroupBy(c => LimitBuckets.Of(owner(c)))
+            .Select(g => (Claims: g.ToList(), Call: call(g.Key, [.. g.Select(ReservationOf)])))
+            .ToList();
         var answers = new Dictionary<AdmittedClaim, T?>(round.Count);
-        for (var i = 0; i < buckets.Count; i++)
+        foreach (var (claims, pending) in buckets)
         {
             ImmutableArray<T>? results = null;
             try
             {
-                results = await calls[i];
+                results = await pending;
             }
             catch (Exception e)
             {
@@ -121,9 +123,9 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
                 logger.LogWarning(e, "Limit counter bucket unreachable for campaign {CampaignId}", campaignId);
             }
 
-            for (var j = 0; j < buckets[i].Count; j++)
+            for (var i = 0; i < claims.Count; i++)
             {
-                answers[buckets[i][j]] = results?[j];
+                answers[claims[i]] = results?[i];
             }
         }
 
@@ -148,6 +150,6 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
         _ => null,
     };
 
-    /// <summary>Either the claim's slots or why it was refused: the rule and the limit it applied.</summary>
-    public sealed record Verdict(RiskSlots? Slots, ClaimOutcome? Refusal, string? Rule, int? Limit = null);
+    /// <summary>Why a claim was refused: the outcome, and the rule and limit that refused it when a limit did.</summary>
+    public sealed record Refusal(ClaimOutcome Outcome, string? Rule, int? Limit);
 }

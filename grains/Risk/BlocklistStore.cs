@@ -10,16 +10,20 @@ public sealed class BlocklistStore(NpgsqlDataSource database)
     /// <summary>The blocks not removed and not expired, with the list's version.</summary>
     public async Task<Blocklist> LoadAsync(DateTimeOffset now)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = await database.OpenConnectionAsync();
+        // Repeatable read: the version and the blocks come from one snapshot, so they agree.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using var max = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM risk_blocks", connection, transaction);
+        var version = (long)(await max.ExecuteScalarAsync())!;
+
+        await using var command = new NpgsqlCommand(
             """
-            SELECT block_id, kind, value, reason, created_by, created_at, expires_at,
-                   (SELECT coalesce(max(version), 0) FROM risk_blocks)
+            SELECT block_id, kind, value, reason, created_by, created_at, expires_at
               FROM risk_blocks
              WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > $1)
-            """);
+            """, connection, transaction);
         command.Parameters.Add(new() { Value = now.UtcDateTime });
         var blocks = new List<RiskBlock>();
-        long version = 0;
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -27,16 +31,10 @@ public sealed class BlocklistStore(NpgsqlDataSource database)
                 blocks.Add(new RiskBlock(reader.GetGuid(0), Enum.Parse<BlockKind>(reader.GetString(1), ignoreCase: true), reader.GetString(2),
                     reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
                     reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
-                version = reader.GetInt64(7);
             }
         }
 
-        if (blocks.Count == 0)
-        {
-            await using var max = database.CreateCommand("SELECT coalesce(max(version), 0) FROM risk_blocks");
-            version = (long)(await max.ExecuteScalarAsync())!;
-        }
-
+        await transaction.CommitAsync();
         return new Blocklist(version, [.. blocks]);
     }
 

@@ -11,6 +11,9 @@ public sealed class DaySlots
     private Slots _today = new();
     private Slots? _yesterday;
 
+    /// <summary>The latest day counted here, null when none.</summary>
+    public DateOnly? Latest => _day;
+
     public Slots Of(DateOnly day)
     {
         if (_day is not { } current)

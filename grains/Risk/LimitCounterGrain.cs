@@ -60,19 +60,20 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
         return counter;
     }
 
-    protected void SetCounter(string owner, TCounter counter) => _counters[owner] = counter;
-
     protected void AddHold(Hold hold) => _holds[hold.ReservationId] = hold;
 
     protected bool HasHolds(Func<Hold, bool> match) => _holds.Values.Any(match);
 
-    /// <summary>Drops every counter without a hold: they are read again (or known empty) when next needed.</summary>
-    protected void ForgetIdleCounters()
+    /// <summary>
+    /// Drops the counters without a hold that <paramref name="keep"/> does not keep: they are read
+    /// again (or known empty) when next needed.
+    /// </summary>
+    protected void ForgetIdleCounters(Func<TCounter, bool>? keep = null)
     {
         var holding = _holds.Values.Select(h => h.Owner).ToHashSet(StringComparer.Ordinal);
-        foreach (var idle in _counters.Keys.Where(o => !holding.Contains(o)).ToList())
+        foreach (var (owner, _) in _counters.Where(c => !holding.Contains(c.Key) && keep?.Invoke(c.Value) != true).ToList())
         {
-            _counters.Remove(idle);
+            _counters.Remove(owner);
         }
     }
 

@@ -32,11 +32,10 @@ public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, 
         var latest = reservations.Max(r => r.Day);
         if (latest > _today)
         {
-            // A new day: yesterday's counters are no longer needed for new claims. (A claim admitted
-            // just before midnight and reserved after it may then count short; the ledger's unique
-            // day-slot index refuses its write if so, and it is retried.)
+            // A new day: counters with nothing since yesterday are no longer needed. Yesterday's stay,
+            // for claims admitted just before midnight and reserved after it.
             _today = latest;
-            ForgetIdleCounters();
+            ForgetIdleCounters(days => days.Latest >= latest.AddDays(-1));
         }
 
         await EnsureLoadedAsync(reservations.Select(r => r.ShopperId), reservations.Min(r => r.Day));
