@@ -22,6 +22,7 @@ builder.Services.AddFlashSaleProblems();
 builder.Services.AddFlashSaleAuthentication(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();
 builder.Services.AddHealthChecks();
+builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddHostedService<GateSubscription>();

@@ -3,7 +3,6 @@ using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
-using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
 
@@ -29,7 +28,7 @@ public static class ClaimEndpoints
     }
 
     private static async Task<IResult> Claim(
-        string id, HttpContext context, IClusterClient cluster, LocalGates gates, UnknownCampaigns unknown, ClaimScreening screening,
+        string id, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown, ClaimScreening screening,
         TimeProvider clock)
     {
         var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
@@ -56,7 +55,7 @@ public static class ClaimEndpoints
             return Refusal(refusal, gate, now);
         }
 
-        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Claim(new ClaimRequest(shopperId, device, key));
+        var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key));
         if (result.Gate is not null)
         {
             gates.Learn(result.Gate);

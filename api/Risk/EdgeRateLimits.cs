@@ -58,14 +58,11 @@ public static class EdgeRateLimits
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Exempt(context) ? RateLimitPartition.GetNoLimiter("") : Bucket(AddressOf(context), settings.PerAddress)),
+                Limiter(settings.PerAddress, context => Exempt(context) ? null : AddressOf(context)),
                 // Shoppers only: marketing and admin tools legitimately send bursts (a thousand campaigns set up at once).
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Exempt(context) || !context.User.IsInRole(Roles.Shopper)
-                        || context.User.FindFirst(Authentication.SubjectClaim)?.Value is not { } shopper
-                        ? RateLimitPartition.GetNoLimiter("")
-                        : Bucket(shopper, settings.PerShopper)));
+                Limiter(settings.PerShopper, context => Exempt(context) || !context.User.IsInRole(Roles.Shopper)
+                    ? null
+                    : context.User.FindFirst(Authentication.SubjectClaim)?.Value));
             options.OnRejected = async (rejected, _) =>
             {
                 var context = rejected.HttpContext;
@@ -91,15 +88,8 @@ public static class EdgeRateLimits
     // Probes must keep answering whoever floods the node.
     private static bool Exempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 
-    private static RateLimitPartition<string> Bucket(string key, RateLimitSettings.TokenBucket limit) =>
+    private static PartitionedRateLimiter<HttpContext> Limiter(RateLimitSettings.TokenBucket limit, Func<HttpContext, string?> keyOf) =>
         limit.PermitsPerSecond <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(limit.Burst, limit.PermitsPerSecond),
-                TokensPerPeriod = limit.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            ? PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetNoLimiter(""))
+            : new TokenBuckets(keyOf, limit.PermitsPerSecond, limit.Burst, TimeProvider.System);
 }

@@ -77,6 +77,24 @@ public sealed class RateLimitTests(RateLimitedSystem system) : IClassFixture<Rat
         Assert.All(await SendAsync(proxy, 5, forwardedFor: "203.0.113.8"), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 
+    [Fact]
+    public async Task An_empty_bucket_refills_at_its_rate_and_never_beyond_its_burst()
+    {
+        using var client = system.Client(source: "127.0.12.1");
+        var first = await SendAsync(client, 8);
+        var retryAfter = first.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).Headers.RetryAfter!.Delta!.Value;
+
+        // After the wait it asked for, one token per second has come back, not the burst.
+        await Task.Delay(retryAfter);
+        var refilled = await SendAsync(client, 3);
+        Assert.InRange(refilled.Count(r => r.StatusCode == HttpStatusCode.OK), 1, 2);
+
+        // Long enough to fill the bucket and for idle buckets to be swept: the burst again, no more.
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        var again = await SendAsync(client, 8);
+        Assert.InRange(again.Count(r => r.StatusCode == HttpStatusCode.OK), 5, 6);
+    }
+
     private async Task<List<HttpResponseMessage>> SendAsync(HttpClient client, int count, string? forwardedFor = null)
     {
         var campaign = Guid.NewGuid();
