@@ -5,6 +5,7 @@ using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
+using FlashSale.Api.Wallet;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
@@ -51,5 +52,7 @@ app.MapCampaigns();
 app.MapClaims();
 app.MapBlocks();
 app.MapRiskDecisions();
+app.MapWallet();
+app.MapCheckout();
 
 app.Run();

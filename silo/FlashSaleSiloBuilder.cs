@@ -1,4 +1,5 @@
 using FlashSale.Grains.Ledger;
+using FlashSale.Grains.Wallet;
 using FlashSale.Grains.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -32,6 +33,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ledgerConnection.ConnectionString));
         silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
+        silo.Services.AddSingleton<WalletStore>();
         silo.Services.AddSingleton<BlocklistStore>();
         silo.Services.AddSingleton<RiskAuditStore>();
         silo.Services.AddSingleton<RiskAuditLog>();

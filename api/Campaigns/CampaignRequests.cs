@@ -9,20 +9,23 @@ public sealed record CreateCampaignRequest(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     ValidityBody? Validity,
-    RiskBody? Risk);
+    RiskBody? Risk,
+    UseBody? Use);
 
-/// <param name="Kind"><c>fixed</c>, <c>percent</c> or <c>threshold</c>.</param>
+/// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c> or <c>giftcard</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>
 /// <param name="PercentOff">For <c>percent</c>: 1 to 100.</param>
 /// <param name="MaxDiscount">For <c>percent</c>: the most it takes off.</param>
 /// <param name="MinSpend">For <c>threshold</c>: the order amount from which it applies.</param>
+/// <param name="CardValue">For <c>giftcard</c>: the balance, spent across orders.</param>
 public sealed record CouponTermsBody(
     string? Kind,
     string? Currency,
     decimal? AmountOff,
     decimal? PercentOff,
     decimal? MaxDiscount,
-    decimal? MinSpend);
+    decimal? MinSpend,
+    decimal? CardValue);
 
 /// <summary>Exactly one of <c>until</c> (an instant) or <c>days</c> (after the claim).</summary>
 public sealed record ValidityBody(DateTimeOffset? Until, int? Days);
@@ -36,3 +39,11 @@ public sealed record ValidityBody(DateTimeOffset? Until, int? Days);
 /// <param name="MaxClaimsPerDevicePerDay">Coupons claimed from one device per day, across campaigns, for claims on this campaign.</param>
 /// <param name="DailyClaimCap">Coupons per shopper per day across campaigns, for claims on this campaign.</param>
 public sealed record RiskBody(int? MaxAccountsPerDevice, int? MaxClaimsPerDevice, int? MaxClaimsPerDevicePerDay, int? DailyClaimCap);
+
+/// <summary>How claimed coupons may be used; every field optional.</summary>
+/// <param name="Transfer">
+/// <c>none</c> (default): they stay with the claimer; <c>free</c>: they may be given away and do not count against
+/// the recipient's per-user limit; <c>withinLimit</c>: they may be given away and count against it like a claim.
+/// </param>
+/// <param name="Stackable">Whether the coupon combines with others in one order (default true).</param>
+public sealed record UseBody(string? Transfer, bool? Stackable);

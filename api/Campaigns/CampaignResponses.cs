@@ -3,10 +3,10 @@ using FlashSale.GrainInterfaces.Campaigns;
 namespace FlashSale.Api.Campaigns;
 
 public sealed record CouponTermsResponse(
-    string Kind, string Currency, decimal? AmountOff, decimal? PercentOff, decimal? MaxDiscount, decimal? MinSpend)
+    string Kind, string Currency, decimal? AmountOff, decimal? PercentOff, decimal? MaxDiscount, decimal? MinSpend, decimal? CardValue)
 {
     public static CouponTermsResponse Of(CouponTerms terms) =>
-        new(KindName(terms.Kind), terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend);
+        new(KindName(terms.Kind), terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue);
 
     public static string KindName(CouponKind kind) => kind.ToString().ToLowerInvariant();
 }
@@ -25,6 +25,7 @@ public sealed record CampaignResponse(
     DateTimeOffset EndsAt,
     ValidityResponse Validity,
     RiskBody Risk,
+    UseBody Use,
     string State,
     int Issued,
     int Remaining,
@@ -38,6 +39,7 @@ public sealed record CampaignResponse(
             d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim),
             new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
                 d.RiskOrNone.DailyClaimCap),
+            new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable),
             StateName(view.Phase),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }

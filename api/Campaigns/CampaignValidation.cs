@@ -59,12 +59,37 @@ public static class CampaignValidation
 
         var validity = CheckValidity(request.Validity, request.EndsAt, Error);
         var risk = CheckRisk(request.Risk, Error);
+        var use = CheckUse(request.Use, Error);
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
-                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk)
+                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use)
             : null;
         return errors;
+    }
+
+    public static string TransferName(TransferRule rule) => rule switch
+    {
+        TransferRule.Free => "free",
+        TransferRule.WithinLimit => "withinLimit",
+        _ => "none",
+    };
+
+    private static CouponUse CheckUse(UseBody? use, Action<string, string> error)
+    {
+        var transfer = use?.Transfer switch
+        {
+            null or "none" => TransferRule.None,
+            "free" => TransferRule.Free,
+            "withinLimit" => TransferRule.WithinLimit,
+            _ => (TransferRule?)null,
+        };
+        if (transfer is null)
+        {
+            error("use.transfer", "One of none (default), free, withinLimit.");
+        }
+
+        return new CouponUse(transfer ?? TransferRule.None, use?.Stackable ?? true);
     }
 
     private static RiskPolicy CheckRisk(RiskBody? risk, Action<string, string> error)
@@ -131,6 +156,7 @@ public static class CampaignValidation
                 Unused(coupon.PercentOff, "coupon.percentOff", "fixed");
                 Unused(coupon.MaxDiscount, "coupon.maxDiscount", "fixed");
                 Unused(coupon.MinSpend, "coupon.minSpend", "fixed");
+                Unused(coupon.CardValue, "coupon.cardValue", "fixed");
                 return new CouponTerms(CouponKind.Fixed, currency, coupon.AmountOff, null, null, null);
             case "percent":
                 if (coupon.PercentOff is not { } percent || percent <= 0 || percent > 100 || decimal.Round(percent, 2) != percent)
@@ -141,6 +167,7 @@ public static class CampaignValidation
                 Positive(coupon.MaxDiscount, "coupon.maxDiscount");
                 Unused(coupon.AmountOff, "coupon.amountOff", "percent");
                 Unused(coupon.MinSpend, "coupon.minSpend", "percent");
+                Unused(coupon.CardValue, "coupon.cardValue", "percent");
                 return new CouponTerms(CouponKind.Percent, currency, null, coupon.PercentOff, coupon.MaxDiscount, null);
             case "threshold":
                 var amountOk = Positive(coupon.AmountOff, "coupon.amountOff");
@@ -152,9 +179,17 @@ public static class CampaignValidation
 
                 Unused(coupon.PercentOff, "coupon.percentOff", "threshold");
                 Unused(coupon.MaxDiscount, "coupon.maxDiscount", "threshold");
+                Unused(coupon.CardValue, "coupon.cardValue", "threshold");
                 return new CouponTerms(CouponKind.Threshold, currency, coupon.AmountOff, null, null, coupon.MinSpend);
+            case "giftcard":
+                Positive(coupon.CardValue, "coupon.cardValue");
+                Unused(coupon.AmountOff, "coupon.amountOff", "giftcard");
+                Unused(coupon.PercentOff, "coupon.percentOff", "giftcard");
+                Unused(coupon.MaxDiscount, "coupon.maxDiscount", "giftcard");
+                Unused(coupon.MinSpend, "coupon.minSpend", "giftcard");
+                return new CouponTerms(CouponKind.Giftcard, currency, null, null, null, null, coupon.CardValue);
             default:
-                error("coupon.kind", "Required: fixed, percent or threshold.");
+                error("coupon.kind", "Required: fixed, percent, threshold or giftcard.");
                 return null;
         }
     }

@@ -3,7 +3,7 @@ using FlashSale.GrainInterfaces.Claims;
 
 namespace FlashSale.Api.Claims;
 
-/// <param name="Kind"><c>fixed</c>, <c>percent</c> or <c>threshold</c>; the values that apply to it are set.</param>
+/// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c> or <c>giftcard</c>; the values that apply to it are set.</param>
 public sealed record ClaimResponse(
     Guid CouponId,
     string Code,
@@ -14,6 +14,7 @@ public sealed record ClaimResponse(
     decimal? PercentOff,
     decimal? MaxDiscount,
     decimal? MinSpend,
+    decimal? CardValue,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt)
 {
@@ -21,6 +22,6 @@ public sealed record ClaimResponse(
     {
         var terms = coupon.Terms;
         return new ClaimResponse(coupon.CouponId, coupon.Code, coupon.CampaignId, CouponTermsResponse.KindName(terms.Kind),
-            terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, coupon.IssuedAt, coupon.ExpiresAt);
+            terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue, coupon.IssuedAt, coupon.ExpiresAt);
     }
 }

@@ -30,6 +30,7 @@ public static class Authentication
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Shopper, policy => policy.RequireRole(Roles.Shopper))
             .AddPolicy(Roles.Marketing, policy => policy.RequireRole(Roles.Marketing, Roles.Admin))
+            .AddPolicy(Roles.Merchant, policy => policy.RequireRole(Roles.Merchant, Roles.Admin))
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
         return services;
     }

@@ -4,7 +4,8 @@ public static class Roles
 {
     public const string Shopper = "shopper";
     public const string Marketing = "marketing";
+    public const string Merchant = "merchant";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([Shopper, Marketing, Admin]);
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([Shopper, Marketing, Merchant, Admin]);
 }

@@ -15,8 +15,12 @@ public sealed record CampaignDefinition(
     [property: Id(7)] CouponValidity Validity,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] string CreatedBy,
-    [property: Id(10)] RiskPolicy? Risk = null)
+    [property: Id(10)] RiskPolicy? Risk = null,
+    [property: Id(11)] CouponUse? Use = null)
 {
     /// <summary>Campaigns stored before risk policies existed have none.</summary>
     public RiskPolicy RiskOrNone => Risk ?? RiskPolicy.None;
+
+    /// <summary>Campaigns stored before wallets existed: stackable, not transferable.</summary>
+    public CouponUse UseOrDefault => Use ?? CouponUse.Default;
 }

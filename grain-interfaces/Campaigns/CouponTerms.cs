@@ -9,6 +9,8 @@ public enum CouponKind
     Percent,
     /// <summary>Spend at least <see cref="CouponTerms.MinSpend"/>, save <see cref="CouponTerms.AmountOff"/>.</summary>
     Threshold,
+    /// <summary>A balance of <see cref="CouponTerms.CardValue"/>, spent across orders until it is used up.</summary>
+    Giftcard,
 }
 
 /// <summary>What a coupon is worth. Only the fields its <see cref="Kind"/> uses are set.</summary>
@@ -19,7 +21,8 @@ public sealed record CouponTerms(
     [property: Id(2)] decimal? AmountOff,
     [property: Id(3)] decimal? PercentOff,
     [property: Id(4)] decimal? MaxDiscount,
-    [property: Id(5)] decimal? MinSpend);
+    [property: Id(5)] decimal? MinSpend,
+    [property: Id(6)] decimal? CardValue = null);
 
 /// <summary>How long a claimed coupon stays usable: until an instant, or a number of days after the claim.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.CouponValidity")]

@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces.Claims;
+using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.GrainInterfaces.Campaigns;
 
@@ -19,4 +20,11 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     [Alias("Claim")]
     Task<ClaimResult> Claim(ClaimRequest request);
+
+    /// <summary>
+    /// Gives a coupon of this campaign to another shopper, on campaigns whose received coupons count
+    /// against the recipient's per-user limit: here, where that limit is counted for claims too.
+    /// </summary>
+    [Alias("Transfer")]
+    Task<TransferResult> Transfer(Guid couponId, string fromShopper, string toShopper);
 }

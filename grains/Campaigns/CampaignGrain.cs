@@ -4,6 +4,8 @@ using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Risk;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Risk;
+using FlashSale.Grains.Wallet;
+using FlashSale.GrainInterfaces.Wallet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,7 @@ namespace FlashSale.Grains.Campaigns;
 public sealed class CampaignGrain(
     [PersistentState("campaign", "campaigns")] IPersistentState<CampaignState> state,
     CouponLedger ledger,
+    WalletStore wallets,
     TimeProvider clock,
     IOptions<RiskOptions> risk,
     RiskAuditLog audit,
@@ -62,6 +65,11 @@ public sealed class CampaignGrain(
             claims.Committed++;
         }
 
+        foreach (var (shopperId, received) in snapshot.Received)
+        {
+            ClaimsOf(shopperId).Received = received;
+        }
+
         // API nodes may hold a gate from an earlier activation; the fresh one replaces it.
         PublishGate();
     }
@@ -75,7 +83,7 @@ public sealed class CampaignGrain(
 
         // The ledger row first: a crash before the state write leaves an orphan row that nothing reads,
         // never a campaign without its counter.
-        await ledger.CreateStockAsync(definition.Id, definition.TotalStock, definition.PerUserLimit);
+        await ledger.CreateStockAsync(definition);
         state.State.Definition = definition;
         await state.WriteStateAsync();
         _totalStock = definition.TotalStock;
@@ -144,6 +152,37 @@ public sealed class CampaignGrain(
         }
 
         return claim.Answer;
+    }
+
+    public async Task<TransferResult> Transfer(Guid couponId, string fromShopper, string toShopper)
+    {
+        if (Definition is null)
+        {
+            return new TransferResult(TransferOutcome.NotFound);
+        }
+
+        // Counted from now on, so that claims admitted while the transfer is written see it.
+        var recipient = ClaimsOf(toShopper);
+        if (recipient.Count >= Definition.PerUserLimit)
+        {
+            return new TransferResult(TransferOutcome.RecipientLimitReached);
+        }
+
+        recipient.Received++;
+        var transferred = false;
+        try
+        {
+            var result = await wallets.TransferAsync(couponId, fromShopper, toShopper, clock.GetUtcNow());
+            transferred = result.Outcome == TransferOutcome.Transferred;
+            return result;
+        }
+        finally
+        {
+            if (!transferred)
+            {
+                recipient.Received--;
+            }
+        }
     }
 
     /// <summary>

@@ -10,8 +10,14 @@ internal sealed class ShopperClaims
     private readonly List<AdmittedClaim> _claims = new(1);
     private Dictionary<string, AdmittedClaim>? _byKey;
 
-    /// <summary>Claims admitted, committed or not: what the per-user limit is checked against.</summary>
-    public int Count => _claims.Count;
+    /// <summary>
+    /// Claims admitted, committed or not, and coupons received that count like claims: what the
+    /// per-user limit is checked against.
+    /// </summary>
+    public int Count => _claims.Count + Received;
+
+    /// <summary>Coupons given to this shopper on a campaign whose transfers count against the recipient's limit.</summary>
+    public int Received { get; set; }
 
     /// <summary>Claims already in the ledger: the next committed one takes slot <c>Committed + 1</c>.</summary>
     public int Committed { get; set; }

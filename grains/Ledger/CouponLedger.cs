@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
+using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Grains.Ledger;
@@ -15,18 +16,22 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
 {
     public const string Lookups = "ledger-lookups";
 
-    /// <summary>Creates the campaign's counter row; false when it already exists.</summary>
-    public async Task<bool> CreateStockAsync(Guid campaignId, int totalStock, int perUserLimit)
+    /// <summary>Creates the campaign's counter row, with what wallets show of it; false when it already exists.</summary>
+    public async Task<bool> CreateStockAsync(CampaignDefinition campaign)
     {
         await using var command = database.CreateCommand(
             """
-            INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit)
-            VALUES ($1, $2, $3)
+            INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (campaign_id) DO NOTHING
             """);
-        command.Parameters.Add(new() { Value = campaignId });
-        command.Parameters.Add(new() { Value = totalStock });
-        command.Parameters.Add(new() { Value = perUserLimit });
+        command.Parameters.Add(new() { Value = campaign.Id });
+        command.Parameters.Add(new() { Value = campaign.TotalStock });
+        command.Parameters.Add(new() { Value = campaign.PerUserLimit });
+        command.Parameters.Add(new() { Value = campaign.Name });
+        command.Parameters.Add(new() { Value = TermsJson.Write(campaign.Terms), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = TermsJson.Write(campaign.UseOrDefault.Transfer) });
+        command.Parameters.Add(new() { Value = campaign.UseOrDefault.Stackable });
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
@@ -74,8 +79,21 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
             }
         }
 
+        await using var transfers = new NpgsqlCommand(
+            "SELECT to_shopper, count(*) FROM coupon_transfers WHERE campaign_id = $1 AND counted GROUP BY to_shopper",
+            connection, transaction);
+        transfers.Parameters.Add(new() { Value = campaignId });
+        var received = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var reader = await transfers.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                received[reader.GetString(0)] = (int)reader.GetInt64(1);
+            }
+        }
+
         await transaction.CommitAsync();
-        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons);
+        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received);
     }
 
     /// <summary>

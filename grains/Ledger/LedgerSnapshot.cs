@@ -1,7 +1,11 @@
 namespace FlashSale.Grains.Ledger;
 
-/// <summary>A campaign's ledger as committed: the counter row and every coupon row, in commit order.</summary>
-public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued, IReadOnlyList<LedgerCoupon> Coupons);
+/// <summary>
+/// A campaign's ledger as committed: the counter row, every coupon row in commit order, and the
+/// coupons each shopper received that count against their per-user limit.
+/// </summary>
+public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued, IReadOnlyList<LedgerCoupon> Coupons,
+    IReadOnlyDictionary<string, int> Received);
 
 /// <summary>One committed coupon row, as the campaign grain needs it to answer replays and count limits.</summary>
 public sealed record LedgerCoupon(

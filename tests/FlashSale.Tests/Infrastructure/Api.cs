@@ -9,19 +9,21 @@ namespace FlashSale.Tests.Infrastructure;
 public static class Api
 {
     public static async Task<Guid> CreateCampaignAsync(this RunningSystem system, int totalStock, int perUserLimit = 1,
-        DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, object? risk = null)
+        DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, object? risk = null, object? coupon = null, object? use = null,
+        object? validity = null)
     {
         using var client = system.Client(await system.TokenAsync("marketer-" + Guid.NewGuid().ToString("N")[..8], "marketing"));
         var response = await client.PostAsJsonAsync("/api/campaigns", new
         {
             name = "Test campaign",
-            coupon = new { kind = "fixed", currency = "CNY", amountOff = 50 },
+            coupon = coupon ?? new { kind = "fixed", currency = "CNY", amountOff = 50 },
             totalStock,
             perUserLimit,
             startsAt = startsAt ?? DateTimeOffset.UtcNow.AddMinutes(-1),
             endsAt = endsAt ?? DateTimeOffset.UtcNow.AddHours(1),
-            validity = new { days = 7 },
+            validity = validity ?? new { days = 7 },
             risk,
+            use,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,0 +1,140 @@
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Wallet;
+
+namespace FlashSale.Api.Wallet;
+
+/// <summary>The shopper's own wallet: identity from the token, never from the path or body.</summary>
+public static class WalletEndpoints
+{
+    public static void MapWallet(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/me").WithTags("Wallet").RequireAuthorization(Roles.Shopper);
+
+        me.MapGet("/coupons", List)
+            .WithSummary("Your coupons, newest first (role shopper). Query: status (available, redeemed, expired, transferred), limit (1-100, default 20), after (the previous page's next).")
+            .Produces<WalletPageResponse>()
+            .ProducesValidationProblem();
+
+        me.MapPost("/coupons/{id}/redeem", Redeem)
+            .WithSummary("Use one of your coupons on an order (role shopper). Idempotent by orderId: a retry gets the first answer.")
+            .Accepts<RedeemRequest>("application/json")
+            .Produces<RedemptionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        me.MapPost("/coupons/{id}/transfer", Transfer)
+            .WithSummary("Give an available coupon to another shopper, when its campaign allows it (role shopper).")
+            .Accepts<TransferRequest>("application/json")
+            .Produces<TransferResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        me.MapPost("/orders/{orderId}/refund", Refund)
+            .WithSummary("Cancel an order your coupons were used on: they come back while still valid, gift cards get the amount back (role shopper).")
+            .Produces<RefundResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> List(HttpContext context, IClusterClient cluster, string? status, string? limit, string? after)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var wanted = WalletValidation.Status(status, errors);
+        var size = 20;
+        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > WalletValidation.MaxPageSize))
+        {
+            errors["limit"] = [$"1 to {WalletValidation.MaxPageSize} (default 20)."];
+        }
+
+        WalletPosition? position = null;
+        if (after is not null && (position = WalletCursor.Read(after)) is null)
+        {
+            errors["after"] = ["Not a cursor this API gave out: pass the previous page's next."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var page = await cluster.GetGrain<IWalletGrain>(context.ShopperId()).List(new WalletQuery(wanted, position, size));
+        return Results.Ok(WalletPageResponse.Of(page));
+    }
+
+    private static async Task<IResult> Redeem(string id, HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await JsonBody.Read<RedeemRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var order = WalletValidation.Order(body!.OrderId, body.Amount, body.Currency, errors);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        if (!Guid.TryParse(id, out var couponId))
+        {
+            return WalletRefusals.CouponNotFound();
+        }
+
+        return Answer(context, await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Redeem(couponId, order!));
+    }
+
+    private static async Task<IResult> Transfer(string id, HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await JsonBody.Read<TransferRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!WalletValidation.IsId(body!.To))
+        {
+            return Problem.Validation(new Dictionary<string, string[]> { ["to"] = ["Required: the recipient's shopper id."] });
+        }
+
+        if (!Guid.TryParse(id, out var couponId))
+        {
+            return WalletRefusals.CouponNotFound();
+        }
+
+        var result = await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Transfer(couponId, body.To!);
+        return result.Outcome == TransferOutcome.Transferred
+            ? Results.Ok(new TransferResponse(couponId, body.To!, result.TransferredAt!.Value))
+            : WalletRefusals.Of(result.Outcome);
+    }
+
+    private static async Task<IResult> Refund(string orderId, HttpContext context, IClusterClient cluster) =>
+        !WalletValidation.IsId(orderId)
+            ? WalletRefusals.Of(RefundOutcome.NotFound)
+            : Answer(orderId, await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Refund(orderId));
+
+    /// <summary>A redemption's answer; a replay says so in a header, as claims do.</summary>
+    public static IResult Answer(HttpContext context, RedeemResult result)
+    {
+        switch (result.Outcome)
+        {
+            case RedeemOutcome.Redeemed:
+                return Results.Ok(RedemptionResponse.Of(result.Redemption!));
+            case RedeemOutcome.Replayed:
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Ok(RedemptionResponse.Of(result.Redemption!));
+            default:
+                return WalletRefusals.Of(result.Outcome);
+        }
+    }
+
+    public static IResult Answer(string orderId, RefundResult result) =>
+        result.Outcome == RefundOutcome.Refunded
+            ? Results.Ok(new RefundResponse(orderId, [.. result.Uses.Select(RefundedUseResponse.Of)]))
+            : WalletRefusals.Of(result.Outcome);
+}

@@ -1,0 +1,50 @@
+using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Wallet;
+
+namespace FlashSale.Api.Wallet;
+
+/// <summary>Wallet outcomes as problems with stable codes.</summary>
+public static class WalletRefusals
+{
+    // Not "not yours": someone probing codes or ids learns nothing about coupons they do not hold.
+    public static IResult CouponNotFound() => Problem.Of(StatusCodes.Status404NotFound, "coupon_not_found", "No such coupon in your wallet.");
+
+    public static IResult Of(RedeemOutcome outcome) => outcome switch
+    {
+        RedeemOutcome.NotFound => CouponNotFound(),
+        RedeemOutcome.Expired => Expired(),
+        RedeemOutcome.AlreadyRedeemed => AlreadyRedeemed(),
+        RedeemOutcome.BelowMinSpend => Problem.Of(StatusCodes.Status409Conflict, "below_min_spend",
+            "The order is below this coupon's minimum spend."),
+        RedeemOutcome.CurrencyMismatch => Problem.Of(StatusCodes.Status422UnprocessableEntity, "currency_mismatch",
+            "The order's currency is not the coupon's."),
+        RedeemOutcome.OrderConflict => Problem.Of(StatusCodes.Status409Conflict, "order_conflict",
+            "This order already used this coupon with another amount or currency, or was refunded; use a new order id."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+    };
+
+    public static IResult Of(TransferOutcome outcome) => outcome switch
+    {
+        TransferOutcome.NotFound => CouponNotFound(),
+        TransferOutcome.NotTransferable => Problem.Of(StatusCodes.Status409Conflict, "not_transferable",
+            "This campaign's coupons cannot be given away."),
+        TransferOutcome.Expired => Expired(),
+        TransferOutcome.AlreadyRedeemed => AlreadyRedeemed(),
+        TransferOutcome.RecipientLimitReached => Problem.Of(StatusCodes.Status409Conflict, "recipient_limit_reached",
+            "The recipient already holds as many coupons of this campaign as it allows."),
+        TransferOutcome.InvalidRecipient => Problem.Of(StatusCodes.Status422UnprocessableEntity, "invalid_recipient",
+            "A coupon cannot be given to its holder."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+    };
+
+    public static IResult Of(RefundOutcome outcome) => outcome switch
+    {
+        RefundOutcome.NotFound => Problem.Of(StatusCodes.Status404NotFound, "order_not_found", "No coupon was used on this order by you."),
+        RefundOutcome.AlreadyRefunded => Problem.Of(StatusCodes.Status409Conflict, "already_refunded", "This order was already refunded."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+    };
+
+    private static IResult Expired() => Problem.Of(StatusCodes.Status409Conflict, "expired", "This coupon has expired.");
+
+    private static IResult AlreadyRedeemed() => Problem.Of(StatusCodes.Status409Conflict, "already_redeemed", "This coupon has already been used.");
+}

@@ -1,0 +1,10 @@
+namespace FlashSale.Api.Wallet;
+
+/// <summary>The body of a redemption at checkout: the merchant's order id, its amount and currency.</summary>
+public sealed record RedeemRequest(string? OrderId, decimal? Amount, string? Currency);
+
+/// <summary>A merchant's redemption: the code the shopper shows, and the order.</summary>
+public sealed record MerchantRedeemRequest(string? Code, string? OrderId, decimal? Amount, string? Currency);
+
+/// <summary>Give a coupon to another shopper (their shopper id).</summary>
+public sealed record TransferRequest(string? To);

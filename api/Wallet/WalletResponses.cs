@@ -1,0 +1,66 @@
+using System.Text;
+using FlashSale.Api.Campaigns;
+using FlashSale.GrainInterfaces.Wallet;
+
+namespace FlashSale.Api.Wallet;
+
+public sealed record WalletCouponResponse(
+    Guid CouponId, string? Code, Guid CampaignId, string CampaignName, CouponTermsResponse Coupon, string Status,
+    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, decimal? Balance, bool Stackable)
+{
+    public static WalletCouponResponse Of(WalletCoupon coupon) => new(
+        coupon.CouponId, coupon.Code, coupon.CampaignId, coupon.CampaignName, CouponTermsResponse.Of(coupon.Terms),
+        Name(coupon.Status), coupon.IssuedAt, coupon.ExpiresAt, coupon.Balance, coupon.Stackable);
+
+    public static string Name(CouponStatus status) => status.ToString().ToLowerInvariant();
+}
+
+/// <param name="Next">Pass as <c>after</c> for the next page; absent on the last one.</param>
+public sealed record WalletPageResponse(IReadOnlyList<WalletCouponResponse> Coupons, string? Next)
+{
+    public static WalletPageResponse Of(WalletPage page) =>
+        new([.. page.Coupons.Select(WalletCouponResponse.Of)], page.Next is { } next ? WalletCursor.Write(next) : null);
+}
+
+public sealed record RedemptionResponse(
+    Guid RedemptionId, Guid CouponId, string OrderId, decimal Amount, string Currency, decimal Discount, decimal? BalanceLeft,
+    DateTimeOffset RedeemedAt)
+{
+    public static RedemptionResponse Of(Redemption r) =>
+        new(r.RedemptionId, r.CouponId, r.OrderId, r.Amount, r.Currency, r.Discount, r.BalanceLeft, r.RedeemedAt);
+}
+
+public sealed record RefundResponse(string OrderId, IReadOnlyList<RefundedUseResponse> Refunded);
+
+/// <param name="Status">The coupon's status now: available again, or expired meanwhile.</param>
+public sealed record RefundedUseResponse(Guid CouponId, decimal Discount, string Status, decimal? Balance)
+{
+    public static RefundedUseResponse Of(RefundedUse use) => new(use.CouponId, use.Discount, WalletCouponResponse.Name(use.StatusNow), use.BalanceNow);
+}
+
+public sealed record TransferResponse(Guid CouponId, string To, DateTimeOffset TransferredAt);
+
+/// <summary>The opaque <c>after</c> cursor of wallet pages: where the previous page ended.</summary>
+public static class WalletCursor
+{
+    public static string Write(WalletPosition position) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{position.IssuedAt.UtcTicks}:{position.CouponId:N}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static WalletPosition? Read(string cursor)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/').PadRight(cursor.Length + ((4 - (cursor.Length % 4)) % 4), '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
+            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                && Guid.TryParseExact(parts[1], "N", out var id)
+                ? new WalletPosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

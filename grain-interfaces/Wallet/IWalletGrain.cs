@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace FlashSale.GrainInterfaces.Wallet;
+
+/// <summary>One shopper's wallet (key: the shopper id): the coupons they hold and what they do with them.</summary>
+[Alias("FlashSale.IWalletGrain")]
+public interface IWalletGrain : IGrainWithStringKey
+{
+    [Alias("List"), ReadOnly]
+    Task<WalletPage> List(WalletQuery query);
+
+    /// <summary>Uses one of the shopper's coupons at checkout; idempotent by order id.</summary>
+    [Alias("Redeem")]
+    Task<RedeemResult> Redeem(Guid couponId, OrderAmount order);
+
+    /// <summary>Cancels an order the shopper's coupons were used on: they come back while still valid.</summary>
+    [Alias("Refund")]
+    Task<RefundResult> Refund(string orderId);
+
+    /// <summary>Gives an available coupon to another shopper, when its campaign allows it.</summary>
+    [Alias("Transfer")]
+    Task<TransferResult> Transfer(Guid couponId, string recipientId);
+}

@@ -1,0 +1,43 @@
+namespace FlashSale.GrainInterfaces.Wallet;
+
+/// <summary>An order at checkout: the amount a coupon is used against.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.OrderAmount")]
+public sealed record OrderAmount(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] decimal Amount,
+    [property: Id(2)] string Currency);
+
+/// <summary>One use of a coupon by one order.</summary>
+/// <param name="BalanceLeft">Gift cards: what is left after this use.</param>
+[GenerateSerializer, Immutable, Alias("FlashSale.Redemption")]
+public sealed record Redemption(
+    [property: Id(0)] Guid RedemptionId,
+    [property: Id(1)] Guid CouponId,
+    [property: Id(2)] string OrderId,
+    [property: Id(3)] decimal Amount,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] decimal Discount,
+    [property: Id(6)] decimal? BalanceLeft,
+    [property: Id(7)] DateTimeOffset RedeemedAt);
+
+[GenerateSerializer, Alias("FlashSale.RedeemOutcome")]
+public enum RedeemOutcome
+{
+    Redeemed,
+    /// <summary>The order already used this coupon: its first answer again.</summary>
+    Replayed,
+    /// <summary>No such coupon, or not the caller's: the two are not told apart.</summary>
+    NotFound,
+    Expired,
+    AlreadyRedeemed,
+    /// <summary>A threshold coupon on an order below its minimum spend.</summary>
+    BelowMinSpend,
+    CurrencyMismatch,
+    /// <summary>The order used this coupon before, with another amount, or was refunded.</summary>
+    OrderConflict,
+}
+
+[GenerateSerializer, Immutable, Alias("FlashSale.RedeemResult")]
+public sealed record RedeemResult(
+    [property: Id(0)] RedeemOutcome Outcome,
+    [property: Id(1)] Redemption? Redemption = null);

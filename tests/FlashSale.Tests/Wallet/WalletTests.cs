@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using FlashSale.Tests.Infrastructure;
+
+namespace FlashSale.Tests.Wallet;
+
+/// <summary>The wallet and checkout over real HTTP, checked in PostgreSQL where it matters.</summary>
+public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    [Fact]
+    public async Task The_wallet_lists_the_shoppers_coupons_newest_first_in_pages_and_by_status()
+    {
+        var (shopper, token) = await ShopperAsync();
+        var campaigns = new List<Guid>();
+        var coupons = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            campaigns.Add(await system.CreateCampaignAsync(10));
+            coupons.Add((await system.ClaimCouponAsync(token, campaigns[^1])).Id);
+        }
+
+        using var client = system.Client(token);
+        var seen = new List<Guid>();
+        string? after = null;
+        do
+        {
+            var page = await client.WalletAsync("?limit=2" + (after is null ? "" : "&after=" + after));
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var items = page.Body.GetProperty("coupons").EnumerateArray().ToList();
+            Assert.InRange(items.Count, 1, 2);
+            Assert.All(items, c => Assert.Equal("available", c.GetProperty("status").GetString()));
+            seen.AddRange(items.Select(c => c.GetProperty("couponId").GetGuid()));
+            after = page.Body.TryGetProperty("next", out var next) ? next.GetString() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(Enumerable.Reverse(coupons), seen);
+
+        // Filtered by status; and nobody else sees them.
+        await client.RedeemAsync(coupons[0], "order-" + shopper, 100);
+        Assert.Equal([coupons[0]], (await client.WholeWalletAsync("redeemed")).Select(c => c.GetProperty("couponId").GetGuid()));
+        Assert.Equal(4, (await client.WholeWalletAsync("available")).Count);
+        var (_, strangerToken) = await ShopperAsync();
+        using var stranger = system.Client(strangerToken);
+        Assert.Empty(await stranger.WholeWalletAsync());
+    }
+
+    [Fact]
+    public async Task Redemption_takes_off_what_each_kind_allows()
+    {
+        var (_, token) = await ShopperAsync();
+        using var client = system.Client(token);
+        var fixedOff = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 50 });
+        var percent = await CouponAsync(token, new { kind = "percent", currency = "CNY", percentOff = 15, maxDiscount = 20 });
+        var cheapPercent = await CouponAsync(token, new { kind = "percent", currency = "CNY", percentOff = 12.5, maxDiscount = 100 });
+        var threshold = await CouponAsync(token, new { kind = "threshold", currency = "CNY", amountOff = 30, minSpend = 200 });
+
+        // Never more than the order.
+        var answer = await client.RedeemAsync(fixedOff, Order(), 30);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(30m, answer.Decimal("discount"));
+        Assert.Equal(20m, (await client.RedeemAsync(percent, Order(), 500)).Decimal("discount"));
+        Assert.Equal(12.35m, (await client.RedeemAsync(cheapPercent, Order(), 98.8m)).Decimal("discount"));
+
+        Assert.Equal("below_min_spend", (await client.RedeemAsync(threshold, Order(), 199.99m)).Code);
+        Assert.Equal("currency_mismatch", (await client.RedeemAsync(threshold, Order(), 300, "USD")).Code);
+        Assert.Equal(30m, (await client.RedeemAsync(threshold, Order(), 200)).Decimal("discount"));
+        Assert.Equal("already_redeemed", (await client.RedeemAsync(threshold, Order(), 500)).Code);
+    }
+
+    [Fact]
+    public async Task A_gift_card_is_spent_across_orders_and_never_below_zero()
+    {
+        var (_, token) = await ShopperAsync();
+        using var client = system.Client(token);
+        var card = await CouponAsync(token, new { kind = "giftcard", currency = "CNY", cardValue = 100 });
+
+        var first = await client.RedeemAsync(card, Order(), 60);
+        Assert.Equal((60m, 40m), (first.Decimal("discount"), first.Decimal("balanceLeft")));
+        var second = await client.RedeemAsync(card, Order(), 75);
+        Assert.Equal((40m, 0m), (second.Decimal("discount"), second.Decimal("balanceLeft")));
+        Assert.Equal("already_redeemed", (await client.RedeemAsync(card, Order(), 10)).Code);
+        var listed = Assert.Single(await client.WholeWalletAsync("redeemed"));
+        Assert.Equal(0m, listed.GetProperty("balance").GetDecimal());
+        Assert.Equal(100m, await SpentAsync(card));
+    }
+
+    [Fact]
+    public async Task A_retried_checkout_replays_its_answer_and_a_changed_one_is_refused()
+    {
+        var (_, token) = await ShopperAsync();
+        using var client = system.Client(token);
+        var coupon = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 10 });
+        var order = Order();
+
+        var first = await client.RedeemAsync(coupon, order, 80);
+        var again = await client.RedeemAsync(coupon, order, 80);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.True(again.Replayed);
+        Assert.Equal(first.Body.GetProperty("redemptionId").GetGuid(), again.Body.GetProperty("redemptionId").GetGuid());
+        Assert.Equal("order_conflict", (await client.RedeemAsync(coupon, order, 81)).Code);
+        Assert.Equal(1, await RedemptionsAsync(coupon));
+    }
+
+    [Fact]
+    public async Task Someone_elses_coupon_is_not_found_and_unchanged()
+    {
+        var (_, owner) = await ShopperAsync();
+        var (_, thief) = await ShopperAsync();
+        var (coupon, _) = await system.ClaimCouponAsync(owner, await system.CreateCampaignAsync(10, use: new { transfer = "free" }));
+        using var client = system.Client(thief);
+
+        Assert.Equal("coupon_not_found", (await client.RedeemAsync(coupon, Order(), 100)).Code);
+        Assert.Equal("coupon_not_found", (await client.TransferAsync(coupon, "thief-friend")).Code);
+        Assert.Equal("coupon_not_found", (await client.RedeemAsync(Guid.NewGuid(), Order(), 100)).Code);
+        using var merchant = system.Client(await system.TokenAsync("merchant-" + Guid.NewGuid().ToString("N")[..6], "merchant"));
+        Assert.Equal("coupon_not_found", (await merchant.RedeemByCodeAsync("NO-SUCH-CODE", Order(), 100)).Code);
+        Assert.Equal(0, await RedemptionsAsync(coupon));
+        using var ownerClient = system.Client(owner);
+        Assert.Equal("available", Assert.Single(await ownerClient.WholeWalletAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_expired_coupon_is_refused_and_listed_as_expired_without_any_sweep()
+    {
+        var (_, token) = await ShopperAsync();
+        var now = DateTimeOffset.UtcNow;
+        var campaign = await system.CreateCampaignAsync(10, endsAt: now.AddSeconds(2), validity: new { until = now.AddSeconds(3) });
+        var (coupon, _) = await system.ClaimCouponAsync(token, campaign);
+        using var client = system.Client(token);
+        Assert.Equal("available", Assert.Single(await client.WholeWalletAsync()).GetProperty("status").GetString());
+
+        // Time itself is the event here: nothing runs at the expiry.
+        await Task.Delay(now.AddSeconds(3.2) - DateTimeOffset.UtcNow);
+        Assert.Equal("expired", (await client.RedeemAsync(coupon, Order(), 100)).Code);
+        Assert.Equal("expired", Assert.Single(await client.WholeWalletAsync("expired")).GetProperty("status").GetString());
+        Assert.Equal(0, await RedemptionsAsync(coupon));
+    }
+
+    [Fact]
+    public async Task A_refund_gives_the_coupon_back_and_the_gift_card_its_amount()
+    {
+        var (_, token) = await ShopperAsync();
+        using var client = system.Client(token);
+        var coupon = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 10 });
+        var card = await CouponAsync(token, new { kind = "giftcard", currency = "CNY", cardValue = 50 });
+        var order = Order();
+        await client.RedeemAsync(coupon, order, 100);
+        await client.RedeemAsync(card, order, 30);
+
+        var refund = await client.RefundAsync(order);
+        Assert.Equal(HttpStatusCode.OK, refund.Status);
+        var uses = refund.Body.GetProperty("refunded").EnumerateArray().ToDictionary(u => u.GetProperty("couponId").GetGuid());
+        Assert.Equal("available", uses[coupon].GetProperty("status").GetString());
+        Assert.Equal(50m, uses[card].GetProperty("balance").GetDecimal());
+        Assert.Equal("already_refunded", (await client.RefundAsync(order)).Code);
+        Assert.Equal("order_not_found", (await client.RefundAsync("never-" + order)).Code);
+
+        // Usable again, under a new order; the refunded order cannot use it again.
+        Assert.Equal("order_conflict", (await client.RedeemAsync(coupon, order, 100)).Code);
+        Assert.Equal(HttpStatusCode.OK, (await client.RedeemAsync(coupon, Order(), 100)).Status);
+        Assert.Equal(0m, await SpentAsync(card));
+    }
+
+    [Fact]
+    public async Task A_merchant_redeems_by_code_and_refunds_only_orders_it_redeemed()
+    {
+        var (_, token) = await ShopperAsync();
+        var campaign = await system.CreateCampaignAsync(10, coupon: new { kind = "fixed", currency = "CNY", amountOff = 25 });
+        var (coupon, code) = await system.ClaimCouponAsync(token, campaign);
+        using var till = system.Client(await system.TokenAsync("till-" + Guid.NewGuid().ToString("N")[..6], "merchant"));
+        using var otherTill = system.Client(await system.TokenAsync("till-" + Guid.NewGuid().ToString("N")[..6], "merchant"));
+        var order = Order();
+
+        var redeemed = await till.RedeemByCodeAsync(code, order, 99);
+        Assert.Equal(HttpStatusCode.OK, redeemed.Status);
+        Assert.Equal(25m, redeemed.Decimal("discount"));
+        Assert.Equal("already_redeemed", (await otherTill.RedeemByCodeAsync(code, Order(), 99)).Code);
+        Assert.Equal("order_not_found", (await otherTill.RefundAsync(order, asMerchant: true)).Code);
+        Assert.Equal(HttpStatusCode.OK, (await till.RefundAsync(order, asMerchant: true)).Status);
+
+        using var shopper = system.Client(token);
+        Assert.Equal(coupon, Assert.Single(await shopper.WholeWalletAsync("available")).GetProperty("couponId").GetGuid());
+        Assert.Equal(HttpStatusCode.Forbidden, (await shopper.RedeemByCodeAsync(code, Order(), 99)).Status);
+    }
+
+    [Fact]
+    public async Task Bad_wallet_input_is_refused_with_a_code_and_changes_nothing()
+    {
+        var (_, token) = await ShopperAsync();
+        var coupon = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 10 });
+        using var client = system.Client(token);
+
+        var bad = await Answer.Of(await client.PostAsJsonAsync($"/api/me/coupons/{coupon}/redeem", new { orderId = "", amount = -1, currency = "yuan" }));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal("validation_failed", bad.Code);
+        var errors = bad.Body.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("orderId", out _) && errors.TryGetProperty("amount", out _) && errors.TryGetProperty("currency", out _));
+        Assert.Equal("validation_failed", (await client.RedeemAsync(coupon, Order(), 1.001m)).Code);
+        Assert.Equal("malformed_json", (await Answer.Of(await client.PostAsync($"/api/me/coupons/{coupon}/redeem",
+            new StringContent("{\"amount\":\"lots\"}", System.Text.Encoding.UTF8, "application/json")))).Code);
+        Assert.Equal("validation_failed", (await client.WalletAsync("?status=lost")).Code);
+        Assert.Equal("validation_failed", (await client.WalletAsync("?limit=0")).Code);
+        Assert.Equal("validation_failed", (await client.WalletAsync("?after=bm90LWEtY3Vyc29y")).Code);
+        Assert.Equal("validation_failed", (await client.TransferAsync(coupon, "")).Code);
+        Assert.Equal("coupon_not_found", (await client.RedeemAsync(Guid.Empty, Order(), 1)).Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await system.Client().WalletAsync()).Status);
+        Assert.Equal(0, await RedemptionsAsync(coupon));
+    }
+
+    private async Task<(string Id, string Token)> ShopperAsync()
+    {
+        var id = "wallet-" + Guid.NewGuid().ToString("N")[..10];
+        return (id, await system.TokenAsync(id, "shopper"));
+    }
+
+    private async Task<Guid> CouponAsync(string token, object coupon) =>
+        (await system.ClaimCouponAsync(token, await system.CreateCampaignAsync(10, coupon: coupon))).Id;
+
+    private static string Order() => "order-" + Guid.NewGuid().ToString("N")[..12];
+
+    private async Task<int> RedemptionsAsync(Guid coupon)
+    {
+        await using var command = system.Database.CreateCommand("SELECT count(*) FROM redemptions WHERE coupon_id = $1 AND refunded_at IS NULL");
+        command.Parameters.Add(new() { Value = coupon });
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<decimal> SpentAsync(Guid card)
+    {
+        await using var command = system.Database.CreateCommand(
+            "SELECT coalesce(sum(discount), 0) FROM redemptions WHERE coupon_id = $1 AND refunded_at IS NULL");
+        command.Parameters.Add(new() { Value = card });
+        return (decimal)(await command.ExecuteScalarAsync())!;
+    }
+}
