@@ -25,6 +25,21 @@ public static class WalletEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        me.MapPost("/checkout/plan", Plan)
+            .WithSummary("The set of your coupons that saves the most on an order of this amount, honouring each campaign's stacking rule (role shopper).")
+            .Accepts<PlanRequest>("application/json")
+            .Produces<PlanResponse>()
+            .ProducesValidationProblem();
+
+        me.MapPost("/checkout", Checkout)
+            .WithSummary("Redeem several coupons on one order, all or none; without couponIds, the set that saves the most (role shopper). Idempotent by orderId.")
+            .Accepts<CheckoutRequest>("application/json")
+            .Produces<CheckoutResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         me.MapPost("/coupons/{id}/transfer", Transfer)
             .WithSummary("Give an available coupon to another shopper, when its campaign allows it (role shopper).")
             .Accepts<TransferRequest>("application/json")
@@ -87,6 +102,58 @@ public static class WalletEndpoints
         }
 
         return Answer(context, await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Redeem(couponId, order!));
+    }
+
+    private static async Task<IResult> Plan(HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await JsonBody.Read<PlanRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var order = WalletValidation.Order("plan", body!.Amount, body.Currency, errors);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var plan = await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Plan(order!.Amount, order.Currency);
+        return Results.Ok(PlanResponse.Of(plan, order.Amount));
+    }
+
+    private static async Task<IResult> Checkout(HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await JsonBody.Read<CheckoutRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var order = WalletValidation.Order(body!.OrderId, body.Amount, body.Currency, errors);
+        if (body.CouponIds is { } ids && (ids.Length is 0 or > WalletValidation.MaxCouponsPerOrder || ids.Distinct().Count() != ids.Length))
+        {
+            errors["couponIds"] = [$"1 to {WalletValidation.MaxCouponsPerOrder} distinct coupon ids, or left out for the best set."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var result = await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Checkout(order!, [.. body.CouponIds ?? []]);
+        switch (result.Outcome)
+        {
+            case RedeemOutcome.Redeemed:
+                return Results.Ok(CheckoutResponse.Of(order!, result));
+            case RedeemOutcome.Replayed:
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Ok(CheckoutResponse.Of(order!, result));
+            default:
+                return WalletRefusals.Of(result.Outcome, result.RefusedCoupon);
+        }
     }
 
     private static async Task<IResult> Transfer(string id, HttpContext context, IClusterClient cluster)

@@ -1,4 +1,5 @@
 using FlashSale.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.Api.Wallet;
@@ -8,6 +9,13 @@ public static class WalletRefusals
 {
     // Not "not yours": someone probing codes or ids learns nothing about coupons they do not hold.
     public static IResult CouponNotFound() => Problem.Of(StatusCodes.Status404NotFound, "coupon_not_found", "No such coupon in your wallet.");
+
+    /// <summary>A checkout's refusal names the coupon that stopped it.</summary>
+    public static IResult Of(RedeemOutcome outcome, Guid? couponId) =>
+        couponId is { } id && Of(outcome) is ProblemHttpResult problem
+            ? Problem.Of(problem.StatusCode, (string)problem.ProblemDetails.Extensions["code"]!, problem.ProblemDetails.Title!,
+                extensions: new Dictionary<string, object?> { ["couponId"] = id })
+            : Of(outcome);
 
     public static IResult Of(RedeemOutcome outcome) => outcome switch
     {
@@ -20,6 +28,8 @@ public static class WalletRefusals
             "The order's currency is not the coupon's."),
         RedeemOutcome.OrderConflict => Problem.Of(StatusCodes.Status409Conflict, "order_conflict",
             "This order already used this coupon with another amount or currency, or was refunded; use a new order id."),
+        RedeemOutcome.NotStackable => Problem.Of(StatusCodes.Status409Conflict, "not_stackable",
+            "These coupons cannot be used together: one is exclusive, or two are from one campaign."),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
     };
 

@@ -8,3 +8,9 @@ public sealed record MerchantRedeemRequest(string? Code, string? OrderId, decima
 
 /// <summary>Give a coupon to another shopper (their shopper id).</summary>
 public sealed record TransferRequest(string? To);
+
+/// <summary>An order's amount, to see which coupons would save the most on it.</summary>
+public sealed record PlanRequest(decimal? Amount, string? Currency);
+
+/// <summary>Redeem several coupons on one order, all or none; without <c>couponIds</c>, the set that saves the most.</summary>
+public sealed record CheckoutRequest(string? OrderId, decimal? Amount, string? Currency, Guid[]? CouponIds);

@@ -64,3 +64,22 @@ public static class WalletCursor
         }
     }
 }
+
+public sealed record PlannedUseResponse(Guid CouponId, Guid CampaignId, string CampaignName, decimal Discount);
+
+/// <param name="Payable">What is left to pay once the coupons are used.</param>
+public sealed record PlanResponse(IReadOnlyList<PlannedUseResponse> Coupons, decimal TotalDiscount, decimal Payable)
+{
+    public static PlanResponse Of(CheckoutPlan plan, decimal amount) =>
+        new([.. plan.Uses.Select(u => new PlannedUseResponse(u.CouponId, u.CampaignId, u.CampaignName, u.Discount))], plan.TotalDiscount,
+            amount - plan.TotalDiscount);
+}
+
+public sealed record CheckoutResponse(string OrderId, IReadOnlyList<RedemptionResponse> Redemptions, decimal TotalDiscount, decimal Payable)
+{
+    public static CheckoutResponse Of(OrderAmount order, CheckoutResult result)
+    {
+        var total = result.Redemptions.Sum(r => r.Discount);
+        return new(order.OrderId, [.. result.Redemptions.Select(RedemptionResponse.Of)], total, order.Amount - total);
+    }
+}

@@ -6,6 +6,7 @@ namespace FlashSale.Api.Wallet;
 public static class WalletValidation
 {
     public const int MaxPageSize = 100;
+    public const int MaxCouponsPerOrder = 20;
     private const int MaxIdLength = 100;
     private const decimal MaxAmount = 1_000_000_000m;
 

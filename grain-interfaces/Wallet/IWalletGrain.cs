@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace FlashSale.GrainInterfaces.Wallet;
@@ -12,6 +13,14 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>Uses one of the shopper's coupons at checkout; idempotent by order id.</summary>
     [Alias("Redeem")]
     Task<RedeemResult> Redeem(Guid couponId, OrderAmount order);
+
+    /// <summary>The set of the shopper's coupons that saves the most on an order of this amount.</summary>
+    [Alias("Plan"), ReadOnly]
+    Task<CheckoutPlan> Plan(decimal amount, string currency);
+
+    /// <summary>Redeems a set of coupons on one order, all or none (the best set when none are named); idempotent by order id.</summary>
+    [Alias("Checkout")]
+    Task<CheckoutResult> Checkout(OrderAmount order, ImmutableArray<Guid> couponIds);
 
     /// <summary>Cancels an order the shopper's coupons were used on: they come back while still valid.</summary>
     [Alias("Refund")]

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace FlashSale.GrainInterfaces.Wallet;
 
 /// <summary>An order at checkout: the amount a coupon is used against.</summary>
@@ -35,9 +37,31 @@ public enum RedeemOutcome
     CurrencyMismatch,
     /// <summary>The order used this coupon before, with another amount, or was refunded.</summary>
     OrderConflict,
+    /// <summary>An exclusive coupon with others in one order, or two coupons of one campaign.</summary>
+    NotStackable,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.RedeemResult")]
 public sealed record RedeemResult(
     [property: Id(0)] RedeemOutcome Outcome,
     [property: Id(1)] Redemption? Redemption = null);
+
+/// <summary>A checkout of several coupons: all redeemed, or none, with the one that stopped it.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.CheckoutResult")]
+public sealed record CheckoutResult(
+    [property: Id(0)] RedeemOutcome Outcome,
+    [property: Id(1)] ImmutableArray<Redemption> Redemptions,
+    [property: Id(2)] Guid? RefusedCoupon = null);
+
+/// <summary>The coupons a checkout would use, and what each would take off.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.CheckoutPlan")]
+public sealed record CheckoutPlan(
+    [property: Id(0)] ImmutableArray<PlannedUse> Uses,
+    [property: Id(1)] decimal TotalDiscount);
+
+[GenerateSerializer, Immutable, Alias("FlashSale.PlannedUse")]
+public sealed record PlannedUse(
+    [property: Id(0)] Guid CouponId,
+    [property: Id(1)] Guid CampaignId,
+    [property: Id(2)] string CampaignName,
+    [property: Id(3)] decimal Discount);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
 
@@ -12,6 +13,29 @@ public sealed class WalletGrain(WalletStore store, TimeProvider clock) : Grain, 
 
     public Task<RedeemResult> Redeem(Guid couponId, OrderAmount order) =>
         store.RedeemAsync(CouponRef.Held(couponId, ShopperId), ShopperId, order, clock.GetUtcNow());
+
+    public async Task<CheckoutPlan> Plan(decimal amount, string currency)
+    {
+        var now = clock.GetUtcNow();
+        var order = new OrderAmount("", amount, currency);
+        var uses = Combination.Apply(Combination.Best(await store.AvailableAsync(ShopperId, now), order, now), amount);
+        return new CheckoutPlan([.. uses.Select(u => new PlannedUse(u.Coupon.CouponId, u.Coupon.CampaignId, u.Coupon.CampaignName, u.Discount))],
+            uses.Sum(u => u.Discount));
+    }
+
+    public async Task<CheckoutResult> Checkout(OrderAmount order, ImmutableArray<Guid> couponIds)
+    {
+        var now = clock.GetUtcNow();
+        // A retry finds the order's redemptions before planning again: it gets the first answer back.
+        IReadOnlyList<Guid> chosen = couponIds.IsDefaultOrEmpty
+            ? await store.OrderCouponsAsync(order.OrderId, ShopperId) is { Count: > 0 } earlier
+                ? earlier
+                : [.. Combination.Best(await store.AvailableAsync(ShopperId, now), order, now).Select(c => c.CouponId)]
+            : couponIds;
+        return chosen.Count == 0
+            ? new CheckoutResult(RedeemOutcome.Redeemed, [])
+            : await store.RedeemSetAsync(ShopperId, chosen, order, now);
+    }
 
     public Task<RefundResult> Refund(string orderId) => store.RefundAsync(orderId, RefundParty.Holder, ShopperId, clock.GetUtcNow());
 

@@ -25,13 +25,15 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         EXISTS (SELECT 1 FROM redemptions r WHERE r.coupon_id = c.coupon_id AND r.single_use AND r.refunded_at IS NULL) AS used
         """;
 
+    // The coupons shopper $1 holds: claimed and kept, or received.
+    private const string HeldBy = "(c.shopper_id = $1 AND c.holder_id IS NULL) OR c.holder_id = $1";
+
     public async Task<WalletPage> ListAsync(string shopperId, WalletQuery query, DateTimeOffset now)
     {
         await using var command = lookups.CreateCommand(
             $"""
             WITH held AS (
-                SELECT c.* FROM coupons c
-                 WHERE (c.shopper_id = $1 AND c.holder_id IS NULL) OR c.holder_id = $1
+                SELECT c.* FROM coupons c WHERE {HeldBy}
             ), given AS (
                 SELECT c.* FROM coupons c
                  WHERE c.coupon_id IN (SELECT coupon_id FROM coupon_transfers WHERE from_shopper = $1)
@@ -75,6 +77,25 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         return new WalletPage(coupons.ToImmutable(), next);
     }
 
+    /// <summary>The shopper's coupons that can be used now.</summary>
+    public async Task<List<CouponRow>> AvailableAsync(string shopperId, DateTimeOffset now)
+    {
+        await using var command = lookups.CreateCommand(
+            $"SELECT {CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE {HeldBy}");
+        command.Parameters.Add(new() { Value = shopperId });
+        var rows = new List<CouponRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (ReadCoupon(reader) is { } row && row.StatusAt(now) == CouponStatus.Available)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>
     /// Redeems a coupon found by id (a shopper at checkout: only their own) or by code (a merchant).
     /// </summary>
@@ -99,7 +120,83 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
             return new RedeemResult(refusal);
         }
 
-        var discount = Discounts.Of(row, order.Amount);
+        var redemption = await UseAsync(connection, transaction, row, Discounts.Of(row, order.Amount), order, redeemedBy, now);
+        await transaction.CommitAsync();
+        return new RedeemResult(RedeemOutcome.Redeemed, redemption);
+    }
+
+    /// <summary>
+    /// Redeems a set of the shopper's coupons on one order, all or none: discounts first, each
+    /// against the order's amount and together never above it, then gift cards on what is left.
+    /// Idempotent by order: a retry gets the order's redemptions again.
+    /// </summary>
+    public async Task<CheckoutResult> RedeemSetAsync(string holderId, IReadOnlyList<Guid> couponIds, OrderAmount order, DateTimeOffset now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var earlier = await OrderRedemptionsAsync(connection, transaction, order.OrderId, holderId);
+        if (earlier.Count > 0)
+        {
+            var same = earlier.All(e => !e.Refunded && e.Use.Amount == order.Amount && e.Use.Currency == order.Currency)
+                && earlier.Select(e => e.Use.CouponId).ToHashSet().SetEquals(couponIds);
+            return same
+                ? new CheckoutResult(RedeemOutcome.Replayed, [.. earlier.Select(e => e.Use)])
+                : new CheckoutResult(RedeemOutcome.OrderConflict, []);
+        }
+
+        // In id order, so that two checkouts sharing coupons cannot lock them crosswise.
+        var rows = new List<CouponRow>();
+        foreach (var couponId in couponIds.Order())
+        {
+            var row = await LockAsync(connection, transaction, CouponRef.Held(couponId, holderId));
+            if (row is null || row.Holder != holderId)
+            {
+                return new CheckoutResult(RedeemOutcome.NotFound, [], couponId);
+            }
+
+            if (Discounts.Refusal(row, order, now) is { } refusal)
+            {
+                return new CheckoutResult(refusal, [], couponId);
+            }
+
+            rows.Add(row);
+        }
+
+        if (Combination.Clash(rows) is { } clash)
+        {
+            return new CheckoutResult(RedeemOutcome.NotStackable, [], clash.CouponId);
+        }
+
+        var uses = ImmutableArray.CreateBuilder<Redemption>(rows.Count);
+        foreach (var (row, discount) in Combination.Apply(rows, order.Amount))
+        {
+            uses.Add(await UseAsync(connection, transaction, row, discount, order, holderId, now));
+        }
+
+        await transaction.CommitAsync();
+        return new CheckoutResult(RedeemOutcome.Redeemed, uses.MoveToImmutable());
+    }
+
+    /// <summary>The coupons an order of this holder used, to answer a retried checkout.</summary>
+    public async Task<List<Guid>> OrderCouponsAsync(string orderId, string holderId)
+    {
+        await using var command = database.CreateCommand("SELECT coupon_id FROM redemptions WHERE order_id = $1 AND holder_id = $2");
+        command.Parameters.Add(new() { Value = orderId });
+        command.Parameters.Add(new() { Value = holderId });
+        var coupons = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            coupons.Add(reader.GetGuid(0));
+        }
+
+        return coupons;
+    }
+
+    // Records one use of a locked coupon; a gift card's balance goes down by the amount.
+    private static async Task<Redemption> UseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CouponRow row, decimal discount,
+        OrderAmount order, string redeemedBy, DateTimeOffset now)
+    {
         decimal? balanceLeft = null;
         if (row.Terms.Kind == CouponKind.Giftcard)
         {
@@ -127,8 +224,7 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         insert.Parameters.Add(new() { Value = discount });
         insert.Parameters.Add(new() { Value = now });
         await insert.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return new RedeemResult(RedeemOutcome.Redeemed, redemption);
+        return redemption;
     }
 
     /// <summary>
@@ -313,6 +409,30 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         var use = new Redemption(reader.GetGuid(0), couponId, orderId, reader.GetDecimal(1), reader.GetString(2), reader.GetDecimal(3), null,
             reader.GetFieldValue<DateTimeOffset>(4));
         return (use, reader.GetBoolean(5));
+    }
+
+    private static async Task<List<(Redemption Use, bool Refunded)>> OrderRedemptionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string orderId, string holderId)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r.redemption_id, r.coupon_id, r.amount, r.currency, r.discount, r.redeemed_at, r.refunded_at IS NOT NULL,
+                   CASE WHEN r.single_use THEN NULL ELSE c.balance END
+              FROM redemptions r JOIN coupons c USING (coupon_id)
+             WHERE r.order_id = $1 AND r.holder_id = $2
+             ORDER BY r.redemption_id
+            """, connection, transaction);
+        command.Parameters.Add(new() { Value = orderId });
+        command.Parameters.Add(new() { Value = holderId });
+        var uses = new List<(Redemption, bool)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            uses.Add((new Redemption(reader.GetGuid(0), reader.GetGuid(1), orderId, reader.GetDecimal(2), reader.GetString(3), reader.GetDecimal(4),
+                reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.GetFieldValue<DateTimeOffset>(5)), reader.GetBoolean(6)));
+        }
+
+        return uses;
     }
 
     private static CouponRow ReadCoupon(NpgsqlDataReader reader) => new(

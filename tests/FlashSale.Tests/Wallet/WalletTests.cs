@@ -185,6 +185,48 @@ public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSys
     }
 
     [Fact]
+    public async Task Checkout_proposes_the_set_that_saves_the_most_and_redeems_it_all_or_nothing()
+    {
+        var (_, token) = await ShopperAsync();
+        using var client = system.Client(token);
+        var fixedOff = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 20 });
+        var percent = await CouponAsync(token, new { kind = "percent", currency = "CNY", percentOff = 10, maxDiscount = 50 });
+        var threshold = await CouponAsync(token, new { kind = "threshold", currency = "CNY", amountOff = 30, minSpend = 200 });
+        var exclusive = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 55 }, new { stackable = false });
+        var card = await CouponAsync(token, new { kind = "giftcard", currency = "CNY", cardValue = 100 });
+
+        // 250: 20 + 25 + 30 together beat 55 alone. 150: the threshold is out, 20 + 15 lose to 55.
+        var big = await PlanAsync(client, 250);
+        Assert.Equal(75m, big.Decimal("totalDiscount"));
+        Assert.Equal(175m, big.Decimal("payable"));
+        Assert.Equal(new[] { fixedOff, percent, threshold }.Order(), PlannedIds(big).Order());
+        var small = await PlanAsync(client, 150);
+        Assert.Equal([exclusive], PlannedIds(small));
+        Assert.Equal(55m, small.Decimal("totalDiscount"));
+
+        // All or nothing: an exclusive coupon with another refuses the whole set and names it.
+        var clash = await CheckoutAsync(client, Order(), 250, exclusive, card);
+        Assert.Equal("not_stackable", clash.Code);
+        Assert.Equal(0, await RedemptionsAsync(exclusive) + await RedemptionsAsync(card));
+
+        // Without a set: the best one, redeemed in one step; a retry gets the same answer.
+        var order = Order();
+        var done = await CheckoutAsync(client, order, 250);
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        Assert.Equal(75m, done.Decimal("totalDiscount"));
+        var again = await CheckoutAsync(client, order, 250);
+        Assert.True(again.Replayed);
+        Assert.Equal(75m, again.Decimal("totalDiscount"));
+        Assert.Equal(3, (await client.WholeWalletAsync("redeemed")).Count);
+
+        // A used coupon in a set stops it before the gift card is touched.
+        var stale = await CheckoutAsync(client, Order(), 100, card, fixedOff);
+        Assert.Equal("already_redeemed", stale.Code);
+        Assert.Equal(fixedOff, stale.Body.GetProperty("couponId").GetGuid());
+        Assert.Equal(0, await RedemptionsAsync(card));
+    }
+
+    [Fact]
     public async Task Bad_wallet_input_is_refused_with_a_code_and_changes_nothing()
     {
         var (_, token) = await ShopperAsync();
@@ -214,8 +256,18 @@ public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSys
         return (id, await system.TokenAsync(id, "shopper"));
     }
 
-    private async Task<Guid> CouponAsync(string token, object coupon) =>
-        (await system.ClaimCouponAsync(token, await system.CreateCampaignAsync(10, coupon: coupon))).Id;
+    private async Task<Guid> CouponAsync(string token, object coupon, object? use = null) =>
+        (await system.ClaimCouponAsync(token, await system.CreateCampaignAsync(10, coupon: coupon, use: use))).Id;
+
+    private static async Task<Answer> PlanAsync(HttpClient client, decimal amount) =>
+        await Answer.Of(await client.PostAsJsonAsync("/api/me/checkout/plan", new { amount, currency = "CNY" }));
+
+    private static async Task<Answer> CheckoutAsync(HttpClient client, string orderId, decimal amount, params Guid[] couponIds) =>
+        await Answer.Of(await client.PostAsJsonAsync("/api/me/checkout",
+            new { orderId, amount, currency = "CNY", couponIds = couponIds.Length == 0 ? null : couponIds }));
+
+    private static List<Guid> PlannedIds(Answer plan) =>
+        [.. plan.Body.GetProperty("coupons").EnumerateArray().Select(c => c.GetProperty("couponId").GetGuid())];
 
     private static string Order() => "order-" + Guid.NewGuid().ToString("N")[..12];
 
