@@ -1,3 +1,4 @@
+using FlashSale.GrainInterfaces;
 using Orleans.Configuration;
 
 namespace FlashSale.Api;
@@ -18,6 +19,7 @@ public static class OrleansClientSetup
             });
             // A restarted silo comes back as a new gateway; notice it within seconds, not the default minute.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Services.AllowDatabaseExceptions();
         });
     }
 }

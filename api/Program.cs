@@ -54,5 +54,6 @@ app.MapBlocks();
 app.MapRiskDecisions();
 app.MapWallet();
 app.MapCheckout();
+app.MapPoints();
 
 app.Run();

@@ -1,3 +1,4 @@
+using FlashSale.GrainInterfaces;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Wallet;
 using FlashSale.Grains.Risk;
@@ -44,6 +45,7 @@ public static class FlashSaleSiloBuilder
             .Validate(risk => TimeZoneInfo.TryFindSystemTimeZoneById(risk.TimeZone, out _), "Risk:TimeZone must be a known time zone id.")
             .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AllowDatabaseExceptions();
         return silo;
     }
 }

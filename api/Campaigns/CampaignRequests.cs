@@ -10,7 +10,8 @@ public sealed record CreateCampaignRequest(
     DateTimeOffset? EndsAt,
     ValidityBody? Validity,
     RiskBody? Risk,
-    UseBody? Use);
+    UseBody? Use,
+    PriceBody? Price);
 
 /// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c> or <c>giftcard</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>
@@ -39,6 +40,9 @@ public sealed record ValidityBody(DateTimeOffset? Until, int? Days);
 /// <param name="MaxClaimsPerDevicePerDay">Coupons claimed from one device per day, across campaigns, for claims on this campaign.</param>
 /// <param name="DailyClaimCap">Coupons per shopper per day across campaigns, for claims on this campaign.</param>
 public sealed record RiskBody(int? MaxAccountsPerDevice, int? MaxClaimsPerDevice, int? MaxClaimsPerDevicePerDay, int? DailyClaimCap);
+
+/// <summary>What a claim costs: <c>points</c>, debited with the claim; <c>cash</c>, shown with the coupon and collected by the merchant's payment.</summary>
+public sealed record PriceBody(int? Points, decimal? Cash);
 
 /// <summary>How claimed coupons may be used; every field optional.</summary>
 /// <param name="Transfer">

@@ -26,6 +26,7 @@ public sealed record CampaignResponse(
     ValidityResponse Validity,
     RiskBody Risk,
     UseBody Use,
+    PriceBody? Price,
     string State,
     int Issued,
     int Remaining,
@@ -40,6 +41,7 @@ public sealed record CampaignResponse(
             new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
                 d.RiskOrNone.DailyClaimCap),
             new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable),
+            d.Price is { } price ? new PriceBody(price.Points, price.Cash) : null,
             StateName(view.Phase),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }

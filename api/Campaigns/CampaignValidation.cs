@@ -9,6 +9,7 @@ public static class CampaignValidation
     public const int MaxStock = 10_000_000;
     public const int MaxPerUserLimit = 1_000;
     private const decimal MaxAmount = 1_000_000_000m;
+    private const int MaxPoints = 10_000_000;
     private static readonly TimeSpan MaxSaleLength = TimeSpan.FromDays(366);
 
     public static Dictionary<string, string[]> Check(CreateCampaignRequest request, DateTimeOffset now, out CampaignDefinition? definition)
@@ -60,10 +61,11 @@ public static class CampaignValidation
         var validity = CheckValidity(request.Validity, request.EndsAt, Error);
         var risk = CheckRisk(request.Risk, Error);
         var use = CheckUse(request.Use, Error);
+        var price = CheckPrice(request.Price, Error);
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
-                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use)
+                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price)
             : null;
         return errors;
     }
@@ -74,6 +76,26 @@ public static class CampaignValidation
         TransferRule.WithinLimit => "withinLimit",
         _ => "none",
     };
+
+    private static CouponPrice? CheckPrice(PriceBody? price, Action<string, string> error)
+    {
+        if (price is null)
+        {
+            return null;
+        }
+
+        if (price.Points is not (>= 1 and <= MaxPoints))
+        {
+            error("price.points", $"Required with a price: 1 to {MaxPoints}.");
+        }
+
+        if (price.Cash is { } cash && (cash <= 0 || cash > MaxAmount || decimal.Round(cash, 2) != cash))
+        {
+            error("price.cash", $"More than 0, at most {MaxAmount}, at most 2 decimals; or left out.");
+        }
+
+        return new CouponPrice(price.Points ?? 0, price.Cash);
+    }
 
     private static CouponUse CheckUse(UseBody? use, Action<string, string> error)
     {

@@ -92,6 +92,8 @@ public static class ClaimEndpoints
             "This device has reached a limit this campaign sets on devices."),
         ClaimOutcome.DailyLimitReached => Problem.Of(StatusCodes.Status409Conflict, "daily_limit_reached",
             "You have claimed as many coupons today as allowed."),
+        ClaimOutcome.InsufficientPoints => Problem.Of(StatusCodes.Status409Conflict, "insufficient_points",
+            "Your points do not cover this coupon's price."),
         ClaimOutcome.KeyReused => Problem.Of(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
             "This Idempotency-Key was already used for a different request; use a fresh key for a new claim."),
         _ => Results.Extensions.Unavailable(),

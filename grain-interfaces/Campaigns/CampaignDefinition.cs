@@ -16,8 +16,12 @@ public sealed record CampaignDefinition(
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] string CreatedBy,
     [property: Id(10)] RiskPolicy? Risk = null,
-    [property: Id(11)] CouponUse? Use = null)
+    [property: Id(11)] CouponUse? Use = null,
+    [property: Id(12)] CouponPrice? Price = null)
 {
+    /// <summary>Points a claim costs; 0 on free campaigns.</summary>
+    public int PointsPrice => Price?.Points ?? 0;
+
     /// <summary>Campaigns stored before risk policies existed have none.</summary>
     public RiskPolicy RiskOrNone => Risk ?? RiskPolicy.None;
 

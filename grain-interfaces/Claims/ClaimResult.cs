@@ -23,6 +23,8 @@ public enum ClaimOutcome
     DailyLimitReached,
     /// <summary>The write carrying this claim failed; nothing was issued under this key, retrying it is safe.</summary>
     Unavailable,
+    /// <summary>A points-priced campaign, and the shopper's points do not cover the price.</summary>
+    InsufficientPoints,
 }
 
 /// <summary>

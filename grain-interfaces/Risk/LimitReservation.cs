@@ -16,9 +16,13 @@ public sealed record LimitReservation(
     [property: Id(3)] string DeviceId,
     [property: Id(4)] DateOnly Day,
     [property: Id(5)] int DailyClaimCap,
-    [property: Id(6)] RiskPolicy Policy);
+    [property: Id(6)] RiskPolicy Policy,
+    [property: Id(7)] int PointsPrice = 0);
 
-/// <summary>The shopper counter's answer: the shopper's day slot the claim takes (1..cap), or a refusal.</summary>
+/// <summary>
+/// The shopper counter's answer: the shopper's day slot the claim takes (1..cap), or a refusal
+/// (the daily cap, or points that do not cover a points-priced claim).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.DailySlot")]
 public sealed record DailySlot(
     [property: Id(0)] int Slot,

@@ -26,6 +26,13 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Refund")]
     Task<RefundResult> Refund(string orderId);
 
+    [Alias("Points"), ReadOnly]
+    Task<PointsBalance> Points();
+
+    /// <summary>Adds points to the balance (an admin's credit), with who and why; returns the new balance.</summary>
+    [Alias("Credit")]
+    Task<long> Credit(long points, string note, string creditedBy);
+
     /// <summary>Gives an available coupon to another shopper, when its campaign allows it.</summary>
     [Alias("Transfer")]
     Task<TransferResult> Transfer(Guid couponId, string recipientId);

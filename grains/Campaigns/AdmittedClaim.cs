@@ -16,8 +16,11 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
     public string IdempotencyKey { get; } = idempotencyKey;
     public IssuedCoupon Coupon { get; } = coupon;
 
-    /// <summary>Its reservation with the shopper and device counters.</summary>
-    public Guid ReservationId { get; } = Guid.NewGuid();
+    /// <summary>
+    /// Its reservation with the shopper and device counters: the coupon's id, so that a counter can
+    /// find in the ledger whether a reserved claim has committed (its points debited).
+    /// </summary>
+    public Guid ReservationId => Coupon.CouponId;
 
     /// <summary>The day its daily limits count it in.</summary>
     public DateOnly Day { get; set; }

@@ -229,7 +229,7 @@ public sealed class CampaignGrain(
     }
 
     private ClaimLimits Limits => _limits ??= new ClaimLimits(GrainFactory, Definition!.Id, Definition.RiskOrNone,
-        Definition.RiskOrNone.DailyClaimCap ?? risk.Value.DailyClaimCap, logger);
+        Definition.RiskOrNone.DailyClaimCap ?? risk.Value.DailyClaimCap, Definition.PointsPrice, logger);
 
     /// <summary>Takes an admitted claim back out: its stock unit and its place in the shopper's count.</summary>
     private void Withdraw(AdmittedClaim claim, ClaimOutcome outcome)

@@ -11,7 +11,7 @@ namespace FlashSale.Grains.Campaigns;
 /// shopper counters (every claim) and the device counters (when the campaign limits devices), one
 /// call per counter bucket for a whole round of claims, then confirms or releases them.
 /// </summary>
-internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPolicy policy, int dailyClaimCap, ILogger logger)
+internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPolicy policy, int dailyClaimCap, int pointsPrice, ILogger logger)
 {
     // Built once: Orleans resolves a grain's type by reflection on every GetGrain call (measured at
     // about 7% of the silo's CPU when done per round).
@@ -21,7 +21,7 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
     public bool LimitsDevices { get; } =
         policy.MaxAccountsPerDevice is not null || policy.MaxClaimsPerDevice is not null || policy.MaxClaimsPerDevicePerDay is not null;
 
-    public BatchLimits ForLedger => new(dailyClaimCap, policy.MaxClaimsPerDevice, policy.MaxClaimsPerDevicePerDay, policy.MaxAccountsPerDevice);
+    public BatchLimits ForLedger => new(dailyClaimCap, policy.MaxClaimsPerDevice, policy.MaxClaimsPerDevicePerDay, policy.MaxAccountsPerDevice, pointsPrice);
 
     /// <summary>
     /// Reserves every claim of the round. A granted claim gets its <see cref="AdmittedClaim.Slots"/>;
@@ -63,6 +63,7 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
             }
 
             refusals[claim] = day is null || (LimitsDevices && device is null) ? new Refusal(ClaimOutcome.Unavailable, null, null)
+                : day.Refusal == ClaimOutcome.InsufficientPoints ? new Refusal(ClaimOutcome.InsufficientPoints, null, null)
                 : !dayOk ? new Refusal(ClaimOutcome.DailyLimitReached, RiskRules.DailyClaimCap, dailyClaimCap)
                 : new Refusal(ClaimOutcome.DeviceLimitReached, device!.RefusedBy, LimitOf(device.RefusedBy));
         }
@@ -105,7 +106,7 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
         Tell(claims, c => c.DeviceId, (bucket, ids) => _deviceBuckets[bucket].Release(ids, afterFailedWrite));
 
     private LimitReservation ReservationOf(AdmittedClaim claim) =>
-        new(claim.ReservationId, campaignId, claim.ShopperId, claim.DeviceId, claim.Day, dailyClaimCap, policy);
+        new(claim.ReservationId, campaignId, claim.ShopperId, claim.DeviceId, claim.Day, dailyClaimCap, policy, pointsPrice);
 
     /// <summary>One call per bucket; a bucket that fails answers null for each of its claims.</summary>
     private async Task<Dictionary<AdmittedClaim, T?>> Ask<T>(List<AdmittedClaim> round, Func<AdmittedClaim, string> owner,

@@ -133,7 +133,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         }
 
         await using var command = database.CreateCommand(
-            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)");
+            "SELECT issue_coupons($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)");
         command.Parameters.Add(new() { Value = campaignId });
         command.Parameters.Add(new() { Value = expectedIssued });
         command.Parameters.Add(new() { Value = couponIds });
@@ -154,6 +154,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = (object?)limits.ClaimsPerDevice ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new() { Value = (object?)limits.ClaimsPerDevicePerDay ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new() { Value = (object?)limits.AccountsPerDevice ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = limits.PointsPrice });
         try
         {
             await command.ExecuteScalarAsync();
@@ -213,6 +214,38 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         return slots;
     }
 
+    /// <summary>
+    /// The shoppers' points balances, and which of these coupons already have their points debited,
+    /// from one snapshot.
+    /// </summary>
+    public async Task<(Dictionary<string, long> Balances, HashSet<Guid> Debited)> LoadPointsAsync(string[] shopperIds, Guid[] couponIds)
+    {
+        await using var command = lookups.CreateCommand(
+            """
+            SELECT shopper_id, balance, NULL::uuid FROM points_accounts WHERE shopper_id = ANY($1)
+            UNION ALL
+            SELECT NULL, NULL, coupon_id FROM points_entries WHERE coupon_id = ANY($2) AND reason = 'claim'
+            """);
+        command.Parameters.Add(new() { Value = shopperIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = couponIds });
+        var balances = new Dictionary<string, long>(StringComparer.Ordinal);
+        var debited = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (reader.IsDBNull(2))
+            {
+                balances[reader.GetString(0)] = reader.GetInt64(1);
+            }
+            else
+            {
+                debited.Add(reader.GetGuid(2));
+            }
+        }
+
+        return (balances, debited);
+    }
+
     /// <summary>The devices' coupon rows on campaigns that limit devices.</summary>
     public async Task<IReadOnlyList<DeviceCoupon>> LoadDeviceCouponsAsync(IReadOnlyList<string> deviceIds)
     {
@@ -238,6 +271,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         "FS001" => LedgerConflict.StaleCount,
         "FS002" => LedgerConflict.LimitExceeded,
         "FS003" => LedgerConflict.KeyTaken,
+        "FS004" => LedgerConflict.ConstraintViolated,
         PostgresErrorCodes.CheckViolation or PostgresErrorCodes.UniqueViolation => LedgerConflict.ConstraintViolated,
         _ => null,
     };

@@ -34,8 +34,8 @@ public sealed record NewCoupon(
 /// </summary>
 public sealed record RiskSlots(DateOnly ClaimDay, int DaySlot, int? DeviceSlot, int? DeviceDaySlot, int? AccountSlot);
 
-/// <summary>The limits a batch's slots must stay within; null means none.</summary>
-public sealed record BatchLimits(int DailyClaimCap, int? ClaimsPerDevice, int? ClaimsPerDevicePerDay, int? AccountsPerDevice);
+/// <summary>The limits a batch's slots must stay within (null means none), and the points each claim costs.</summary>
+public sealed record BatchLimits(int DailyClaimCap, int? ClaimsPerDevice, int? ClaimsPerDevicePerDay, int? AccountsPerDevice, int PointsPrice);
 
 /// <summary>Where an idempotency key that a batch tried to use already has a coupon.</summary>
 public sealed record KeyOwner(string ShopperId, string IdempotencyKey, Guid CampaignId);

@@ -10,4 +10,5 @@ public sealed record Hold(
     Guid CampaignId = default,
     int CampaignSlot = 0,
     string ShopperId = "",
-    int AccountSlot = 0);
+    int AccountSlot = 0,
+    int Points = 0);

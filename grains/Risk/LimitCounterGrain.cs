@@ -62,6 +62,8 @@ public abstract class LimitCounterGrain<TCounter>(TimeProvider clock, IOptions<R
 
     protected void AddHold(Hold hold) => _holds[hold.ReservationId] = hold;
 
+    protected IEnumerable<Hold> Holds => _holds.Values;
+
     protected bool HasHolds(Func<Hold, bool> match) => _holds.Values.Any(match);
 
     /// <summary>

@@ -39,9 +39,18 @@ public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, 
         }
 
         await EnsureLoadedAsync(reservations.Select(r => r.ShopperId), reservations.Min(r => r.Day));
+        var points = reservations.Any(r => r.PointsPrice > 0) ? await SpendablePointsAsync(reservations) : null;
         var answers = ImmutableArray.CreateBuilder<DailySlot>(reservations.Length);
         foreach (var reservation in reservations)
         {
+            var price = reservation.PointsPrice;
+            var spendable = 0L;
+            if (price > 0 && (!points!.TryGetValue(reservation.ShopperId, out spendable) || spendable < price))
+            {
+                answers.Add(new DailySlot(0, ClaimOutcome.InsufficientPoints));
+                continue;
+            }
+
             var slot = CounterOf(reservation.ShopperId).Of(reservation.Day).Take(reservation.DailyClaimCap);
             if (slot == 0)
             {
@@ -49,11 +58,34 @@ public sealed class ShopperLimitsGrain(CouponLedger ledger, TimeProvider clock, 
                 continue;
             }
 
-            AddHold(new Hold(reservation.ReservationId, reservation.ShopperId, reservation.Day, slot, HoldExpiry));
+            if (price > 0)
+            {
+                points![reservation.ShopperId] = spendable - price;
+            }
+
+            AddHold(new Hold(reservation.ReservationId, reservation.ShopperId, reservation.Day, slot, HoldExpiry, Points: price));
             answers.Add(new DailySlot(slot));
         }
 
         return answers.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The buyers' points as the ledger has them, less what their claims in flight hold. Balances
+    /// are read afresh for every round that needs them, never kept: a hold whose claim has already
+    /// committed (its debit is in the ledger) is not counted twice.
+    /// </summary>
+    private async Task<Dictionary<string, long>> SpendablePointsAsync(ImmutableArray<LimitReservation> reservations)
+    {
+        var buyers = reservations.Where(r => r.PointsPrice > 0).Select(r => r.ShopperId).ToHashSet(StringComparer.Ordinal);
+        var holds = Holds.Where(h => h.Points > 0 && buyers.Contains(h.Owner)).ToList();
+        var (balances, debited) = await ledger.LoadPointsAsync([.. buyers], [.. holds.Select(h => h.ReservationId)]);
+        foreach (var hold in holds.Where(h => !debited.Contains(h.ReservationId) && balances.ContainsKey(h.Owner)))
+        {
+            balances[hold.Owner] -= hold.Points;
+        }
+
+        return balances;
     }
 
     protected override async Task<Dictionary<string, DaySlots>> LoadAsync(IReadOnlyList<string> owners, DateOnly from)

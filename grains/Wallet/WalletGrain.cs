@@ -37,6 +37,11 @@ public sealed class WalletGrain(WalletStore store, TimeProvider clock) : Grain, 
             : await store.RedeemSetAsync(ShopperId, chosen, order, now);
     }
 
+    public Task<PointsBalance> Points() => store.PointsAsync(ShopperId);
+
+    public Task<long> Credit(long points, string note, string creditedBy) =>
+        store.CreditAsync(ShopperId, points, note, creditedBy, clock.GetUtcNow());
+
     public Task<RefundResult> Refund(string orderId) => store.RefundAsync(orderId, RefundParty.Holder, ShopperId, clock.GetUtcNow());
 
     public async Task<TransferResult> Transfer(Guid couponId, string recipientId)

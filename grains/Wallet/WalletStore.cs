@@ -348,6 +348,59 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         return new TransferResult(TransferOutcome.Transferred, now);
     }
 
+    /// <summary>
+    /// Credits points. Claims read balances from here afresh each time, so a credit counts from the
+    /// next claim on.
+    /// </summary>
+    public async Task<long> CreditAsync(string shopperId, long points, string note, string creditedBy, DateTimeOffset now)
+    {
+        await using var command = database.CreateCommand(
+            """
+            WITH entry AS (
+                INSERT INTO points_entries (shopper_id, delta, reason, created_by, note, created_at)
+                VALUES ($1, $2, 'credit', $3, $4, $5)
+            )
+            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $5)
+            ON CONFLICT (shopper_id) DO UPDATE SET balance = account.balance + excluded.balance, updated_at = excluded.updated_at
+            RETURNING balance
+            """);
+        command.Parameters.Add(new() { Value = shopperId });
+        command.Parameters.Add(new() { Value = points });
+        command.Parameters.Add(new() { Value = creditedBy });
+        command.Parameters.Add(new() { Value = note });
+        command.Parameters.Add(new() { Value = now });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The balance and its latest 50 changes, from one snapshot.</summary>
+    public async Task<PointsBalance> PointsAsync(string shopperId)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT coalesce((SELECT balance FROM points_accounts WHERE shopper_id = $1), 0), NULL, NULL, NULL, NULL, NULL, NULL
+            UNION ALL
+            (SELECT NULL, delta, reason, coupon_id, campaign_id, note, created_at
+               FROM points_entries WHERE shopper_id = $1 ORDER BY entry_id DESC LIMIT 50)
+            """);
+        command.Parameters.Add(new() { Value = shopperId });
+        var balance = 0L;
+        var entries = ImmutableArray.CreateBuilder<PointsEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (!reader.IsDBNull(0))
+            {
+                balance = reader.GetInt64(0);
+                continue;
+            }
+
+            entries.Add(new PointsEntry(reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
+                reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return new PointsBalance(balance, entries.ToImmutable());
+    }
+
     /// <summary>The coupon's transfer rule and campaign, for routing a transfer; null when it does not exist.</summary>
     public async Task<(Guid CampaignId, TransferRule Rule)?> TransferRuleOfAsync(Guid couponId)
     {
@@ -381,12 +434,21 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
 
     private static async Task<CouponRow?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CouponRef coupon)
     {
-        var by = coupon.Code is null ? "c.coupon_id = $1" : "c.code = $1";
-        await using var command = new NpgsqlCommand(
-            $"SELECT {CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE {by} FOR UPDATE OF c",
+        // Lock first, then read: a statement that waited for the lock still sees the data of its own
+        // start, which would miss the redemption the lock's previous holder just committed.
+        var by = coupon.Code is null ? "coupon_id = $1" : "code = $1";
+        await using var take = new NpgsqlCommand($"SELECT coupon_id FROM coupons WHERE {by} FOR UPDATE", connection, transaction);
+        take.Parameters.Add(coupon.Code is null ? new NpgsqlParameter { Value = coupon.CouponId } : new NpgsqlParameter { Value = coupon.Code });
+        if (await take.ExecuteScalarAsync() is not Guid couponId)
+        {
+            return null;
+        }
+
+        await using var read = new NpgsqlCommand(
+            $"SELECT {CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE c.coupon_id = $1",
             connection, transaction);
-        command.Parameters.Add(coupon.Code is null ? new NpgsqlParameter { Value = coupon.CouponId } : new NpgsqlParameter { Value = coupon.Code });
-        await using var reader = await command.ExecuteReaderAsync();
+        read.Parameters.Add(new() { Value = couponId });
+        await using var reader = await read.ExecuteReaderAsync();
         return await reader.ReadAsync() ? ReadCoupon(reader) : null;
     }
 

@@ -67,8 +67,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS coupons_one_account_per_device_slot
 --   FS001: the campaign's issued count is not what the writer believed (another writer got there first),
 --   FS002: a slot is beyond its limit: the campaign's per-user limit, or one of the limits passed in
 --          (null: none) for the day, the device on the campaign, the device's day, the device's accounts,
---   FS003: one of the idempotency keys already has a coupon (possibly on another campaign).
--- The oversell check is the table constraint above (SQLSTATE 23514).
+--   FS003: one of the idempotency keys already has a coupon (possibly on another campaign),
+--   FS004: on a points-priced campaign, a shopper has no points account (013-points.sql).
+-- The oversell check is the table constraint above (SQLSTATE 23514), as is a points balance that
+-- would go below zero.
 CREATE OR REPLACE FUNCTION issue_coupons(
     p_campaign_id     uuid,
     p_expected_issued integer,
@@ -89,7 +91,8 @@ CREATE OR REPLACE FUNCTION issue_coupons(
     p_daily_cap       integer,
     p_device_limit    integer,
     p_device_day_limit integer,
-    p_account_limit   integer)
+    p_account_limit   integer,
+    p_points_price    integer)
 RETURNS integer
 LANGUAGE plpgsql
 AS $fn$
@@ -97,6 +100,7 @@ DECLARE
     claim_count integer := cardinality(p_coupon_ids);
     user_limit  integer;
     written     integer;
+    debited     integer;
 BEGIN
     -- Taking the row lock first makes concurrent writers of one campaign queue here, and the
     -- version test makes every writer but the first fail once the first commits.
@@ -142,6 +146,23 @@ BEGIN
     IF written < claim_count THEN
         RAISE EXCEPTION '% of % idempotency keys already hold a coupon', claim_count - written, claim_count
             USING ERRCODE = 'FS003';
+    END IF;
+
+    IF p_points_price > 0 THEN
+        -- The coupons and their price commit together or not at all.
+        UPDATE points_accounts account
+           SET balance = account.balance - p_points_price::bigint * buyer.coupons, updated_at = now()
+          FROM (SELECT shopper_id, count(*) AS coupons FROM unnest(p_shopper_ids) AS shopper_id GROUP BY shopper_id) AS buyer
+         WHERE account.shopper_id = buyer.shopper_id;
+        GET DIAGNOSTICS debited = ROW_COUNT;
+        IF debited < (SELECT count(DISTINCT shopper_id) FROM unnest(p_shopper_ids) AS shopper_id) THEN
+            RAISE EXCEPTION 'a shopper in the batch for campaign % has no points', p_campaign_id
+                USING ERRCODE = 'FS004';
+        END IF;
+
+        INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_at)
+        SELECT claim.shopper_id, -p_points_price, 'claim', claim.coupon_id, p_campaign_id, claim.issued_at
+          FROM unnest(p_shopper_ids, p_coupon_ids, p_issued_at) AS claim (shopper_id, coupon_id, issued_at);
     END IF;
 
     RETURN p_expected_issued + claim_count;

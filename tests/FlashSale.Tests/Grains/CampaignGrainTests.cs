@@ -166,7 +166,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         Assert.Equal(2, audit.CouponRows);
     }
 
-    private static readonly BatchLimits NoRiskLimits = new(DailyClaimCap: 20, null, null, null);
+    private static readonly BatchLimits NoRiskLimits = new(DailyClaimCap: 20, null, null, null, PointsPrice: 0);
 
     /// <summary>A row as another writer would insert it, from the shopper's own phone, first claim of the day there.</summary>
     private static NewCoupon NewCoupon(string shopper, int slot, string key)

@@ -10,7 +10,7 @@ public static class Api
 {
     public static async Task<Guid> CreateCampaignAsync(this RunningSystem system, int totalStock, int perUserLimit = 1,
         DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, object? risk = null, object? coupon = null, object? use = null,
-        object? validity = null)
+        object? validity = null, object? price = null)
     {
         using var client = system.Client(await system.TokenAsync("marketer-" + Guid.NewGuid().ToString("N")[..8], "marketing"));
         var response = await client.PostAsJsonAsync("/api/campaigns", new
@@ -24,6 +24,7 @@ public static class Api
             validity = validity ?? new { days = 7 },
             risk,
             use,
+            price,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,0 +1,76 @@
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Wallet;
+
+namespace FlashSale.Api.Wallet;
+
+/// <summary>Points: the shopper's balance, and admins' credits.</summary>
+public static class PointsEndpoints
+{
+    private const long MaxCredit = 100_000_000;
+
+    public static void MapPoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me/points", Balance)
+            .WithTags("Wallet")
+            .RequireAuthorization(Roles.Shopper)
+            .WithSummary("Your points balance and its latest 50 changes (role shopper)")
+            .Produces<PointsResponse>();
+
+        app.MapPost("/api/admin/points", Credit)
+            .WithTags("Wallet")
+            .RequireAuthorization(Roles.Admin)
+            .WithSummary("Credit points to a shopper, with a note (role admin)")
+            .Accepts<CreditRequest>("application/json")
+            .Produces<CreditResponse>()
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> Balance(HttpContext context, IClusterClient cluster) =>
+        Results.Ok(PointsResponse.Of(await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Points()));
+
+    private static async Task<IResult> Credit(HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await JsonBody.Read<CreditRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (!WalletValidation.IsId(body!.ShopperId))
+        {
+            errors["shopperId"] = ["Required: the shopper's id."];
+        }
+
+        if (body.Points is not (>= 1 and <= MaxCredit))
+        {
+            errors["points"] = [$"Required: 1 to {MaxCredit}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Note) || body.Note.Length > 500 || body.Note.Any(char.IsControl))
+        {
+            errors["note"] = ["Required: why, 1 to 500 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var balance = await cluster.GetGrain<IWalletGrain>(body.ShopperId!).Credit(body.Points!.Value, body.Note!.Trim(), context.ShopperId());
+        return Results.Ok(new CreditResponse(body.ShopperId!, body.Points.Value, balance));
+    }
+}
+
+public sealed record CreditRequest(string? ShopperId, long? Points, string? Note);
+
+public sealed record CreditResponse(string ShopperId, long Credited, long Balance);
+
+public sealed record PointsEntryResponse(long Delta, string Reason, Guid? CouponId, Guid? CampaignId, string? Note, DateTimeOffset At);
+
+public sealed record PointsResponse(long Balance, IReadOnlyList<PointsEntryResponse> Latest)
+{
+    public static PointsResponse Of(PointsBalance points) => new(points.Balance,
+        [.. points.Latest.Select(e => new PointsEntryResponse(e.Delta, e.Reason, e.CouponId, e.CampaignId, e.Note, e.At))]);
+}

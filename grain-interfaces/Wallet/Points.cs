@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace FlashSale.GrainInterfaces.Wallet;
+
+/// <summary>One change to a points balance: a claim's debit (with the coupon it bought) or a credit (with who and why).</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.PointsEntry")]
+public sealed record PointsEntry(
+    [property: Id(0)] long Delta,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] Guid? CouponId,
+    [property: Id(3)] Guid? CampaignId,
+    [property: Id(4)] string? Note,
+    [property: Id(5)] DateTimeOffset At);
+
+/// <summary>A shopper's points balance and its latest changes, newest first.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.PointsBalance")]
+public sealed record PointsBalance(
+    [property: Id(0)] long Balance,
+    [property: Id(1)] ImmutableArray<PointsEntry> Latest);
