@@ -55,5 +55,6 @@ app.MapRiskDecisions();
 app.MapWallet();
 app.MapCheckout();
 app.MapPoints();
+app.MapAlerts();
 
 app.Run();

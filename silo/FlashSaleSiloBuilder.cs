@@ -35,6 +35,10 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<WalletStore>();
+        silo.Services.AddSingleton<AlertStore>();
+        silo.Services.AddOptions<ExpiryReminderOptions>().BindConfiguration("ExpiryReminders")
+            .Validate(reminders => reminders.PollEvery > TimeSpan.Zero, "ExpiryReminders:PollEvery must be positive.")
+            .ValidateOnStart();
         silo.Services.AddSingleton<BlocklistStore>();
         silo.Services.AddSingleton<RiskAuditStore>();
         silo.Services.AddSingleton<RiskAuditLog>();

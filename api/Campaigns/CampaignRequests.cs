@@ -50,4 +50,5 @@ public sealed record PriceBody(int? Points, decimal? Cash);
 /// the recipient's per-user limit; <c>withinLimit</c>: they may be given away and count against it like a claim.
 /// </param>
 /// <param name="Stackable">Whether the coupon combines with others in one order (default true).</param>
-public sealed record UseBody(string? Transfer, bool? Stackable);
+/// <param name="RemindBefore">Up to 5 thresholds (<c>d.hh:mm:ss</c>, e.g. <c>3.00:00:00</c>) before a coupon expires at which its holder gets an alert.</param>
+public sealed record UseBody(string? Transfer, bool? Stackable, TimeSpan[]? RemindBefore = null);

@@ -40,7 +40,7 @@ public sealed record CampaignResponse(
             d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim),
             new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
                 d.RiskOrNone.DailyClaimCap),
-            new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable),
+            new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable, d.UseOrDefault.Reminders),
             d.Price is { } price ? new PriceBody(price.Points, price.Cash) : null,
             StateName(view.Phase),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);

@@ -111,7 +111,14 @@ public static class CampaignValidation
             error("use.transfer", "One of none (default), free, withinLimit.");
         }
 
-        return new CouponUse(transfer ?? TransferRule.None, use?.Stackable ?? true);
+        var reminders = use?.RemindBefore ?? [];
+        if (reminders.Length > 5 || reminders.Distinct().Count() != reminders.Length
+            || reminders.Any(r => r < TimeSpan.FromMinutes(1) || r > TimeSpan.FromDays(365)))
+        {
+            error("use.remindBefore", "Up to 5 distinct thresholds, each from 00:01:00 to 365.00:00:00.");
+        }
+
+        return new CouponUse(transfer ?? TransferRule.None, use?.Stackable ?? true, reminders.Length == 0 ? null : [.. reminders.Order().Reverse()]);
     }
 
     private static RiskPolicy CheckRisk(RiskBody? risk, Action<string, string> error)

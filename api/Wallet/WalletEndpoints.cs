@@ -66,8 +66,8 @@ public static class WalletEndpoints
             errors["limit"] = [$"1 to {WalletValidation.MaxPageSize} (default 20)."];
         }
 
-        WalletPosition? position = null;
-        if (after is not null && (position = WalletCursor.Read(after)) is null)
+        PagePosition? position = null;
+        if (after is not null && (position = PageCursor.Read(after)) is null)
         {
             errors["after"] = ["Not a cursor this API gave out: pass the previous page's next."];
         }

@@ -19,7 +19,7 @@ public sealed record WalletCouponResponse(
 public sealed record WalletPageResponse(IReadOnlyList<WalletCouponResponse> Coupons, string? Next)
 {
     public static WalletPageResponse Of(WalletPage page) =>
-        new([.. page.Coupons.Select(WalletCouponResponse.Of)], page.Next is { } next ? WalletCursor.Write(next) : null);
+        new([.. page.Coupons.Select(WalletCouponResponse.Of)], page.Next is { } next ? PageCursor.Write(next) : null);
 }
 
 public sealed record RedemptionResponse(
@@ -40,14 +40,14 @@ public sealed record RefundedUseResponse(Guid CouponId, decimal Discount, string
 
 public sealed record TransferResponse(Guid CouponId, string To, DateTimeOffset TransferredAt);
 
-/// <summary>The opaque <c>after</c> cursor of wallet pages: where the previous page ended.</summary>
-public static class WalletCursor
+/// <summary>The opaque <c>after</c> cursor of wallet and inbox pages: where the previous page ended.</summary>
+public static class PageCursor
 {
-    public static string Write(WalletPosition position) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{position.IssuedAt.UtcTicks}:{position.CouponId:N}"))
+    public static string Write(PagePosition position) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{position.At.UtcTicks}:{position.Id:N}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static WalletPosition? Read(string cursor)
+    public static PagePosition? Read(string cursor)
     {
         try
         {
@@ -55,7 +55,7 @@ public static class WalletCursor
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
             return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
                 && Guid.TryParseExact(parts[1], "N", out var id)
-                ? new WalletPosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
+                ? new PagePosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
                 : null;
         }
         catch (FormatException)

@@ -33,6 +33,13 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Credit")]
     Task<long> Credit(long points, string note, string creditedBy);
 
+    [Alias("Alerts"), ReadOnly]
+    Task<AlertPage> Alerts(bool unreadOnly, PagePosition? after, int limit);
+
+    /// <summary>False when the shopper has no such alert.</summary>
+    [Alias("MarkRead")]
+    Task<bool> MarkRead(Guid alertId);
+
     /// <summary>Gives an available coupon to another shopper, when its campaign allows it.</summary>
     [Alias("Transfer")]
     Task<TransferResult> Transfer(Guid couponId, string recipientId);

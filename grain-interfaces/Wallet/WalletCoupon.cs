@@ -33,16 +33,16 @@ public sealed record WalletCoupon(
 [GenerateSerializer, Immutable, Alias("FlashSale.WalletQuery")]
 public sealed record WalletQuery(
     [property: Id(0)] CouponStatus? Status,
-    [property: Id(1)] WalletPosition? After,
+    [property: Id(1)] PagePosition? After,
     [property: Id(2)] int Limit);
 
-/// <summary>Where a page ended: coupons are ordered by issue time, then id, newest first.</summary>
-[GenerateSerializer, Immutable, Alias("FlashSale.WalletPosition")]
-public sealed record WalletPosition(
-    [property: Id(0)] DateTimeOffset IssuedAt,
-    [property: Id(1)] Guid CouponId);
+/// <summary>Where a page ended, for lists ordered by a time, then an id, newest first (coupons by issue time, alerts by creation).</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.PagePosition")]
+public sealed record PagePosition(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] Guid Id);
 
 [GenerateSerializer, Immutable, Alias("FlashSale.WalletPage")]
 public sealed record WalletPage(
     [property: Id(0)] ImmutableArray<WalletCoupon> Coupons,
-    [property: Id(1)] WalletPosition? Next);
+    [property: Id(1)] PagePosition? Next);

@@ -86,6 +86,11 @@ public sealed class CampaignGrain(
         await ledger.CreateStockAsync(definition);
         state.State.Definition = definition;
         await state.WriteStateAsync();
+        if (definition.UseOrDefault.Reminders.Length > 0)
+        {
+            await GrainFactory.GetGrain<IExpiryRemindersGrain>(definition.Id).Start();
+        }
+
         _totalStock = definition.TotalStock;
         PublishGate();
         return View();

@@ -21,8 +21,9 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
     {
         await using var command = database.CreateCommand(
             """
-            INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
+                                        remind_before, ends_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (campaign_id) DO NOTHING
             """);
         command.Parameters.Add(new() { Value = campaign.Id });
@@ -32,6 +33,8 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = TermsJson.Write(campaign.Terms), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new() { Value = TermsJson.Write(campaign.UseOrDefault.Transfer) });
         command.Parameters.Add(new() { Value = campaign.UseOrDefault.Stackable });
+        command.Parameters.Add(new() { Value = campaign.UseOrDefault.Reminders });
+        command.Parameters.Add(new() { Value = campaign.EndsAt });
         return await command.ExecuteNonQueryAsync() == 1;
     }
 

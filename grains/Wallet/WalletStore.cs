@@ -18,7 +18,7 @@ namespace FlashSale.Grains.Wallet;
 public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(CouponLedger.Lookups)] NpgsqlDataSource lookups)
 {
     // Columns every coupon query reads, in this order (see ReadCoupon).
-    private const string CouponColumns =
+    internal const string CouponColumns =
         """
         c.coupon_id, c.code, c.campaign_id, coalesce(s.campaign_name, ''), s.terms::text, c.issued_at, c.expires_at,
         c.balance, s.stackable, coalesce(c.holder_id, c.shopper_id) AS holder, s.transfer_rule, s.per_user_limit,
@@ -48,12 +48,12 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
              ORDER BY issued_at DESC, coupon_id DESC
             """);
         command.Parameters.Add(new() { Value = shopperId });
-        command.Parameters.Add(new() { Value = (object?)query.After?.IssuedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = query.After?.CouponId ?? Guid.Empty });
+        command.Parameters.Add(new() { Value = (object?)query.After?.At ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = query.After?.Id ?? Guid.Empty });
 
         // The status depends on the clock, so it is worked out here; a wallet holds hundreds of coupons, not millions.
         var coupons = ImmutableArray.CreateBuilder<WalletCoupon>();
-        WalletPosition? next = null;
+        PagePosition? next = null;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -67,7 +67,7 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
             if (coupons.Count == query.Limit)
             {
                 var last = coupons[^1];
-                next = new WalletPosition(last.IssuedAt, last.CouponId);
+                next = new PagePosition(last.IssuedAt, last.CouponId);
                 break;
             }
 
@@ -497,20 +497,21 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         return uses;
     }
 
-    private static CouponRow ReadCoupon(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0),
-        reader.GetString(1),
-        reader.GetGuid(2),
-        reader.GetString(3),
-        TermsJson.Read(reader.GetString(4)),
-        reader.GetFieldValue<DateTimeOffset>(5),
-        reader.GetFieldValue<DateTimeOffset>(6),
-        reader.IsDBNull(7) ? null : reader.GetDecimal(7),
-        reader.GetBoolean(8),
-        reader.GetString(9),
-        TermsJson.ReadRule(reader.GetString(10)),
-        reader.GetInt32(11),
-        reader.GetBoolean(12));
+    /// <summary>A coupon from the <see cref="CouponColumns"/>, starting at column <paramref name="offset"/>.</summary>
+    internal static CouponRow ReadCoupon(NpgsqlDataReader reader, int offset = 0) => new(
+        reader.GetGuid(offset + 0),
+        reader.GetString(offset + 1),
+        reader.GetGuid(offset + 2),
+        reader.GetString(offset + 3),
+        TermsJson.Read(reader.GetString(offset + 4)),
+        reader.GetFieldValue<DateTimeOffset>(offset + 5),
+        reader.GetFieldValue<DateTimeOffset>(offset + 6),
+        reader.IsDBNull(offset + 7) ? null : reader.GetDecimal(offset + 7),
+        reader.GetBoolean(offset + 8),
+        reader.GetString(offset + 9),
+        TermsJson.ReadRule(reader.GetString(offset + 10)),
+        reader.GetInt32(offset + 11),
+        reader.GetBoolean(offset + 12));
 }
 
 /// <summary>A coupon to act on: by id, held by a given shopper; or by its code, whoever holds it.</summary>

@@ -227,6 +227,39 @@ public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSys
     }
 
     [Fact]
+    public async Task Holders_get_an_alert_at_each_threshold_before_expiry_for_coupons_they_can_still_use()
+    {
+        var (_, token) = await ShopperAsync();
+        var now = DateTimeOffset.UtcNow;
+        // Expires 80 s from now: the 75 s and 70 s reminders come 5 and 10 s from now; the 2-minute
+        // one was already due at the claim and is skipped.
+        var campaign = await system.CreateCampaignAsync(10, perUserLimit: 2, endsAt: now.AddSeconds(30), validity: new { until = now.AddSeconds(80) },
+            use: new { remindBefore = new[] { "00:01:10", "00:01:15", "00:02:00" } });
+        var (used, _) = await system.ClaimCouponAsync(token, campaign);
+        var (kept, _) = await system.ClaimCouponAsync(token, campaign);
+        using var client = system.Client(token);
+        Assert.Equal(HttpStatusCode.OK, (await client.RedeemAsync(used, Order(), 100)).Status);
+
+        var inbox = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/alerts"),
+            page => page.GetProperty("alerts").GetArrayLength() >= 2, TimeSpan.FromSeconds(40));
+        var alerts = inbox.GetProperty("alerts").EnumerateArray().ToList();
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.Equal(kept, a.GetProperty("couponId").GetGuid()));
+        Assert.Equal(["00:01:10", "00:01:15"], alerts.Select(a => a.GetProperty("remindBefore").GetString()).Order());
+        Assert.All(alerts, a => Assert.Equal("expiry", a.GetProperty("kind").GetString()));
+
+        // Read one: the unread inbox has the other; nobody else can read it.
+        var first = alerts[0].GetProperty("alertId").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/me/alerts/{first}/read", null)).StatusCode);
+        var unread = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/alerts?unread=true");
+        Assert.Equal([alerts[1].GetProperty("alertId").GetGuid()], unread.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("alertId").GetGuid()));
+        var (_, strangerToken) = await ShopperAsync();
+        using var stranger = system.Client(strangerToken);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/me/alerts/{first}/read", null)).StatusCode);
+        Assert.Equal(0, (await stranger.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/alerts")).GetProperty("alerts").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Bad_wallet_input_is_refused_with_a_code_and_changes_nothing()
     {
         var (_, token) = await ShopperAsync();
