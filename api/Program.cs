@@ -56,5 +56,6 @@ app.MapWallet();
 app.MapCheckout();
 app.MapPoints();
 app.MapAlerts();
+app.MapCardSecrets();
 
 app.Run();

@@ -36,6 +36,9 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<WalletStore>();
         silo.Services.AddSingleton<AlertStore>();
+        silo.Services.AddSingleton<CardSecretStore>();
+        silo.Services.AddSingleton<CardSecretSeal>();
+        silo.Services.AddOptions<CardSecretOptions>().BindConfiguration("CardSecrets");
         silo.Services.AddOptions<ExpiryReminderOptions>().BindConfiguration("ExpiryReminders")
             .Validate(reminders => reminders.PollEvery > TimeSpan.Zero, "ExpiryReminders:PollEvery must be positive.")
             .ValidateOnStart();

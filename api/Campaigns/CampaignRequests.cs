@@ -11,7 +11,8 @@ public sealed record CreateCampaignRequest(
     ValidityBody? Validity,
     RiskBody? Risk,
     UseBody? Use,
-    PriceBody? Price);
+    PriceBody? Price,
+    bool? CardSecrets = null);
 
 /// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c> or <c>giftcard</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>

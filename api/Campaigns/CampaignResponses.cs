@@ -27,6 +27,7 @@ public sealed record CampaignResponse(
     RiskBody Risk,
     UseBody Use,
     PriceBody? Price,
+    bool CardSecrets,
     string State,
     int Issued,
     int Remaining,
@@ -42,6 +43,7 @@ public sealed record CampaignResponse(
                 d.RiskOrNone.DailyClaimCap),
             new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable, d.UseOrDefault.Reminders),
             d.Price is { } price ? new PriceBody(price.Points, price.Cash) : null,
+            d.CardSecrets,
             StateName(view.Phase),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }

@@ -65,7 +65,7 @@ public static class CampaignValidation
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
-                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price)
+                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price, request.CardSecrets ?? false)
             : null;
         return errors;
     }

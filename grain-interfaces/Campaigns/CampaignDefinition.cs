@@ -17,7 +17,8 @@ public sealed record CampaignDefinition(
     [property: Id(9)] string CreatedBy,
     [property: Id(10)] RiskPolicy? Risk = null,
     [property: Id(11)] CouponUse? Use = null,
-    [property: Id(12)] CouponPrice? Price = null)
+    [property: Id(12)] CouponPrice? Price = null,
+    [property: Id(13)] bool CardSecrets = false)
 {
     /// <summary>Points a claim costs; 0 on free campaigns.</summary>
     public int PointsPrice => Price?.Points ?? 0;

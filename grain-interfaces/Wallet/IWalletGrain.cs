@@ -40,6 +40,10 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("MarkRead")]
     Task<bool> MarkRead(Guid alertId);
 
+    /// <summary>The card secret of one of the shopper's coupons; every reveal is audited.</summary>
+    [Alias("RevealSecret")]
+    Task<SecretReveal> RevealSecret(Guid couponId);
+
     /// <summary>Gives an available coupon to another shopper, when its campaign allows it.</summary>
     [Alias("Transfer")]
     Task<TransferResult> Transfer(Guid couponId, string recipientId);

@@ -5,7 +5,7 @@ using FlashSale.GrainInterfaces.Wallet;
 namespace FlashSale.Grains.Wallet;
 
 /// <summary>One shopper's wallet. Its changes take turns here; the store's row locks make them safe against merchants and other silos too.</summary>
-public sealed class WalletGrain(WalletStore store, AlertStore alerts, TimeProvider clock) : Grain, IWalletGrain
+public sealed class WalletGrain(WalletStore store, AlertStore alerts, CardSecretStore secrets, TimeProvider clock) : Grain, IWalletGrain
 {
     private string ShopperId => this.GetPrimaryKeyString();
 
@@ -45,6 +45,8 @@ public sealed class WalletGrain(WalletStore store, AlertStore alerts, TimeProvid
     public Task<AlertPage> Alerts(bool unreadOnly, PagePosition? after, int limit) => alerts.InboxAsync(ShopperId, unreadOnly, after, limit);
 
     public Task<bool> MarkRead(Guid alertId) => alerts.MarkReadAsync(ShopperId, alertId, clock.GetUtcNow());
+
+    public Task<SecretReveal> RevealSecret(Guid couponId) => secrets.RevealAsync(ShopperId, couponId, clock.GetUtcNow());
 
     public Task<RefundResult> Refund(string orderId) => store.RefundAsync(orderId, RefundParty.Holder, ShopperId, clock.GetUtcNow());
 

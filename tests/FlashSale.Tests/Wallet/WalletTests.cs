@@ -260,6 +260,64 @@ public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSys
     }
 
     [Fact]
+    public async Task Card_secrets_are_imported_encrypted_without_duplicates_and_shown_only_to_the_holder()
+    {
+        using var marketing = system.Client(await system.TokenAsync("secrets-" + Guid.NewGuid().ToString("N")[..6], "marketing"));
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var cards = await system.CreateCampaignAsync(3, cardSecrets: true);
+        var import = await ImportAsync(marketing, cards, $"GC-{run}-1", $"GC-{run}-2", $"GC-{run}-1", $"GC-{run}-3", $"GC-{run}-4");
+        Assert.Equal(3, import.Body.GetProperty("imported").GetInt32());
+        Assert.Equal([(2, "duplicate_in_import"), (4, "beyond_stock")], Refused(import));
+        var other = await system.CreateCampaignAsync(5, cardSecrets: true);
+        Assert.Equal([(0, "already_imported")], Refused(await ImportAsync(marketing, other, $"GC-{run}-2", $"GC-{run}-9")));
+        var (_, shopperToken) = await ShopperAsync();
+        using var shopperClient = system.Client(shopperToken);
+        Assert.Equal(HttpStatusCode.Forbidden, (await shopperClient.PostAsJsonAsync($"/api/campaigns/{cards}/secrets", new { secrets = new[] { "x" } })).StatusCode);
+
+        // The first coupon claimed carries the first secret; only its holder sees it, and each look is recorded.
+        var (coupon, _) = await system.ClaimCouponAsync(shopperToken, cards);
+        var reveal = await Answer.Of(await shopperClient.GetAsync($"/api/me/coupons/{coupon}/secret"));
+        Assert.Equal($"GC-{run}-1", reveal.Body.GetProperty("secret").GetString());
+        var (_, strangerToken) = await ShopperAsync();
+        using var stranger = system.Client(strangerToken);
+        Assert.Equal("coupon_not_found", (await Answer.Of(await stranger.GetAsync($"/api/me/coupons/{coupon}/secret"))).Code);
+        await using (var audit = system.Database.CreateCommand("SELECT count(*) FROM card_secret_reveals WHERE coupon_id = $1"))
+        {
+            audit.Parameters.Add(new() { Value = coupon });
+            Assert.Equal(1L, await audit.ExecuteScalarAsync());
+        }
+
+        // Nothing in the table reads as the secret.
+        await using (var stored = system.Database.CreateCommand("SELECT sealed, fingerprint FROM card_secrets WHERE campaign_id = $1"))
+        {
+            stored.Parameters.Add(new() { Value = cards });
+            await using var reader = await stored.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Assert.DoesNotContain($"GC-{run}", System.Text.Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(0)));
+                Assert.DoesNotContain($"GC-{run}", System.Text.Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+
+        // A coupon whose secret was never imported says so.
+        var short1 = await system.CreateCampaignAsync(2, cardSecrets: true);
+        await ImportAsync(marketing, short1, $"ONE-{run}");
+        await system.ClaimCouponAsync((await ShopperAsync()).Token, short1);
+        var (late, _) = await system.ClaimCouponAsync(shopperToken, short1);
+        Assert.Equal("secret_not_imported", (await Answer.Of(await shopperClient.GetAsync($"/api/me/coupons/{late}/secret"))).Code);
+    }
+
+    private static async Task<Answer> ImportAsync(HttpClient marketing, Guid campaign, params string[] secrets)
+    {
+        var answer = await Answer.Of(await marketing.PostAsJsonAsync($"/api/campaigns/{campaign}/secrets", new { secrets }));
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        return answer;
+    }
+
+    private static List<(int, string)> Refused(Answer import) =>
+        [.. import.Body.GetProperty("refused").EnumerateArray().Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("reason").GetString()!))];
+
+    [Fact]
     public async Task Bad_wallet_input_is_refused_with_a_code_and_changes_nothing()
     {
         var (_, token) = await ShopperAsync();
