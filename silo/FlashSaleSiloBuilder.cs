@@ -36,11 +36,12 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<WalletStore>();
         silo.Services.AddSingleton<AlertStore>();
+        silo.Services.AddSingleton<StockRecycler>();
         silo.Services.AddSingleton<CardSecretStore>();
         silo.Services.AddSingleton<CardSecretSeal>();
         silo.Services.AddOptions<CardSecretOptions>().BindConfiguration("CardSecrets");
-        silo.Services.AddOptions<ExpiryReminderOptions>().BindConfiguration("ExpiryReminders")
-            .Validate(reminders => reminders.PollEvery > TimeSpan.Zero, "ExpiryReminders:PollEvery must be positive.")
+        silo.Services.AddOptions<CouponExpiryOptions>().BindConfiguration("CouponExpiry")
+            .Validate(reminders => reminders.PollEvery > TimeSpan.Zero, "CouponExpiry:PollEvery must be positive.")
             .ValidateOnStart();
         silo.Services.AddSingleton<BlocklistStore>();
         silo.Services.AddSingleton<RiskAuditStore>();

@@ -29,8 +29,8 @@ public sealed record CouponTermsBody(
     decimal? MinSpend,
     decimal? CardValue);
 
-/// <summary>Exactly one of <c>until</c> (an instant) or <c>days</c> (after the claim).</summary>
-public sealed record ValidityBody(DateTimeOffset? Until, int? Days);
+/// <summary>Exactly one of <c>until</c> (an instant), <c>days</c> or <c>afterClaim</c> (<c>d.hh:mm:ss</c>) after the claim.</summary>
+public sealed record ValidityBody(DateTimeOffset? Until, int? Days, TimeSpan? AfterClaim = null);
 
 /// <summary>
 /// Limits beyond the per-user limit, each optional. <c>dailyClaimCap</c> replaces the platform's
@@ -52,4 +52,5 @@ public sealed record PriceBody(int? Points, decimal? Cash);
 /// </param>
 /// <param name="Stackable">Whether the coupon combines with others in one order (default true).</param>
 /// <param name="RemindBefore">Up to 5 thresholds (<c>d.hh:mm:ss</c>, e.g. <c>3.00:00:00</c>) before a coupon expires at which its holder gets an alert.</param>
-public sealed record UseBody(string? Transfer, bool? Stackable, TimeSpan[]? RemindBefore = null);
+/// <param name="RecycleExpired">Coupons that expire unused while the sale is open go back into stock (default false).</param>
+public sealed record UseBody(string? Transfer, bool? Stackable, TimeSpan[]? RemindBefore = null, bool? RecycleExpired = null);

@@ -11,7 +11,7 @@ public sealed record CouponTermsResponse(
     public static string KindName(CouponKind kind) => kind.ToString().ToLowerInvariant();
 }
 
-public sealed record ValidityResponse(DateTimeOffset? Until, int? Days);
+public sealed record ValidityResponse(DateTimeOffset? Until, int? Days, TimeSpan? AfterClaim);
 
 /// <param name="State"><c>scheduled</c>, <c>open</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="AsOf">When the campaign's grain read the counts.</param>
@@ -38,10 +38,11 @@ public sealed record CampaignResponse(
     {
         var d = view.Definition;
         return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), d.TotalStock, d.PerUserLimit,
-            d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim),
+            d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim, d.Validity.AfterClaim),
             new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
                 d.RiskOrNone.DailyClaimCap),
-            new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable, d.UseOrDefault.Reminders),
+            new UseBody(CampaignValidation.TransferName(d.UseOrDefault.Transfer), d.UseOrDefault.Stackable, d.UseOrDefault.Reminders,
+                d.UseOrDefault.RecycleExpired),
             d.Price is { } price ? new PriceBody(price.Points, price.Cash) : null,
             d.CardSecrets,
             StateName(view.Phase),

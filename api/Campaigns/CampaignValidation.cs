@@ -118,7 +118,8 @@ public static class CampaignValidation
             error("use.remindBefore", "Up to 5 distinct thresholds, each from 00:01:00 to 365.00:00:00.");
         }
 
-        return new CouponUse(transfer ?? TransferRule.None, use?.Stackable ?? true, reminders.Length == 0 ? null : [.. reminders.Order().Reverse()]);
+        return new CouponUse(transfer ?? TransferRule.None, use?.Stackable ?? true, reminders.Length == 0 ? null : [.. reminders.Order().Reverse()],
+            use?.RecycleExpired ?? false);
     }
 
     private static RiskPolicy CheckRisk(RiskBody? risk, Action<string, string> error)
@@ -227,12 +228,19 @@ public static class CampaignValidation
     {
         switch (validity)
         {
-            case null or { Until: null, Days: null }:
-                error("validity", "Required: { \"until\": instant } or { \"days\": 1 to 3650 }.");
+            case null or { Until: null, Days: null, AfterClaim: null }:
+                error("validity", "Required: { \"until\": instant }, { \"days\": 1 to 3650 } or { \"afterClaim\": \"d.hh:mm:ss\" }.");
                 return null;
-            case { Until: not null, Days: not null }:
-                error("validity", "Give either until or days, not both.");
+            case { Until: not null, Days: not null } or { Until: not null, AfterClaim: not null } or { Days: not null, AfterClaim: not null }:
+                error("validity", "Give one of until, days and afterClaim.");
                 return null;
+            case { AfterClaim: { } span }:
+                if (span < TimeSpan.FromSeconds(1) || span > TimeSpan.FromDays(3650))
+                {
+                    error("validity.afterClaim", "00:00:01 to 3650.00:00:00.");
+                }
+
+                return new CouponValidity(null, null, span);
             case { Until: { } until }:
                 if (endsAt is { } end && until < end)
                 {

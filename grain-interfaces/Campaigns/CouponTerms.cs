@@ -24,12 +24,13 @@ public sealed record CouponTerms(
     [property: Id(5)] decimal? MinSpend,
     [property: Id(6)] decimal? CardValue = null);
 
-/// <summary>How long a claimed coupon stays usable: until an instant, or a number of days after the claim.</summary>
+/// <summary>How long a claimed coupon stays usable: until an instant, or for a number of days (or a duration) after the claim.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.CouponValidity")]
 public sealed record CouponValidity(
     [property: Id(0)] DateTimeOffset? Until,
-    [property: Id(1)] int? DaysAfterClaim)
+    [property: Id(1)] int? DaysAfterClaim,
+    [property: Id(2)] TimeSpan? AfterClaim = null)
 {
     public DateTimeOffset ExpiryFor(DateTimeOffset claimedAt) =>
-        Until ?? claimedAt.AddDays(DaysAfterClaim ?? 0);
+        Until ?? (AfterClaim is { } span ? claimedAt + span : claimedAt.AddDays(DaysAfterClaim ?? 0));
 }

@@ -25,6 +25,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// Gives a coupon of this campaign to another shopper, on campaigns whose received coupons count
     /// against the recipient's per-user limit: here, where that limit is counted for claims too.
     /// </summary>
+    /// <summary>The stock grew to <paramref name="stock"/> (coupons recycled); a lower figure than known is ignored.</summary>
+    [Alias("Restock")]
+    Task Restock(int stock);
+
     [Alias("Transfer")]
     Task<TransferResult> Transfer(Guid couponId, string fromShopper, string toShopper);
 }

@@ -86,9 +86,9 @@ public sealed class CampaignGrain(
         await ledger.CreateStockAsync(definition);
         state.State.Definition = definition;
         await state.WriteStateAsync();
-        if (definition.UseOrDefault.Reminders.Length > 0)
+        if (definition.UseOrDefault.Reminders.Length > 0 || definition.UseOrDefault.RecycleExpired)
         {
-            await GrainFactory.GetGrain<IExpiryRemindersGrain>(definition.Id).Start();
+            await GrainFactory.GetGrain<ICouponExpiryGrain>(definition.Id).Start();
         }
 
         _totalStock = definition.TotalStock;
@@ -157,6 +157,19 @@ public sealed class CampaignGrain(
         }
 
         return claim.Answer;
+    }
+
+    public Task Restock(int stock)
+    {
+        if (stock > _totalStock)
+        {
+            _totalStock = stock;
+            // API nodes that hold a sold-out gate let claims through again.
+            _gate = null;
+            PublishGate();
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<TransferResult> Transfer(Guid couponId, string fromShopper, string toShopper)

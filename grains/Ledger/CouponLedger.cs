@@ -22,8 +22,8 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         await using var command = database.CreateCommand(
             """
             INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
-                                        remind_before, ends_at, card_secrets)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                        remind_before, ends_at, card_secrets, recycle_expired)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (campaign_id) DO NOTHING
             """);
         command.Parameters.Add(new() { Value = campaign.Id });
@@ -36,6 +36,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = campaign.UseOrDefault.Reminders });
         command.Parameters.Add(new() { Value = campaign.EndsAt });
         command.Parameters.Add(new() { Value = campaign.CardSecrets });
+        command.Parameters.Add(new() { Value = campaign.UseOrDefault.RecycleExpired });
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
@@ -47,7 +48,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
 
         await using var stock = new NpgsqlCommand(
-            "SELECT total_stock, per_user_limit, issued FROM campaign_stock WHERE campaign_id = $1",
+            "SELECT total_stock + recycled, per_user_limit, issued FROM campaign_stock WHERE campaign_id = $1",
             connection, transaction);
         stock.Parameters.Add(new() { Value = campaignId });
         int totalStock, perUserLimit, issued;

@@ -7,9 +7,11 @@ CREATE TABLE IF NOT EXISTS campaign_stock (
     total_stock    integer     NOT NULL CHECK (total_stock >= 0),
     per_user_limit integer     NOT NULL CHECK (per_user_limit >= 1),
     issued         integer     NOT NULL DEFAULT 0,
+    -- Coupons that expired unused during the sale and went back into stock (016-recycling.sql).
+    recycled       integer     NOT NULL DEFAULT 0 CHECK (recycled >= 0),
     created_at     timestamptz NOT NULL DEFAULT now(),
-    -- Invariant 1: never oversold; remaining is total_stock - issued.
-    CONSTRAINT campaign_stock_never_oversold CHECK (issued >= 0 AND issued <= total_stock)
+    -- Invariant 1: never oversold; remaining is total_stock + recycled - issued.
+    CONSTRAINT campaign_stock_never_oversold CHECK (issued >= 0 AND issued <= total_stock + recycled)
 );
 
 CREATE TABLE IF NOT EXISTS coupons (

@@ -318,6 +318,43 @@ public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSys
         [.. import.Body.GetProperty("refused").EnumerateArray().Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("reason").GetString()!))];
 
     [Fact]
+    public async Task Coupons_that_expire_unused_while_the_sale_is_open_go_back_into_stock_once()
+    {
+        var campaign = await system.CreateCampaignAsync(2, validity: new { afterClaim = "00:00:02" }, use: new { recycleExpired = true });
+        var (_, first) = await ShopperAsync();
+        var (_, second) = await ShopperAsync();
+        var (_, latecomer) = await ShopperAsync();
+        var (unused, _) = await system.ClaimCouponAsync(first, campaign);
+        var (used, _) = await system.ClaimCouponAsync(second, campaign);
+        using var secondClient = system.Client(second);
+        Assert.Equal(HttpStatusCode.OK, (await secondClient.RedeemAsync(used, Order(), 100)).Status);
+        using var late = system.Client(latecomer);
+        Assert.Equal("sold_out", (await late.ClaimAsync(campaign, "too-early")).Code);
+
+        // Two seconds after its claim the unused coupon expires, and its unit can be claimed again.
+        var again = await Eventually.ReturnsAsync(() => late.ClaimAsync(campaign, Guid.NewGuid().ToString("N")),
+            answer => answer.Status == HttpStatusCode.Created, TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+
+        await using var ledger = system.Database.CreateCommand(
+            """
+            SELECT (SELECT array_agg(coupon_id) FROM recycled_coupons WHERE campaign_id = $1),
+                   s.issued, s.total_stock + s.recycled, (SELECT count(*) FROM coupons WHERE campaign_id = $1)
+              FROM campaign_stock s WHERE s.campaign_id = $1
+            """);
+        ledger.Parameters.Add(new() { Value = campaign });
+        await using var reader = await ledger.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var recycled = reader.GetFieldValue<Guid[]>(0);
+        Assert.Contains(unused, recycled);
+        Assert.DoesNotContain(used, recycled);
+        Assert.Equal(recycled.Length, recycled.Distinct().Count());
+        Assert.Equal(3, reader.GetInt32(1));
+        Assert.Equal(2 + recycled.Length, reader.GetInt32(2));
+        Assert.Equal(3L, reader.GetInt64(3));
+    }
+
+    [Fact]
     public async Task Bad_wallet_input_is_refused_with_a_code_and_changes_nothing()
     {
         var (_, token) = await ShopperAsync();

@@ -1,26 +1,27 @@
+using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Grains.Wallet;
 
-/// <summary>Configuration section <c>ExpiryReminders</c> on silos.</summary>
-public sealed class ExpiryReminderOptions
+/// <summary>Configuration section <c>CouponExpiry</c> on silos.</summary>
+public sealed class CouponExpiryOptions
 {
-    /// <summary>How often an active campaign looks for coupons whose reminder is due: the reminders' precision.</summary>
+    /// <summary>How often an active campaign looks for coupons whose reminder is due or that expired: the precision of both.</summary>
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
-/// One campaign's expiry reminders. An Orleans reminder (stored in PostgreSQL) wakes the grain
+/// One campaign's expiry reminders and recycling. An Orleans reminder (stored in PostgreSQL) wakes the grain
 /// every minute wherever it lives, so that a crash or a restart only delays reminders; while
 /// awake, a timer looks for due coupons at the configured pace. Each look reads from where the
 /// last one stopped, never the whole campaign.
 /// </summary>
-public sealed class ExpiryRemindersGrain(AlertStore alerts, TimeProvider clock, IOptions<ExpiryReminderOptions> options,
-    ILogger<ExpiryRemindersGrain> logger) : Grain, IExpiryRemindersGrain, IRemindable
+public sealed class CouponExpiryGrain(AlertStore alerts, StockRecycler recycler, TimeProvider clock, IOptions<CouponExpiryOptions> options,
+    ILogger<CouponExpiryGrain> logger) : Grain, ICouponExpiryGrain, IRemindable
 {
-    private const string WakeUp = "expiry-reminders";
+    private const string WakeUp = "coupon-expiry";
     private IGrainTimer? _poll;
 
     public async Task Start()
@@ -42,7 +43,15 @@ public sealed class ExpiryRemindersGrain(AlertStore alerts, TimeProvider clock, 
     {
         try
         {
-            if (!await alerts.RemindAsync(this.GetPrimaryKey(), clock.GetUtcNow()))
+            var now = clock.GetUtcNow();
+            var reminded = await alerts.RemindAsync(this.GetPrimaryKey(), now);
+            var recycling = await recycler.RecycleAsync(this.GetPrimaryKey(), now);
+            if (recycling.Recycled > 0)
+            {
+                await GrainFactory.GetGrain<ICampaignGrain>(this.GetPrimaryKey()).Restock(recycling.Stock);
+            }
+
+            if (!reminded || !recycling.Finished)
             {
                 return;
             }
@@ -50,11 +59,11 @@ public sealed class ExpiryRemindersGrain(AlertStore alerts, TimeProvider clock, 
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
         {
             // The next tick tries again from where the last commit left off.
-            logger.LogWarning(e, "Expiry reminders of campaign {CampaignId} failed; retrying", this.GetPrimaryKey());
+            logger.LogWarning(e, "Expiry work of campaign {CampaignId} failed; retrying", this.GetPrimaryKey());
             return;
         }
 
-        // The sale is over and every coupon has passed every threshold: nothing more will come.
+        // The sale is over and every coupon has passed every reminder threshold: nothing more will come.
         if (await this.GetReminder(WakeUp) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
