@@ -14,12 +14,13 @@ public sealed record CreateCampaignRequest(
     PriceBody? Price,
     bool? CardSecrets = null);
 
-/// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c> or <c>giftcard</c>.</param>
+/// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c>, <c>giftcard</c> or <c>points</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>
 /// <param name="PercentOff">For <c>percent</c>: 1 to 100.</param>
 /// <param name="MaxDiscount">For <c>percent</c>: the most it takes off.</param>
 /// <param name="MinSpend">For <c>threshold</c>: the order amount from which it applies.</param>
 /// <param name="CardValue">For <c>giftcard</c>: the balance, spent across orders.</param>
+/// <param name="Points">For <c>points</c> (a points card): the points it credits when redeemed.</param>
 public sealed record CouponTermsBody(
     string? Kind,
     string? Currency,
@@ -27,7 +28,8 @@ public sealed record CouponTermsBody(
     decimal? PercentOff,
     decimal? MaxDiscount,
     decimal? MinSpend,
-    decimal? CardValue);
+    decimal? CardValue,
+    long? Points = null);
 
 /// <summary>Exactly one of <c>until</c> (an instant), <c>days</c> or <c>afterClaim</c> (<c>d.hh:mm:ss</c>) after the claim.</summary>
 public sealed record ValidityBody(DateTimeOffset? Until, int? Days, TimeSpan? AfterClaim = null);

@@ -3,10 +3,11 @@ using FlashSale.GrainInterfaces.Campaigns;
 namespace FlashSale.Api.Campaigns;
 
 public sealed record CouponTermsResponse(
-    string Kind, string Currency, decimal? AmountOff, decimal? PercentOff, decimal? MaxDiscount, decimal? MinSpend, decimal? CardValue)
+    string Kind, string Currency, decimal? AmountOff, decimal? PercentOff, decimal? MaxDiscount, decimal? MinSpend, decimal? CardValue,
+    long? Points)
 {
     public static CouponTermsResponse Of(CouponTerms terms) =>
-        new(KindName(terms.Kind), terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue);
+        new(KindName(terms.Kind), terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue, terms.Points);
 
     public static string KindName(CouponKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -187,6 +187,7 @@ public static class CampaignValidation
                 Unused(coupon.MaxDiscount, "coupon.maxDiscount", "fixed");
                 Unused(coupon.MinSpend, "coupon.minSpend", "fixed");
                 Unused(coupon.CardValue, "coupon.cardValue", "fixed");
+                Unused(coupon.Points, "coupon.points", "fixed");
                 return new CouponTerms(CouponKind.Fixed, currency, coupon.AmountOff, null, null, null);
             case "percent":
                 if (coupon.PercentOff is not { } percent || percent <= 0 || percent > 100 || decimal.Round(percent, 2) != percent)
@@ -198,6 +199,7 @@ public static class CampaignValidation
                 Unused(coupon.AmountOff, "coupon.amountOff", "percent");
                 Unused(coupon.MinSpend, "coupon.minSpend", "percent");
                 Unused(coupon.CardValue, "coupon.cardValue", "percent");
+                Unused(coupon.Points, "coupon.points", "percent");
                 return new CouponTerms(CouponKind.Percent, currency, null, coupon.PercentOff, coupon.MaxDiscount, null);
             case "threshold":
                 var amountOk = Positive(coupon.AmountOff, "coupon.amountOff");
@@ -210,6 +212,7 @@ public static class CampaignValidation
                 Unused(coupon.PercentOff, "coupon.percentOff", "threshold");
                 Unused(coupon.MaxDiscount, "coupon.maxDiscount", "threshold");
                 Unused(coupon.CardValue, "coupon.cardValue", "threshold");
+                Unused(coupon.Points, "coupon.points", "threshold");
                 return new CouponTerms(CouponKind.Threshold, currency, coupon.AmountOff, null, null, coupon.MinSpend);
             case "giftcard":
                 Positive(coupon.CardValue, "coupon.cardValue");
@@ -217,9 +220,22 @@ public static class CampaignValidation
                 Unused(coupon.PercentOff, "coupon.percentOff", "giftcard");
                 Unused(coupon.MaxDiscount, "coupon.maxDiscount", "giftcard");
                 Unused(coupon.MinSpend, "coupon.minSpend", "giftcard");
+                Unused(coupon.Points, "coupon.points", "giftcard");
                 return new CouponTerms(CouponKind.Giftcard, currency, null, null, null, null, coupon.CardValue);
+            case "points":
+                if (coupon.Points is not (>= 1 and <= MaxPoints))
+                {
+                    error("coupon.points", $"Required for kind 'points': 1 to {MaxPoints}.");
+                }
+
+                Unused(coupon.AmountOff, "coupon.amountOff", "points");
+                Unused(coupon.PercentOff, "coupon.percentOff", "points");
+                Unused(coupon.MaxDiscount, "coupon.maxDiscount", "points");
+                Unused(coupon.MinSpend, "coupon.minSpend", "points");
+                Unused(coupon.CardValue, "coupon.cardValue", "points");
+                return new CouponTerms(CouponKind.Points, currency, null, null, null, null, null, coupon.Points);
             default:
-                error("coupon.kind", "Required: fixed, percent, threshold or giftcard.");
+                error("coupon.kind", "Required: fixed, percent, threshold, giftcard or points.");
                 return null;
         }
     }

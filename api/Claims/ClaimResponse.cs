@@ -15,6 +15,7 @@ public sealed record ClaimResponse(
     decimal? MaxDiscount,
     decimal? MinSpend,
     decimal? CardValue,
+    long? Points,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt)
 {
@@ -22,6 +23,6 @@ public sealed record ClaimResponse(
     {
         var terms = coupon.Terms;
         return new ClaimResponse(coupon.CouponId, coupon.Code, coupon.CampaignId, CouponTermsResponse.KindName(terms.Kind),
-            terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue, coupon.IssuedAt, coupon.ExpiresAt);
+            terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue, terms.Points, coupon.IssuedAt, coupon.ExpiresAt);
     }
 }

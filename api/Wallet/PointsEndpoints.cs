@@ -17,6 +17,14 @@ public static class PointsEndpoints
             .WithSummary("Your points balance and its latest 50 changes (role shopper)")
             .Produces<PointsResponse>();
 
+        app.MapPost("/api/me/coupons/{id}/redeem-points", RedeemCard)
+            .WithTags("Wallet")
+            .RequireAuthorization(Roles.Shopper)
+            .WithSummary("Redeem one of your points cards into your points balance, once (role shopper)")
+            .Produces<PointsCardResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         app.MapPost("/api/admin/points", Credit)
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Admin)
@@ -28,6 +36,19 @@ public static class PointsEndpoints
 
     private static async Task<IResult> Balance(HttpContext context, IClusterClient cluster) =>
         Results.Ok(PointsResponse.Of(await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Points()));
+
+    private static async Task<IResult> RedeemCard(string id, HttpContext context, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var couponId))
+        {
+            return WalletRefusals.CouponNotFound();
+        }
+
+        var result = await cluster.GetGrain<IWalletGrain>(context.ShopperId()).RedeemPointsCard(couponId);
+        return result.Outcome == PointsCardOutcome.Credited
+            ? Results.Ok(new PointsCardResponse(couponId, result.Credited, result.Balance))
+            : WalletRefusals.Of(result.Outcome);
+    }
 
     private static async Task<IResult> Credit(HttpContext context, IClusterClient cluster)
     {
@@ -66,6 +87,8 @@ public static class PointsEndpoints
 public sealed record CreditRequest(string? ShopperId, long? Points, string? Note);
 
 public sealed record CreditResponse(string ShopperId, long Credited, long Balance);
+
+public sealed record PointsCardResponse(Guid CouponId, long Credited, long Balance);
 
 public sealed record PointsEntryResponse(long Delta, string Reason, Guid? CouponId, Guid? CampaignId, string? Note, DateTimeOffset At);
 

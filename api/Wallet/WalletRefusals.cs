@@ -30,6 +30,8 @@ public static class WalletRefusals
             "This order already used this coupon with another amount or currency, or was refunded; use a new order id."),
         RedeemOutcome.NotStackable => Problem.Of(StatusCodes.Status409Conflict, "not_stackable",
             "These coupons cannot be used together: one is exclusive, or two are from one campaign."),
+        RedeemOutcome.PointsCard => Problem.Of(StatusCodes.Status409Conflict, "points_card",
+            "A points card is redeemed into your points balance (POST /api/me/coupons/{id}/redeem-points), not on an order."),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
     };
 
@@ -44,6 +46,15 @@ public static class WalletRefusals
             "The recipient already holds as many coupons of this campaign as it allows."),
         TransferOutcome.InvalidRecipient => Problem.Of(StatusCodes.Status422UnprocessableEntity, "invalid_recipient",
             "A coupon cannot be given to its holder."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+    };
+
+    public static IResult Of(PointsCardOutcome outcome) => outcome switch
+    {
+        PointsCardOutcome.NotFound => CouponNotFound(),
+        PointsCardOutcome.NotPointsCard => Problem.Of(StatusCodes.Status409Conflict, "not_a_points_card", "This coupon is not a points card."),
+        PointsCardOutcome.AlreadyRedeemed => AlreadyRedeemed(),
+        PointsCardOutcome.Expired => Expired(),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
     };
 

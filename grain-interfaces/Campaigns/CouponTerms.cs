@@ -11,6 +11,8 @@ public enum CouponKind
     Threshold,
     /// <summary>A balance of <see cref="CouponTerms.CardValue"/>, spent across orders until it is used up.</summary>
     Giftcard,
+    /// <summary>Worth <see cref="CouponTerms.Points"/> points, credited to the holder's balance when redeemed.</summary>
+    Points,
 }
 
 /// <summary>What a coupon is worth. Only the fields its <see cref="Kind"/> uses are set.</summary>
@@ -22,7 +24,8 @@ public sealed record CouponTerms(
     [property: Id(3)] decimal? PercentOff,
     [property: Id(4)] decimal? MaxDiscount,
     [property: Id(5)] decimal? MinSpend,
-    [property: Id(6)] decimal? CardValue = null);
+    [property: Id(6)] decimal? CardValue = null,
+    [property: Id(7)] long? Points = null);
 
 /// <summary>How long a claimed coupon stays usable: until an instant, or for a number of days (or a duration) after the claim.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.CouponValidity")]

@@ -29,6 +29,10 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Points"), ReadOnly]
     Task<PointsBalance> Points();
 
+    /// <summary>Redeems one of the shopper's points cards into their balance, once.</summary>
+    [Alias("RedeemPointsCard")]
+    Task<PointsCardResult> RedeemPointsCard(Guid couponId);
+
     /// <summary>Adds points to the balance (an admin's credit), with who and why; returns the new balance.</summary>
     [Alias("Credit")]
     Task<long> Credit(long points, string note, string creditedBy);

@@ -12,6 +12,24 @@ public sealed record PointsEntry(
     [property: Id(4)] string? Note,
     [property: Id(5)] DateTimeOffset At);
 
+[GenerateSerializer, Alias("FlashSale.PointsCardOutcome")]
+public enum PointsCardOutcome
+{
+    Credited,
+    NotFound,
+    /// <summary>The coupon is not a points card.</summary>
+    NotPointsCard,
+    AlreadyRedeemed,
+    Expired,
+}
+
+/// <summary>A points card redeemed: the points credited and the balance after.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.PointsCardResult")]
+public sealed record PointsCardResult(
+    [property: Id(0)] PointsCardOutcome Outcome,
+    [property: Id(1)] long Credited = 0,
+    [property: Id(2)] long Balance = 0);
+
 /// <summary>A shopper's points balance and its latest changes, newest first.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.PointsBalance")]
 public sealed record PointsBalance(

@@ -39,6 +39,8 @@ public enum RedeemOutcome
     OrderConflict,
     /// <summary>An exclusive coupon with others in one order, or two coupons of one campaign.</summary>
     NotStackable,
+    /// <summary>A points card: it is redeemed into points, not on an order.</summary>
+    PointsCard,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.RedeemResult")]

@@ -41,7 +41,7 @@ public static class Combination
     public static List<CouponRow> Best(IEnumerable<CouponRow> available, OrderAmount order, DateTimeOffset now)
     {
         var usable = available
-            .Where(c => c.Terms.Kind != CouponKind.Giftcard && Discounts.Refusal(c, order, now) is null && Discounts.Of(c, order.Amount) > 0)
+            .Where(c => c.Terms.Kind is not (CouponKind.Giftcard or CouponKind.Points) && Discounts.Refusal(c, order, now) is null && Discounts.Of(c, order.Amount) > 0)
             .OrderByDescending(c => Discounts.Of(c, order.Amount))
             .ThenBy(c => c.ExpiresAt)
             .ToList();

@@ -10,6 +10,8 @@ public static class Discounts
     {
         CouponStatus.Redeemed => RedeemOutcome.AlreadyRedeemed,
         CouponStatus.Expired => RedeemOutcome.Expired,
+        // A points card is turned into points, not used on an order.
+        _ when coupon.Terms.Kind == CouponKind.Points => RedeemOutcome.PointsCard,
         _ when order.Currency != coupon.Terms.Currency => RedeemOutcome.CurrencyMismatch,
         _ when coupon.Terms.Kind == CouponKind.Threshold && order.Amount < coupon.Terms.MinSpend => RedeemOutcome.BelowMinSpend,
         _ => null,

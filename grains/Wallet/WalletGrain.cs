@@ -39,6 +39,8 @@ public sealed class WalletGrain(WalletStore store, AlertStore alerts, CardSecret
 
     public Task<PointsBalance> Points() => store.PointsAsync(ShopperId);
 
+    public Task<PointsCardResult> RedeemPointsCard(Guid couponId) => store.RedeemPointsCardAsync(ShopperId, couponId, clock.GetUtcNow());
+
     public Task<long> Credit(long points, string note, string creditedBy) =>
         store.CreditAsync(ShopperId, points, note, creditedBy, clock.GetUtcNow());
 

@@ -372,6 +372,51 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Redeems a points card into its holder's balance: the card is used (a redemption row, so it
+    /// can be used once) and the points credited in one transaction.
+    /// </summary>
+    public async Task<PointsCardResult> RedeemPointsCardAsync(string shopperId, Guid couponId, DateTimeOffset now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var row = await LockAsync(connection, transaction, CouponRef.Held(couponId, shopperId));
+        if (row is null || row.Holder != shopperId)
+        {
+            return new PointsCardResult(PointsCardOutcome.NotFound);
+        }
+
+        var refusal = row.Terms.Kind != CouponKind.Points ? PointsCardOutcome.NotPointsCard
+            : row.StatusAt(now) == CouponStatus.Redeemed ? PointsCardOutcome.AlreadyRedeemed
+            : row.StatusAt(now) == CouponStatus.Expired ? PointsCardOutcome.Expired
+            : (PointsCardOutcome?)null;
+        if (refusal is { } refused)
+        {
+            return new PointsCardResult(refused);
+        }
+
+        var points = row.Terms.Points!.Value;
+        await UseAsync(connection, transaction, row, points, new OrderAmount($"points-card:{couponId}", points, "PTS"), shopperId, now);
+        await using var credit = new NpgsqlCommand(
+            """
+            WITH entry AS (
+                INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_at)
+                VALUES ($1, $2, 'points_card', $3, $4, $5)
+            )
+            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $5)
+            ON CONFLICT (shopper_id) DO UPDATE SET balance = account.balance + excluded.balance, updated_at = excluded.updated_at
+            RETURNING balance
+            """, connection, transaction);
+        credit.Parameters.Add(new() { Value = shopperId });
+        credit.Parameters.Add(new() { Value = points });
+        credit.Parameters.Add(new() { Value = couponId });
+        credit.Parameters.Add(new() { Value = row.CampaignId });
+        credit.Parameters.Add(new() { Value = now });
+        var balance = (long)(await credit.ExecuteScalarAsync())!;
+        await transaction.CommitAsync();
+        return new PointsCardResult(PointsCardOutcome.Credited, points, balance);
+    }
+
     /// <summary>The balance and its latest 50 changes, from one snapshot.</summary>
     public async Task<PointsBalance> PointsAsync(string shopperId)
     {

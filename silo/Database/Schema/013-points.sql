@@ -1,4 +1,4 @@
--- Points: a balance per shopper, credited by admins (and later points cards), debited by claims on
+-- Points: a balance per shopper, credited by admins and by points cards, debited by claims on
 -- points-priced campaigns in the same transaction as the coupons they buy (issue_coupons).
 
 CREATE TABLE IF NOT EXISTS points_accounts (
@@ -12,9 +12,9 @@ CREATE TABLE IF NOT EXISTS points_entries (
     entry_id    bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     shopper_id  text        NOT NULL,
     delta       bigint      NOT NULL CHECK (delta <> 0),
-    -- claim (a coupon bought with points) or credit (an admin's).
-    reason      text        NOT NULL CHECK (reason IN ('claim', 'credit')),
-    -- claim: the coupon bought.
+    -- claim (a coupon bought with points), credit (an admin's) or points_card (a points card redeemed).
+    reason      text        NOT NULL CHECK (reason IN ('claim', 'credit', 'points_card')),
+    -- claim: the coupon bought; points_card: the card.
     coupon_id   uuid,
     campaign_id uuid,
     -- credit: who credited, and why.

@@ -59,6 +59,8 @@ public sealed record Answer(HttpStatusCode Status, JsonElement Body, bool Replay
 
     public decimal Decimal(string name) => Body.GetProperty(name).GetDecimal();
 
+    public static async Task<Answer> Of(Task<HttpResponseMessage> response) => await Of(await response);
+
     public static async Task<Answer> Of(HttpResponseMessage response)
     {
         using (response)

@@ -41,6 +41,28 @@ public sealed class PointsTests(RunningSystem system, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task A_points_card_credits_its_points_once_and_never_counts_on_an_order()
+    {
+        var (_, token) = await ShopperAsync();
+        var campaign = await system.CreateCampaignAsync(10, coupon: new { kind = "points", points = 300 });
+        var (card, _) = await system.ClaimCouponAsync(token, campaign);
+        using var client = system.Client(token);
+
+        Assert.Equal("points_card", (await client.RedeemAsync(card, "order-" + card, 100)).Code);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Answer.Of(client.PostAsync($"/api/me/coupons/{card}/redeem-points", null))));
+        var credited = Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.Equal(300, credited.Body.GetProperty("balance").GetInt64());
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal("already_redeemed", a.Code));
+        Assert.Equal(300, (await Answer.Of(await client.GetAsync("/api/me/points"))).Body.GetProperty("balance").GetInt64());
+
+        // Spent on a points-priced coupon like any other points.
+        var priced = await system.CreateCampaignAsync(10, price: new { points = 300 });
+        Assert.Equal(HttpStatusCode.Created, (await client.ClaimAsync(priced, "with-card-points")).Status);
+        var (other, _) = await system.ClaimCouponAsync(token, await system.CreateCampaignAsync(10));
+        Assert.Equal("not_a_points_card", (await Answer.Of(await client.PostAsync($"/api/me/coupons/{other}/redeem-points", null))).Code);
+    }
+
+    [Fact]
     public async Task Only_admins_credit_points_and_bad_credits_change_nothing()
     {
         var (shopper, token) = await ShopperAsync();
