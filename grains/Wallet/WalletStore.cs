@@ -354,21 +354,32 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
     /// </summary>
     public async Task<long> CreditAsync(string shopperId, long points, string note, string creditedBy, DateTimeOffset now)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = await database.OpenConnectionAsync();
+        return await AddPointsAsync(connection, null, new PointsEntry(points, "credit", null, null, note, now), shopperId, creditedBy);
+    }
+
+    // Adds an entry and moves the balance by it, creating the account on its first credit.
+    private static async Task<long> AddPointsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PointsEntry entry, string shopperId,
+        string? by)
+    {
+        await using var command = new NpgsqlCommand(
             """
             WITH entry AS (
-                INSERT INTO points_entries (shopper_id, delta, reason, created_by, note, created_at)
-                VALUES ($1, $2, 'credit', $3, $4, $5)
+                INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_by, note, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             )
-            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $5)
+            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $8)
             ON CONFLICT (shopper_id) DO UPDATE SET balance = account.balance + excluded.balance, updated_at = excluded.updated_at
             RETURNING balance
-            """);
+            """, connection, transaction);
         command.Parameters.Add(new() { Value = shopperId });
-        command.Parameters.Add(new() { Value = points });
-        command.Parameters.Add(new() { Value = creditedBy });
-        command.Parameters.Add(new() { Value = note });
-        command.Parameters.Add(new() { Value = now });
+        command.Parameters.Add(new() { Value = entry.Delta });
+        command.Parameters.Add(new() { Value = entry.Reason });
+        command.Parameters.Add(new() { Value = (object?)entry.CouponId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = (object?)entry.CampaignId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = (object?)by ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)entry.Note ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = entry.At });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
@@ -397,22 +408,8 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
 
         var points = row.Terms.Points!.Value;
         await UseAsync(connection, transaction, row, points, new OrderAmount($"points-card:{couponId}", points, "PTS"), shopperId, now);
-        await using var credit = new NpgsqlCommand(
-            """
-            WITH entry AS (
-                INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_at)
-                VALUES ($1, $2, 'points_card', $3, $4, $5)
-            )
-            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $5)
-            ON CONFLICT (shopper_id) DO UPDATE SET balance = account.balance + excluded.balance, updated_at = excluded.updated_at
-            RETURNING balance
-            """, connection, transaction);
-        credit.Parameters.Add(new() { Value = shopperId });
-        credit.Parameters.Add(new() { Value = points });
-        credit.Parameters.Add(new() { Value = couponId });
-        credit.Parameters.Add(new() { Value = row.CampaignId });
-        credit.Parameters.Add(new() { Value = now });
-        var balance = (long)(await credit.ExecuteScalarAsync())!;
+        var balance = await AddPointsAsync(connection, transaction, new PointsEntry(points, "points_card", couponId, row.CampaignId, null, now),
+            shopperId, null);
         await transaction.CommitAsync();
         return new PointsCardResult(PointsCardOutcome.Credited, points, balance);
     }
