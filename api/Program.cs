@@ -57,5 +57,6 @@ app.MapCheckout();
 app.MapPoints();
 app.MapAlerts();
 app.MapCardSecrets();
+app.MapCouponHistory();
 
 app.Run();

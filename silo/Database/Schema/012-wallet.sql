@@ -61,3 +61,7 @@ CREATE TABLE IF NOT EXISTS coupon_transfers (
 
 CREATE INDEX IF NOT EXISTS coupon_transfers_by_giver ON coupon_transfers (from_shopper, transferred_at);
 CREATE INDEX IF NOT EXISTS coupon_transfers_by_campaign ON coupon_transfers (campaign_id, to_shopper) WHERE counted;
+
+-- A coupon's history for admins: its transfers and uses by coupon.
+CREATE INDEX IF NOT EXISTS coupon_transfers_by_coupon ON coupon_transfers (coupon_id);
+CREATE INDEX IF NOT EXISTS redemptions_by_coupon ON redemptions (coupon_id);

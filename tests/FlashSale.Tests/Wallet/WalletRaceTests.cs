@@ -95,6 +95,14 @@ public sealed class WalletRaceTests(RunningSystem system) : IClassFixture<Runnin
         Assert.Equal(HttpStatusCode.OK, (await recipientClient.RedeemAsync(coupon, "recipient-" + coupon, 100)).Status);
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM coupon_transfers WHERE coupon_id = $1", coupon));
 
+        // Admins read the coupon's whole story; nobody else does.
+        using var admin = system.Client(await system.TokenAsync("auditor", "admin"));
+        var history = await Answer.Of(await admin.GetAsync($"/api/admin/coupons/{coupon}/history"));
+        Assert.Equal(["issued", "transferred", "redeemed"], history.Body.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        var transferred = history.Body[1];
+        Assert.Equal((giver, recipient), (transferred.GetProperty("actor").GetString(), transferred.GetProperty("counterpart").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await giverClient.GetAsync($"/api/admin/coupons/{coupon}/history")).StatusCode);
+
         // Not transferable campaigns keep their coupons where they are.
         var (kept, _) = await system.ClaimCouponAsync(giverToken, await system.CreateCampaignAsync(10));
         Assert.Equal("not_transferable", (await giverClient.TransferAsync(kept, recipient)).Code);
