@@ -3,6 +3,7 @@ using FlashSale.Api.Campaigns;
 using FlashSale.Api.Claims;
 using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
+using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
 using FlashSale.Api.Wallet;
@@ -27,6 +28,9 @@ builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddHostedService<GateSubscription>();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<LiveFeed>();
+builder.Services.AddHostedService<LiveSubscription>();
 builder.Services.AddFlashSaleRisk(builder.Configuration);
 
 var app = builder.Build();
@@ -58,5 +62,6 @@ app.MapPoints();
 app.MapAlerts();
 app.MapCardSecrets();
 app.MapCouponHistory();
+app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

@@ -46,15 +46,7 @@ public sealed record CampaignResponse(
                 d.UseOrDefault.RecycleExpired),
             d.Price is { } price ? new PriceBody(price.Points, price.Cash) : null,
             d.CardSecrets,
-            StateName(view.Phase),
+            view.Phase.Name(),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }
-
-    private static string StateName(CampaignPhase phase) => phase switch
-    {
-        CampaignPhase.Scheduled => "scheduled",
-        CampaignPhase.Open => "open",
-        CampaignPhase.SoldOut => "sold_out",
-        _ => "ended",
-    };
 }

@@ -26,6 +26,19 @@ public static class Authentication
                     RoleClaimType = RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                // Browsers cannot set headers on WebSocket requests: SignalR sends the token in the query.
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: 1 } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Shopper, policy => policy.RequireRole(Roles.Shopper))

@@ -9,6 +9,18 @@ public enum CampaignPhase
     Ended,
 }
 
+public static class CampaignPhases
+{
+    /// <summary>The phase as the API and live dashboards spell it.</summary>
+    public static string Name(this CampaignPhase phase) => phase switch
+    {
+        CampaignPhase.Scheduled => "scheduled",
+        CampaignPhase.Open => "open",
+        CampaignPhase.SoldOut => "sold_out",
+        _ => "ended",
+    };
+}
+
 /// <summary>A campaign with its live stock, as the campaign grain sees it right now.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignView")]
 public sealed record CampaignView(

@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces.Claims;
+using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.GrainInterfaces.Campaigns;
@@ -20,6 +21,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     [Alias("Claim")]
     Task<ClaimResult> Claim(ClaimRequest request);
+
+    /// <summary>The campaign's stock for dashboards right now; null when it does not exist.</summary>
+    [Alias("Snapshot")]
+    Task<InventorySnapshot?> Snapshot();
 
     /// <summary>
     /// Gives a coupon of this campaign to another shopper, on campaigns whose received coupons count

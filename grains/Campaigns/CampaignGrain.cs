@@ -1,6 +1,8 @@
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
+using FlashSale.GrainInterfaces.Live;
+using FlashSale.Grains.Live;
 using FlashSale.GrainInterfaces.Risk;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Risk;
@@ -28,6 +30,8 @@ public sealed class CampaignGrain(
     RiskAuditLog audit,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(200);
+
     // Bounds one transaction's size; a larger backlog is written by successive transactions.
     private const int MaxClaimsPerWrite = 4096;
 
@@ -42,6 +46,9 @@ public sealed class CampaignGrain(
     private int _inFlight;
     private bool _broken;
     private CampaignGate? _gate;
+    private readonly LiveInventory _live = new();
+    private IGrainTimer? _liveTimer;
+    private int _quietTicks;
 
     private CampaignDefinition? Definition => state.State.Definition;
     private int Available => _totalStock - _committed - _inFlight;
@@ -110,7 +117,7 @@ public sealed class CampaignGrain(
 
         if (_broken)
         {
-            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.Unavailable));
+            return Refuse(ClaimOutcome.Unavailable);
         }
 
         // A replay gets the original outcome whatever has happened to the campaign since.
@@ -123,24 +130,24 @@ public sealed class CampaignGrain(
         var now = clock.GetUtcNow();
         if (now < definition.StartsAt)
         {
-            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.NotStarted, Gate(), now));
+            return Refuse(ClaimOutcome.NotStarted, now);
         }
 
         if (now >= definition.EndsAt)
         {
-            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.Ended, Gate(), now));
+            return Refuse(ClaimOutcome.Ended, now);
         }
 
         // The limit before the stock: a shopper's count never drops while the stock is gone, so a
         // refused key that is replayed hears the same refusal.
         if (claims.Count >= definition.PerUserLimit)
         {
-            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.LimitReached));
+            return Refuse(ClaimOutcome.LimitReached);
         }
 
         if (Available <= 0)
         {
-            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.SoldOut, Gate(), now));
+            return Refuse(ClaimOutcome.SoldOut, now);
         }
 
         var coupon = new IssuedCoupon(
@@ -163,10 +170,16 @@ public sealed class CampaignGrain(
     {
         if (stock > _totalStock)
         {
+            var wasSoldOut = _committed >= _totalStock;
             _totalStock = stock;
             // API nodes that hold a sold-out gate let claims through again.
             _gate = null;
             PublishGate();
+            PublishSoon();
+            if (wasSoldOut)
+            {
+                PublishState("open");
+            }
         }
 
         return Task.CompletedTask;
@@ -255,7 +268,60 @@ public sealed class CampaignGrain(
         _shoppers[claim.ShopperId].Remove(claim);
         _inFlight--;
         claim.Fail(outcome);
+        Counted(outcome);
     }
+
+    /// <summary>A refusal, counted for the dashboards; a phase refusal carries the gate and the time (passed when it is one).</summary>
+    private Task<ClaimResult> Refuse(ClaimOutcome outcome, DateTimeOffset? now = null)
+    {
+        Counted(outcome);
+        return Task.FromResult(ClaimResult.Refused(outcome, now is null ? null : Gate(), now));
+    }
+
+    private void Counted(ClaimOutcome refusal)
+    {
+        _live.Refused(refusal);
+        PublishSoon();
+    }
+
+    public Task<InventorySnapshot?> Snapshot() => Task.FromResult(Definition is null ? null : TakeSnapshot());
+
+    private InventorySnapshot TakeSnapshot()
+    {
+        var now = clock.GetUtcNow();
+        var (perSecond, rejections) = _live.Take(now);
+        return new InventorySnapshot(Definition!.Id, _totalStock - _committed, _committed, perSecond, rejections, View().Phase.Name(), now);
+    }
+
+    /// <summary>
+    /// Dashboards hear of a change within 200 ms and at most every 200 ms, whatever the claim rate:
+    /// a timer runs while changes come, and stops once the campaign has been quiet for two seconds.
+    /// </summary>
+    private void PublishSoon()
+    {
+        _live.Changed = true;
+        _quietTicks = 0;
+        _liveTimer ??= this.RegisterGrainTimer(PublishSnapshotAsync,
+            new GrainTimerCreationOptions { DueTime = LiveInterval, Period = LiveInterval, Interleave = true });
+    }
+
+    private Task PublishSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (_live.Changed)
+        {
+            GrainFactory.GetGrain<ILiveHubGrain>(0).Inventory(TakeSnapshot()).Ignore();
+        }
+        else if (++_quietTicks >= 10)
+        {
+            _liveTimer?.Dispose();
+            _liveTimer = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void PublishState(string state) =>
+        GrainFactory.GetGrain<ILiveHubGrain>(0).StateChanged(new StateChange(Definition!.Id, state, clock.GetUtcNow())).Ignore();
 
     private static async Task<ClaimResult> ReplayOf(AdmittedClaim earlier)
     {
@@ -318,10 +384,13 @@ public sealed class CampaignGrain(
             }
 
             Limits.Confirm(batch);
+            _live.Committed(batch.Count, clock.GetUtcNow());
+            PublishSoon();
 
             if (_committed >= _totalStock)
             {
                 PublishGate();
+                PublishState("sold_out");
             }
 
             return;
@@ -386,6 +455,7 @@ public sealed class CampaignGrain(
         foreach (var claim in unwritten.Concat(_reserving))
         {
             claim.Fail(ClaimOutcome.Unavailable);
+            _live.Refused(ClaimOutcome.Unavailable);
         }
 
         _queued = [];

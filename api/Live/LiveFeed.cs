@@ -1,0 +1,38 @@
+using FlashSale.GrainInterfaces.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FlashSale.Api.Live;
+
+/// <summary>This node's observer: what the cluster publishes, sent to this node's own connections.</summary>
+public sealed class LiveFeed(IHubContext<LiveHub> hub) : ILiveObserver
+{
+    public Task Inventory(InventorySnapshot snapshot) =>
+        hub.Clients.Group(LiveGroups.Campaign(snapshot.CampaignId)).SendAsync("inventory", snapshot);
+
+    public Task StateChanged(StateChange change) =>
+        hub.Clients.Group(LiveGroups.Campaign(change.CampaignId)).SendAsync("stateChanged", change);
+}
+
+/// <summary>Keeps this node subscribed to the live hub grain, renewing well within its lifetime.</summary>
+public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, ILogger<LiveSubscription> logger) : BackgroundService
+{
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var observer = cluster.CreateObjectReference<ILiveObserver>(feed);
+        using var timer = new PeriodicTimer(RenewEvery);
+        do
+        {
+            try
+            {
+                await cluster.GetGrain<ILiveHubGrain>(0).Subscribe(observer);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Could not subscribe to the live feed; retrying in {Delay}", RenewEvery);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,12 @@
+namespace FlashSale.GrainInterfaces.Live;
+
+/// <summary>An API node, receiving what its SignalR connections are to be told.</summary>
+[Alias("FlashSale.ILiveObserver")]
+public interface ILiveObserver : IGrainObserver
+{
+    [Alias("Inventory"), OneWay]
+    Task Inventory(InventorySnapshot snapshot);
+
+    [Alias("StateChanged"), OneWay]
+    Task StateChanged(StateChange change);
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace FlashSale.GrainInterfaces.Live;
+
+/// <summary>
+/// A campaign's stock as its grain sees it at <see cref="At"/>: what dashboards draw. Published at
+/// most every 200 ms per campaign, and never more than 200 ms after a change.
+/// </summary>
+/// <param name="ClaimsPerSecond">Coupons committed in the last second.</param>
+/// <param name="Rejections">Refused claims since the grain activated, by refusal code.</param>
+/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>sold_out</c> or <c>ended</c>.</param>
+[GenerateSerializer, Immutable, Alias("FlashSale.InventorySnapshot")]
+public sealed record InventorySnapshot(
+    [property: Id(0)] Guid CampaignId,
+    [property: Id(1)] int Remaining,
+    [property: Id(2)] int Issued,
+    [property: Id(3)] int ClaimsPerSecond,
+    [property: Id(4)] ImmutableDictionary<string, int> Rejections,
+    [property: Id(5)] string State,
+    [property: Id(6)] DateTimeOffset At);
+
+/// <summary>A campaign opened, sold out, ended (and later: paused, resumed).</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.StateChange")]
+public sealed record StateChange(
+    [property: Id(0)] Guid CampaignId,
+    [property: Id(1)] string State,
+    [property: Id(2)] DateTimeOffset At);

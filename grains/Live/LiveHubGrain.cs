@@ -1,0 +1,34 @@
+using FlashSale.GrainInterfaces.Live;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace FlashSale.Grains.Live;
+
+/// <summary>Forwards what campaigns publish to every subscribed API node.</summary>
+[Reentrant]
+public sealed class LiveHubGrain(ILogger<LiveHubGrain> logger) : Grain, ILiveHubGrain
+{
+    /// <summary>A node that stops renewing (because it died) is dropped after this long.</summary>
+    private static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly ObserverManager<ILiveObserver> _nodes = new(SubscriptionLifetime, logger);
+
+    public Task Subscribe(ILiveObserver node)
+    {
+        _nodes.Subscribe(node, node);
+        return Task.CompletedTask;
+    }
+
+    public Task Inventory(InventorySnapshot snapshot)
+    {
+        _nodes.Notify(node => node.Inventory(snapshot));
+        return Task.CompletedTask;
+    }
+
+    public Task StateChanged(StateChange change)
+    {
+        _nodes.Notify(node => node.StateChanged(change));
+        return Task.CompletedTask;
+    }
+}
