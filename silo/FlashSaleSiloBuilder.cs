@@ -1,5 +1,6 @@
 using FlashSale.GrainInterfaces;
 using FlashSale.Grains.Ledger;
+using FlashSale.Grains.Live;
 using FlashSale.Grains.Wallet;
 using FlashSale.Grains.Risk;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,9 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<WalletStore>();
         silo.Services.AddSingleton<AlertStore>();
         silo.Services.AddSingleton<StockRecycler>();
+        silo.Services.AddOptions<LiveAlertOptions>().BindConfiguration("LiveAlerts")
+            .Validate(alerts => alerts.LowStockPercents.All(p => p is > 0 and < 100), "LiveAlerts:LowStockPercents must be between 1 and 99.")
+            .ValidateOnStart();
         silo.Services.AddSingleton<CardSecretStore>();
         silo.Services.AddSingleton<CardSecretSeal>();
         silo.Services.AddOptions<CardSecretOptions>().BindConfiguration("CardSecrets");

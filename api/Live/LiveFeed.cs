@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Live;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,6 +12,11 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub) : ILiveObserver
 
     public Task StateChanged(StateChange change) =>
         hub.Clients.Group(LiveGroups.Campaign(change.CampaignId)).SendAsync("stateChanged", change);
+
+    public Task OperatorAlert(OperatorAlert alert) => hub.Clients.Group(LiveGroups.Operators).SendAsync("alert", alert);
+
+    public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts) =>
+        Task.WhenAll(alerts.Select(a => hub.Clients.Group(LiveGroups.Shopper(a.ShopperId)).SendAsync("expiryAlert", a.Alert)));
 }
 
 /// <summary>Keeps this node subscribed to the live hub grain, renewing well within its lifetime.</summary>

@@ -15,4 +15,10 @@ public interface ILiveHubGrain : IGrainWithIntegerKey
 
     [Alias("StateChanged"), OneWay]
     Task StateChanged(StateChange change);
+
+    [Alias("OperatorAlert"), OneWay]
+    Task OperatorAlert(OperatorAlert alert);
+
+    [Alias("ShopperAlerts"), OneWay]
+    Task ShopperAlerts(System.Collections.Immutable.ImmutableArray<ShopperAlert> alerts);
 }

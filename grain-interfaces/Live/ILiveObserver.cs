@@ -9,4 +9,10 @@ public interface ILiveObserver : IGrainObserver
 
     [Alias("StateChanged"), OneWay]
     Task StateChanged(StateChange change);
+
+    [Alias("OperatorAlert"), OneWay]
+    Task OperatorAlert(OperatorAlert alert);
+
+    [Alias("ShopperAlerts"), OneWay]
+    Task ShopperAlerts(System.Collections.Immutable.ImmutableArray<ShopperAlert> alerts);
 }

@@ -27,6 +27,7 @@ public sealed class CampaignGrain(
     WalletStore wallets,
     TimeProvider clock,
     IOptions<RiskOptions> risk,
+    IOptions<LiveAlertOptions> liveAlerts,
     RiskAuditLog audit,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
@@ -49,6 +50,8 @@ public sealed class CampaignGrain(
     private readonly LiveInventory _live = new();
     private IGrainTimer? _liveTimer;
     private int _quietTicks;
+    // Low-stock thresholds already crossed: each alerts once, until a restock lifts the stock above it again.
+    private readonly HashSet<int> _lowStockAlerted = [];
 
     private CampaignDefinition? Definition => state.State.Definition;
     private int Available => _totalStock - _committed - _inFlight;
@@ -77,6 +80,8 @@ public sealed class CampaignGrain(
             ClaimsOf(shopperId).Received = received;
         }
 
+        // Thresholds crossed before this activation were alerted then.
+        AlertLowStock(publish: false);
         // API nodes may hold a gate from an earlier activation; the fresh one replaces it.
         PublishGate();
     }
@@ -172,6 +177,7 @@ public sealed class CampaignGrain(
         {
             var wasSoldOut = _committed >= _totalStock;
             _totalStock = stock;
+            _lowStockAlerted.RemoveWhere(percent => (long)(_totalStock - _committed) * 100 > (long)percent * _totalStock);
             // API nodes that hold a sold-out gate let claims through again.
             _gate = null;
             PublishGate();
@@ -320,6 +326,22 @@ public sealed class CampaignGrain(
         return Task.CompletedTask;
     }
 
+    private void AlertLowStock(bool publish)
+    {
+        var remaining = _totalStock - _committed;
+        foreach (var percent in liveAlerts.Value.LowStockPercents.Order().Reverse())
+        {
+            if ((long)remaining * 100 <= (long)percent * _totalStock && _lowStockAlerted.Add(percent) && publish)
+            {
+                PublishAlert("low_stock", percent);
+            }
+        }
+    }
+
+    private void PublishAlert(string kind, int? threshold) =>
+        GrainFactory.GetGrain<ILiveHubGrain>(0).OperatorAlert(
+            new OperatorAlert(Definition!.Id, kind, threshold, _totalStock - _committed, clock.GetUtcNow())).Ignore();
+
     private void PublishState(string state) =>
         GrainFactory.GetGrain<ILiveHubGrain>(0).StateChanged(new StateChange(Definition!.Id, state, clock.GetUtcNow())).Ignore();
 
@@ -386,11 +408,13 @@ public sealed class CampaignGrain(
             Limits.Confirm(batch);
             _live.Committed(batch.Count, clock.GetUtcNow());
             PublishSoon();
+            AlertLowStock(publish: true);
 
             if (_committed >= _totalStock)
             {
                 PublishGate();
                 PublishState("sold_out");
+                PublishAlert("sold_out", null);
             }
 
             return;

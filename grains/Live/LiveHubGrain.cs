@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Live;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -29,6 +30,19 @@ public sealed class LiveHubGrain(ILogger<LiveHubGrain> logger) : Grain, ILiveHub
     public Task StateChanged(StateChange change)
     {
         _nodes.Notify(node => node.StateChanged(change));
+        return Task.CompletedTask;
+    }
+
+    public Task OperatorAlert(OperatorAlert alert)
+    {
+        _nodes.Notify(node => node.OperatorAlert(alert));
+        return Task.CompletedTask;
+    }
+
+    // Every node gets every shopper's alerts: a node knows only its own connections, and sends to those.
+    public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts)
+    {
+        _nodes.Notify(node => node.ShopperAlerts(alerts));
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,38 +15,43 @@ public sealed class AlertStore(NpgsqlDataSource database)
     /// <summary>
     /// Puts an alert in the holder's inbox for every coupon of the campaign whose threshold has come
     /// since the last call, still usable and not already inside the threshold when it was claimed.
-    /// True when nothing is left to remind about: the sale is over and every coupon has passed every threshold.
+    /// Returns the alerts it created, and true when nothing is left to remind about: the sale is over
+    /// and every coupon has passed every threshold.
     /// </summary>
-    public async Task<bool> RemindAsync(Guid campaignId, DateTimeOffset now)
+    public async Task<(bool Finished, List<ShopperAlert> Created)> RemindAsync(Guid campaignId, DateTimeOffset now)
     {
         await using var connection = await database.OpenConnectionAsync();
         TimeSpan[] thresholds;
         DateTimeOffset? endsAt;
         int issued;
-        await using (var campaign = new NpgsqlCommand("SELECT remind_before, ends_at, issued FROM campaign_stock WHERE campaign_id = $1", connection))
+        string name;
+        await using (var campaign = new NpgsqlCommand(
+            "SELECT remind_before, ends_at, issued, coalesce(campaign_name, '') FROM campaign_stock WHERE campaign_id = $1", connection))
         {
             campaign.Parameters.Add(new() { Value = campaignId });
             await using var reader = await campaign.ExecuteReaderAsync();
             if (!await reader.ReadAsync())
             {
-                return true;
+                return (true, []);
             }
 
-            (thresholds, endsAt, issued) = (reader.GetFieldValue<TimeSpan[]>(0),
-                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2));
+            (thresholds, endsAt, issued, name) = (reader.GetFieldValue<TimeSpan[]>(0),
+                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3));
         }
 
         var finished = endsAt is { } end && now >= end;
+        var created = new List<ShopperAlert>();
         foreach (var threshold in thresholds)
         {
-            var last = await RemindThresholdAsync(connection, campaignId, threshold, now);
+            var last = await RemindThresholdAsync(connection, campaignId, name, threshold, now, created);
             finished &= last >= issued;
         }
 
-        return finished;
+        return (finished, created);
     }
 
-    private static async Task<int> RemindThresholdAsync(NpgsqlConnection connection, Guid campaignId, TimeSpan threshold, DateTimeOffset now)
+    private static async Task<int> RemindThresholdAsync(NpgsqlConnection connection, Guid campaignId, string campaignName, TimeSpan threshold,
+        DateTimeOffset now, List<ShopperAlert> created)
     {
         while (true)
         {
@@ -92,6 +98,7 @@ public sealed class AlertStore(NpgsqlDataSource database)
                 SELECT gen_random_uuid(), alert.shopper_id, 'expiry', alert.coupon_id, $3, $4, alert.expires_at, $5
                   FROM unnest($1::text[], $2::uuid[], $6::timestamptz[]) AS alert (shopper_id, coupon_id, expires_at)
                 ON CONFLICT (coupon_id, remind_before) DO NOTHING
+                RETURNING alert_id, shopper_id, coupon_id, expires_at
                 """, connection, transaction))
             {
                 insert.Parameters.Add(new() { Value = remind.Select(c => c.Holder).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -100,7 +107,12 @@ public sealed class AlertStore(NpgsqlDataSource database)
                 insert.Parameters.Add(new() { Value = threshold });
                 insert.Parameters.Add(new() { Value = now });
                 insert.Parameters.Add(new() { Value = remind.Select(c => c.ExpiresAt).ToArray() });
-                await insert.ExecuteNonQueryAsync();
+                await using var reader = await insert.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    created.Add(new ShopperAlert(reader.GetString(1), new Alert(reader.GetGuid(0), "expiry", reader.GetGuid(2), campaignId,
+                        campaignName, threshold, reader.GetFieldValue<DateTimeOffset>(3), now, false)));
+                }
             }
 
             await using (var progress = new NpgsqlCommand(

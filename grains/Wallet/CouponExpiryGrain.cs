@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,13 @@ public sealed class CouponExpiryGrain(AlertStore alerts, StockRecycler recycler,
         try
         {
             var now = clock.GetUtcNow();
-            var reminded = await alerts.RemindAsync(this.GetPrimaryKey(), now);
+            var (reminded, created) = await alerts.RemindAsync(this.GetPrimaryKey(), now);
+            if (created.Count > 0)
+            {
+                // Committed to the inboxes first: a push lost on the way still leaves the alert there.
+                GrainFactory.GetGrain<ILiveHubGrain>(0).ShopperAlerts([.. created]).Ignore();
+            }
+
             var recycling = await recycler.RecycleAsync(this.GetPrimaryKey(), now);
             if (recycling.Recycled > 0)
             {

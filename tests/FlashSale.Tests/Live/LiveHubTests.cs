@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using FlashSale.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
@@ -60,6 +61,85 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
     }
 
     [Fact]
+    public async Task Operators_hear_low_stock_and_sold_out_and_nobody_else_does()
+    {
+        var campaign = await system.CreateCampaignAsync(20);
+        var heard = new Dictionary<string, ConcurrentQueue<JsonElement>>();
+        var connections = new List<HubConnection>();
+        var soldOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var (who, token) in new[]
+        {
+            ("operator", await system.TokenAsync("ops-" + campaign.ToString("N")[..6], "marketing")),
+            ("shopper", await system.TokenAsync("watcher-" + campaign.ToString("N")[..6], "shopper")),
+            ("anonymous", (string?)null),
+        })
+        {
+            var alerts = heard[who] = new ConcurrentQueue<JsonElement>();
+            var connection = Connect(token);
+            connection.On<JsonElement>("alert", alert =>
+            {
+                if (alert.GetProperty("campaignId").GetGuid() != campaign)
+                {
+                    return;
+                }
+
+                alerts.Enqueue(alert);
+                if (who == "operator" && alert.GetProperty("kind").GetString() == "sold_out")
+                {
+                    soldOut.TrySetResult();
+                }
+            });
+            await connection.StartAsync();
+            connections.Add(connection);
+        }
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => system.TokenAsync($"stock-{campaign:N}-{i}", "shopper")));
+        using var client = system.Client(maxConnections: 8);
+        await Task.WhenAll(tokens.Select(t => ClaimAsync(client, t, campaign, 0)));
+
+        // Every level once: 50% left, 10% left, none left.
+        await soldOut.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var levels = await Eventually.ReturnsAsync(() => Task.FromResult(heard["operator"].Select(Level).Order().ToList()), l => l.Count >= 3);
+        Assert.Equal(["low_stock:10", "low_stock:50", "sold_out:"], levels);
+        Assert.Empty(heard["shopper"]);
+        Assert.Empty(heard["anonymous"]);
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_shopper_is_pushed_their_own_expiry_alerts_and_no_one_elses()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var campaign = await system.CreateCampaignAsync(10, endsAt: now.AddSeconds(30), validity: new { until = now.AddSeconds(80) },
+            use: new { remindBefore = new[] { "00:01:15" } });
+        var holder = "holder-" + campaign.ToString("N")[..8];
+        var holderToken = await system.TokenAsync(holder, "shopper");
+        var (coupon, _) = await system.ClaimCouponAsync(holderToken, campaign);
+
+        var pushed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var strangers = new ConcurrentQueue<JsonElement>();
+        await using var mine = Connect(holderToken);
+        mine.On<JsonElement>("expiryAlert", alert => pushed.TrySetResult(alert));
+        await using var other = Connect(await system.TokenAsync("other-" + campaign.ToString("N")[..8], "shopper"));
+        other.On<JsonElement>("expiryAlert", strangers.Enqueue);
+        await using var anonymous = Connect(null);
+        anonymous.On<JsonElement>("expiryAlert", strangers.Enqueue);
+        await Task.WhenAll(mine.StartAsync(), other.StartAsync(), anonymous.StartAsync());
+
+        var alert = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(coupon, alert.GetProperty("couponId").GetGuid());
+        Assert.Equal("expiry", alert.GetProperty("kind").GetString());
+        // The same alert is in the inbox; nobody else was told.
+        using var client = system.Client(holderToken);
+        var inbox = await client.GetFromJsonAsync<JsonElement>("/api/me/alerts");
+        Assert.Equal(alert.GetProperty("alertId").GetGuid(), inbox.GetProperty("alerts")[0].GetProperty("alertId").GetGuid());
+        Assert.Empty(strangers);
+    }
+
+    [Fact]
     public async Task Subscribing_to_an_unknown_campaign_is_refused_by_name()
     {
         await using var connection = Connect();
@@ -68,7 +148,18 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.Contains("campaign_not_found", error.Message);
     }
 
-    private HubConnection Connect() => new HubConnectionBuilder().WithUrl(new Uri(system.BaseAddress, "/hubs/live")).Build();
+    private HubConnection Connect(string? token = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(system.BaseAddress, "/hubs/live"), options =>
+        {
+            if (token is not null)
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            }
+        })
+        .Build();
+
+    private static string Level(JsonElement alert) =>
+        $"{alert.GetProperty("kind").GetString()}:{(alert.GetProperty("threshold").ValueKind == JsonValueKind.Number ? alert.GetProperty("threshold").GetInt32() : "")}";
 
     private static async Task<HttpStatusCode> ClaimAsync(HttpClient client, string token, Guid campaign, int attempt)
     {

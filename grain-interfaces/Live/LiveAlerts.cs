@@ -1,0 +1,19 @@
+using FlashSale.GrainInterfaces.Wallet;
+
+namespace FlashSale.GrainInterfaces.Live;
+
+/// <summary>An alert for operators (roles marketing and admin) about one campaign.</summary>
+/// <param name="Kind"><c>low_stock</c> (remaining fell to <see cref="Threshold"/> percent of the stock or below) or <c>sold_out</c>.</param>
+[GenerateSerializer, Immutable, Alias("FlashSale.OperatorAlert")]
+public sealed record OperatorAlert(
+    [property: Id(0)] Guid CampaignId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] int? Threshold,
+    [property: Id(3)] int Remaining,
+    [property: Id(4)] DateTimeOffset At);
+
+/// <summary>An alert that just entered a shopper's inbox, to push to that shopper's connections only.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.ShopperAlert")]
+public sealed record ShopperAlert(
+    [property: Id(0)] string ShopperId,
+    [property: Id(1)] Alert Alert);
