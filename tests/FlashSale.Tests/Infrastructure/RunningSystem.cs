@@ -29,19 +29,29 @@ public class RunningSystem : IAsyncLifetime
         _connectionString = await TestDatabase.ConnectionStringAsync();
         Database = NpgsqlDataSource.Create(_connectionString);
         await StartSiloAsync();
-        var api = new Dictionary<string, string>(CommonEnvironment())
+        Api = await StartApiAsync(BaseAddress);
+    }
+
+    /// <summary>
+    /// Starts an API node of this cluster at <paramref name="address"/>; the system's own is started
+    /// at <see cref="BaseAddress"/>, and a test that wants more nodes starts them here and disposes them.
+    /// </summary>
+    public async Task<ServiceProcess> StartApiAsync(Uri address)
+    {
+        var environment = new Dictionary<string, string>(CommonEnvironment())
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
+            ["ASPNETCORE_URLS"] = address.ToString(),
         };
         foreach (var (name, value) in ApiSettings)
         {
-            api[name] = value;
+            environment[name] = value;
         }
 
-        Api = ServiceProcess.Start("api", Repo.Binary("api", "FlashSale.Api.dll"), api);
-        using var probe = new HttpClient { BaseAddress = BaseAddress };
-        await Api.WaitUntilAsync(async () => (await probe.GetAsync("/health/live")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+        var api = ServiceProcess.Start("api", Repo.Binary("api", "FlashSale.Api.dll"), environment);
+        using var probe = new HttpClient { BaseAddress = address };
+        await api.WaitUntilAsync(async () => (await probe.GetAsync("/health/live")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+        return api;
     }
 
     /// <summary>

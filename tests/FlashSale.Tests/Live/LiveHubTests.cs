@@ -140,6 +140,36 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
     }
 
     [Fact]
+    public async Task Every_api_node_delivers_to_its_own_connections_and_one_dying_does_not_stop_the_others()
+    {
+        var secondAddress = new Uri($"http://127.0.0.1:{Repo.FreePort()}");
+        var second = await system.StartApiAsync(secondAddress);
+        var campaign = await system.CreateCampaignAsync(10);
+        await using var onFirst = Connect();
+        await using var onSecond = new HubConnectionBuilder().WithUrl(new Uri(secondAddress, "/hubs/live")).Build();
+        var heardFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heardSecond = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        onFirst.On<JsonElement>("inventory", s => { if (s.GetProperty("issued").GetInt32() > 0) heardFirst.TrySetResult(); });
+        onSecond.On<JsonElement>("inventory", s => { if (s.GetProperty("issued").GetInt32() > 0) heardSecond.TrySetResult(); });
+        await Task.WhenAll(onFirst.StartAsync(), onSecond.StartAsync());
+        await Task.WhenAll(onFirst.InvokeAsync<JsonElement>("Subscribe", campaign), onSecond.InvokeAsync<JsonElement>("Subscribe", campaign));
+
+        // A claim through the first node reaches the dashboards on both: the grains push to every node.
+        using var client = system.Client(await system.TokenAsync("nodes-" + campaign.ToString("N")[..8], "shopper"));
+        Assert.Equal(HttpStatusCode.Created, (await client.ClaimAsync(campaign, "through-first")).Status);
+        await Task.WhenAll(heardFirst.Task, heardSecond.Task).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The second node dies without a word; the first keeps delivering.
+        await second.KillAsync();
+        var heardAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        onFirst.On<JsonElement>("inventory", s => { if (s.GetProperty("issued").GetInt32() > 1) heardAgain.TrySetResult(); });
+        using var another = system.Client(await system.TokenAsync("nodes2-" + campaign.ToString("N")[..8], "shopper"));
+        Assert.Equal(HttpStatusCode.Created, (await another.ClaimAsync(campaign, "after-death")).Status);
+        await heardAgain.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await second.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Subscribing_to_an_unknown_campaign_is_refused_by_name()
     {
         await using var connection = Connect();
