@@ -31,6 +31,8 @@ builder.Services.AddHostedService<GateSubscription>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();
+builder.Services.AddSingleton<LocalRefusals>();
+builder.Services.AddHostedService(services => services.GetRequiredService<LocalRefusals>());
 builder.Services.AddFlashSaleRisk(builder.Configuration);
 
 var app = builder.Build();

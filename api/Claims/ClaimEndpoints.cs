@@ -1,6 +1,7 @@
 using FlashSale.Api.Campaigns;
 using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
+using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
 using FlashSale.GrainInterfaces.Claims;
@@ -29,7 +30,7 @@ public static class ClaimEndpoints
 
     private static async Task<IResult> Claim(
         string id, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown, ClaimScreening screening,
-        TimeProvider clock)
+        LocalRefusals localRefusals, TimeProvider clock)
     {
         var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
         if (errors.Count > 0)
@@ -47,11 +48,13 @@ public static class ClaimEndpoints
         var now = clock.GetUtcNow();
         if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
         {
+            localRefusals.Count(campaignId, "risk_blocked");
             return blocked;
         }
 
         if (gate?.RefusalFor(shopperId, now) is { } refusal)
         {
+            localRefusals.Count(campaignId, ClaimOutcomeCodes.Of(refusal));
             return Refusal(refusal, gate, now);
         }
 

@@ -22,6 +22,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
     [Alias("Claim")]
     Task<ClaimResult> Claim(ClaimRequest request);
 
+    /// <summary>Refusals an API node made by itself, by code, for the campaign's dashboards.</summary>
+    [Alias("CountRefusals"), OneWay]
+    Task CountRefusals(System.Collections.Immutable.ImmutableDictionary<string, int> refusals);
+
     /// <summary>The campaign's stock for dashboards right now; null when it does not exist.</summary>
     [Alias("Snapshot")]
     Task<InventorySnapshot?> Snapshot();

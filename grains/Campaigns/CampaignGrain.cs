@@ -290,6 +290,21 @@ public sealed class CampaignGrain(
         PublishSoon();
     }
 
+    public Task CountRefusals(System.Collections.Immutable.ImmutableDictionary<string, int> refusals)
+    {
+        if (Definition is not null)
+        {
+            foreach (var (code, count) in refusals)
+            {
+                _live.Refused(code, count);
+            }
+
+            PublishSoon();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<InventorySnapshot?> Snapshot() => Task.FromResult(Definition is null ? null : TakeSnapshot());
 
     private InventorySnapshot TakeSnapshot()

@@ -20,9 +20,10 @@ internal sealed class LiveInventory
 
     public void Refused(ClaimOutcome outcome)
     {
-        var code = ClaimOutcomeCodes.Of(outcome);
-        _rejections[code] = _rejections.GetValueOrDefault(code) + 1;
+        Refused(ClaimOutcomeCodes.Of(outcome), 1);
     }
+
+    public void Refused(string code, int count) => _rejections[code] = _rejections.GetValueOrDefault(code) + count;
 
     public void Committed(int coupons, DateTimeOffset now)
     {

@@ -53,6 +53,13 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
             last.GetProperty("state").GetString()));
         Assert.All(snapshots, s => Assert.Equal(100, s.GetProperty("remaining").GetInt32() + s.GetProperty("issued").GetInt32()));
 
+        // Every refusal is counted by code, those the API node made by itself included.
+        var refused = answers.Where(a => a != HttpStatusCode.Created).Count();
+        await Eventually.ReturnsAsync(() => Task.FromResult(Refusals(snapshots.Last())), n => n >= refused);
+        var counted = snapshots.Last().GetProperty("rejections");
+        Assert.Equal(refused, Refusals(snapshots.Last()));
+        Assert.True(counted.TryGetProperty("sold_out", out _) && counted.TryGetProperty("limit_reached", out _), counted.ToString());
+
         // Coalesced: whatever the claim rate, snapshots of one campaign are at least 200 ms apart.
         var times = snapshots.Select(s => s.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(195),
@@ -187,6 +194,8 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
             }
         })
         .Build();
+
+    private static int Refusals(JsonElement snapshot) => snapshot.GetProperty("rejections").EnumerateObject().Sum(r => r.Value.GetInt32());
 
     private static string Level(JsonElement alert) =>
         $"{alert.GetProperty("kind").GetString()}:{(alert.GetProperty("threshold").ValueKind == JsonValueKind.Number ? alert.GetProperty("threshold").GetInt32() : "")}";
