@@ -3,7 +3,10 @@ using FlashSale.GrainInterfaces.Wallet;
 namespace FlashSale.GrainInterfaces.Live;
 
 /// <summary>An alert for operators (roles marketing and admin) about one campaign.</summary>
-/// <param name="Kind"><c>low_stock</c> (remaining fell to <see cref="Threshold"/> percent of the stock or below) or <c>sold_out</c>.</param>
+/// <param name="Kind">
+/// <c>low_stock</c> (remaining fell to <see cref="Threshold"/> percent of the stock or below),
+/// <c>sold_out</c>, or <c>risk_spike</c> (<see cref="Threshold"/> risk refusals within one second).
+/// </param>
 [GenerateSerializer, Immutable, Alias("FlashSale.OperatorAlert")]
 public sealed record OperatorAlert(
     [property: Id(0)] Guid CampaignId,

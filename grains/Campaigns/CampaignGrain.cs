@@ -52,6 +52,7 @@ public sealed class CampaignGrain(
     private int _quietTicks;
     // Low-stock thresholds already crossed: each alerts once, until a restock lifts the stock above it again.
     private readonly HashSet<int> _lowStockAlerted = [];
+    private DateTimeOffset _lastRiskSpike = DateTimeOffset.MinValue;
 
     private CampaignDefinition? Definition => state.State.Definition;
     private int Available => _totalStock - _committed - _inFlight;
@@ -286,6 +287,7 @@ public sealed class CampaignGrain(
 
     private void Counted(ClaimOutcome refusal)
     {
+        _live.Tick(clock.GetUtcNow());
         _live.Refused(refusal);
         PublishSoon();
     }
@@ -294,6 +296,7 @@ public sealed class CampaignGrain(
     {
         if (Definition is not null)
         {
+            _live.Tick(clock.GetUtcNow());
             foreach (var (code, count) in refusals)
             {
                 _live.Refused(code, count);
@@ -328,6 +331,15 @@ public sealed class CampaignGrain(
 
     private Task PublishSnapshotAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        _live.Tick(now);
+        var spike = liveAlerts.Value;
+        if (_live.RiskThisSecond >= spike.RiskSpikePerSecond && now - _lastRiskSpike >= spike.RiskSpikeQuiet)
+        {
+            _lastRiskSpike = now;
+            PublishAlert("risk_spike", _live.RiskThisSecond);
+        }
+
         if (_live.Changed)
         {
             GrainFactory.GetGrain<ILiveHubGrain>(0).Inventory(TakeSnapshot()).Ignore();

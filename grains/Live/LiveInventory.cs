@@ -10,10 +10,17 @@ namespace FlashSale.Grains.Live;
 internal sealed class LiveInventory
 {
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
-    // Committed coupons per whole second, for the last two seconds.
+    // Refusals by a risk rule: what a spike is made of.
+    private static readonly HashSet<string> RiskCodes = new(StringComparer.Ordinal) { "risk_blocked", "device_limit_reached", "daily_limit_reached" };
+
+    // Committed coupons and risk refusals per whole second, for the last two seconds.
     private long _second;
     private int _thisSecond;
     private int _lastSecond;
+    private int _riskThisSecond;
+
+    /// <summary>Risk refusals in the current second so far.</summary>
+    public int RiskThisSecond => _riskThisSecond;
 
     /// <summary>Something changed since the last snapshot.</summary>
     public bool Changed { get; set; }
@@ -23,7 +30,17 @@ internal sealed class LiveInventory
         Refused(ClaimOutcomeCodes.Of(outcome), 1);
     }
 
-    public void Refused(string code, int count) => _rejections[code] = _rejections.GetValueOrDefault(code) + count;
+    public void Refused(string code, int count)
+    {
+        _rejections[code] = _rejections.GetValueOrDefault(code) + count;
+        if (RiskCodes.Contains(code))
+        {
+            _riskThisSecond += count;
+        }
+    }
+
+    /// <summary>Starts a new second's counts when the clock has moved on.</summary>
+    public void Tick(DateTimeOffset now) => Roll(now);
 
     public void Committed(int coupons, DateTimeOffset now)
     {
@@ -49,6 +66,7 @@ internal sealed class LiveInventory
 
         _lastSecond = second == _second + 1 ? _thisSecond : 0;
         _thisSecond = 0;
+        _riskThisSecond = 0;
         _second = second;
     }
 }

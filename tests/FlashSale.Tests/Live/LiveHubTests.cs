@@ -117,6 +117,37 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
     }
 
     [Fact]
+    public async Task Operators_hear_a_risk_spike_when_a_device_farm_hits_a_campaign()
+    {
+        var campaign = await system.CreateCampaignAsync(100, risk: new { maxClaimsPerDevice = 1 });
+        var spike = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var operatorConnection = Connect(await system.TokenAsync("risk-ops", "admin"));
+        operatorConnection.On<JsonElement>("alert", alert =>
+        {
+            if (alert.GetProperty("campaignId").GetGuid() == campaign && alert.GetProperty("kind").GetString() == "risk_spike")
+            {
+                spike.TrySetResult(alert);
+            }
+        });
+        await operatorConnection.StartAsync();
+
+        // Twenty accounts on one phone at once: one coupon, nineteen device-limit refusals (Development alerts from 5 a second).
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => system.TokenAsync($"farm-{campaign:N}-{i}", "shopper")));
+        using var client = system.Client(maxConnections: 20);
+        var answers = await Task.WhenAll(tokens.Select(async token =>
+        {
+            using var request = Infrastructure.Api.ClaimRequest(campaign, "farm", "one-phone");
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }));
+        Assert.Equal(1, answers.Count(a => a == HttpStatusCode.Created));
+
+        var alert = await spike.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(alert.GetProperty("threshold").GetInt32() >= 5);
+    }
+
+    [Fact]
     public async Task A_shopper_is_pushed_their_own_expiry_alerts_and_no_one_elses()
     {
         var now = DateTimeOffset.UtcNow;
