@@ -27,7 +27,6 @@ builder.Services.AddHealthChecks();
 builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<LocalGates>();
-builder.Services.AddHostedService<GateSubscription>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();

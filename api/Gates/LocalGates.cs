@@ -9,7 +9,7 @@ namespace FlashSale.Api.Gates;
 /// a grain call. A gate is trusted for a limited time only: a push this node missed cannot keep it
 /// refusing claims for long.
 /// </summary>
-public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown) : ICampaignGateObserver
+public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
 {
     private static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
 
@@ -39,9 +39,4 @@ public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown) : I
             (_, known) => gate.Version >= known.Gate.Version ? (gate, learnedAt) : known);
     }
 
-    Task ICampaignGateObserver.GateChanged(CampaignGate gate)
-    {
-        Learn(gate);
-        return Task.CompletedTask;
-    }
 }

@@ -1,12 +1,20 @@
 using System.Collections.Immutable;
+using FlashSale.Api.Gates;
+using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FlashSale.Api.Live;
 
 /// <summary>This node's observer: what the cluster publishes, sent to this node's own connections.</summary>
-public sealed class LiveFeed(IHubContext<LiveHub> hub) : ILiveObserver
+public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates) : ILiveObserver
 {
+    public Task GateChanged(CampaignGate gate)
+    {
+        gates.Learn(gate);
+        return Task.CompletedTask;
+    }
+
     public Task Inventory(InventorySnapshot snapshot) =>
         hub.Clients.Group(LiveGroups.Campaign(snapshot.CampaignId)).SendAsync("inventory", snapshot);
 
@@ -36,6 +44,7 @@ public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, ILog
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Without a subscription the node still works: gates then arrive with refusals only.
                 logger.LogWarning(e, "Could not subscribe to the live feed; retrying in {Delay}", RenewEvery);
             }
         }

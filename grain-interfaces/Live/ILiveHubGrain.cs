@@ -10,6 +10,10 @@ public interface ILiveHubGrain : IGrainWithIntegerKey
     [Alias("Subscribe")]
     Task Subscribe(ILiveObserver node);
 
+    /// <summary>A campaign's gate changed (opened, sold out, new holders): nodes refuse by it locally.</summary>
+    [Alias("GateChanged"), OneWay]
+    Task GateChanged(Gates.CampaignGate gate);
+
     [Alias("Inventory"), OneWay]
     Task Inventory(InventorySnapshot snapshot);
 

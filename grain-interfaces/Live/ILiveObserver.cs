@@ -1,9 +1,15 @@
 namespace FlashSale.GrainInterfaces.Live;
 
-/// <summary>An API node, receiving what its SignalR connections are to be told.</summary>
+/// <summary>
+/// An API node, receiving what the cluster publishes: campaign gates for its local refusals, and
+/// what its SignalR connections are to be told.
+/// </summary>
 [Alias("FlashSale.ILiveObserver")]
 public interface ILiveObserver : IGrainObserver
 {
+    [Alias("GateChanged"), OneWay]
+    Task GateChanged(Gates.CampaignGate gate);
+
     [Alias("Inventory"), OneWay]
     Task Inventory(InventorySnapshot snapshot);
 

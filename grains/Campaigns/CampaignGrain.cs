@@ -542,7 +542,7 @@ public sealed class CampaignGrain(
     }
 
     private void PublishGate() =>
-        GrainFactory.GetGrain<ICampaignGateHubGrain>(0).Publish(Gate()).Ignore();
+        GrainFactory.GetGrain<ILiveHubGrain>(0).GateChanged(Gate()).Ignore();
 
     private CampaignView View()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Live;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -6,7 +7,7 @@ using Orleans.Utilities;
 
 namespace FlashSale.Grains.Live;
 
-/// <summary>Forwards what campaigns publish to every subscribed API node.</summary>
+/// <summary>Forwards what campaigns publish (gates, snapshots, state changes, alerts) to every subscribed API node.</summary>
 [Reentrant]
 public sealed class LiveHubGrain(ILogger<LiveHubGrain> logger) : Grain, ILiveHubGrain
 {
@@ -18,6 +19,12 @@ public sealed class LiveHubGrain(ILogger<LiveHubGrain> logger) : Grain, ILiveHub
     public Task Subscribe(ILiveObserver node)
     {
         _nodes.Subscribe(node, node);
+        return Task.CompletedTask;
+    }
+
+    public Task GateChanged(CampaignGate gate)
+    {
+        _nodes.Notify(node => node.GateChanged(gate));
         return Task.CompletedTask;
     }
 
