@@ -313,8 +313,9 @@ public sealed class CampaignGrain(
     private InventorySnapshot TakeSnapshot()
     {
         var now = clock.GetUtcNow();
-        var (perSecond, rejections) = _live.Take(now);
-        return new InventorySnapshot(Definition!.Id, _totalStock - _committed, _committed, perSecond, rejections, View().Phase.Name(), now);
+        var (perSecond, rejections, firstCommit) = _live.Take(now);
+        return new InventorySnapshot(Definition!.Id, _totalStock - _committed, _committed, perSecond, rejections, View().Phase.Name(), now,
+            firstCommit);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ internal sealed class LiveInventory
     private int _thisSecond;
     private int _lastSecond;
     private int _riskThisSecond;
+    private DateTimeOffset? _firstCommitSinceTaken;
 
     /// <summary>Risk refusals in the current second so far.</summary>
     public int RiskThisSecond => _riskThisSecond;
@@ -46,14 +47,20 @@ internal sealed class LiveInventory
     {
         Roll(now);
         _thisSecond += coupons;
+        _firstCommitSinceTaken ??= now;
     }
 
-    /// <summary>Coupons committed in the last full second, and the counts by code; clears <see cref="Changed"/>.</summary>
-    public (int PerSecond, ImmutableDictionary<string, int> Rejections) Take(DateTimeOffset now)
+    /// <summary>
+    /// Coupons committed in the last full second, the counts by code, and the earliest commit since
+    /// the last call; clears <see cref="Changed"/>.
+    /// </summary>
+    public (int PerSecond, ImmutableDictionary<string, int> Rejections, DateTimeOffset? FirstCommit) Take(DateTimeOffset now)
     {
         Roll(now);
         Changed = false;
-        return (_lastSecond, _rejections.ToImmutableDictionary());
+        var first = _firstCommitSinceTaken;
+        _firstCommitSinceTaken = null;
+        return (_lastSecond, _rejections.ToImmutableDictionary(), first);
     }
 
     private void Roll(DateTimeOffset now)

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Push latency at peak: DASHBOARDS SignalR clients watch one campaign while the load generator rushes
+# it as in E1 (128 connections, closed loop). Each dashboard times every snapshot from the earliest
+# commit it is the first to include to its arrival (tests/FlashSale.PushLatency).
+#
+# Usage: tests/benchmark/push-latency.sh [DASHBOARDS]   (default 1000; BENCH_DURATION=10s)
+# Everything it starts listens on 127.0.0.1 only and is stopped when it ends.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+DASHBOARDS=${1:-1000}
+DURATION=${BENCH_DURATION:-10s}
+WORK="$REPO/.data/bench"
+OUT="$WORK/push-$(date -u +%Y%m%dT%H%M%SZ)"
+API_URL=http://127.0.0.1:5320
+SIGNING_KEY=$(sed -n 's/.*"SigningKey": *"\([^"]*\)".*/\1/p' "$REPO/api/appsettings.Development.json")
+BIN=bin/Release/net10.0
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    "$REPO/deploy/postgres.sh" stop "$WORK/push-postgres" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+dotnet build "$REPO/FlashSale.slnx" -c Release -v q -nologo >&2
+mkdir -p "$OUT"
+rm -rf "$WORK/push-postgres"
+CONN=$("$REPO/deploy/postgres.sh" start "$WORK/push-postgres" 25534)
+common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=push Orleans__ServiceId=push Logging__LogLevel__Default=Warning)
+env "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21321 Orleans__GatewayPort=23321 \
+    dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll" >"$OUT/silo.log" 2>&1 &
+PIDS+=($!)
+until (exec 3<>/dev/tcp/127.0.0.1/23321) 2>/dev/null; do sleep 0.2; done
+env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23321 \
+    RateLimits__PerAddress__PermitsPerSecond=0 RateLimits__PerShopper__PermitsPerSecond=0 \
+    dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 &
+PIDS+=($!)
+until curl -fs "$API_URL/health/live" >/dev/null 2>&1; do sleep 0.2; done
+
+# The dashboards listen through the warm-up, the measured rush and a little after it.
+listen=$(( ${DURATION%s} + 20 ))
+dotnet "$REPO/tests/FlashSale.PushLatency/$BIN/FlashSale.PushLatency.dll" --base-url $API_URL --signing-key "$SIGNING_KEY" \
+    --dashboards "$DASHBOARDS" --listen "00:00:$listen" >"$OUT/push.txt" 2>&1 &
+push=$!
+until grep -q '^ready' "$OUT/push.txt" 2>/dev/null; do
+    kill -0 $push 2>/dev/null || { cat "$OUT/push.txt" >&2; exit 1; }
+    sleep 0.5
+done
+campaign=$(sed -n 's/^campaign //p' "$OUT/push.txt")
+dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --target claims --base-url $API_URL --signing-key "$SIGNING_KEY" \
+    --shoppers 100000 --connections 128 --warmup 5s --duration "$DURATION" --campaign-ids "$campaign" >"$OUT/loadgen.txt"
+wait $push
+grep -E '^(requests|new coupons|latency)' "$OUT/loadgen.txt"
+tail -2 "$OUT/push.txt"
+echo "push-latency: $OUT" >&2
