@@ -36,6 +36,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<WalletStore>();
+        silo.Services.AddSingleton<PointsStore>();
         silo.Services.AddSingleton<AlertStore>();
         silo.Services.AddSingleton<StockRecycler>();
         silo.Services.AddOptions<LiveAlertOptions>().BindConfiguration("LiveAlerts")

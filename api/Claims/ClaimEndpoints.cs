@@ -81,24 +81,24 @@ public static class ClaimEndpoints
         }
     }
 
-    private static IResult Refusal(ClaimOutcome outcome, CampaignGate? gate, DateTimeOffset now) => outcome switch
+    private static IResult Refusal(ClaimOutcome outcome, CampaignGate? gate, DateTimeOffset now)
     {
-        ClaimOutcome.CampaignNotFound => CampaignEndpoints.NotFound(),
-        ClaimOutcome.NotStarted => Problem.Of(StatusCodes.Status409Conflict, "not_started", "The sale has not started yet.",
-            extensions: new Dictionary<string, object?> { ["startsAt"] = gate?.StartsAt, ["now"] = now }),
-        ClaimOutcome.Ended => Problem.Of(StatusCodes.Status409Conflict, "ended", "The sale has ended.",
-            extensions: new Dictionary<string, object?> { ["endsAt"] = gate?.EndsAt }),
-        ClaimOutcome.SoldOut => Problem.Of(StatusCodes.Status409Conflict, "sold_out", "Every coupon of this campaign has been claimed."),
-        ClaimOutcome.LimitReached => Problem.Of(StatusCodes.Status409Conflict, "limit_reached",
-            "You already hold as many coupons of this campaign as it allows."),
-        ClaimOutcome.DeviceLimitReached => Problem.Of(StatusCodes.Status409Conflict, "device_limit_reached",
-            "This device has reached a limit this campaign sets on devices."),
-        ClaimOutcome.DailyLimitReached => Problem.Of(StatusCodes.Status409Conflict, "daily_limit_reached",
-            "You have claimed as many coupons today as allowed."),
-        ClaimOutcome.InsufficientPoints => Problem.Of(StatusCodes.Status409Conflict, "insufficient_points",
-            "Your points do not cover this coupon's price."),
-        ClaimOutcome.KeyReused => Problem.Of(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
-            "This Idempotency-Key was already used for a different request; use a fresh key for a new claim."),
-        _ => Results.Extensions.Unavailable(),
-    };
+        (int Status, string Title, Dictionary<string, object?>? Extensions)? refusal = outcome switch
+        {
+            ClaimOutcome.NotStarted => (StatusCodes.Status409Conflict, "The sale has not started yet.",
+                new() { ["startsAt"] = gate?.StartsAt, ["now"] = now }),
+            ClaimOutcome.Ended => (StatusCodes.Status409Conflict, "The sale has ended.", new() { ["endsAt"] = gate?.EndsAt }),
+            ClaimOutcome.SoldOut => (StatusCodes.Status409Conflict, "Every coupon of this campaign has been claimed.", null),
+            ClaimOutcome.LimitReached => (StatusCodes.Status409Conflict, "You already hold as many coupons of this campaign as it allows.", null),
+            ClaimOutcome.DeviceLimitReached => (StatusCodes.Status409Conflict, "This device has reached a limit this campaign sets on devices.", null),
+            ClaimOutcome.DailyLimitReached => (StatusCodes.Status409Conflict, "You have claimed as many coupons today as allowed.", null),
+            ClaimOutcome.InsufficientPoints => (StatusCodes.Status409Conflict, "Your points do not cover this coupon's price.", null),
+            ClaimOutcome.KeyReused => (StatusCodes.Status422UnprocessableEntity,
+                "This Idempotency-Key was already used for a different request; use a fresh key for a new claim.", null),
+            _ => null,
+        };
+        return outcome == ClaimOutcome.CampaignNotFound ? CampaignEndpoints.NotFound()
+            : refusal is { } r ? Problem.Of(r.Status, ClaimOutcomeCodes.Of(outcome), r.Title, extensions: r.Extensions)
+            : Results.Extensions.Unavailable();
+    }
 }

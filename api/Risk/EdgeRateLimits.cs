@@ -18,6 +18,9 @@ public sealed class RateLimitSettings
     public TokenBucket PerAddress { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
     public TokenBucket PerShopper { get; set; } = new() { PermitsPerSecond = 5, Burst = 10 };
 
+    /// <summary>How often buckets that have filled up again are forgotten.</summary>
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(5);
+
     public sealed class TokenBucket
     {
         public int PermitsPerSecond { get; set; }
@@ -58,9 +61,9 @@ public static class EdgeRateLimits
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                Limiter(settings.PerAddress, context => Exempt(context) ? null : AddressOf(context)),
+                Limiter(settings.PerAddress, settings.SweepEvery, context => Exempt(context) ? null : AddressOf(context)),
                 // Shoppers only: marketing and admin tools legitimately send bursts (a thousand campaigns set up at once).
-                Limiter(settings.PerShopper, context => Exempt(context) || !context.User.IsInRole(Roles.Shopper)
+                Limiter(settings.PerShopper, settings.SweepEvery, context => Exempt(context) || !context.User.IsInRole(Roles.Shopper)
                     ? null
                     : context.User.FindFirst(Authentication.SubjectClaim)?.Value));
             options.OnRejected = async (rejected, _) =>
@@ -88,8 +91,9 @@ public static class EdgeRateLimits
     // Probes must keep answering whoever floods the node.
     private static bool Exempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 
-    private static PartitionedRateLimiter<HttpContext> Limiter(RateLimitSettings.TokenBucket limit, Func<HttpContext, string?> keyOf) =>
+    private static PartitionedRateLimiter<HttpContext> Limiter(RateLimitSettings.TokenBucket limit, TimeSpan sweepEvery,
+        Func<HttpContext, string?> keyOf) =>
         limit.PermitsPerSecond <= 0
             ? PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetNoLimiter(""))
-            : new TokenBuckets(keyOf, limit.PermitsPerSecond, limit.Burst, TimeProvider.System);
+            : new TokenBuckets(keyOf, limit.PermitsPerSecond, limit.Burst, sweepEvery, TimeProvider.System);
 }

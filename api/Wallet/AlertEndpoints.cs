@@ -31,17 +31,7 @@ public static class AlertEndpoints
             errors["unread"] = ["true or false."];
         }
 
-        var size = 20;
-        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > WalletValidation.MaxPageSize))
-        {
-            errors["limit"] = [$"1 to {WalletValidation.MaxPageSize} (default 20)."];
-        }
-
-        PagePosition? position = null;
-        if (after is not null && (position = PageCursor.Read(after)) is null)
-        {
-            errors["after"] = ["Not a cursor this API gave out: pass the previous page's next."];
-        }
+        var (size, position) = WalletValidation.Page(limit, after, errors);
 
         if (errors.Count > 0)
         {

@@ -34,6 +34,24 @@ public static class WalletValidation
     public static bool IsId(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= MaxIdLength && !value.Any(char.IsControl);
 
+    /// <summary>A page's <c>limit</c> (default 20) and <c>after</c> cursor, as wallet and inbox lists take them.</summary>
+    public static (int Size, PagePosition? After) Page(string? limit, string? after, Dictionary<string, string[]> errors)
+    {
+        var size = 20;
+        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxPageSize))
+        {
+            errors["limit"] = [$"1 to {MaxPageSize} (default 20)."];
+        }
+
+        PagePosition? position = null;
+        if (after is not null && (position = PageCursor.Read(after)) is null)
+        {
+            errors["after"] = ["Not a cursor this API gave out: pass the previous page's next."];
+        }
+
+        return (size, position);
+    }
+
     public static CouponStatus? Status(string? status, Dictionary<string, string[]> errors)
     {
         if (status is null)

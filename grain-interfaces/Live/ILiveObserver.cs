@@ -1,14 +1,13 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Gates;
+
 namespace FlashSale.GrainInterfaces.Live;
 
-/// <summary>
-/// An API node, receiving what the cluster publishes: campaign gates for its local refusals, and
-/// what its SignalR connections are to be told.
-/// </summary>
-[Alias("FlashSale.ILiveObserver")]
-public interface ILiveObserver : IGrainObserver
+/// <summary>What the cluster publishes to API nodes: campaign gates for their local refusals, and what their SignalR connections are told.</summary>
+public interface ILiveEvents
 {
     [Alias("GateChanged"), OneWay]
-    Task GateChanged(Gates.CampaignGate gate);
+    Task GateChanged(CampaignGate gate);
 
     [Alias("Inventory"), OneWay]
     Task Inventory(InventorySnapshot snapshot);
@@ -19,6 +18,11 @@ public interface ILiveObserver : IGrainObserver
     [Alias("OperatorAlert"), OneWay]
     Task OperatorAlert(OperatorAlert alert);
 
+    /// <summary>Every node gets every shopper's alerts: a node knows only its own connections, and sends to those.</summary>
     [Alias("ShopperAlerts"), OneWay]
-    Task ShopperAlerts(System.Collections.Immutable.ImmutableArray<ShopperAlert> alerts);
+    Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts);
 }
+
+/// <summary>An API node, receiving the live events.</summary>
+[Alias("FlashSale.ILiveObserver")]
+public interface ILiveObserver : ILiveEvents, IGrainObserver;

@@ -46,7 +46,6 @@ public sealed class LiveHubGrain(ILogger<LiveHubGrain> logger) : Grain, ILiveHub
         return Task.CompletedTask;
     }
 
-    // Every node gets every shopper's alerts: a node knows only its own connections, and sends to those.
     public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts)
     {
         _nodes.Notify(node => node.ShopperAlerts(alerts));

@@ -57,32 +57,7 @@ public sealed class AlertStore(NpgsqlDataSource database)
         {
             await using var transaction = await connection.BeginTransactionAsync();
             var last = await ProgressAsync(connection, transaction, campaignId, threshold);
-            await using var next = new NpgsqlCommand(
-                $"""
-                SELECT c.seq, {WalletStore.CouponColumns}
-                  FROM coupons c JOIN campaign_stock s USING (campaign_id)
-                 WHERE c.campaign_id = $1 AND c.seq > $2
-                 ORDER BY c.seq LIMIT {Step}
-                """, connection, transaction);
-            next.Parameters.Add(new() { Value = campaignId });
-            next.Parameters.Add(new() { Value = last });
-            var due = new List<(int Seq, CouponRow Coupon)>();
-            var reachedNotDue = false;
-            await using (var reader = await next.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    var coupon = WalletStore.ReadCoupon(reader, offset: 1);
-                    if (coupon.ExpiresAt - threshold > now)
-                    {
-                        reachedNotDue = true;
-                        break;
-                    }
-
-                    due.Add((reader.GetInt32(0), coupon));
-                }
-            }
-
+            var (due, reachedNotDue) = await ExpiryOrder.DueAsync(connection, transaction, campaignId, last, threshold, now, Step);
             if (due.Count == 0)
             {
                 return last;

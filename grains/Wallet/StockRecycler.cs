@@ -8,8 +8,8 @@ public sealed record Recycling(int Recycled, int Stock, bool Finished);
 
 /// <summary>
 /// Gives the units of coupons that expired unused back to their campaign's stock while its sale is
-/// open (silo/Database/Schema/016-recycling.sql): coupons are read in the order they expire, from
-/// where the last step stopped, and each is recycled at most once.
+/// open (silo/Database/Schema/016-recycling.sql): coupons are read in the order they expire
+/// (<see cref="ExpiryOrder"/>), from where the last step stopped, and each is recycled at most once.
 /// </summary>
 public sealed class StockRecycler(NpgsqlDataSource database)
 {
@@ -38,30 +38,7 @@ public sealed class StockRecycler(NpgsqlDataSource database)
             (stock, last) = (reader.GetInt32(0), reader.GetInt32(2));
         }
 
-        await using var next = new NpgsqlCommand(
-            $"""
-            SELECT c.seq, {WalletStore.CouponColumns}
-              FROM coupons c JOIN campaign_stock s USING (campaign_id)
-             WHERE c.campaign_id = $1 AND c.seq > $2
-             ORDER BY c.seq LIMIT {Step}
-            """, connection, transaction);
-        next.Parameters.Add(new() { Value = campaignId });
-        next.Parameters.Add(new() { Value = last });
-        var expired = new List<(int Seq, CouponRow Coupon)>();
-        await using (var reader = await next.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                var coupon = WalletStore.ReadCoupon(reader, offset: 1);
-                if (coupon.ExpiresAt > now)
-                {
-                    break;
-                }
-
-                expired.Add((reader.GetInt32(0), coupon));
-            }
-        }
-
+        var (expired, _) = await ExpiryOrder.DueAsync(connection, transaction, campaignId, last, TimeSpan.Zero, now, Step);
         if (expired.Count == 0)
         {
             return new Recycling(0, stock, Finished: false);

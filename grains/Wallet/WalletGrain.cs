@@ -5,7 +5,7 @@ using FlashSale.GrainInterfaces.Wallet;
 namespace FlashSale.Grains.Wallet;
 
 /// <summary>One shopper's wallet. Its changes take turns here; the store's row locks make them safe against merchants and other silos too.</summary>
-public sealed class WalletGrain(WalletStore store, AlertStore alerts, CardSecretStore secrets, TimeProvider clock) : Grain, IWalletGrain
+public sealed class WalletGrain(WalletStore store, PointsStore points, AlertStore alerts, CardSecretStore secrets, TimeProvider clock) : Grain, IWalletGrain
 {
     private string ShopperId => this.GetPrimaryKeyString();
 
@@ -37,12 +37,12 @@ public sealed class WalletGrain(WalletStore store, AlertStore alerts, CardSecret
             : await store.RedeemSetAsync(ShopperId, chosen, order, now);
     }
 
-    public Task<PointsBalance> Points() => store.PointsAsync(ShopperId);
+    public Task<PointsBalance> Points() => points.PointsAsync(ShopperId);
 
-    public Task<PointsCardResult> RedeemPointsCard(Guid couponId) => store.RedeemPointsCardAsync(ShopperId, couponId, clock.GetUtcNow());
+    public Task<PointsCardResult> RedeemPointsCard(Guid couponId) => points.RedeemPointsCardAsync(ShopperId, couponId, clock.GetUtcNow());
 
-    public Task<long> Credit(long points, string note, string creditedBy) =>
-        store.CreditAsync(ShopperId, points, note, creditedBy, clock.GetUtcNow());
+    public Task<long> Credit(long credit, string note, string creditedBy) =>
+        points.CreditAsync(ShopperId, credit, note, creditedBy, clock.GetUtcNow());
 
     public Task<AlertPage> Alerts(bool unreadOnly, PagePosition? after, int limit) => alerts.InboxAsync(ShopperId, unreadOnly, after, limit);
 

@@ -49,28 +49,12 @@ public sealed class RiskCrashTests(RunningSystem system, ITestOutputHelper outpu
             }
         }
 
-        // As clients do after a crash: the same key again while the answer is "unavailable".
-        async Task<HttpStatusCode?> ClaimUntilAnswered(string device, string shopper, Guid campaign, string key)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (true)
-            {
-                var status = await Claim(device, shopper, campaign, key);
-                if (status is not (null or HttpStatusCode.ServiceUnavailable) || DateTime.UtcNow > deadline)
-                {
-                    return status;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
-
         Task<HttpStatusCode?[]> Race(string round, bool retry = false) => Task.WhenAll(
             from attempt in Enumerable.Range(0, 4)
             from s in shoppers
             from campaign in campaigns
             select retry
-                ? ClaimUntilAnswered(s.Device, s.Shopper, campaign, $"{round}-{campaign}-{attempt}")
+                ? Retry.UntilAnsweredAsync(() => Claim(s.Device, s.Shopper, campaign, $"{round}-{campaign}-{attempt}"))
                 : Claim(s.Device, s.Shopper, campaign, $"{round}-{campaign}-{attempt}"));
 
         var first = Race("first");

@@ -119,7 +119,7 @@ public sealed class PointsTests(RunningSystem system, ITestOutputHelper output) 
         await AssertPointsMatchCouponsAsync(campaign);
 
         await system.StartSiloAsync();
-        var second = await Task.WhenAll(from s in shoppers from i in Enumerable.Range(0, 8) select ClaimUntilAnsweredAsync(() => Claim(s.Token, $"second-{i}")));
+        var second = await Task.WhenAll(from s in shoppers from i in Enumerable.Range(0, 8) select Retry.UntilAnsweredAsync(() => Claim(s.Token, $"second-{i}")));
         var issued = await AssertPointsMatchCouponsAsync(campaign);
 
         output.WriteLine($"first race: {firstAnswers.Count(s => s == HttpStatusCode.Created)} acknowledged before and around the kill; {issued} coupons after both races");
@@ -127,21 +127,6 @@ public sealed class PointsTests(RunningSystem system, ITestOutputHelper output) 
         Assert.All(second, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, $"unexpected {s}"));
         // Points for five each, and every shopper could still buy after the crash: all spent, none twice.
         Assert.Equal(shoppers.Length * 5, issued);
-    }
-
-    private static async Task<HttpStatusCode?> ClaimUntilAnsweredAsync(Func<Task<HttpStatusCode?>> claim)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = await claim();
-            if (status is not (null or HttpStatusCode.ServiceUnavailable) || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
     }
 
     /// <summary>
