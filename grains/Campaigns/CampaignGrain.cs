@@ -287,20 +287,36 @@ public sealed class CampaignGrain(
 
     private void Counted(ClaimOutcome refusal)
     {
-        _live.Tick(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        _live.Tick(now);
         _live.Refused(refusal);
+        AlertRiskSpike(now);
         PublishSoon();
+    }
+
+    // Checked as refusals are counted, so that a second's count is judged before the second rolls over.
+    private void AlertRiskSpike(DateTimeOffset now)
+    {
+        var spike = liveAlerts.Value;
+        if (_live.RiskThisSecond >= spike.RiskSpikePerSecond && now - _lastRiskSpike >= spike.RiskSpikeQuiet)
+        {
+            _lastRiskSpike = now;
+            PublishAlert("risk_spike", _live.RiskThisSecond);
+        }
     }
 
     public Task CountRefusals(System.Collections.Immutable.ImmutableDictionary<string, int> refusals)
     {
         if (Definition is not null)
         {
-            _live.Tick(clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            _live.Tick(now);
             foreach (var (code, count) in refusals)
             {
                 _live.Refused(code, count);
             }
+
+            AlertRiskSpike(now);
 
             PublishSoon();
         }
@@ -332,15 +348,6 @@ public sealed class CampaignGrain(
 
     private Task PublishSnapshotAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        _live.Tick(now);
-        var spike = liveAlerts.Value;
-        if (_live.RiskThisSecond >= spike.RiskSpikePerSecond && now - _lastRiskSpike >= spike.RiskSpikeQuiet)
-        {
-            _lastRiskSpike = now;
-            PublishAlert("risk_spike", _live.RiskThisSecond);
-        }
-
         if (_live.Changed)
         {
             GrainFactory.GetGrain<ILiveHubGrain>(0).Inventory(TakeSnapshot()).Ignore();
