@@ -7,6 +7,7 @@ using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
 using FlashSale.Api.Wallet;
+using FlashSale.Api.WebPages;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
@@ -40,6 +41,8 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before authentication and rate limits: the pages are public files; what they call is not.
+app.UseWebPages();
 app.UseAuthentication();
 // After authentication, so that requests are limited per shopper as well as per address.
 app.UseRateLimiter();
@@ -54,6 +57,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapCampaigns();
+app.MapServerTime();
 app.MapClaims();
 app.MapBlocks();
 app.MapRiskDecisions();

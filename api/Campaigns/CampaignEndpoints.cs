@@ -23,6 +23,12 @@ public static class CampaignEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        campaigns.MapGet("/", List)
+            .AllowAnonymous()
+            .WithSummary("Campaigns that have not ended, the soonest to open first, with their live counts")
+            .Produces<CampaignListResponse>()
+            .ProducesValidationProblem();
+
         campaigns.MapGet("/{id}", Get)
             .AllowAnonymous()
             .WithSummary("A campaign with its live issued and remaining counts")
@@ -48,6 +54,21 @@ public static class CampaignEndpoints
         var view = await cluster.GetGrain<ICampaignGrain>(definition.Id).Create(definition)
             ?? throw new InvalidOperationException($"Fresh campaign id {definition.Id} already exists.");
         return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
+    }
+
+    private const int MaxListed = 100;
+
+    private static async Task<IResult> List(string? limit, IClusterClient cluster, TimeProvider clock)
+    {
+        var size = 50;
+        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxListed))
+        {
+            return Problem.Validation(new Dictionary<string, string[]> { ["limit"] = [$"1 to {MaxListed} (default 50)."] });
+        }
+
+        var ids = await cluster.GetGrain<ICampaignCatalogGrain>(0).NotEnded(clock.GetUtcNow(), size);
+        var views = await Task.WhenAll(ids.Select(id => cluster.GetGrain<ICampaignGrain>(id).Get()));
+        return Results.Ok(new CampaignListResponse([.. views.OfType<CampaignView>().Select(CampaignResponse.Of)]));
     }
 
     private static async Task<IResult> Get(string id, HttpContext context, IClusterClient cluster, UnknownCampaigns unknown, CampaignFetches fetches)

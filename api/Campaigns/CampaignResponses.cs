@@ -50,3 +50,5 @@ public sealed record CampaignResponse(
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }
 }
+
+public sealed record CampaignListResponse(IReadOnlyList<CampaignResponse> Campaigns);

@@ -49,6 +49,7 @@ public sealed class CampaignGrain(
     private CampaignGate? _gate;
     private readonly LiveInventory _live = new();
     private IGrainTimer? _liveTimer;
+    private IGrainTimer? _edgeTimer;
     private int _quietTicks;
     // Low-stock thresholds already crossed: each alerts once, until a restock lifts the stock above it again.
     private readonly HashSet<int> _lowStockAlerted = [];
@@ -85,6 +86,7 @@ public sealed class CampaignGrain(
         AlertLowStock(publish: false);
         // API nodes may hold a gate from an earlier activation; the fresh one replaces it.
         PublishGate();
+        TimeNextEdge();
     }
 
     public async Task<CampaignView?> Create(CampaignDefinition definition)
@@ -106,6 +108,7 @@ public sealed class CampaignGrain(
 
         _totalStock = definition.TotalStock;
         PublishGate();
+        TimeNextEdge();
         return View();
     }
 
@@ -358,6 +361,39 @@ public sealed class CampaignGrain(
             _liveTimer = null;
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Tells dashboards that the campaign opened or ended while this activation lives. The timer is
+    /// only the messenger: claims are judged by the clock at the moment they arrive, never by it.
+    /// </summary>
+    private void TimeNextEdge()
+    {
+        _edgeTimer?.Dispose();
+        _edgeTimer = null;
+        var now = clock.GetUtcNow();
+        var edge = now < Definition!.StartsAt ? Definition.StartsAt : now < Definition.EndsAt ? Definition.EndsAt : (DateTimeOffset?)null;
+        // A far edge is left to a later activation: grain timers cannot wait weeks.
+        if (edge is { } at && at - now <= MaxEdgeWait)
+        {
+            _edgeTimer = this.RegisterGrainTimer(PublishEdgeAsync, at,
+                new GrainTimerCreationOptions { DueTime = at - now, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+        }
+    }
+
+    private static readonly TimeSpan MaxEdgeWait = TimeSpan.FromDays(1);
+
+    private Task PublishEdgeAsync(DateTimeOffset edge, CancellationToken cancellationToken)
+    {
+        // Timers may fire a little early; the state must have changed before it is announced.
+        if (clock.GetUtcNow() >= edge)
+        {
+            PublishState(View().Phase.Name());
+            PublishSoon();
+        }
+
+        TimeNextEdge();
         return Task.CompletedTask;
     }
 

@@ -22,8 +22,8 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         await using var command = database.CreateCommand(
             """
             INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
-                                        remind_before, ends_at, card_secrets, recycle_expired)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                        remind_before, ends_at, card_secrets, recycle_expired, starts_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (campaign_id) DO NOTHING
             """);
         command.Parameters.Add(new() { Value = campaign.Id });
@@ -37,6 +37,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = campaign.EndsAt });
         command.Parameters.Add(new() { Value = campaign.CardSecrets });
         command.Parameters.Add(new() { Value = campaign.UseOrDefault.RecycleExpired });
+        command.Parameters.Add(new() { Value = campaign.StartsAt });
         return await command.ExecuteNonQueryAsync() == 1;
     }
 

@@ -216,6 +216,36 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.Contains("campaign_not_found", error.Message);
     }
 
+    [Fact]
+    public async Task A_dashboard_hears_the_campaign_open_at_its_start_and_end_at_its_end()
+    {
+        var startsAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var endsAt = startsAt.AddSeconds(2);
+        var campaign = await system.CreateCampaignAsync(10, startsAt: startsAt, endsAt: endsAt);
+        await using var dashboard = Connect();
+        var changes = new ConcurrentQueue<(string State, DateTimeOffset At, DateTimeOffset Heard)>();
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        dashboard.On<JsonElement>("stateChanged", change =>
+        {
+            var state = change.GetProperty("state").GetString()!;
+            changes.Enqueue((state, change.GetProperty("at").GetDateTimeOffset(), DateTimeOffset.UtcNow));
+            if (state == "ended")
+            {
+                ended.TrySetResult();
+            }
+        });
+        await dashboard.StartAsync();
+        var first = await dashboard.InvokeAsync<JsonElement>("Subscribe", campaign);
+        Assert.Equal("scheduled", first.GetProperty("state").GetString());
+
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(["open", "ended"], changes.Select(c => c.State));
+        var (open, end) = (changes.First(), changes.Last());
+        Assert.InRange(open.At, startsAt, startsAt.AddSeconds(1));
+        Assert.InRange(end.At, endsAt, endsAt.AddSeconds(1));
+        Assert.True(open.Heard < endsAt, "The opening was announced only after the campaign had ended.");
+    }
+
     private HubConnection Connect(string? token = null) => new HubConnectionBuilder()
         .WithUrl(new Uri(system.BaseAddress, "/hubs/live"), options =>
         {

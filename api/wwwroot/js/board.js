@@ -1,0 +1,58 @@
+// The live operations board: every campaign that has not ended, with its stock, claim rate and
+// refusals as they happen, and operators' alerts (low stock, sold out, risk spikes).
+import { api } from './api.js';
+import { el } from './dom.js';
+import { isLive, startLive, subscribe } from './live.js';
+import { Session, bindSignIn } from './session.js';
+import { StockCard } from './stock-card.js';
+import { time } from './format.js';
+
+const listEvery = 5000;
+const session = new Session('board', ['marketing', 'admin']);
+const cards = new Map();
+const grid = document.getElementById('campaigns');
+
+async function connect() {
+  document.getElementById('alerts-hint').hidden = session.signedIn;
+  await startLive(session, {
+    inventory: snapshot => cards.get(snapshot.campaignId)?.show(snapshot),
+    stateChanged: change => cards.get(change.campaignId)?.setState(change.state),
+    alert: showAlert,
+    resubscribe: () => Promise.all([...cards.keys()].map(watch)),
+  });
+}
+
+async function watch(id) {
+  cards.get(id).show(await subscribe(id));
+}
+
+// New campaigns appear within a few seconds; ones that end stay, marked ended, until the page reloads.
+async function listCampaigns() {
+  const { campaigns } = await api('/api/campaigns?limit=100');
+  for (const campaign of campaigns.filter(c => !cards.has(c.id))) {
+    const card = new StockCard(campaign);
+    cards.set(campaign.id, card);
+    grid.append(card.element);
+    if (isLive()) await watch(campaign.id);
+  }
+  document.getElementById('no-campaigns').hidden = cards.size > 0;
+}
+
+const alertText = {
+  low_stock: a => `Low stock: ${a.remaining.toLocaleString()} left (${a.threshold}% or less)`,
+  sold_out: () => 'Sold out',
+  risk_spike: a => `Risk spike: ${a.threshold} risk refusals in a second`,
+};
+
+function showAlert(alert) {
+  const name = cards.get(alert.campaignId)?.element.querySelector('h3').textContent ?? alert.campaignId;
+  const text = (alertText[alert.kind] ?? (() => alert.kind))(alert);
+  document.getElementById('alerts').prepend(
+    el('li', { 'data-kind': alert.kind, 'data-campaign-id': alert.campaignId }, el('time', {}, time(alert.at)), `${name}: ${text}`));
+}
+
+bindSignIn(session, document.getElementById('top'), connect);
+await listCampaigns();
+await connect();
+setInterval(() => listCampaigns().catch(() => {}), listEvery);
+setInterval(() => cards.forEach(card => card.tick()), 1000);

@@ -1,0 +1,122 @@
+// The marketing page: create and schedule a campaign, then watch its results live.
+import { api } from './api.js';
+import { toast } from './dom.js';
+import { serverClock } from './clock.js';
+import { isLive, startLive, subscribe } from './live.js';
+import { Session, bindSignIn } from './session.js';
+import { StockCard } from './stock-card.js';
+
+const session = new Session('marketing', ['marketing', 'admin']);
+const form = document.getElementById('create');
+const grid = document.getElementById('campaigns');
+const cards = new Map();
+
+// The coupon kind decides which amounts apply; the others are hidden and not sent.
+function showKindFields() {
+  const kind = form.elements.kind.value;
+  for (const label of form.querySelectorAll('[data-kinds]')) {
+    label.hidden = !label.dataset.kinds.split(' ').includes(kind);
+  }
+}
+
+// datetime-local has no time zone: it is the browser's local time, as marketers read their calendar.
+function localInput(ms) {
+  const at = new Date(ms);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
+}
+
+function number(name) {
+  const input = form.elements[name];
+  return input.closest('label').hidden || input.value === '' ? undefined : Number(input.value);
+}
+
+function instant(name) {
+  const value = form.elements[name].value;
+  return value ? new Date(value).toISOString() : undefined;
+}
+
+async function create(event) {
+  event.preventDefault();
+  const message = document.getElementById('create-message');
+  form.querySelectorAll('.field-error').forEach(span => { span.textContent = ''; });
+  message.textContent = '';
+  message.className = 'message';
+  if (!session.signedIn) {
+    message.textContent = 'Sign in as marketing first.';
+    message.classList.add('error');
+    return;
+  }
+  const body = {
+    name: form.elements.name.value,
+    coupon: {
+      kind: form.elements.kind.value,
+      currency: form.elements.currency.value,
+      amountOff: number('amountOff'),
+      minSpend: number('minSpend'),
+      percentOff: number('percentOff'),
+      maxDiscount: number('maxDiscount'),
+      cardValue: number('cardValue'),
+    },
+    totalStock: number('totalStock'),
+    perUserLimit: number('perUserLimit'),
+    startsAt: instant('startsAt'),
+    endsAt: instant('endsAt'),
+    validity: { days: number('validityDays') },
+  };
+  try {
+    const campaign = await api('/api/campaigns', { method: 'POST', body, token: session.token });
+    message.textContent = `Created “${campaign.name}”, ${campaign.state}.`;
+    message.classList.add('ok');
+    await watch(campaign, { first: true });
+    toast(`“${campaign.name}” created`);
+  } catch (problem) {
+    let unplaced = problem.message;
+    for (const [field, errors] of Object.entries(problem.errors)) {
+      const span = form.querySelector(`[data-field="${field}"]`) ?? form.querySelector(`[data-field="${field.split('.')[0]}"]`);
+      if (span) span.textContent = errors.join(' ');
+      else unplaced += ` ${field}: ${errors.join(' ')}`;
+    }
+    message.textContent = unplaced;
+    message.classList.add('error');
+  }
+}
+
+async function watch(campaign, { first = false } = {}) {
+  if (cards.has(campaign.id)) return;
+  const card = new StockCard(campaign);
+  cards.set(campaign.id, card);
+  if (first) grid.prepend(card.element); else grid.append(card.element);
+  document.getElementById('no-campaigns').hidden = true;
+  if (isLive()) card.show(await subscribe(campaign.id));
+}
+
+async function connect() {
+  await startLive(session, {
+    inventory: snapshot => cards.get(snapshot.campaignId)?.show(snapshot),
+    stateChanged: change => cards.get(change.campaignId)?.setState(change.state),
+    resubscribe: subscribeAll,
+  });
+}
+
+function subscribeAll() {
+  return Promise.all([...cards.values()].map(async card => card.show(await subscribe(card.id))));
+}
+
+async function listCampaigns() {
+  const { campaigns } = await api('/api/campaigns?limit=100');
+  for (const campaign of campaigns) await watch(campaign);
+  document.getElementById('no-campaigns').hidden = cards.size > 0;
+}
+
+form.elements.kind.addEventListener('change', showKindFields);
+form.addEventListener('submit', create);
+bindSignIn(session, document.getElementById('top'), () => {});
+showKindFields();
+await serverClock.sync();
+// A drop ten minutes from now, for an hour, unless the marketer says otherwise.
+const opening = Math.ceil((serverClock.now() + 10 * 60000) / 60000) * 60000;
+form.elements.startsAt.value = localInput(opening);
+form.elements.endsAt.value = localInput(opening + 3600000);
+await listCampaigns();
+await connect();
+setInterval(() => cards.forEach(card => card.tick()), 1000);

@@ -1,0 +1,166 @@
+// The shopper's page: open and upcoming drops with a countdown on the server's clock, a claim
+// button, the wallet with "expires soon" badges, and expiry alerts as they arrive.
+import { api } from './api.js';
+import { el, toast } from './dom.js';
+import { serverClock } from './clock.js';
+import { duration, money, terms, time } from './format.js';
+import { isLive, startLive, subscribe } from './live.js';
+import { Session, bindSignIn } from './session.js';
+
+const expiresSoonWithin = 24 * 3600 * 1000;
+const session = new Session('shop', ['shopper']);
+const drops = new Map();
+
+// A device id per browser, which the risk limits count by.
+const deviceId = localStorage.getItem('flashsale.device') ?? crypto.randomUUID();
+localStorage.setItem('flashsale.device', deviceId);
+
+class Drop {
+  constructor(campaign) {
+    this.campaign = campaign;
+    this.state = campaign.state;
+    this.countdown = el('span', { class: 'countdown' });
+    this.left = el('b', { class: 'remaining' }, campaign.remaining.toLocaleString());
+    this.button = el('button', { type: 'button', className: 'claim' }, 'Claim');
+    this.message = el('p', { class: 'message' });
+    this.button.addEventListener('click', () => this.claim());
+    this.element = el('article', { class: 'card', 'data-campaign-id': campaign.id },
+      el('header', {}, el('h3', {}, campaign.name), this.countdown),
+      el('p', {}, el('b', {}, terms(campaign.coupon))),
+      el('p', { class: 'figures' }, el('span', {}, this.left, ` of ${campaign.totalStock.toLocaleString()} left`),
+        campaign.price?.points ? el('span', {}, `costs ${campaign.price.points} points`) : null),
+      this.button, this.message);
+    this.tick();
+  }
+
+  show(snapshot) {
+    this.left.textContent = snapshot.remaining.toLocaleString();
+    this.setState(snapshot.state);
+  }
+
+  setState(state) {
+    this.state = state;
+    this.tick();
+  }
+
+  // The button follows the server's clock: it enables itself the moment the drop opens there.
+  tick() {
+    const now = serverClock.now();
+    const opensIn = Date.parse(this.campaign.startsAt) - now;
+    const endsIn = Date.parse(this.campaign.endsAt) - now;
+    const open = opensIn <= 0 && endsIn > 0 && this.state !== 'sold_out';
+    this.countdown.textContent = opensIn > 0 ? `Opens in ${duration(opensIn)}`
+      : endsIn <= 0 ? 'Ended' : this.state === 'sold_out' ? 'Sold out' : `Ends in ${duration(endsIn)}`;
+    this.element.dataset.state = opensIn > 0 ? 'scheduled' : endsIn <= 0 ? 'ended' : this.state;
+    this.button.disabled = !open || this.claiming;
+  }
+
+  async claim() {
+    if (!session.signedIn) {
+      this.say('Sign in first.', 'error');
+      return;
+    }
+    this.claiming = true;
+    this.tick();
+    // One key per press: a retry of the same press can never take a second coupon.
+    const key = crypto.randomUUID();
+    try {
+      const coupon = await api(`/api/campaigns/${this.campaign.id}/claims`, {
+        method: 'POST', token: session.token, headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId },
+      });
+      this.say(`Claimed! Code ${coupon.code}`, 'ok');
+      await loadWallet();
+    } catch (problem) {
+      if (problem.problem?.now) serverClock.heard(problem.problem.now);
+      this.say(problem.message, 'error');
+    } finally {
+      this.claiming = false;
+      this.tick();
+    }
+  }
+
+  say(text, kind) {
+    this.message.textContent = text;
+    this.message.className = `message ${kind}`;
+  }
+}
+
+async function listDrops() {
+  const { campaigns } = await api('/api/campaigns?limit=100');
+  const grid = document.getElementById('campaigns');
+  for (const campaign of campaigns.filter(c => !drops.has(c.id))) {
+    const drop = new Drop(campaign);
+    drops.set(campaign.id, drop);
+    grid.append(drop.element);
+    if (isLive()) drop.show(await subscribe(campaign.id));
+  }
+  document.getElementById('no-campaigns').hidden = drops.size > 0;
+}
+
+async function loadWallet() {
+  const wallet = document.getElementById('wallet');
+  const alerts = document.getElementById('alerts');
+  document.getElementById('wallet-hint').hidden = session.signedIn;
+  if (!session.signedIn) {
+    wallet.replaceChildren();
+    alerts.replaceChildren();
+    return;
+  }
+  const [{ coupons }, inbox] = await Promise.all([
+    api('/api/me/coupons?status=available&limit=50', { token: session.token }),
+    api('/api/me/alerts?limit=20', { token: session.token }),
+  ]);
+  wallet.replaceChildren(...coupons.map(coupon => {
+    const left = Date.parse(coupon.expiresAt) - serverClock.now();
+    return el('li', { 'data-coupon-id': coupon.couponId },
+      el('b', {}, terms(coupon.coupon)), ` · ${coupon.campaignName}`,
+      coupon.balance != null ? ` · balance ${money(coupon.balance, coupon.coupon.currency)}` : null,
+      left < expiresSoonWithin ? el('span', { class: 'badge expires-soon' }, 'Expires soon') : null,
+      el('br'), el('span', { class: 'code' }, coupon.code ?? ''), el('time', {}, ` until ${time(coupon.expiresAt)}`));
+  }));
+  alerts.replaceChildren(...inbox.alerts.map(alertItem));
+}
+
+function alertItem(alert) {
+  const item = el('li', { 'data-alert-id': alert.alertId, class: alert.read ? '' : 'unread' },
+    el('time', {}, time(alert.createdAt)), `${alert.campaignName}: your coupon expires ${time(alert.expiresAt)}`);
+  if (!alert.read) {
+    const markRead = el('button', { type: 'button', className: 'quiet' }, 'OK');
+    markRead.addEventListener('click', async () => {
+      await api(`/api/me/alerts/${alert.alertId}/read`, { method: 'POST', token: session.token });
+      item.classList.remove('unread');
+      markRead.remove();
+    });
+    item.append(' ', markRead);
+  }
+  return item;
+}
+
+async function connect() {
+  await startLive(session, {
+    inventory: snapshot => drops.get(snapshot.campaignId)?.show(snapshot),
+    stateChanged: change => drops.get(change.campaignId)?.setState(change.state),
+    expiryAlert: alert => {
+      document.getElementById('alerts').prepend(alertItem(alert));
+      toast(`${alert.campaignName}: a coupon of yours expires ${time(alert.expiresAt)}`);
+      loadWallet();
+    },
+    resubscribe: subscribeAll,
+  });
+}
+
+function subscribeAll() {
+  return Promise.all([...drops.values()].map(async drop => drop.show(await subscribe(drop.campaign.id))));
+}
+
+async function signedInOrOut() {
+  await Promise.all([connect(), loadWallet()]);
+}
+
+bindSignIn(session, document.getElementById('top'), signedInOrOut);
+await serverClock.sync();
+await listDrops();
+await signedInOrOut();
+setInterval(() => drops.forEach(drop => drop.tick()), 250);
+setInterval(() => listDrops().catch(() => {}), 10000);
+setInterval(() => serverClock.sync(3).catch(() => {}), 60000);

@@ -1,0 +1,199 @@
+using System.Net;
+using FlashSale.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlashSale.Tests.WebPages;
+
+/// <summary>
+/// The board, shop and marketing pages in headless Chromium against the running system, driven as
+/// their users drive them; what the pages show is checked against PostgreSQL. Screenshots of each
+/// page are kept in artifacts/screenshots.
+/// </summary>
+public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium)
+    : IClassFixture<RunningSystem>, IClassFixture<HeadlessChromium>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task The_board_shows_a_claim_race_drain_the_stock_to_zero_and_the_campaign_sell_out()
+    {
+        var campaign = await system.CreateCampaignAsync(60);
+        await using var board = await chromium.OpenAsync(system.BaseAddress, "/board.html");
+        await board.SignInAsync("operator-" + campaign.ToString("N")[..8], "admin");
+        await Expect(board.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
+        var card = board.Page.Locator($"article[data-campaign-id='{campaign}']");
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "open");
+        await Expect(card.Locator(".remaining")).ToHaveTextAsync("60");
+
+        // 90 shoppers race for 60 coupons.
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 90).Select(i => system.TokenAsync($"board-{campaign:N}-{i}", "shopper")));
+        using var client = system.Client(maxConnections: 32);
+        var answers = await Task.WhenAll(tokens.Select(async (token, i) =>
+        {
+            using var request = Infrastructure.Api.ClaimRequest(campaign, $"key-{i}", $"device-{i}");
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }));
+        Assert.Equal(60, answers.Count(status => status == HttpStatusCode.Created));
+
+        await Expect(card.Locator(".stock")).ToHaveAttributeAsync("data-remaining", "0", new() { Timeout = 15_000 });
+        await Expect(card.Locator(".remaining")).ToHaveTextAsync("0", Soon);
+        await Expect(card.Locator(".issued")).ToHaveTextAsync("60", Soon);
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "sold_out");
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Sold out");
+        await Expect(card.Locator(".rejections [data-code=sold_out]")).ToBeAttachedAsync();
+        await Expect(board.Page.Locator($"#alerts li[data-kind=sold_out][data-campaign-id='{campaign}']")).ToHaveCountAsync(1);
+        await Expect(board.Page.Locator($"#alerts li[data-kind=low_stock][data-campaign-id='{campaign}']")).ToHaveCountAsync(2);
+        Assert.Equal(60, await IssuedAsync(campaign));
+
+        await board.ScreenshotAsync("board");
+        board.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_shopper_waits_out_the_countdown_claims_on_the_page_and_sees_the_coupon_and_its_expiry_alert()
+    {
+        // Opens in a few seconds; coupons last 63 s and remind a minute before they lapse, so the alert comes soon after the claim.
+        var startsAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        var campaign = await system.CreateCampaignAsync(10, startsAt: startsAt, validity: new { afterClaim = "00:01:03" },
+            use: new { remindBefore = new[] { "00:01:00" } });
+        var shopper = "page-shopper-" + campaign.ToString("N")[..8];
+        await using var shop = await chromium.OpenAsync(system.BaseAddress, "/shop.html", HeadlessChromium.Phone);
+        await shop.SignInAsync(shopper);
+        await Expect(shop.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
+
+        var drop = shop.Page.Locator($"article[data-campaign-id='{campaign}']");
+        var claim = drop.Locator("button.claim");
+        await Expect(drop.Locator(".countdown")).ToContainTextAsync("Opens in 00:00:0");
+        await Expect(claim).ToBeDisabledAsync();
+        await shop.ScreenshotAsync("shop-countdown");
+
+        await Expect(claim).ToBeEnabledAsync(new() { Timeout = 10_000 });
+        Assert.True(DateTimeOffset.UtcNow >= startsAt, "The claim button enabled itself before the sale opened.");
+        await Expect(drop.Locator(".countdown")).ToContainTextAsync("Ends in");
+        await claim.ClickAsync();
+
+        var code = await CodeOfAsync(shopper, campaign);
+        await Expect(drop.Locator(".message")).ToHaveTextAsync($"Claimed! Code {code}", Soon);
+        await Expect(drop.Locator(".remaining")).ToHaveTextAsync("9", Soon);
+        var coupon = shop.Page.Locator("#wallet li", new() { HasText = code });
+        await Expect(coupon).ToHaveCountAsync(1);
+        await Expect(coupon.Locator(".expires-soon")).ToBeVisibleAsync();
+
+        // The expiry alert arrives live, as a notice and in the alert list.
+        await Expect(shop.Page.Locator("#toasts div")).ToContainTextAsync("expires", new() { Timeout = 20_000 });
+        await Expect(shop.Page.Locator("#alerts li.unread")).ToHaveCountAsync(1);
+        Assert.False(await shop.OverflowsSidewaysAsync());
+        await shop.ScreenshotAsync("shop");
+
+        // A second press is refused by the per-shopper limit, and the page says so.
+        await claim.ClickAsync();
+        await Expect(drop.Locator(".message.error")).ToContainTextAsync("already hold", new() { Timeout = 15_000 });
+        Assert.Equal(1, await CouponCountAsync(shopper, campaign));
+        shop.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_marketer_creates_a_campaign_on_the_page_and_watches_its_results()
+    {
+        await using var marketing = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
+        var name = "Page drop " + Guid.NewGuid().ToString("N")[..8];
+        var form = marketing.Page.Locator("form#create");
+        await Expect(form.Locator("input[name=startsAt]")).Not.ToHaveValueAsync("");
+
+        // Signed out, nothing is sent.
+        await form.Locator("input[name=name]").FillAsync(name);
+        await form.Locator("button").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync("Sign in as marketing first.");
+
+        await marketing.SignInAsync("marketer-" + name[^8..]);
+
+        // A refused field is shown beside it, and nothing is created.
+        await form.Locator("input[name=totalStock]").FillAsync("0");
+        await form.Locator("button").ClickAsync();
+        await Expect(form.Locator("[data-field=totalStock]")).Not.ToHaveTextAsync("", Soon);
+        Assert.Equal(0, await CampaignsNamedAsync(name));
+
+        // A threshold coupon, opening now: the page's own clock fields, set as a marketer would.
+        await form.Locator("select[name=kind]").SelectOptionAsync("threshold");
+        await Expect(form.Locator("input[name=percentOff]")).ToBeHiddenAsync();
+        await form.Locator("input[name=amountOff]").FillAsync("20");
+        await form.Locator("input[name=minSpend]").FillAsync("100");
+        await form.Locator("input[name=totalStock]").FillAsync("5");
+        await form.Locator("input[name=startsAt]").FillAsync(await LocalInputAsync(marketing.Page, DateTimeOffset.UtcNow.AddSeconds(-5)));
+        await form.Locator("button").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync($"Created “{name}”, open.", Soon);
+        Assert.Equal(1, await CampaignsNamedAsync(name));
+
+        var card = marketing.Page.Locator("article.card", new() { HasText = name });
+        await Expect(card.Locator(".terms")).ToContainTextAsync("¥20 off orders from ¥100");
+        var campaign = Guid.Parse((await card.GetAttributeAsync("data-campaign-id"))!);
+
+        // Its results, live: five shoppers take the five coupons.
+        using var client = system.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = Infrastructure.Api.ClaimRequest(campaign, $"key-{i}");
+            request.Headers.Authorization = new("Bearer", await system.TokenAsync($"{name}-{i}", "shopper"));
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request)).StatusCode);
+        }
+
+        await Expect(card.Locator(".issued")).ToHaveTextAsync("5", Soon);
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "sold_out");
+        await marketing.ScreenshotAsync("marketing");
+        marketing.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Every_page_fits_a_phone_screen()
+    {
+        await system.CreateCampaignAsync(100);
+        foreach (var page in new[] { "board", "shop", "marketing" })
+        {
+            await using var phone = await chromium.OpenAsync(system.BaseAddress, $"/{page}.html", HeadlessChromium.Phone);
+            await Expect(phone.Page.Locator("body[data-live]")).ToBeAttachedAsync();
+            await Expect(phone.Page.Locator("article.card").First).ToBeVisibleAsync();
+            Assert.False(await phone.OverflowsSidewaysAsync(), $"{page} is wider than a phone.");
+            await phone.ScreenshotAsync(page + "-phone");
+            phone.AssertNoErrors();
+        }
+    }
+
+    private static Task<string> LocalInputAsync(IPage page, DateTimeOffset at) =>
+        page.EvaluateAsync<string>(
+            "ms => { const d = new Date(ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }",
+            at.ToUnixTimeMilliseconds());
+
+    private async Task<int> IssuedAsync(Guid campaign)
+    {
+        await using var command = system.Database.CreateCommand("SELECT issued FROM campaign_stock WHERE campaign_id = $1");
+        command.Parameters.Add(new() { Value = campaign });
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<string> CodeOfAsync(string shopper, Guid campaign) =>
+        (await Eventually.ReturnsAsync(async () =>
+        {
+            await using var command = system.Database.CreateCommand("SELECT code FROM coupons WHERE shopper_id = $1 AND campaign_id = $2");
+            command.Parameters.Add(new() { Value = shopper });
+            command.Parameters.Add(new() { Value = campaign });
+            return (string?)await command.ExecuteScalarAsync();
+        }, code => code is not null))!;
+
+    private async Task<long> CouponCountAsync(string shopper, Guid campaign)
+    {
+        await using var command = system.Database.CreateCommand("SELECT count(*) FROM coupons WHERE shopper_id = $1 AND campaign_id = $2");
+        command.Parameters.Add(new() { Value = shopper });
+        command.Parameters.Add(new() { Value = campaign });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> CampaignsNamedAsync(string name)
+    {
+        await using var command = system.Database.CreateCommand("SELECT count(*) FROM campaign_stock WHERE campaign_name = $1");
+        command.Parameters.Add(new() { Value = name });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
