@@ -21,7 +21,12 @@ export class Session {
 
   // A token from elsewhere: its subject and expiry are read from it; the server still checks it.
   usePastedToken(token) {
-    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    let claims;
+    try {
+      claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch {
+      throw new Error('That is not a token.');
+    }
     const role = [claims.role].flat().find(r => this.roles.includes(r)) ?? [claims.role].flat()[0];
     this.remember({ userId: claims.sub, role, token, expiresAt: new Date(claims.exp * 1000).toISOString() });
   }
@@ -53,10 +58,14 @@ export function bindSignIn(session, root, onChange) {
     error.textContent = '';
     try {
       const pasted = String(data.get('token') ?? '').trim();
+      const userId = String(data.get('userId') ?? '').trim();
       if (pasted) {
         session.usePastedToken(pasted);
+      } else if (userId) {
+        await session.signIn(userId, String(data.get('role') ?? session.roles[0]));
       } else {
-        await session.signIn(String(data.get('userId')).trim(), String(data.get('role') ?? session.roles[0]));
+        error.textContent = 'Enter an id, or paste a token.';
+        return;
       }
       render();
       onChange();

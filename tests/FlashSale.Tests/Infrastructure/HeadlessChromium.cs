@@ -119,5 +119,14 @@ public sealed class BrowserPage : IAsyncDisposable
         await Assertions.Expect(Page.Locator(".signed-in .who")).ToContainTextAsync(userId);
     }
 
+    /// <summary>Signs in as outside Development: with a token from elsewhere, pasted into the form.</summary>
+    public async Task PasteTokenAsync(string token, string userId)
+    {
+        var form = Page.Locator("form.signin");
+        await form.Locator("input[name=token]").FillAsync(token);
+        await form.Locator("button").ClickAsync();
+        await Assertions.Expect(Page.Locator(".signed-in .who")).ToContainTextAsync(userId);
+    }
+
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 }

@@ -20,7 +20,8 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
     {
         var campaign = await system.CreateCampaignAsync(60);
         await using var board = await chromium.OpenAsync(system.BaseAddress, "/board.html");
-        await board.SignInAsync("operator-" + campaign.ToString("N")[..8], "admin");
+        var operatorId = "operator-" + campaign.ToString("N")[..8];
+        await board.PasteTokenAsync(await system.TokenAsync(operatorId, "admin"), operatorId);
         await Expect(board.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
         var card = board.Page.Locator($"article[data-campaign-id='{campaign}']");
         await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "open");
@@ -103,10 +104,14 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         var form = marketing.Page.Locator("form#create");
         await Expect(form.Locator("input[name=startsAt]")).Not.ToHaveValueAsync("");
 
-        // Signed out, nothing is sent.
+        // Signed out, nothing is sent; a pasted string that is no token signs nobody in.
         await form.Locator("input[name=name]").FillAsync(name);
         await form.Locator("button").ClickAsync();
         await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync("Sign in as marketing first.");
+        await marketing.Page.Locator("form.signin input[name=token]").FillAsync("not-a-token");
+        await marketing.Page.Locator("form.signin button").ClickAsync();
+        await Expect(marketing.Page.Locator("form.signin .message")).ToHaveTextAsync("That is not a token.");
+        await marketing.Page.Locator("form.signin input[name=token]").FillAsync("");
 
         await marketing.SignInAsync("marketer-" + name[^8..]);
 
