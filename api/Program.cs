@@ -57,6 +57,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapCampaigns();
+app.MapCampaignControls();
 app.MapServerTime();
 app.MapClaims();
 app.MapBlocks();

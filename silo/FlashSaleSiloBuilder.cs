@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces;
+using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
 using FlashSale.Grains.Wallet;
@@ -35,6 +36,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ledgerConnection.ConnectionString));
         silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
+        silo.Services.AddSingleton<CampaignChangeLog>();
         silo.Services.AddSingleton<WalletStore>();
         silo.Services.AddSingleton<PointsStore>();
         silo.Services.AddSingleton<AlertStore>();

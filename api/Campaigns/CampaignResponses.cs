@@ -14,7 +14,8 @@ public sealed record CouponTermsResponse(
 
 public sealed record ValidityResponse(DateTimeOffset? Until, int? Days, TimeSpan? AfterClaim);
 
-/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>sold_out</c> or <c>ended</c>.</param>
+/// <param name="TotalStock">The stock now: as created, plus top-ups and recycled coupons; always <c>issued + remaining</c>.</param>
+/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="AsOf">When the campaign's grain read the counts.</param>
 public sealed record CampaignResponse(
     Guid Id,
@@ -38,7 +39,7 @@ public sealed record CampaignResponse(
     public static CampaignResponse Of(CampaignView view)
     {
         var d = view.Definition;
-        return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), d.TotalStock, d.PerUserLimit,
+        return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), view.Issued + view.Remaining, d.PerUserLimit,
             d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim, d.Validity.AfterClaim),
             new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
                 d.RiskOrNone.DailyClaimCap),

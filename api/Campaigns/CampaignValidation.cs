@@ -6,7 +6,7 @@ namespace FlashSale.Api.Campaigns;
 /// <summary>Turns a create request into a definition, or into per-field errors keyed by JSON path.</summary>
 public static class CampaignValidation
 {
-    public const int MaxStock = 10_000_000;
+    public const int MaxStock = CampaignDefinition.MaxStock;
     public const int MaxPerUserLimit = 1_000;
     private const decimal MaxAmount = 1_000_000_000m;
     private const int MaxPoints = 10_000_000;

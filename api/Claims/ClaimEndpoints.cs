@@ -93,6 +93,7 @@ public static class ClaimEndpoints
             ClaimOutcome.DeviceLimitReached => (StatusCodes.Status409Conflict, "This device has reached a limit this campaign sets on devices.", null),
             ClaimOutcome.DailyLimitReached => (StatusCodes.Status409Conflict, "You have claimed as many coupons today as allowed.", null),
             ClaimOutcome.InsufficientPoints => (StatusCodes.Status409Conflict, "Your points do not cover this coupon's price.", null),
+            ClaimOutcome.Paused => (StatusCodes.Status409Conflict, "The sale is paused; try again when it resumes.", null),
             ClaimOutcome.KeyReused => (StatusCodes.Status422UnprocessableEntity,
                 "This Idempotency-Key was already used for a different request; use a fresh key for a new claim.", null),
             _ => null,

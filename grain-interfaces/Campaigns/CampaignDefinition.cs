@@ -20,6 +20,9 @@ public sealed record CampaignDefinition(
     [property: Id(12)] CouponPrice? Price = null,
     [property: Id(13)] bool CardSecrets = false)
 {
+    /// <summary>The most coupons one campaign may have, top-ups included.</summary>
+    public const int MaxStock = 10_000_000;
+
     /// <summary>Points a claim costs; 0 on free campaigns.</summary>
     public int PointsPrice => Price?.Points ?? 0;
 

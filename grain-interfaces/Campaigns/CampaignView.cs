@@ -7,6 +7,8 @@ public enum CampaignPhase
     Open,
     SoldOut,
     Ended,
+    /// <summary>Marketing paused the sale: claims are refused until it resumes.</summary>
+    Paused,
 }
 
 public static class CampaignPhases
@@ -17,6 +19,7 @@ public static class CampaignPhases
         CampaignPhase.Scheduled => "scheduled",
         CampaignPhase.Open => "open",
         CampaignPhase.SoldOut => "sold_out",
+        CampaignPhase.Paused => "paused",
         _ => "ended",
     };
 }

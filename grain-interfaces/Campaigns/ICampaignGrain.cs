@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
@@ -30,14 +31,22 @@ public interface ICampaignGrain : IGrainWithGuidKey
     [Alias("Snapshot")]
     Task<InventorySnapshot?> Snapshot();
 
-    /// <summary>
-    /// Gives a coupon of this campaign to another shopper, on campaigns whose received coupons count
-    /// against the recipient's per-user limit: here, where that limit is counted for claims too.
-    /// </summary>
     /// <summary>The stock grew to <paramref name="stock"/> (coupons recycled); a lower figure than known is ignored.</summary>
     [Alias("Restock")]
     Task Restock(int stock);
 
+    /// <summary>
+    /// Gives a coupon of this campaign to another shopper, on campaigns whose received coupons count
+    /// against the recipient's per-user limit: here, where that limit is counted for claims too.
+    /// </summary>
     [Alias("Transfer")]
     Task<TransferResult> Transfer(Guid couponId, string fromShopper, string toShopper);
+
+    /// <summary>Marketing's controls during the sale: pause, resume, end now, top up the stock. Each is audited.</summary>
+    [Alias("Change")]
+    Task<CampaignChangeResult> Change(CampaignChange change);
+
+    /// <summary>Every change made to the campaign since its creation, oldest first.</summary>
+    [Alias("Changes")]
+    Task<ImmutableArray<CampaignChangeEntry>> Changes();
 }

@@ -16,6 +16,7 @@ public static class ClaimOutcomeCodes
         ClaimOutcome.DeviceLimitReached => "device_limit_reached",
         ClaimOutcome.DailyLimitReached => "daily_limit_reached",
         ClaimOutcome.InsufficientPoints => "insufficient_points",
+        ClaimOutcome.Paused => "paused",
         _ => "unavailable",
     };
 }

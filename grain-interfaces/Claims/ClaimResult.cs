@@ -25,6 +25,8 @@ public enum ClaimOutcome
     Unavailable,
     /// <summary>A points-priced campaign, and the shopper's points do not cover the price.</summary>
     InsufficientPoints,
+    /// <summary>Marketing paused the sale.</summary>
+    Paused,
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ namespace FlashSale.GrainInterfaces.Gates;
 
 /// <summary>
 /// What an API node needs to refuse a campaign's claims without calling its grain: the sale window,
-/// whether the stock is gone, and which shoppers might hold a coupon (their claims still go to the
+/// whether the stock is gone or the sale paused, and which shoppers might hold a coupon (their claims still go to the
 /// grain, so that a replayed key gets its original coupon back).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignGate")]
@@ -14,7 +14,8 @@ public sealed record CampaignGate(
     [property: Id(2)] DateTimeOffset StartsAt,
     [property: Id(3)] DateTimeOffset EndsAt,
     [property: Id(4)] bool SoldOut,
-    [property: Id(5)] HolderFilter? Holders)
+    [property: Id(5)] HolderFilter? Holders,
+    [property: Id(6)] bool Paused = false)
 {
     /// <summary>The refusal this gate gives a shopper's claim at <paramref name="now"/>, or null when only the grain can answer.</summary>
     public ClaimOutcome? RefusalFor(string shopperId, DateTimeOffset now)
@@ -25,7 +26,7 @@ public sealed record CampaignGate(
         }
 
         var ended = now >= EndsAt;
-        if (!ended && !SoldOut)
+        if (!ended && !SoldOut && !Paused)
         {
             return null;
         }
@@ -36,6 +37,6 @@ public sealed record CampaignGate(
             return null;
         }
 
-        return ended ? ClaimOutcome.Ended : ClaimOutcome.SoldOut;
+        return ended ? ClaimOutcome.Ended : Paused ? ClaimOutcome.Paused : ClaimOutcome.SoldOut;
     }
 }

@@ -8,7 +8,7 @@ namespace FlashSale.GrainInterfaces.Live;
 /// </summary>
 /// <param name="ClaimsPerSecond">Coupons committed in the last second.</param>
 /// <param name="Rejections">Refused claims since the grain activated, by refusal code.</param>
-/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>sold_out</c> or <c>ended</c>.</param>
+/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="FirstCommitAt">When the earliest commit this snapshot is the first to include was made; null when it includes none: what push latency is measured from.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.InventorySnapshot")]
 public sealed record InventorySnapshot(
@@ -21,7 +21,7 @@ public sealed record InventorySnapshot(
     [property: Id(6)] DateTimeOffset At,
     [property: Id(7)] DateTimeOffset? FirstCommitAt = null);
 
-/// <summary>A campaign opened, sold out, ended (and later: paused, resumed).</summary>
+/// <summary>A campaign opened, sold out, was paused or resumed (state back to open), or ended.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.StateChange")]
 public sealed record StateChange(
     [property: Id(0)] Guid CampaignId,

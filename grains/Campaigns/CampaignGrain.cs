@@ -21,9 +21,10 @@ namespace FlashSale.Grains.Campaigns;
 /// time, so the fields below need no locks.
 /// </summary>
 [Reentrant]
-public sealed class CampaignGrain(
+public sealed partial class CampaignGrain(
     [PersistentState("campaign", "campaigns")] IPersistentState<CampaignState> state,
     CouponLedger ledger,
+    CampaignChangeLog changeLog,
     WalletStore wallets,
     TimeProvider clock,
     IOptions<RiskOptions> risk,
@@ -48,6 +49,7 @@ public sealed class CampaignGrain(
     private bool _broken;
     private CampaignGate? _gate;
     private readonly LiveInventory _live = new();
+    private bool _paused;
     private IGrainTimer? _liveTimer;
     private IGrainTimer? _edgeTimer;
     private int _quietTicks;
@@ -69,6 +71,13 @@ public sealed class CampaignGrain(
             ?? throw new InvalidOperationException($"Campaign {this.GetPrimaryKey()} has a definition but no ledger row.");
         _totalStock = snapshot.TotalStock;
         _committed = snapshot.Issued;
+        _paused = snapshot.Paused;
+        // An early end is written to the ledger first; a crash before the stored definition caught up is mended here.
+        if (snapshot.EndsAt is { } endsAt && endsAt < Definition.EndsAt)
+        {
+            state.State.Definition = Definition with { EndsAt = endsAt };
+        }
+
         foreach (var row in snapshot.Coupons)
         {
             var coupon = new IssuedCoupon(row.CouponId, row.Code, Definition.Id, Definition.Terms, row.IssuedAt, row.ExpiresAt);
@@ -147,6 +156,11 @@ public sealed class CampaignGrain(
             return Refuse(ClaimOutcome.Ended, now);
         }
 
+        if (_paused)
+        {
+            return Refuse(ClaimOutcome.Paused, now);
+        }
+
         // The limit before the stock: a shopper's count never drops while the stock is gone, so a
         // refused key that is replayed hears the same refusal.
         if (claims.Count >= definition.PerUserLimit)
@@ -188,7 +202,7 @@ public sealed class CampaignGrain(
             PublishSoon();
             if (wasSoldOut)
             {
-                PublishState("open");
+                PublishState(View().Phase.Name());
             }
         }
 
@@ -574,12 +588,12 @@ public sealed class CampaignGrain(
     {
         var definition = Definition!;
         var soldOut = _committed >= _totalStock;
-        if (_gate is null || _gate.SoldOut != soldOut)
+        if (_gate is null || _gate.SoldOut != soldOut || _gate.Paused != _paused)
         {
             // Shoppers with a claim, so that API nodes forward their replays to this grain.
             var holders = _shoppers.Where(s => s.Value.Count > 0).Select(s => s.Key).ToList();
             _gate = new CampaignGate(definition.Id, clock.GetUtcNow().UtcTicks, definition.StartsAt, definition.EndsAt,
-                soldOut, HolderFilter.Of(holders));
+                soldOut, HolderFilter.Of(holders), _paused);
         }
 
         return _gate;
@@ -594,6 +608,7 @@ public sealed class CampaignGrain(
         var now = clock.GetUtcNow();
         var phase = now < definition.StartsAt ? CampaignPhase.Scheduled
             : now >= definition.EndsAt ? CampaignPhase.Ended
+            : _paused ? CampaignPhase.Paused
             : _committed >= _totalStock ? CampaignPhase.SoldOut
             : CampaignPhase.Open;
         return new CampaignView(definition, _committed, _totalStock - _committed, phase, now);

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Risk;
+using FlashSale.Grains.Campaigns;
 
 namespace FlashSale.Grains.Ledger;
 
@@ -21,10 +22,14 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
     {
         await using var command = database.CreateCommand(
             """
-            INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
-                                        remind_before, ends_at, card_secrets, recycle_expired, starts_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            ON CONFLICT (campaign_id) DO NOTHING
+            WITH created AS (
+                INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
+                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                ON CONFLICT (campaign_id) DO NOTHING
+                RETURNING campaign_id)
+            INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
+            SELECT campaign_id, $13, $14, 'created', $15 FROM created
             """);
         command.Parameters.Add(new() { Value = campaign.Id });
         command.Parameters.Add(new() { Value = campaign.TotalStock });
@@ -38,6 +43,9 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = campaign.CardSecrets });
         command.Parameters.Add(new() { Value = campaign.UseOrDefault.RecycleExpired });
         command.Parameters.Add(new() { Value = campaign.StartsAt });
+        command.Parameters.Add(new() { Value = campaign.CreatedAt });
+        command.Parameters.Add(new() { Value = campaign.CreatedBy });
+        command.Parameters.Add(CampaignChangeLog.CreationDetails(campaign));
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
@@ -49,10 +57,12 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
 
         await using var stock = new NpgsqlCommand(
-            "SELECT total_stock + recycled, per_user_limit, issued FROM campaign_stock WHERE campaign_id = $1",
+            "SELECT total_stock + recycled, per_user_limit, issued, paused, ends_at FROM campaign_stock WHERE campaign_id = $1",
             connection, transaction);
         stock.Parameters.Add(new() { Value = campaignId });
         int totalStock, perUserLimit, issued;
+        bool paused;
+        DateTimeOffset? endsAt;
         await using (var reader = await stock.ExecuteReaderAsync())
         {
             if (!await reader.ReadAsync())
@@ -60,7 +70,8 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
                 return null;
             }
 
-            (totalStock, perUserLimit, issued) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+            (totalStock, perUserLimit, issued, paused) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetBoolean(3));
+            endsAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4);
         }
 
         await using var rows = new NpgsqlCommand(
@@ -99,7 +110,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         }
 
         await transaction.CommitAsync();
-        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received);
+        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received, paused, endsAt);
     }
 
     /// <summary>

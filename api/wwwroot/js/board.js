@@ -52,7 +52,7 @@ function showAlert(alert) {
 }
 
 bindSignIn(session, document.getElementById('top'), connect);
-await listCampaigns();
-await connect();
 setInterval(() => listCampaigns().catch(() => {}), listEvery);
 setInterval(() => cards.forEach(card => card.tick()), 1000);
+await listCampaigns().catch(() => {});
+await connect();

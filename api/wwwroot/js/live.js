@@ -2,18 +2,29 @@
 // With a token the server also sends this user's alerts; without one, only campaigns' stock and
 // state. <body data-live> says whether the page is live, and as whom.
 let current;
+let generation = 0;
+let queue = Promise.resolve();
 
-export async function startLive(session, handlers) {
+// One connection per page. A restart (sign-in, sign-out) waits until the previous start settles,
+// and a start still retrying gives way to a newer one.
+export function startLive(session, handlers) {
+  const mine = ++generation;
+  queue = queue.catch(() => {}).then(() => (mine === generation ? restart(session, handlers, mine) : undefined));
+  return queue;
+}
+
+async function restart(session, handlers, mine) {
   if (current) {
-    delete document.body.dataset.live;
-    await current.stop();
+    const old = current;
+    current = undefined;
+    await old.stop();
   }
   const who = session?.signedIn ? 'signed-in' : 'anonymous';
   const options = session?.signedIn ? { accessTokenFactory: () => session.token } : {};
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/live', options)
     .withAutomaticReconnect()
-    .configureLogging(signalR.LogLevel.Warning)
+    .configureLogging(signalR.LogLevel.None)
     .build();
   for (const [event, handler] of Object.entries(handlers)) {
     if (event !== 'resubscribe') connection.on(event, handler);
@@ -26,17 +37,26 @@ export async function startLive(session, handlers) {
   });
   connection.onclose(() => mark(connection, undefined));
   current = connection;
-  await connection.start();
+  // The first start is not covered by automatic reconnects: retry it, backing off, until it works.
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 15000)) {
+    try {
+      await connection.start();
+      break;
+    } catch {
+      if (mine !== generation) return;
+      mark(connection, 'offline');
+      await new Promise(resolve => setTimeout(resolve, delay));
+    }
+  }
   await handlers.resubscribe?.();
   mark(connection, who);
-  return connection;
 }
 
 function mark(connection, state) {
   if (connection !== current) return;
-  if (state) document.body.dataset.live = state; else delete document.body.dataset.live;
+  if (state && state !== 'offline') document.body.dataset.live = state; else delete document.body.dataset.live;
   const label = document.getElementById('connection');
-  if (label) label.textContent = state === 'signed-in' || state === 'anonymous' ? '· live' : state ? `· ${state}…` : '· offline';
+  if (label) label.textContent = state === 'signed-in' || state === 'anonymous' ? '· live' : `· ${state ?? 'offline'}`;
 }
 
 // Joins a campaign's group on the current connection; answers with its stock now.

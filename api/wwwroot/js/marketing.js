@@ -112,11 +112,11 @@ form.elements.kind.addEventListener('change', showKindFields);
 form.addEventListener('submit', create);
 bindSignIn(session, document.getElementById('top'), () => {});
 showKindFields();
-await serverClock.sync();
+setInterval(() => cards.forEach(card => card.tick()), 1000);
+await serverClock.sync().catch(() => {});
 // A drop ten minutes from now, for an hour, unless the marketer says otherwise.
 const opening = Math.ceil((serverClock.now() + 10 * 60000) / 60000) * 60000;
 form.elements.startsAt.value = localInput(opening);
 form.elements.endsAt.value = localInput(opening + 3600000);
-await listCampaigns();
+await listCampaigns().catch(() => {});
 await connect();
-setInterval(() => cards.forEach(card => card.tick()), 1000);

@@ -48,9 +48,10 @@ class Drop {
     const now = serverClock.now();
     const opensIn = Date.parse(this.campaign.startsAt) - now;
     const endsIn = Date.parse(this.campaign.endsAt) - now;
-    const open = opensIn <= 0 && endsIn > 0 && this.state !== 'sold_out';
+    const open = opensIn <= 0 && endsIn > 0 && !['sold_out', 'paused', 'ended'].includes(this.state);
     this.countdown.textContent = opensIn > 0 ? `Opens in ${duration(opensIn)}`
-      : endsIn <= 0 ? 'Ended' : this.state === 'sold_out' ? 'Sold out' : `Ends in ${duration(endsIn)}`;
+      : endsIn <= 0 || this.state === 'ended' ? 'Ended' : this.state === 'sold_out' ? 'Sold out'
+      : this.state === 'paused' ? 'Paused' : `Ends in ${duration(endsIn)}`;
     this.element.dataset.state = opensIn > 0 ? 'scheduled' : endsIn <= 0 ? 'ended' : this.state;
     this.button.disabled = !open || this.claiming;
   }
@@ -69,7 +70,7 @@ class Drop {
         method: 'POST', token: session.token, headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId },
       });
       this.say(`Claimed! Code ${coupon.code}`, 'ok');
-      await loadWallet();
+      await loadWallet().catch(() => {});
     } catch (problem) {
       if (problem.problem?.now) serverClock.heard(problem.problem.now);
       this.say(problem.message, 'error');
@@ -100,7 +101,9 @@ async function listDrops() {
 async function loadWallet() {
   const wallet = document.getElementById('wallet');
   const alerts = document.getElementById('alerts');
-  document.getElementById('wallet-hint').hidden = session.signedIn;
+  const hint = document.getElementById('wallet-hint');
+  hint.textContent = 'Sign in to claim coupons and see your wallet.';
+  hint.hidden = session.signedIn;
   if (!session.signedIn) {
     wallet.replaceChildren();
     alerts.replaceChildren();
@@ -143,7 +146,7 @@ async function connect() {
     expiryAlert: alert => {
       document.getElementById('alerts').prepend(alertItem(alert));
       toast(`${alert.campaignName}: a coupon of yours expires ${time(alert.expiresAt)}`);
-      loadWallet();
+      loadWallet().catch(() => {});
     },
     resubscribe: subscribeAll,
   });
@@ -154,13 +157,17 @@ function subscribeAll() {
 }
 
 async function signedInOrOut() {
-  await Promise.all([connect(), loadWallet()]);
+  await Promise.all([connect(), loadWallet().catch(problem => {
+    const hint = document.getElementById('wallet-hint');
+    hint.hidden = false;
+    hint.textContent = `Your wallet could not be loaded: ${problem.message}`;
+  })]);
 }
 
 bindSignIn(session, document.getElementById('top'), signedInOrOut);
-await serverClock.sync();
-await listDrops();
-await signedInOrOut();
 setInterval(() => drops.forEach(drop => drop.tick()), 250);
 setInterval(() => listDrops().catch(() => {}), 10000);
 setInterval(() => serverClock.sync(3).catch(() => {}), 60000);
+await serverClock.sync().catch(() => {});
+await listDrops().catch(() => {});
+await signedInOrOut();

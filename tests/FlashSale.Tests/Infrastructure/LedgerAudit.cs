@@ -12,6 +12,14 @@ public sealed record LedgerAudit(
     int Transactions,
     IReadOnlySet<Guid> CouponIds)
 {
+    /// <summary>The campaign's issued counter alone.</summary>
+    public static async Task<int> IssuedAsync(NpgsqlDataSource database, Guid campaignId)
+    {
+        await using var command = database.CreateCommand("SELECT issued FROM campaign_stock WHERE campaign_id = $1");
+        command.Parameters.Add(new() { Value = campaignId });
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
     public static async Task<LedgerAudit> ReadAsync(NpgsqlDataSource database, Guid campaignId)
     {
         await using var command = database.CreateCommand(

@@ -47,7 +47,7 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         await Expect(card.Locator(".rejections [data-code=sold_out]")).ToBeAttachedAsync();
         await Expect(board.Page.Locator($"#alerts li[data-kind=sold_out][data-campaign-id='{campaign}']")).ToHaveCountAsync(1);
         await Expect(board.Page.Locator($"#alerts li[data-kind=low_stock][data-campaign-id='{campaign}']")).ToHaveCountAsync(2);
-        Assert.Equal(60, await IssuedAsync(campaign));
+        Assert.Equal(60, await LedgerAudit.IssuedAsync(system.Database, campaign));
 
         await board.ScreenshotAsync("board");
         board.AssertNoErrors();
@@ -171,12 +171,6 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
             "ms => { const d = new Date(ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }",
             at.ToUnixTimeMilliseconds());
 
-    private async Task<int> IssuedAsync(Guid campaign)
-    {
-        await using var command = system.Database.CreateCommand("SELECT issued FROM campaign_stock WHERE campaign_id = $1");
-        command.Parameters.Add(new() { Value = campaign });
-        return (int)(await command.ExecuteScalarAsync())!;
-    }
 
     private async Task<string> CodeOfAsync(string shopper, Guid campaign) =>
         (await Eventually.ReturnsAsync(async () =>

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using FlashSale.GrainInterfaces.Campaigns;
+
+namespace FlashSale.Api.Campaigns;
+
+/// <summary>Marketing's controls during a sale (pause, resume, end now, top up) and their audit.</summary>
+public static class CampaignControlEndpoints
+{
+    public sealed record TopUpRequest(int? Add);
+
+    /// <param name="Details">What the change set, e.g. <c>{"add": 500, "totalStock": 1500}</c>.</param>
+    public sealed record CampaignChangeResponse(DateTimeOffset At, string Actor, string Action, JsonElement Details);
+
+    public static void MapCampaignControls(this IEndpointRouteBuilder app)
+    {
+        var campaigns = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing);
+
+        Control(campaigns.MapPost("/pause", (string id, HttpContext context, IClusterClient cluster) =>
+                ChangeAsync(id, CampaignChangeKind.Pause, 0, context, cluster)),
+            "Pause the sale: claims get 409 paused until it resumes (role marketing)");
+        Control(campaigns.MapPost("/resume", (string id, HttpContext context, IClusterClient cluster) =>
+                ChangeAsync(id, CampaignChangeKind.Resume, 0, context, cluster)),
+            "Resume a paused sale (role marketing)");
+        Control(campaigns.MapPost("/end", (string id, HttpContext context, IClusterClient cluster) =>
+                ChangeAsync(id, CampaignChangeKind.End, 0, context, cluster)),
+            "End the sale now, before its endsAt (role marketing)");
+        Control(campaigns.MapPost("/stock", TopUp), "Add coupons to the stock; a sold-out campaign opens again (role marketing)")
+            .Accepts<TopUpRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        campaigns.MapGet("/changes", Changes)
+            .WithSummary("Every change to the campaign, oldest first: who, when, what (role marketing)")
+            .Produces<IReadOnlyList<CampaignChangeResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static RouteHandlerBuilder Control(RouteHandlerBuilder endpoint, string summary) => endpoint
+        .WithSummary(summary)
+        .Produces<CampaignResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> TopUp(string id, HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await JsonBody.Read<TopUpRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.Add is not { } add || add < 1 || add > CampaignDefinition.MaxStock)
+        {
+            return Problem.Validation(new Dictionary<string, string[]> { ["add"] = [$"Required, 1 to {CampaignDefinition.MaxStock}."] });
+        }
+
+        return await ChangeAsync(id, CampaignChangeKind.TopUp, add, context, cluster);
+    }
+
+    private static async Task<IResult> ChangeAsync(string id, CampaignChangeKind kind, int add, HttpContext context, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var campaignId))
+        {
+            return CampaignEndpoints.NotFound();
+        }
+
+        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Change(new CampaignChange(kind, context.ShopperId(), add));
+        return result.Outcome switch
+        {
+            CampaignChangeOutcome.Done => Results.Ok(CampaignResponse.Of(result.View!)),
+            CampaignChangeOutcome.NotFound => CampaignEndpoints.NotFound(),
+            CampaignChangeOutcome.Ended => Problem.Of(StatusCodes.Status409Conflict, "campaign_ended", "The sale has ended; it cannot change any more."),
+            CampaignChangeOutcome.AlreadyPaused => Problem.Of(StatusCodes.Status409Conflict, "already_paused", "The sale is already paused."),
+            CampaignChangeOutcome.NotPaused => Problem.Of(StatusCodes.Status409Conflict, "not_paused", "The sale is not paused."),
+            _ => Problem.Of(StatusCodes.Status422UnprocessableEntity, "stock_too_large",
+                $"A campaign has at most {CampaignDefinition.MaxStock} coupons, top-ups included."),
+        };
+    }
+
+    private static async Task<IResult> Changes(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var campaignId) || await cluster.GetGrain<ICampaignGrain>(campaignId).Get() is null)
+        {
+            return CampaignEndpoints.NotFound();
+        }
+
+        var changes = await cluster.GetGrain<ICampaignGrain>(campaignId).Changes();
+        return Results.Ok(changes.Select(c => new CampaignChangeResponse(c.At, c.Actor, c.Action, JsonDocument.Parse(c.Details).RootElement)).ToList());
+    }
+}

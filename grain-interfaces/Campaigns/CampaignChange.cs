@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace FlashSale.GrainInterfaces.Campaigns;
+
+[GenerateSerializer, Alias("FlashSale.CampaignChangeKind")]
+public enum CampaignChangeKind
+{
+    Pause,
+    Resume,
+    /// <summary>Ends the sale now, before its <c>endsAt</c>.</summary>
+    End,
+    /// <summary>Adds coupons to the stock; a sold-out campaign opens again.</summary>
+    TopUp,
+}
+
+/// <param name="Add">For <see cref="CampaignChangeKind.TopUp"/>: how many coupons to add.</param>
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignChange")]
+public sealed record CampaignChange(
+    [property: Id(0)] CampaignChangeKind Kind,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] int Add = 0);
+
+[GenerateSerializer, Alias("FlashSale.CampaignChangeOutcome")]
+public enum CampaignChangeOutcome
+{
+    Done,
+    NotFound,
+    /// <summary>The sale is over: nothing about it changes any more.</summary>
+    Ended,
+    AlreadyPaused,
+    NotPaused,
+    /// <summary>The top-up would take the stock past the most a campaign may have.</summary>
+    StockTooLarge,
+}
+
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignChangeResult")]
+public sealed record CampaignChangeResult(
+    [property: Id(0)] CampaignChangeOutcome Outcome,
+    [property: Id(1)] CampaignView? View = null);
+
+/// <summary>One audited change: who, when, what, and the values it changed (JSON).</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignChangeEntry")]
+public sealed record CampaignChangeEntry(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] string Action,
+    [property: Id(3)] string Details);

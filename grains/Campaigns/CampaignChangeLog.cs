@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Campaigns;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FlashSale.Grains.Campaigns;
+
+/// <summary>
+/// Marketing's changes to a running campaign, each applied to the ledger's campaign row together
+/// with its audit row in one statement (silo/Database/Schema/018-campaign-changes.sql).
+/// </summary>
+public sealed class CampaignChangeLog(NpgsqlDataSource database)
+{
+    /// <summary>Pauses or resumes; false when the campaign already was in that state.</summary>
+    public async Task<bool> SetPausedAsync(Guid campaignId, bool paused, string actor, DateTimeOffset at)
+    {
+        await using var command = database.CreateCommand(
+            """
+            WITH changed AS (
+                UPDATE campaign_stock SET paused = $2 WHERE campaign_id = $1 AND paused <> $2 RETURNING campaign_id)
+            INSERT INTO campaign_changes (campaign_id, changed_at, actor, action)
+            SELECT campaign_id, $3, $4, $5 FROM changed
+            """);
+        command.Parameters.Add(new() { Value = campaignId });
+        command.Parameters.Add(new() { Value = paused });
+        command.Parameters.Add(new() { Value = at });
+        command.Parameters.Add(new() { Value = actor });
+        command.Parameters.Add(new() { Value = paused ? "paused" : "resumed" });
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>Brings the end forward to <paramref name="at"/>; false when the sale already ended by then.</summary>
+    public async Task<bool> EndAsync(Guid campaignId, string actor, DateTimeOffset at)
+    {
+        await using var command = database.CreateCommand(
+            """
+            WITH changed AS (
+                UPDATE campaign_stock s SET ends_at = $2
+                  FROM campaign_stock before
+                 WHERE s.campaign_id = $1 AND before.campaign_id = $1 AND s.ends_at > $2
+                RETURNING s.campaign_id, before.ends_at AS was)
+            INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
+            SELECT campaign_id, $2, $3, 'ended', jsonb_build_object('endsAt', $2, 'plannedEndsAt', was) FROM changed
+            """);
+        command.Parameters.Add(new() { Value = campaignId });
+        command.Parameters.Add(new() { Value = at });
+        command.Parameters.Add(new() { Value = actor });
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="add"/> coupons to the stock; returns the stock the grain counts against
+    /// (recycled coupons included), or null when the total would pass <paramref name="maxStock"/>.
+    /// </summary>
+    public async Task<int?> TopUpAsync(Guid campaignId, int add, int maxStock, string actor, DateTimeOffset at)
+    {
+        await using var command = database.CreateCommand(
+            """
+            WITH changed AS (
+                UPDATE campaign_stock SET total_stock = total_stock + $2
+                 WHERE campaign_id = $1 AND total_stock + $2 <= $3
+                RETURNING campaign_id, total_stock, total_stock + recycled AS stock),
+            logged AS (
+                INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
+                SELECT campaign_id, $4, $5, 'topped_up', jsonb_build_object('add', $2, 'totalStock', total_stock) FROM changed)
+            SELECT stock FROM changed
+            """);
+        command.Parameters.Add(new() { Value = campaignId });
+        command.Parameters.Add(new() { Value = add });
+        command.Parameters.Add(new() { Value = maxStock });
+        command.Parameters.Add(new() { Value = at });
+        command.Parameters.Add(new() { Value = actor });
+        return await command.ExecuteScalarAsync() as int?;
+    }
+
+    public async Task<ImmutableArray<CampaignChangeEntry>> ReadAsync(Guid campaignId)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT changed_at, actor, action, details::text FROM campaign_changes WHERE campaign_id = $1 ORDER BY change_id");
+        command.Parameters.Add(new() { Value = campaignId });
+        var entries = ImmutableArray.CreateBuilder<CampaignChangeEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(new CampaignChangeEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return entries.ToImmutable();
+    }
+
+    /// <summary>The audit row of a campaign's creation, for <see cref="Ledger.CouponLedger.CreateStockAsync"/>'s statement.</summary>
+    public static NpgsqlParameter CreationDetails(CampaignDefinition campaign) => new()
+    {
+        Value = System.Text.Json.JsonSerializer.Serialize(new { totalStock = campaign.TotalStock, startsAt = campaign.StartsAt, endsAt = campaign.EndsAt }),
+        NpgsqlDbType = NpgsqlDbType.Jsonb,
+    };
+}

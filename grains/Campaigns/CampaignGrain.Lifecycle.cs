@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Campaigns;
+
+namespace FlashSale.Grains.Campaigns;
+
+/// <summary>Marketing's controls during the sale. Each is written to the ledger with its audit row before it takes effect here.</summary>
+public sealed partial class CampaignGrain
+{
+    public async Task<CampaignChangeResult> Change(CampaignChange change)
+    {
+        if (Definition is null)
+        {
+            return new CampaignChangeResult(CampaignChangeOutcome.NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= Definition.EndsAt)
+        {
+            return new CampaignChangeResult(CampaignChangeOutcome.Ended, View());
+        }
+
+        // The ledger's guards decide races between two controls: the loser changes nothing.
+        var outcome = change.Kind switch
+        {
+            CampaignChangeKind.Pause or CampaignChangeKind.Resume => await SetPausedAsync(change.Kind == CampaignChangeKind.Pause, change.Actor, now),
+            CampaignChangeKind.End => await EndAsync(change.Actor, now),
+            _ => await TopUpAsync(change.Add, change.Actor, now),
+        };
+        return new CampaignChangeResult(outcome, View());
+    }
+
+    public Task<ImmutableArray<CampaignChangeEntry>> Changes() => changeLog.ReadAsync(this.GetPrimaryKey());
+
+    private async Task<CampaignChangeOutcome> SetPausedAsync(bool pause, string actor, DateTimeOffset now)
+    {
+        if (_paused == pause || !await changeLog.SetPausedAsync(Definition!.Id, pause, actor, now))
+        {
+            return pause ? CampaignChangeOutcome.AlreadyPaused : CampaignChangeOutcome.NotPaused;
+        }
+
+        _paused = pause;
+        Announce();
+        return CampaignChangeOutcome.Done;
+    }
+
+    private async Task<CampaignChangeOutcome> EndAsync(string actor, DateTimeOffset now)
+    {
+        if (!await changeLog.EndAsync(Definition!.Id, actor, now))
+        {
+            return CampaignChangeOutcome.Ended;
+        }
+
+        state.State.Definition = Definition with { EndsAt = now };
+        await state.WriteStateAsync();
+        TimeNextEdge();
+        Announce();
+        return CampaignChangeOutcome.Done;
+    }
+
+    private async Task<CampaignChangeOutcome> TopUpAsync(int add, string actor, DateTimeOffset now)
+    {
+        if (await changeLog.TopUpAsync(Definition!.Id, add, CampaignDefinition.MaxStock, actor, now) is not { } stock)
+        {
+            return CampaignChangeOutcome.StockTooLarge;
+        }
+
+        await Restock(stock);
+        return CampaignChangeOutcome.Done;
+    }
+
+    /// <summary>API nodes refuse by the new gate at once; dashboards hear the new state.</summary>
+    private void Announce()
+    {
+        _gate = null;
+        PublishGate();
+        PublishState(View().Phase.Name());
+        PublishSoon();
+    }
+}
