@@ -1,6 +1,6 @@
 // The marketing page: create and schedule a campaign, then watch its results live.
 import { api } from './api.js';
-import { toast } from './dom.js';
+import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
@@ -81,9 +81,58 @@ async function create(event) {
   }
 }
 
+// Pause or resume, end now, top up: each answered with the campaign as it is now, or a refusal to show.
+function addControls(card) {
+  const message = el('span', { class: 'message' });
+  const control = async (action, body) => {
+    message.textContent = '';
+    try {
+      const campaign = await api(`/api/campaigns/${card.id}/${action}`, { method: 'POST', body, token: session.token });
+      card.setState(campaign.state);
+      return campaign;
+    } catch (problem) {
+      message.textContent = problem.message;
+      message.className = 'message error';
+      return null;
+    }
+  };
+  const pause = el('button', { type: 'button', className: 'quiet pause' });
+  pause.addEventListener('click', () => control(pause.dataset.action));
+  // Ending cannot be undone: the first press asks, a second within five seconds ends it.
+  const end = el('button', { type: 'button', className: 'quiet end' }, 'End now');
+  end.addEventListener('click', () => {
+    if (end.dataset.armed) {
+      control('end');
+      return;
+    }
+    end.dataset.armed = 'yes';
+    end.textContent = 'Really end?';
+    setTimeout(() => {
+      delete end.dataset.armed;
+      if (!end.disabled) end.textContent = 'End now';
+    }, 5000);
+  });
+  const add = el('input', { type: 'number', min: 1, value: 100, className: 'top-up', ariaLabel: 'Coupons to add' });
+  add.style.width = '6em';
+  const topUp = el('button', { type: 'button', className: 'quiet top-up' }, 'Add stock');
+  topUp.addEventListener('click', async () => {
+    if (await control('stock', { add: Number(add.value) })) toast(`Added ${Number(add.value).toLocaleString()} coupons`);
+  });
+  card.element.append(el('div', { class: 'figures controls' }, pause, end, add, topUp, message));
+  card.onState = state => {
+    const over = state === 'ended';
+    pause.dataset.action = state === 'paused' ? 'resume' : 'pause';
+    pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
+    for (const button of [pause, end, topUp]) button.disabled = over || !session.signedIn;
+    if (over) end.textContent = 'Ended';
+  };
+  card.onState(card.stateBadge.dataset.state);
+}
+
 async function watch(campaign, { first = false } = {}) {
   if (cards.has(campaign.id)) return;
   const card = new StockCard(campaign);
+  addControls(card);
   cards.set(campaign.id, card);
   if (first) grid.prepend(card.element); else grid.append(card.element);
   document.getElementById('no-campaigns').hidden = true;
@@ -110,7 +159,8 @@ async function listCampaigns() {
 
 form.elements.kind.addEventListener('change', showKindFields);
 form.addEventListener('submit', create);
-bindSignIn(session, document.getElementById('top'), () => {});
+// Controls are for signed-in marketers only.
+bindSignIn(session, document.getElementById('top'), () => cards.forEach(card => card.onState(card.stateBadge.dataset.state)));
 showKindFields();
 setInterval(() => cards.forEach(card => card.tick()), 1000);
 await serverClock.sync().catch(() => {});

@@ -50,6 +50,7 @@ export class StockCard {
   setState(state) {
     this.stateBadge.dataset.state = state;
     this.stateBadge.textContent = stateNames[state] ?? state;
+    this.onState?.(state);
   }
 
   // Once a second. Snapshots stop when a campaign goes quiet, so an old one means no claims now.

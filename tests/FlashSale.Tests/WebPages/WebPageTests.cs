@@ -97,7 +97,7 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
     }
 
     [Fact]
-    public async Task A_marketer_creates_a_campaign_on_the_page_and_watches_its_results()
+    public async Task A_marketer_creates_a_campaign_on_the_page_watches_its_results_and_controls_it()
     {
         await using var marketing = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
         var name = "Page drop " + Guid.NewGuid().ToString("N")[..8];
@@ -147,6 +147,26 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
 
         await Expect(card.Locator(".issued")).ToHaveTextAsync("5", Soon);
         await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "sold_out");
+
+        // The controls: top up the sold-out sale, pause it, resume it, end it (asked twice).
+        await card.Locator("input.top-up").FillAsync("3");
+        await card.Locator("button.top-up").ClickAsync();
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "open");
+        await Expect(card.Locator(".remaining")).ToHaveTextAsync("3", Soon);
+        await card.Locator("button.pause").ClickAsync();
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "paused");
+        await Expect(card.Locator("button.pause")).ToHaveTextAsync("Resume");
+        Assert.True(await LedgerFlagAsync(campaign, "paused"));
+        await card.Locator("button.pause").ClickAsync();
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "open");
+        await card.Locator("button.end").ClickAsync();
+        await Expect(card.Locator("button.end")).ToHaveTextAsync("Really end?");
+        Assert.False(await LedgerFlagAsync(campaign, "ends_at <= now()"));
+        await card.Locator("button.end").ClickAsync();
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "ended");
+        await Expect(card.Locator("button.top-up")).ToBeDisabledAsync();
+        Assert.True(await LedgerFlagAsync(campaign, "ends_at <= now()"));
+        Assert.Equal(8, (await LedgerAudit.ReadAsync(system.Database, campaign)).TotalStock);
         await marketing.ScreenshotAsync("marketing");
         marketing.AssertNoErrors();
     }
@@ -187,6 +207,13 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         command.Parameters.Add(new() { Value = shopper });
         command.Parameters.Add(new() { Value = campaign });
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<bool> LedgerFlagAsync(Guid campaign, string condition)
+    {
+        await using var command = system.Database.CreateCommand($"SELECT {condition} FROM campaign_stock WHERE campaign_id = $1");
+        command.Parameters.Add(new() { Value = campaign });
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> CampaignsNamedAsync(string name)
