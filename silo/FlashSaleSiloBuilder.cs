@@ -44,6 +44,9 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddOptions<LiveAlertOptions>().BindConfiguration("LiveAlerts")
             .Validate(alerts => alerts.LowStockPercents.All(p => p is > 0 and < 100), "LiveAlerts:LowStockPercents must be between 1 and 99.")
             .ValidateOnStart();
+        silo.Services.AddOptions<LiveHubOptions>().BindConfiguration("LiveHub")
+            .Validate(hub => hub.NodeLifetime > TimeSpan.Zero, "LiveHub:NodeLifetime must be positive.")
+            .ValidateOnStart();
         silo.Services.AddSingleton<CardSecretStore>();
         silo.Services.AddSingleton<CardSecretSeal>();
         silo.Services.AddOptions<CardSecretOptions>().BindConfiguration("CardSecrets");

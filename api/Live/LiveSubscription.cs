@@ -2,15 +2,19 @@ using FlashSale.GrainInterfaces.Live;
 
 namespace FlashSale.Api.Live;
 
-/// <summary>Keeps this node subscribed to the live hub grain, renewing well within its lifetime.</summary>
-public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, ILogger<LiveSubscription> logger) : BackgroundService
+/// <summary>
+/// Keeps this node subscribed to the live hub grain, renewing every <c>LiveHub:RenewEvery</c> (20 s),
+/// well within the lifetime after which the silo drops a node (<c>LiveHub:NodeLifetime</c>, 1 min).
+/// </summary>
+public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, IConfiguration configuration, ILogger<LiveSubscription> logger)
+    : BackgroundService
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    private readonly TimeSpan _renewEvery = configuration.GetValue("LiveHub:RenewEvery", TimeSpan.FromSeconds(20));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var observer = cluster.CreateObjectReference<ILiveObserver>(feed);
-        using var timer = new PeriodicTimer(RenewEvery);
+        using var timer = new PeriodicTimer(_renewEvery);
         do
         {
             try
@@ -20,7 +24,7 @@ public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, ILog
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Without a subscription the node still works: gates then arrive with refusals only.
-                logger.LogWarning(e, "Could not subscribe to the live feed; retrying in {Delay}", RenewEvery);
+                logger.LogWarning(e, "Could not subscribe to the live feed; retrying in {Delay}", _renewEvery);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Live;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
@@ -9,12 +10,10 @@ namespace FlashSale.Grains.Live;
 
 /// <summary>Forwards what campaigns publish (gates, snapshots, state changes, alerts) to every subscribed API node.</summary>
 [Reentrant]
-public sealed class LiveHubGrain(ILogger<LiveHubGrain> logger) : Grain, ILiveHubGrain
+public sealed class LiveHubGrain(IOptions<LiveHubOptions> options, ILogger<LiveHubGrain> logger) : Grain, ILiveHubGrain
 {
-    /// <summary>A node that stops renewing (because it died) is dropped after this long.</summary>
-    private static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(1);
-
-    private readonly ObserverManager<ILiveObserver> _nodes = new(SubscriptionLifetime, logger);
+    // A node that stops renewing (because it died) is dropped once its subscription is older than the lifetime.
+    private readonly ObserverManager<ILiveObserver> _nodes = new(options.Value.NodeLifetime, logger);
 
     public Task Subscribe(ILiveObserver node)
     {
