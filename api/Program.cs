@@ -58,6 +58,7 @@ if (app.Environment.IsDevelopment())
 
 app.MapCampaigns();
 app.MapCampaignControls();
+app.MapCampaignEdits();
 app.MapServerTime();
 app.MapClaims();
 app.MapBlocks();

@@ -5,7 +5,7 @@ using FlashSale.GrainInterfaces.Campaigns;
 
 namespace FlashSale.Api.Campaigns;
 
-/// <summary>Marketing's controls during a sale (pause, resume, end now, top up) and their audit.</summary>
+/// <summary>Marketing's controls (publish a draft; during the sale pause, resume, end now, top up) and their audit.</summary>
 public static class CampaignControlEndpoints
 {
     public sealed record TopUpRequest(int? Add);
@@ -17,6 +17,9 @@ public static class CampaignControlEndpoints
     {
         var campaigns = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing);
 
+        Control(campaigns.MapPost("/publish", (string id, HttpContext context, IClusterClient cluster) =>
+                ChangeAsync(id, CampaignChangeKind.Publish, 0, context, cluster)),
+            "Publish a draft: shoppers see it, and it opens at its startsAt (role marketing)");
         Control(campaigns.MapPost("/pause", (string id, HttpContext context, IClusterClient cluster) =>
                 ChangeAsync(id, CampaignChangeKind.Pause, 0, context, cluster)),
             "Pause the sale: claims get 409 paused until it resumes (role marketing)");
@@ -76,6 +79,7 @@ public static class CampaignControlEndpoints
             CampaignChangeOutcome.Ended => Problem.Of(StatusCodes.Status409Conflict, "campaign_ended", "The sale has ended; it cannot change any more."),
             CampaignChangeOutcome.AlreadyPaused => Problem.Of(StatusCodes.Status409Conflict, "already_paused", "The sale is already paused."),
             CampaignChangeOutcome.NotPaused => Problem.Of(StatusCodes.Status409Conflict, "not_paused", "The sale is not paused."),
+            CampaignChangeOutcome.NotDraft => Problem.Of(StatusCodes.Status409Conflict, "already_published", "The campaign is not a draft."),
             _ => Problem.Of(StatusCodes.Status422UnprocessableEntity, "stock_too_large",
                 $"A campaign has at most {CampaignDefinition.MaxStock} coupons, top-ups included."),
         };

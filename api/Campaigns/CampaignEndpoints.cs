@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using FlashSale.Api.Claims;
 using FlashSale.Api.Gates;
 using FlashSale.Api.Risk;
 using FlashSale.Api.Identity;
+using FlashSale.Api.Paging;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Campaigns;
 
@@ -25,7 +28,8 @@ public static class CampaignEndpoints
 
         campaigns.MapGet("/", List)
             .AllowAnonymous()
-            .WithSummary("Campaigns that have not ended, the soonest to open first, with their live counts")
+            .WithSummary("Campaigns by opening time, soonest first, with their live counts. Query: state (comma-separated; default every "
+                + "state but ended, drafts for marketing only), from and to (opening at or after / before), limit (1-100, default 50), after.")
             .Produces<CampaignListResponse>()
             .ProducesValidationProblem();
 
@@ -51,24 +55,66 @@ public static class CampaignEndpoints
         }
 
         definition = definition! with { CreatedBy = context.ShopperId() };
-        var view = await cluster.GetGrain<ICampaignGrain>(definition.Id).Create(definition)
+        var view = await cluster.GetGrain<ICampaignGrain>(definition.Id).Create(definition, body!.Draft ?? false)
             ?? throw new InvalidOperationException($"Fresh campaign id {definition.Id} already exists.");
         return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
     }
 
-    private const int MaxListed = 100;
+    private static readonly string[] Phases = ["draft", "scheduled", "open", "paused", "sold_out", "ended"];
+    private static readonly ImmutableArray<string> NotEnded = ["scheduled", "open", "paused", "sold_out"];
 
-    private static async Task<IResult> List(string? limit, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> List(string? state, string? from, string? to, string? limit, string? after, HttpContext context,
+        IClusterClient cluster, TimeProvider clock)
     {
-        var size = 50;
-        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxListed))
+        var errors = new Dictionary<string, string[]>();
+        var forOperator = context.User.IsOperator();
+        var states = NotEnded;
+        if (state is not null)
         {
-            return Problem.Validation(new Dictionary<string, string[]> { ["limit"] = [$"1 to {MaxListed} (default 50)."] });
+            states = [.. state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct()];
+            if (states.IsEmpty || states.Any(s => !Phases.Contains(s)))
+            {
+                errors["state"] = [$"A comma-separated list of {string.Join(", ", Phases)}."];
+            }
+        }
+        else if (forOperator)
+        {
+            states = states.Add("draft");
         }
 
-        var ids = await cluster.GetGrain<ICampaignCatalogGrain>(0).NotEnded(clock.GetUtcNow(), size);
-        var views = await Task.WhenAll(ids.Select(id => cluster.GetGrain<ICampaignGrain>(id).Get()));
-        return Results.Ok(new CampaignListResponse([.. views.OfType<CampaignView>().Select(CampaignResponse.Of)]));
+        var window = (From: Instant(from, "from", errors), To: Instant(to, "to", errors));
+        var (size, position) = Pages.Read(limit, after, errors, defaultSize: 50);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        if (states.Contains("draft") && !forOperator)
+        {
+            return Problem.Of(StatusCodes.Status403Forbidden, "forbidden", "Only marketing sees drafts.");
+        }
+
+        var page = await cluster.GetGrain<ICampaignCatalogGrain>(0)
+            .Find(new CampaignQuery(states, window.From, window.To, clock.GetUtcNow(), size, position));
+        var views = await Task.WhenAll(page.Ids.Select(id => cluster.GetGrain<ICampaignGrain>(id).Get()));
+        return Results.Ok(new CampaignListResponse([.. views.OfType<CampaignView>().Select(CampaignResponse.Of)],
+            page.Next is { } next ? PageCursor.Write(next) : null));
+    }
+
+    private static DateTimeOffset? Instant(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant.ToUniversalTime();
+        }
+
+        errors[field] = ["An ISO 8601 instant, e.g. 2026-11-11T00:00:00+08:00."];
+        return null;
     }
 
     private static async Task<IResult> Get(string id, HttpContext context, IClusterClient cluster, UnknownCampaigns unknown, CampaignFetches fetches)
@@ -82,6 +128,11 @@ public static class CampaignEndpoints
         if (view is null)
         {
             unknown.Remember(campaignId);
+            return NotFound();
+        }
+
+        if (view.Phase == CampaignPhase.Draft && !context.User.IsOperator())
+        {
             return NotFound();
         }
 

@@ -1,6 +1,9 @@
 namespace FlashSale.Api.Campaigns;
 
-/// <summary>The body of <c>POST /api/campaigns</c>. Every field is nullable so that a missing one is reported by name.</summary>
+/// <summary>
+/// The body of <c>POST /api/campaigns</c>. Every field is nullable so that a missing one is reported
+/// by name. <c>draft</c>: created unpublished, invisible to shoppers until <c>POST .../publish</c>.
+/// </summary>
 public sealed record CreateCampaignRequest(
     string? Name,
     CouponTermsBody? Coupon,
@@ -12,7 +15,8 @@ public sealed record CreateCampaignRequest(
     RiskBody? Risk,
     UseBody? Use,
     PriceBody? Price,
-    bool? CardSecrets = null);
+    bool? CardSecrets = null,
+    bool? Draft = null);
 
 /// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c>, <c>giftcard</c> or <c>points</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>

@@ -15,7 +15,7 @@ public sealed record CouponTermsResponse(
 public sealed record ValidityResponse(DateTimeOffset? Until, int? Days, TimeSpan? AfterClaim);
 
 /// <param name="TotalStock">The stock now: as created, plus top-ups and recycled coupons; always <c>issued + remaining</c>.</param>
-/// <param name="State"><c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
+/// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="AsOf">When the campaign's grain read the counts.</param>
 public sealed record CampaignResponse(
     Guid Id,
@@ -52,4 +52,5 @@ public sealed record CampaignResponse(
     }
 }
 
-public sealed record CampaignListResponse(IReadOnlyList<CampaignResponse> Campaigns);
+/// <param name="Next">Pass as <c>after</c> for the next page; absent on the last one.</param>
+public sealed record CampaignListResponse(IReadOnlyList<CampaignResponse> Campaigns, string? Next);

@@ -98,7 +98,7 @@ public static class ClaimEndpoints
                 "This Idempotency-Key was already used for a different request; use a fresh key for a new claim.", null),
             _ => null,
         };
-        return outcome == ClaimOutcome.CampaignNotFound ? CampaignEndpoints.NotFound()
+        return outcome is ClaimOutcome.CampaignNotFound or ClaimOutcome.Draft ? CampaignEndpoints.NotFound()
             : refusal is { } r ? Problem.Of(r.Status, ClaimOutcomeCodes.Of(outcome), r.Title, extensions: r.Extensions)
             : Results.Extensions.Unavailable();
     }

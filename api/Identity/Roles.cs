@@ -8,4 +8,8 @@ public static class Roles
     public const string Admin = "admin";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>([Shopper, Marketing, Merchant, Admin]);
+
+    /// <summary>Marketing and admins: who sees drafts and operators' alerts.</summary>
+    public static bool IsOperator(this System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.IsInRole(Marketing) == true || user?.IsInRole(Admin) == true;
 }

@@ -16,7 +16,7 @@ public sealed class LiveHub(IClusterClient cluster) : Hub
     public override async Task OnConnectedAsync()
     {
         var user = Context.User;
-        if (user?.IsInRole(Roles.Marketing) == true || user?.IsInRole(Roles.Admin) == true)
+        if (user.IsOperator())
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Operators);
         }
@@ -32,8 +32,13 @@ public sealed class LiveHub(IClusterClient cluster) : Hub
     /// <summary>Joins the campaign's group and returns its stock now, so a dashboard draws at once.</summary>
     public async Task<InventorySnapshot> Subscribe(Guid campaignId)
     {
-        var snapshot = await cluster.GetGrain<ICampaignGrain>(campaignId).Snapshot()
-            ?? throw new HubException("campaign_not_found");
+        var snapshot = await cluster.GetGrain<ICampaignGrain>(campaignId).Snapshot();
+        // Drafts are for marketing's eyes only.
+        if (snapshot is null || (snapshot.State == CampaignPhase.Draft.Name() && !Context.User.IsOperator()))
+        {
+            throw new HubException("campaign_not_found");
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Campaign(campaignId));
         return snapshot;
     }

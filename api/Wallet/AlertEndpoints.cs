@@ -1,4 +1,5 @@
 using FlashSale.Api.Identity;
+using FlashSale.Api.Paging;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Wallet;
 
@@ -31,7 +32,7 @@ public static class AlertEndpoints
             errors["unread"] = ["true or false."];
         }
 
-        var (size, position) = WalletValidation.Page(limit, after, errors);
+        var (size, position) = Pages.Read(limit, after, errors);
 
         if (errors.Count > 0)
         {

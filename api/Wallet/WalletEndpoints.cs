@@ -1,4 +1,5 @@
 using FlashSale.Api.Identity;
+using FlashSale.Api.Paging;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Wallet;
 
@@ -60,7 +61,7 @@ public static class WalletEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var wanted = WalletValidation.Status(status, errors);
-        var (size, position) = WalletValidation.Page(limit, after, errors);
+        var (size, position) = Pages.Read(limit, after, errors);
 
         if (errors.Count > 0)
         {

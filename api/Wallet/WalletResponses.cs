@@ -1,5 +1,6 @@
 using System.Text;
 using FlashSale.Api.Campaigns;
+using FlashSale.Api.Paging;
 using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.Api.Wallet;
@@ -39,31 +40,6 @@ public sealed record RefundedUseResponse(Guid CouponId, decimal Discount, string
 }
 
 public sealed record TransferResponse(Guid CouponId, string To, DateTimeOffset TransferredAt);
-
-/// <summary>The opaque <c>after</c> cursor of wallet and inbox pages: where the previous page ended.</summary>
-public static class PageCursor
-{
-    public static string Write(PagePosition position) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{position.At.UtcTicks}:{position.Id:N}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static PagePosition? Read(string cursor)
-    {
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/').PadRight(cursor.Length + ((4 - (cursor.Length % 4)) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && Guid.TryParseExact(parts[1], "N", out var id)
-                ? new PagePosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-}
 
 public sealed record PlannedUseResponse(Guid CouponId, Guid CampaignId, string CampaignName, decimal Discount);
 

@@ -5,7 +5,6 @@ namespace FlashSale.Api.Wallet;
 /// <summary>Checks wallet requests field by field, keyed by JSON name.</summary>
 public static class WalletValidation
 {
-    public const int MaxPageSize = 100;
     public const int MaxCouponsPerOrder = 20;
     private const int MaxIdLength = 100;
     private const decimal MaxAmount = 1_000_000_000m;
@@ -33,24 +32,6 @@ public static class WalletValidation
     /// <summary>Order ids, shopper ids and codes: short, printable.</summary>
     public static bool IsId(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= MaxIdLength && !value.Any(char.IsControl);
-
-    /// <summary>A page's <c>limit</c> (default 20) and <c>after</c> cursor, as wallet and inbox lists take them.</summary>
-    public static (int Size, PagePosition? After) Page(string? limit, string? after, Dictionary<string, string[]> errors)
-    {
-        var size = 20;
-        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxPageSize))
-        {
-            errors["limit"] = [$"1 to {MaxPageSize} (default 20)."];
-        }
-
-        PagePosition? position = null;
-        if (after is not null && (position = PageCursor.Read(after)) is null)
-        {
-            errors["after"] = ["Not a cursor this API gave out: pass the previous page's next."];
-        }
-
-        return (size, position);
-    }
 
     public static CouponStatus? Status(string? status, Dictionary<string, string[]> errors)
     {

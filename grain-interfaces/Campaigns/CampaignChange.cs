@@ -5,6 +5,8 @@ namespace FlashSale.GrainInterfaces.Campaigns;
 [GenerateSerializer, Alias("FlashSale.CampaignChangeKind")]
 public enum CampaignChangeKind
 {
+    /// <summary>Makes a draft visible; it opens at its start.</summary>
+    Publish,
     Pause,
     Resume,
     /// <summary>Ends the sale now, before its <c>endsAt</c>.</summary>
@@ -31,6 +33,10 @@ public enum CampaignChangeOutcome
     NotPaused,
     /// <summary>The top-up would take the stock past the most a campaign may have.</summary>
     StockTooLarge,
+    /// <summary>Publishing a campaign that is not a draft.</summary>
+    NotDraft,
+    /// <summary>Editing a campaign that has opened: only drafts and campaigns before their start can be edited.</summary>
+    AlreadyOpened,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignChangeResult")]

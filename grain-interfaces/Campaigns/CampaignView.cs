@@ -9,6 +9,8 @@ public enum CampaignPhase
     Ended,
     /// <summary>Marketing paused the sale: claims are refused until it resumes.</summary>
     Paused,
+    /// <summary>Not published yet: invisible to shoppers, and it does not open at its start.</summary>
+    Draft,
 }
 
 public static class CampaignPhases
@@ -20,6 +22,7 @@ public static class CampaignPhases
         CampaignPhase.Open => "open",
         CampaignPhase.SoldOut => "sold_out",
         CampaignPhase.Paused => "paused",
+        CampaignPhase.Draft => "draft",
         _ => "ended",
     };
 }

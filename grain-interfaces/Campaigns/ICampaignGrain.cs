@@ -12,9 +12,16 @@ namespace FlashSale.GrainInterfaces.Campaigns;
 [Alias("FlashSale.ICampaignGrain")]
 public interface ICampaignGrain : IGrainWithGuidKey
 {
-    /// <summary>Creates the campaign; returns null when a campaign with this id already exists.</summary>
+    /// <summary>Creates the campaign, as a draft or scheduled; returns null when a campaign with this id already exists.</summary>
     [Alias("Create")]
-    Task<CampaignView?> Create(CampaignDefinition definition);
+    Task<CampaignView?> Create(CampaignDefinition definition, bool draft);
+
+    /// <summary>
+    /// Replaces the definition of a campaign that has not opened yet (a draft, or scheduled before its
+    /// start). <paramref name="changes"/> is the audit's JSON of what changed.
+    /// </summary>
+    [Alias("Edit")]
+    Task<CampaignChangeResult> Edit(CampaignDefinition definition, string actor, string changes);
 
     /// <summary>The campaign with live counts, or null when it does not exist.</summary>
     [Alias("Get")]

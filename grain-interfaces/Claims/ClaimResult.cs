@@ -27,6 +27,8 @@ public enum ClaimOutcome
     InsufficientPoints,
     /// <summary>Marketing paused the sale.</summary>
     Paused,
+    /// <summary>The campaign is an unpublished draft: to shoppers it does not exist (yet).</summary>
+    Draft,
 }
 
 /// <summary>

@@ -36,12 +36,6 @@ public sealed record WalletQuery(
     [property: Id(1)] PagePosition? After,
     [property: Id(2)] int Limit);
 
-/// <summary>Where a page ended, for lists ordered by a time, then an id, newest first (coupons by issue time, alerts by creation).</summary>
-[GenerateSerializer, Immutable, Alias("FlashSale.PagePosition")]
-public sealed record PagePosition(
-    [property: Id(0)] DateTimeOffset At,
-    [property: Id(1)] Guid Id);
-
 [GenerateSerializer, Immutable, Alias("FlashSale.WalletPage")]
 public sealed record WalletPage(
     [property: Id(0)] ImmutableArray<WalletCoupon> Coupons,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.Grains.Ledger;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -88,10 +89,51 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
         return entries.ToImmutable();
     }
 
-    /// <summary>The audit row of a campaign's creation, for <see cref="Ledger.CouponLedger.CreateStockAsync"/>'s statement.</summary>
-    public static NpgsqlParameter CreationDetails(CampaignDefinition campaign) => new()
+    /// <summary>Publishes a draft; false when it is not one (any more).</summary>
+    public async Task<bool> PublishAsync(Guid campaignId, string actor, DateTimeOffset at)
     {
-        Value = System.Text.Json.JsonSerializer.Serialize(new { totalStock = campaign.TotalStock, startsAt = campaign.StartsAt, endsAt = campaign.EndsAt }),
+        await using var command = database.CreateCommand(
+            """
+            WITH changed AS (
+                UPDATE campaign_stock SET draft = false WHERE campaign_id = $1 AND draft RETURNING campaign_id)
+            INSERT INTO campaign_changes (campaign_id, changed_at, actor, action)
+            SELECT campaign_id, $2, $3, 'published' FROM changed
+            """);
+        command.Parameters.Add(new() { Value = campaignId });
+        command.Parameters.Add(new() { Value = at });
+        command.Parameters.Add(new() { Value = actor });
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>
+    /// Rewrites the campaign row from an edited definition, with <paramref name="changes"/> (JSON) as
+    /// the audit's details; false once a coupon has been issued, when edits are over.
+    /// </summary>
+    public async Task<bool> EditAsync(CampaignDefinition campaign, string actor, DateTimeOffset at, string changes)
+    {
+        await using var command = database.CreateCommand(
+            """
+            WITH changed AS (
+                UPDATE campaign_stock
+                   SET total_stock = $2, per_user_limit = $3, campaign_name = $4, terms = $5, transfer_rule = $6, stackable = $7,
+                       remind_before = $8, ends_at = $9, card_secrets = $10, recycle_expired = $11, starts_at = $12
+                 WHERE campaign_id = $1 AND issued = 0
+                RETURNING campaign_id)
+            INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
+            SELECT campaign_id, $13, $14, 'edited', $15 FROM changed
+            """);
+        command.Parameters.Add(new() { Value = campaign.Id });
+        CouponLedger.AddCampaignColumns(command, campaign);
+        command.Parameters.Add(new() { Value = at });
+        command.Parameters.Add(new() { Value = actor });
+        command.Parameters.Add(new() { Value = changes, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>The audit details of a campaign's creation, for <see cref="CouponLedger.CreateStockAsync"/>'s statement.</summary>
+    public static NpgsqlParameter CreationDetails(CampaignDefinition campaign, bool draft) => new()
+    {
+        Value = System.Text.Json.JsonSerializer.Serialize(new { totalStock = campaign.TotalStock, startsAt = campaign.StartsAt, endsAt = campaign.EndsAt, draft }),
         NpgsqlDbType = NpgsqlDbType.Jsonb,
     };
 }

@@ -22,6 +22,7 @@ public sealed partial class CampaignGrain
         // The ledger's guards decide races between two controls: the loser changes nothing.
         var outcome = change.Kind switch
         {
+            CampaignChangeKind.Publish => await PublishAsync(change.Actor, now),
             CampaignChangeKind.Pause or CampaignChangeKind.Resume => await SetPausedAsync(change.Kind == CampaignChangeKind.Pause, change.Actor, now),
             CampaignChangeKind.End => await EndAsync(change.Actor, now),
             _ => await TopUpAsync(change.Add, change.Actor, now),
@@ -30,6 +31,43 @@ public sealed partial class CampaignGrain
     }
 
     public Task<ImmutableArray<CampaignChangeEntry>> Changes() => changeLog.ReadAsync(this.GetPrimaryKey());
+
+    public async Task<CampaignChangeResult> Edit(CampaignDefinition definition, string actor, string changes)
+    {
+        if (Definition is null)
+        {
+            return new CampaignChangeResult(CampaignChangeOutcome.NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        if ((!_draft && now >= Definition.StartsAt) || !await changeLog.EditAsync(definition, actor, now, changes))
+        {
+            return new CampaignChangeResult(CampaignChangeOutcome.AlreadyOpened, View());
+        }
+
+        state.State.Definition = definition;
+        await state.WriteStateAsync();
+        await StartExpiryWatchAsync();
+        // Nothing was issued before the opening, so the stock is the definition's and no limit has counted yet.
+        _totalStock = definition.TotalStock;
+        _limits = null;
+        TimeNextEdge();
+        Announce();
+        return new CampaignChangeResult(CampaignChangeOutcome.Done, View());
+    }
+
+    private async Task<CampaignChangeOutcome> PublishAsync(string actor, DateTimeOffset now)
+    {
+        if (!_draft || !await changeLog.PublishAsync(Definition!.Id, actor, now))
+        {
+            return CampaignChangeOutcome.NotDraft;
+        }
+
+        _draft = false;
+        TimeNextEdge();
+        Announce();
+        return CampaignChangeOutcome.Done;
+    }
 
     private async Task<CampaignChangeOutcome> SetPausedAsync(bool pause, string actor, DateTimeOffset now)
     {

@@ -50,6 +50,7 @@ public sealed partial class CampaignGrain(
     private CampaignGate? _gate;
     private readonly LiveInventory _live = new();
     private bool _paused;
+    private bool _draft;
     private IGrainTimer? _liveTimer;
     private IGrainTimer? _edgeTimer;
     private int _quietTicks;
@@ -72,6 +73,7 @@ public sealed partial class CampaignGrain(
         _totalStock = snapshot.TotalStock;
         _committed = snapshot.Issued;
         _paused = snapshot.Paused;
+        _draft = snapshot.Draft;
         // An early end is written to the ledger first; a crash before the stored definition caught up is mended here.
         if (snapshot.EndsAt is { } endsAt && endsAt < Definition.EndsAt)
         {
@@ -98,7 +100,7 @@ public sealed partial class CampaignGrain(
         TimeNextEdge();
     }
 
-    public async Task<CampaignView?> Create(CampaignDefinition definition)
+    public async Task<CampaignView?> Create(CampaignDefinition definition, bool draft)
     {
         if (Definition is not null)
         {
@@ -107,18 +109,23 @@ public sealed partial class CampaignGrain(
 
         // The ledger row first: a crash before the state write leaves an orphan row that nothing reads,
         // never a campaign without its counter.
-        await ledger.CreateStockAsync(definition);
+        await ledger.CreateStockAsync(definition, draft);
         state.State.Definition = definition;
         await state.WriteStateAsync();
-        if (definition.UseOrDefault.Reminders.Length > 0 || definition.UseOrDefault.RecycleExpired)
-        {
-            await GrainFactory.GetGrain<ICouponExpiryGrain>(definition.Id).Start();
-        }
-
+        await StartExpiryWatchAsync();
+        _draft = draft;
         _totalStock = definition.TotalStock;
         PublishGate();
         TimeNextEdge();
         return View();
+    }
+
+    private async Task StartExpiryWatchAsync()
+    {
+        if (Definition!.UseOrDefault.Reminders.Length > 0 || Definition.UseOrDefault.RecycleExpired)
+        {
+            await GrainFactory.GetGrain<ICouponExpiryGrain>(Definition.Id).Start();
+        }
     }
 
     // An unknown campaign's activation is left to idle collection: deactivating it at once made
@@ -131,6 +138,11 @@ public sealed partial class CampaignGrain(
         if (definition is null)
         {
             return Task.FromResult(ClaimResult.Refused(ClaimOutcome.CampaignNotFound));
+        }
+
+        if (_draft)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.Draft));
         }
 
         if (_broken)
@@ -386,6 +398,11 @@ public sealed partial class CampaignGrain(
     {
         _edgeTimer?.Dispose();
         _edgeTimer = null;
+        if (_draft)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var edge = now < Definition!.StartsAt ? Definition.StartsAt : now < Definition.EndsAt ? Definition.EndsAt : (DateTimeOffset?)null;
         // A far edge is left to a later activation: grain timers cannot wait weeks.
@@ -599,14 +616,21 @@ public sealed partial class CampaignGrain(
         return _gate;
     }
 
-    private void PublishGate() =>
-        GrainFactory.GetGrain<ILiveHubGrain>(0).GateChanged(Gate()).Ignore();
+    // Drafts have no gate: API nodes send their claims here, to be told the campaign does not exist.
+    private void PublishGate()
+    {
+        if (!_draft)
+        {
+            GrainFactory.GetGrain<ILiveHubGrain>(0).GateChanged(Gate()).Ignore();
+        }
+    }
 
     private CampaignView View()
     {
         var definition = Definition!;
         var now = clock.GetUtcNow();
-        var phase = now < definition.StartsAt ? CampaignPhase.Scheduled
+        var phase = _draft ? CampaignPhase.Draft
+            : now < definition.StartsAt ? CampaignPhase.Scheduled
             : now >= definition.EndsAt ? CampaignPhase.Ended
             : _paused ? CampaignPhase.Paused
             : _committed >= _totalStock ? CampaignPhase.SoldOut

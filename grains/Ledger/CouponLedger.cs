@@ -17,21 +17,35 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
 {
     public const string Lookups = "ledger-lookups";
 
-    /// <summary>Creates the campaign's counter row, with what wallets show of it; false when it already exists.</summary>
-    public async Task<bool> CreateStockAsync(CampaignDefinition campaign)
+    /// <summary>
+    /// Creates the campaign's counter row, with what wallets show of it, and the audit of its
+    /// creation; false when it already exists.
+    /// </summary>
+    public async Task<bool> CreateStockAsync(CampaignDefinition campaign, bool draft)
     {
         await using var command = database.CreateCommand(
             """
             WITH created AS (
                 INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
-                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16)
                 ON CONFLICT (campaign_id) DO NOTHING
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
             SELECT campaign_id, $13, $14, 'created', $15 FROM created
             """);
         command.Parameters.Add(new() { Value = campaign.Id });
+        AddCampaignColumns(command, campaign);
+        command.Parameters.Add(new() { Value = campaign.CreatedAt });
+        command.Parameters.Add(new() { Value = campaign.CreatedBy });
+        command.Parameters.Add(CampaignChangeLog.CreationDetails(campaign, draft));
+        command.Parameters.Add(new() { Value = draft });
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>Parameters $2 to $12: the campaign row's columns from its definition, as creation and edits write them.</summary>
+    public static void AddCampaignColumns(NpgsqlCommand command, CampaignDefinition campaign)
+    {
         command.Parameters.Add(new() { Value = campaign.TotalStock });
         command.Parameters.Add(new() { Value = campaign.PerUserLimit });
         command.Parameters.Add(new() { Value = campaign.Name });
@@ -43,10 +57,6 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = campaign.CardSecrets });
         command.Parameters.Add(new() { Value = campaign.UseOrDefault.RecycleExpired });
         command.Parameters.Add(new() { Value = campaign.StartsAt });
-        command.Parameters.Add(new() { Value = campaign.CreatedAt });
-        command.Parameters.Add(new() { Value = campaign.CreatedBy });
-        command.Parameters.Add(CampaignChangeLog.CreationDetails(campaign));
-        return await command.ExecuteNonQueryAsync() == 1;
     }
 
     /// <summary>The campaign's ledger, read in one snapshot; null when it has no counter row.</summary>
@@ -57,11 +67,11 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
 
         await using var stock = new NpgsqlCommand(
-            "SELECT total_stock + recycled, per_user_limit, issued, paused, ends_at FROM campaign_stock WHERE campaign_id = $1",
+            "SELECT total_stock + recycled, per_user_limit, issued, paused, ends_at, draft FROM campaign_stock WHERE campaign_id = $1",
             connection, transaction);
         stock.Parameters.Add(new() { Value = campaignId });
         int totalStock, perUserLimit, issued;
-        bool paused;
+        bool paused, draft;
         DateTimeOffset? endsAt;
         await using (var reader = await stock.ExecuteReaderAsync())
         {
@@ -72,6 +82,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
 
             (totalStock, perUserLimit, issued, paused) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetBoolean(3));
             endsAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4);
+            draft = reader.GetBoolean(5);
         }
 
         await using var rows = new NpgsqlCommand(
@@ -110,7 +121,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         }
 
         await transaction.CommitAsync();
-        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received, paused, endsAt);
+        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received, paused, endsAt, draft);
     }
 
     /// <summary>

@@ -3,10 +3,10 @@ namespace FlashSale.Grains.Ledger;
 /// <summary>
 /// A campaign's ledger as committed: the counter row, every coupon row in commit order, and the
 /// coupons each shopper received that count against their per-user limit; and marketing's changes
-/// to the sale (paused, the end brought forward), which the ledger keeps with their audit.
+/// to the sale (paused, the end brought forward, still a draft), which the ledger keeps with their audit.
 /// </summary>
 public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued, IReadOnlyList<LedgerCoupon> Coupons,
-    IReadOnlyDictionary<string, int> Received, bool Paused, DateTimeOffset? EndsAt);
+    IReadOnlyDictionary<string, int> Received, bool Paused, DateTimeOffset? EndsAt, bool Draft);
 
 /// <summary>One committed coupon row, as the campaign grain needs it to answer replays and count limits.</summary>
 public sealed record LedgerCoupon(

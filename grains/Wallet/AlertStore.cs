@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
 using FlashSale.Grains.Campaigns;

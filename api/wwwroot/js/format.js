@@ -29,4 +29,4 @@ export function time(iso) {
   return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-export const stateNames = { scheduled: 'Scheduled', open: 'Open', sold_out: 'Sold out', ended: 'Ended', paused: 'Paused' };
+export const stateNames = { draft: 'Draft', scheduled: 'Scheduled', open: 'Open', sold_out: 'Sold out', ended: 'Ended', paused: 'Paused' };

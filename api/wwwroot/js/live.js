@@ -62,4 +62,6 @@ function mark(connection, state) {
 // Joins a campaign's group on the current connection; answers with its stock now.
 export const subscribe = campaignId => current.invoke('Subscribe', campaignId);
 
+export const unsubscribe = campaignId => current.invoke('Unsubscribe', campaignId);
+
 export const isLive = () => current?.state === 'Connected';

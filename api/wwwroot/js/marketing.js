@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
-import { isLive, startLive, subscribe } from './live.js';
+import { isLive, startLive, subscribe, unsubscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { StockCard } from './stock-card.js';
 
@@ -62,6 +62,7 @@ async function create(event) {
     startsAt: instant('startsAt'),
     endsAt: instant('endsAt'),
     validity: { days: number('validityDays') },
+    draft: form.elements.draft.checked,
   };
   try {
     const campaign = await api('/api/campaigns', { method: 'POST', body, token: session.token });
@@ -96,6 +97,8 @@ function addControls(card) {
       return null;
     }
   };
+  const publish = el('button', { type: 'button', className: 'quiet publish' }, 'Publish');
+  publish.addEventListener('click', () => control('publish'));
   const pause = el('button', { type: 'button', className: 'quiet pause' });
   pause.addEventListener('click', () => control(pause.dataset.action));
   // Ending cannot be undone: the first press asks, a second within five seconds ends it.
@@ -118,9 +121,12 @@ function addControls(card) {
   topUp.addEventListener('click', async () => {
     if (await control('stock', { add: Number(add.value) })) toast(`Added ${Number(add.value).toLocaleString()} coupons`);
   });
-  card.element.append(el('div', { class: 'figures controls' }, pause, end, add, topUp, message));
+  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, add, topUp, message));
   card.onState = state => {
     const over = state === 'ended';
+    publish.hidden = state !== 'draft';
+    pause.hidden = state === 'draft';
+    publish.disabled = !session.signedIn;
     pause.dataset.action = state === 'paused' ? 'resume' : 'pause';
     pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
     for (const button of [pause, end, topUp]) button.disabled = over || !session.signedIn;
@@ -140,6 +146,7 @@ async function watch(campaign, { first = false } = {}) {
 }
 
 async function connect() {
+  // Signed in, the connection may watch drafts too.
   await startLive(session, {
     inventory: snapshot => cards.get(snapshot.campaignId)?.show(snapshot),
     stateChanged: change => cards.get(change.campaignId)?.setState(change.state),
@@ -151,16 +158,44 @@ function subscribeAll() {
   return Promise.all([...cards.values()].map(async card => card.show(await subscribe(card.id))));
 }
 
-async function listCampaigns() {
-  const { campaigns } = await api('/api/campaigns?limit=100');
-  for (const campaign of campaigns) await watch(campaign);
+// A page of campaigns matching the filters; "More" appends the next one.
+let filters = '';
+let next = null;
+
+async function listCampaigns({ more = false } = {}) {
+  const page = await api(`/api/campaigns?limit=12${filters}${more && next ? `&after=${next}` : ''}`, { token: session.token });
+  if (!more) {
+    await Promise.all([...cards.keys()].map(id => (isLive() ? unsubscribe(id) : null)));
+    cards.clear();
+    grid.replaceChildren();
+  }
+  for (const campaign of page.campaigns) await watch(campaign);
+  next = page.next ?? null;
+  document.getElementById('more').hidden = !next;
   document.getElementById('no-campaigns').hidden = cards.size > 0;
+}
+
+function applyFilters(event) {
+  event?.preventDefault();
+  const data = new FormData(document.getElementById('filters'));
+  const query = new URLSearchParams();
+  if (data.get('state')) query.set('state', data.get('state'));
+  for (const name of ['from', 'to']) {
+    if (data.get(name)) query.set(name, new Date(data.get(name)).toISOString());
+  }
+  filters = query.size ? `&${query}` : '';
+  return listCampaigns();
 }
 
 form.elements.kind.addEventListener('change', showKindFields);
 form.addEventListener('submit', create);
-// Controls are for signed-in marketers only.
-bindSignIn(session, document.getElementById('top'), () => cards.forEach(card => card.onState(card.stateBadge.dataset.state)));
+// Controls and drafts are for signed-in marketers only.
+bindSignIn(session, document.getElementById('top'), async () => {
+  await connect();
+  await applyFilters();
+});
+document.getElementById('filters').addEventListener('submit', applyFilters);
+document.getElementById('more').addEventListener('click', () => listCampaigns({ more: true }));
 showKindFields();
 setInterval(() => cards.forEach(card => card.tick()), 1000);
 await serverClock.sync().catch(() => {});

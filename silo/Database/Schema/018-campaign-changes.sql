@@ -1,7 +1,10 @@
--- Marketing's controls during a sale, and their audit. A change and its audit row are written by one
--- statement, so neither exists without the other. The campaign grain reads paused and ends_at back
--- on activation: the ledger, not the grain's stored definition, is the truth for both.
+-- Marketing's changes to a campaign (publishing a draft, edits before the opening, controls during
+-- the sale) and their audit. A change and its audit row are written by one statement, so neither
+-- exists without the other. The campaign grain reads draft, paused and ends_at back on activation:
+-- the ledger, not the grain's stored definition, is the truth for them.
 ALTER TABLE campaign_stock
+    -- A draft is invisible to shoppers and cannot open until marketing publishes it.
+    ADD COLUMN IF NOT EXISTS draft  boolean NOT NULL DEFAULT false,
     ADD COLUMN IF NOT EXISTS paused boolean NOT NULL DEFAULT false;
 
 CREATE TABLE IF NOT EXISTS campaign_changes (
@@ -10,7 +13,8 @@ CREATE TABLE IF NOT EXISTS campaign_changes (
     changed_at  timestamptz NOT NULL,
     -- The token subject of whoever made the change.
     actor       text        NOT NULL,
-    action      text        NOT NULL CHECK (action IN ('created', 'paused', 'resumed', 'ended', 'topped_up')),
+    action      text        NOT NULL
+        CHECK (action IN ('created', 'edited', 'published', 'paused', 'resumed', 'ended', 'topped_up')),
     -- What the change set, and what it replaced where that matters (e.g. the end it brought forward).
     details     jsonb       NOT NULL DEFAULT '{}'
 );

@@ -99,7 +99,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
 
         var campaign = await CreateAsync(5, 1);
         var definition = (await campaign.Get())!.Definition;
-        Assert.Null(await campaign.Create(definition with { TotalStock = 1_000 }));
+        Assert.Null(await campaign.Create(definition with { TotalStock = 1_000 }, draft: false));
         Assert.Equal(5, (await campaign.Get())!.Definition.TotalStock);
     }
 
@@ -182,7 +182,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         var definition = new CampaignDefinition(Guid.NewGuid(), "grain test", FiftyOff, totalStock, perUserLimit,
             startsAt ?? now.AddMinutes(-1), endsAt ?? now.AddHours(1), new CouponValidity(null, 7), now, "tests");
         var grain = cluster.Client.GetGrain<ICampaignGrain>(definition.Id);
-        Assert.NotNull(await grain.Create(definition));
+        Assert.NotNull(await grain.Create(definition, draft: false));
         return grain;
     }
 }

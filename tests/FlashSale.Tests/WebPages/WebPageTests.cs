@@ -127,14 +127,21 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         await form.Locator("input[name=amountOff]").FillAsync("20");
         await form.Locator("input[name=minSpend]").FillAsync("100");
         await form.Locator("input[name=totalStock]").FillAsync("5");
-        await form.Locator("input[name=startsAt]").FillAsync(await LocalInputAsync(marketing.Page, DateTimeOffset.UtcNow.AddSeconds(-5)));
+        var opening = DateTimeOffset.UtcNow.AddSeconds(-5);
+        await form.Locator("input[name=startsAt]").FillAsync(await LocalInputAsync(marketing.Page, opening));
+        await form.Locator("input[name=draft]").CheckAsync();
         await form.Locator("button").ClickAsync();
-        await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync($"Created “{name}”, open.", Soon);
+        await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync($"Created “{name}”, draft.", Soon);
         Assert.Equal(1, await CampaignsNamedAsync(name));
 
         var card = marketing.Page.Locator("article.card", new() { HasText = name });
         await Expect(card.Locator(".terms")).ToContainTextAsync("¥20 off orders from ¥100");
         var campaign = Guid.Parse((await card.GetAttributeAsync("data-campaign-id"))!);
+        Assert.True(await LedgerFlagAsync(campaign, "draft"));
+        await Expect(card.Locator("button.pause")).ToBeHiddenAsync();
+        await card.Locator("button.publish").ClickAsync();
+        await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "open");
+        Assert.False(await LedgerFlagAsync(campaign, "draft"));
 
         // Its results, live: five shoppers take the five coupons.
         using var client = system.Client();
@@ -168,6 +175,17 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         Assert.True(await LedgerFlagAsync(campaign, "ends_at <= now()"));
         Assert.Equal(8, (await LedgerAudit.ReadAsync(system.Database, campaign)).TotalStock);
         await marketing.ScreenshotAsync("marketing");
+
+        // The list's filters: ended campaigns appear only when asked for.
+        var filters = marketing.Page.Locator("form#filters");
+        await filters.Locator("button").ClickAsync();
+        await Expect(marketing.Page.Locator($"article[data-campaign-id='{campaign}']")).ToHaveCountAsync(0);
+        await filters.Locator("select[name=state]").SelectOptionAsync("ended");
+        // From its opening on: other tests' ended campaigns opened earlier.
+        await filters.Locator("input[name=from]").FillAsync(await LocalInputAsync(marketing.Page, opening.AddSeconds(-1)));
+        await filters.Locator("button").ClickAsync();
+        await Expect(marketing.Page.Locator($"article[data-campaign-id='{campaign}']")).ToHaveCountAsync(1);
+        await Expect(marketing.Page.Locator("article.card .state[data-state]:not([data-state=ended])")).ToHaveCountAsync(0);
         marketing.AssertNoErrors();
     }
 
