@@ -15,7 +15,8 @@ namespace FlashSale.Api.Campaigns;
 /// </summary>
 public static class CampaignEditEndpoints
 {
-    private static readonly string[] Editable = ["name", "coupon", "totalStock", "perUserLimit", "startsAt", "endsAt", "validity", "risk", "use", "price"];
+    private static readonly string[] Editable =
+        ["name", "coupon", "totalStock", "perUserLimit", "startsAt", "endsAt", "validity", "risk", "use", "price", "earlyAccess"];
 
     public static void MapCampaignEdits(this IEndpointRouteBuilder app)
     {
@@ -23,7 +24,7 @@ public static class CampaignEditEndpoints
             .WithTags("Campaigns")
             .RequireAuthorization(Roles.Marketing)
             .WithSummary("Edit a campaign before it opens: any of name, coupon, totalStock, perUserLimit, startsAt, endsAt, validity, risk, use, "
-                + "price, each replacing the current value whole (role marketing)")
+                + "price, earlyAccess, each replacing the current value whole (role marketing)")
             .Accepts<CreateCampaignRequest>("application/json")
             .Produces<CampaignResponse>()
             .ProducesValidationProblem()

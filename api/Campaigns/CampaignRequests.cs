@@ -16,7 +16,11 @@ public sealed record CreateCampaignRequest(
     UseBody? Use,
     PriceBody? Price,
     bool? CardSecrets = null,
-    bool? Draft = null);
+    bool? Draft = null,
+    EarlyAccessBody[]? EarlyAccess = null);
+
+/// <summary>Shoppers whose token has <c>tier</c> = <paramref name="Tier"/> may claim <paramref name="Lead"/> (<c>hh:mm:ss</c>) before <c>startsAt</c>.</summary>
+public sealed record EarlyAccessBody(string? Tier, TimeSpan? Lead);
 
 /// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c>, <c>giftcard</c> or <c>points</c>.</param>
 /// <param name="AmountOff">For <c>fixed</c> and <c>threshold</c>: the amount taken off.</param>

@@ -30,6 +30,7 @@ public sealed record CampaignResponse(
     UseBody Use,
     PriceBody? Price,
     bool CardSecrets,
+    IReadOnlyList<EarlyAccessBody> EarlyAccess,
     string State,
     int Issued,
     int Remaining,
@@ -47,6 +48,7 @@ public sealed record CampaignResponse(
                 d.UseOrDefault.RecycleExpired),
             d.Price is { } price ? new PriceBody(price.Points, price.Cash) : null,
             d.CardSecrets,
+            d.EarlyAccess.IsDefault ? [] : [.. d.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))],
             view.Phase.Name(),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
     }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using FlashSale.Api.Identity;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Risk;
 
@@ -62,10 +64,12 @@ public static class CampaignValidation
         var risk = CheckRisk(request.Risk, Error);
         var use = CheckUse(request.Use, Error);
         var price = CheckPrice(request.Price, Error);
+        var early = CheckEarlyAccess(request.EarlyAccess, Error);
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
-                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price, request.CardSecrets ?? false)
+                request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price, request.CardSecrets ?? false,
+                early)
             : null;
         return errors;
     }
@@ -76,6 +80,37 @@ public static class CampaignValidation
         TransferRule.WithinLimit => "withinLimit",
         _ => "none",
     };
+
+    private static readonly TimeSpan MaxLead = TimeSpan.FromDays(7);
+
+    private static ImmutableArray<EarlyAccess> CheckEarlyAccess(EarlyAccessBody[]? early, Action<string, string> error)
+    {
+        if (early is null || early.Length == 0)
+        {
+            return [];
+        }
+
+        if (early.Length > 5 || early.Any(e => e is null) || early.Select(e => e.Tier).Distinct().Count() != early.Length)
+        {
+            error("earlyAccess", "Up to 5 entries, one per tier.");
+            return [];
+        }
+
+        for (var i = 0; i < early.Length; i++)
+        {
+            if (!Tiers.IsValid(early[i].Tier))
+            {
+                error($"earlyAccess[{i}].tier", $"Required: {Tiers.Rule}.");
+            }
+
+            if (early[i].Lead is not { } lead || lead < TimeSpan.FromSeconds(1) || lead > MaxLead)
+            {
+                error($"earlyAccess[{i}].lead", "Required: 00:00:01 to 7.00:00:00 before startsAt.");
+            }
+        }
+
+        return [.. early.Select(e => new EarlyAccess(e.Tier ?? "", e.Lead ?? TimeSpan.Zero))];
+    }
 
     private static CouponPrice? CheckPrice(PriceBody? price, Action<string, string> error)
     {

@@ -44,6 +44,7 @@ public static class ClaimEndpoints
         }
 
         var shopperId = context.ShopperId();
+        var tier = context.ShopperTier();
         var gate = gates.For(campaignId);
         var now = clock.GetUtcNow();
         if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
@@ -52,13 +53,13 @@ public static class ClaimEndpoints
             return blocked;
         }
 
-        if (gate?.RefusalFor(shopperId, now) is { } refusal)
+        if (gate?.RefusalFor(shopperId, tier, now) is { } refusal)
         {
             localRefusals.Count(campaignId, ClaimOutcomeCodes.Of(refusal));
-            return Refusal(refusal, gate, now);
+            return Refusal(refusal, gate, tier, now);
         }
 
-        var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key));
+        var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier));
         if (result.Gate is not null)
         {
             gates.Learn(result.Gate);
@@ -77,16 +78,16 @@ public static class ClaimEndpoints
                 context.Response.Headers["Idempotent-Replayed"] = "true";
                 return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
             default:
-                return Refusal(result.Outcome, result.Gate, result.Now ?? now);
+                return Refusal(result.Outcome, result.Gate, tier, result.Now ?? now);
         }
     }
 
-    private static IResult Refusal(ClaimOutcome outcome, CampaignGate? gate, DateTimeOffset now)
+    private static IResult Refusal(ClaimOutcome outcome, CampaignGate? gate, string? tier, DateTimeOffset now)
     {
         (int Status, string Title, Dictionary<string, object?>? Extensions)? refusal = outcome switch
         {
             ClaimOutcome.NotStarted => (StatusCodes.Status409Conflict, "The sale has not started yet.",
-                new() { ["startsAt"] = gate?.StartsAt, ["now"] = now }),
+                new() { ["startsAt"] = gate?.OpensFor(tier), ["now"] = now }),
             ClaimOutcome.Ended => (StatusCodes.Status409Conflict, "The sale has ended.", new() { ["endsAt"] = gate?.EndsAt }),
             ClaimOutcome.SoldOut => (StatusCodes.Status409Conflict, "Every coupon of this campaign has been claimed.", null),
             ClaimOutcome.LimitReached => (StatusCodes.Status409Conflict, "You already hold as many coupons of this campaign as it allows.", null),

@@ -9,6 +9,9 @@ public static class Authentication
     public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
 
+    /// <summary>A shopper's member tier (e.g. <c>gold</c>), for campaigns' early access; absent for most.</summary>
+    public const string TierClaim = "tier";
+
     public static IServiceCollection AddFlashSaleAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("Jwt").Get<JwtSettings>() ?? new JwtSettings();
@@ -47,6 +50,8 @@ public static class Authentication
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
         return services;
     }
+
+    public static string? ShopperTier(this HttpContext context) => context.User.FindFirst(TierClaim)?.Value;
 
     public static string ShopperId(this HttpContext context) =>
         context.User.FindFirst(SubjectClaim)?.Value ?? throw new InvalidOperationException("An authorized request has no subject.");

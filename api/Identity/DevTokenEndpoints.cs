@@ -12,7 +12,8 @@ namespace FlashSale.Api.Identity;
 /// </summary>
 public static class DevTokenEndpoints
 {
-    public sealed record TokenRequest(string? UserId, string[]? Roles, int? LifetimeMinutes);
+    /// <param name="Tier">A member tier (e.g. <c>gold</c>) for early access; optional.</param>
+    public sealed record TokenRequest(string? UserId, string[]? Roles, int? LifetimeMinutes, string? Tier = null);
 
     public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
@@ -46,6 +47,11 @@ public static class DevTokenEndpoints
             errors["roles"] = [$"Required: one or more of {string.Join(", ", Roles.All)}."];
         }
 
+        if (body.Tier is not null && !Tiers.IsValid(body.Tier))
+        {
+            errors["tier"] = [$"{Tiers.Rule}; or left out."];
+        }
+
         var lifetime = body.LifetimeMinutes ?? 600;
         if (lifetime is < 1 or > 7 * 24 * 60)
         {
@@ -60,6 +66,10 @@ public static class DevTokenEndpoints
         var expiresAt = clock.GetUtcNow().AddMinutes(lifetime);
         var claims = new List<Claim> { new(Authentication.SubjectClaim, body.UserId!) };
         claims.AddRange(body.Roles!.Distinct().Select(role => new Claim(Authentication.RoleClaim, role)));
+        if (body.Tier is not null)
+        {
+            claims.Add(new Claim(Authentication.TierClaim, body.Tier));
+        }
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,

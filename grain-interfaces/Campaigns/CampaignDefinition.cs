@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.GrainInterfaces.Campaigns;
@@ -18,8 +19,12 @@ public sealed record CampaignDefinition(
     [property: Id(10)] RiskPolicy? Risk = null,
     [property: Id(11)] CouponUse? Use = null,
     [property: Id(12)] CouponPrice? Price = null,
-    [property: Id(13)] bool CardSecrets = false)
+    [property: Id(13)] bool CardSecrets = false,
+    [property: Id(14)] ImmutableArray<EarlyAccess> EarlyAccess = default)
 {
+    /// <summary>When a shopper of <paramref name="tier"/> may start claiming: early for member tiers with early access.</summary>
+    public DateTimeOffset OpensFor(string? tier) => EarlyAccess.OpensFor(StartsAt, tier);
+
     /// <summary>The most coupons one campaign may have, top-ups included.</summary>
     public const int MaxStock = 10_000_000;
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 
 namespace FlashSale.GrainInterfaces.Gates;
@@ -15,12 +17,16 @@ public sealed record CampaignGate(
     [property: Id(3)] DateTimeOffset EndsAt,
     [property: Id(4)] bool SoldOut,
     [property: Id(5)] HolderFilter? Holders,
-    [property: Id(6)] bool Paused = false)
+    [property: Id(6)] bool Paused = false,
+    [property: Id(7)] ImmutableArray<EarlyAccess> EarlyAccess = default)
 {
+    /// <summary>When a shopper of <paramref name="tier"/> may start claiming.</summary>
+    public DateTimeOffset OpensFor(string? tier) => EarlyAccess.OpensFor(StartsAt, tier);
+
     /// <summary>The refusal this gate gives a shopper's claim at <paramref name="now"/>, or null when only the grain can answer.</summary>
-    public ClaimOutcome? RefusalFor(string shopperId, DateTimeOffset now)
+    public ClaimOutcome? RefusalFor(string shopperId, string? tier, DateTimeOffset now)
     {
-        if (now < StartsAt)
+        if (now < OpensFor(tier))
         {
             return ClaimOutcome.NotStarted;
         }

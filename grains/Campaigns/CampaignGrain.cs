@@ -158,7 +158,7 @@ public sealed partial class CampaignGrain(
         }
 
         var now = clock.GetUtcNow();
-        if (now < definition.StartsAt)
+        if (now < definition.OpensFor(request.Tier))
         {
             return Refuse(ClaimOutcome.NotStarted, now);
         }
@@ -610,7 +610,7 @@ public sealed partial class CampaignGrain(
             // Shoppers with a claim, so that API nodes forward their replays to this grain.
             var holders = _shoppers.Where(s => s.Value.Count > 0).Select(s => s.Key).ToList();
             _gate = new CampaignGate(definition.Id, clock.GetUtcNow().UtcTicks, definition.StartsAt, definition.EndsAt,
-                soldOut, HolderFilter.Of(holders), _paused);
+                soldOut, HolderFilter.Of(holders), _paused, definition.EarlyAccess);
         }
 
         return _gate;

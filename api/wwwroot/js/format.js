@@ -25,6 +25,12 @@ export function duration(ms) {
   return days > 0 ? `${days}d ${clock}` : clock;
 }
 
+// A .NET TimeSpan as JSON writes it: [d.]hh:mm:ss[.fffffff].
+export function timeSpanMs(text) {
+  const [, days = 0, hours, minutes, seconds] = /^(?:(\d+)\.)?(\d+):(\d+):([\d.]+)$/.exec(text) ?? [];
+  return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60000 + Number(seconds) * 1000;
+}
+
 export function time(iso) {
   return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }

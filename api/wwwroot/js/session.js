@@ -14,9 +14,9 @@ export class Session {
 
   get signedIn() { return Boolean(this.token); }
 
-  async signIn(userId, role) {
-    const minted = await api('/api/dev/tokens', { method: 'POST', body: { userId, roles: [role] } });
-    this.remember({ userId, role, token: minted.token, expiresAt: minted.expiresAt });
+  async signIn(userId, role, tier) {
+    const minted = await api('/api/dev/tokens', { method: 'POST', body: { userId, roles: [role], tier } });
+    this.remember({ userId, role, tier, token: minted.token, expiresAt: minted.expiresAt });
   }
 
   // A token from elsewhere: its subject and expiry are read from it; the server still checks it.
@@ -28,12 +28,12 @@ export class Session {
       throw new Error('That is not a token.');
     }
     const role = [claims.role].flat().find(r => this.roles.includes(r)) ?? [claims.role].flat()[0];
-    this.remember({ userId: claims.sub, role, token, expiresAt: new Date(claims.exp * 1000).toISOString() });
+    this.remember({ userId: claims.sub, role, tier: claims.tier, token, expiresAt: new Date(claims.exp * 1000).toISOString() });
   }
 
   signOut() {
     localStorage.removeItem(this.storageKey);
-    for (const key of ['userId', 'role', 'token', 'expiresAt']) delete this[key];
+    for (const key of ['userId', 'role', 'tier', 'token', 'expiresAt']) delete this[key];
   }
 
   remember(values) {
@@ -49,7 +49,8 @@ export function bindSignIn(session, root, onChange) {
   const render = () => {
     form.hidden = session.signedIn;
     signedIn.hidden = !session.signedIn;
-    signedIn.querySelector('.who').textContent = session.signedIn ? `${session.userId} (${session.role})` : '';
+    signedIn.querySelector('.who').textContent = session.signedIn
+      ? `${session.userId} (${[session.role, session.tier].filter(Boolean).join(', ')})` : '';
   };
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -62,7 +63,7 @@ export function bindSignIn(session, root, onChange) {
       if (pasted) {
         session.usePastedToken(pasted);
       } else if (userId) {
-        await session.signIn(userId, String(data.get('role') ?? session.roles[0]));
+        await session.signIn(userId, String(data.get('role') ?? session.roles[0]), String(data.get('tier') ?? '').trim() || undefined);
       } else {
         error.textContent = 'Enter an id, or paste a token.';
         return;

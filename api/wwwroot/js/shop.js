@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
-import { duration, money, terms, time } from './format.js';
+import { duration, money, terms, time, timeSpanMs } from './format.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 
@@ -24,8 +24,9 @@ class Drop {
     this.button = el('button', { type: 'button', className: 'claim' }, 'Claim');
     this.message = el('p', { class: 'message' });
     this.button.addEventListener('click', () => this.claim());
+    this.badge = el('span', { class: 'badge early-access' }, 'Early access');
     this.element = el('article', { class: 'card', 'data-campaign-id': campaign.id },
-      el('header', {}, el('h3', {}, campaign.name), this.countdown),
+      el('header', {}, el('h3', {}, campaign.name, this.badge), this.countdown),
       el('p', {}, el('b', {}, terms(campaign.coupon))),
       el('p', { class: 'figures' }, el('span', {}, this.left, ` of ${campaign.totalStock.toLocaleString()} left`),
         campaign.price?.points ? el('span', {}, `costs ${campaign.price.points} points`) : null),
@@ -43,10 +44,16 @@ class Drop {
     this.tick();
   }
 
-  // The button follows the server's clock: it enables itself the moment the drop opens there.
+  // Members of a tier with early access may claim before everyone else.
+  get earlyAccess() {
+    return this.campaign.earlyAccess?.find(rule => rule.tier === session.tier);
+  }
+
+  // The button follows the server's clock: it enables itself the moment the drop opens there (for this shopper).
   tick() {
     const now = serverClock.now();
-    const opensIn = Date.parse(this.campaign.startsAt) - now;
+    const opensIn = Date.parse(this.campaign.startsAt) - (this.earlyAccess ? timeSpanMs(this.earlyAccess.lead) : 0) - now;
+    this.badge.hidden = !this.earlyAccess;
     const endsIn = Date.parse(this.campaign.endsAt) - now;
     const open = opensIn <= 0 && endsIn > 0 && !['sold_out', 'paused', 'ended'].includes(this.state);
     this.countdown.textContent = opensIn > 0 ? `Opens in ${duration(opensIn)}`

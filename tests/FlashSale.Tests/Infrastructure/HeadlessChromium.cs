@@ -106,10 +106,15 @@ public sealed class BrowserPage : IAsyncDisposable
     public Task<bool> OverflowsSidewaysAsync() =>
         Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
 
-    public async Task SignInAsync(string userId, string? role = null)
+    public async Task SignInAsync(string userId, string? role = null, string? tier = null)
     {
         var form = Page.Locator("form.signin");
         await form.Locator("input[name=userId]").FillAsync(userId);
+        if (tier is not null)
+        {
+            await form.Locator("input[name=tier]").FillAsync(tier);
+        }
+
         if (role is not null)
         {
             await form.Locator("select[name=role]").SelectOptionAsync(role);

@@ -54,15 +54,17 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
     }
 
     [Fact]
-    public async Task A_shopper_waits_out_the_countdown_claims_on_the_page_and_sees_the_coupon_and_its_expiry_alert()
+    public async Task A_gold_member_waits_out_their_early_countdown_claims_on_the_page_and_sees_the_coupon_and_its_expiry_alert()
     {
-        // Opens in a few seconds; coupons last 63 s and remind a minute before they lapse, so the alert comes soon after the claim.
-        var startsAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        // Opens in a few seconds, four seconds earlier for gold members like this shopper; coupons last 63 s and
+        // remind a minute before they lapse, so the alert comes soon after the claim.
+        var startsAt = DateTimeOffset.UtcNow.AddSeconds(8);
+        var goldOpens = startsAt.AddSeconds(-4);
         var campaign = await system.CreateCampaignAsync(10, startsAt: startsAt, validity: new { afterClaim = "00:01:03" },
-            use: new { remindBefore = new[] { "00:01:00" } });
+            use: new { remindBefore = new[] { "00:01:00" } }, earlyAccess: new[] { new { tier = "gold", lead = "00:00:04" } });
         var shopper = "page-shopper-" + campaign.ToString("N")[..8];
         await using var shop = await chromium.OpenAsync(system.BaseAddress, "/shop.html", HeadlessChromium.Phone);
-        await shop.SignInAsync(shopper);
+        await shop.SignInAsync(shopper, tier: "gold");
         await Expect(shop.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
 
         var drop = shop.Page.Locator($"article[data-campaign-id='{campaign}']");
@@ -71,12 +73,14 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         await Expect(claim).ToBeDisabledAsync();
         await shop.ScreenshotAsync("shop-countdown");
 
+        await Expect(drop.Locator(".early-access")).ToBeVisibleAsync();
         await Expect(claim).ToBeEnabledAsync(new() { Timeout = 10_000 });
-        Assert.True(DateTimeOffset.UtcNow >= startsAt, "The claim button enabled itself before the sale opened.");
+        Assert.True(DateTimeOffset.UtcNow >= goldOpens, "The claim button enabled itself before the sale opened for gold members.");
         await Expect(drop.Locator(".countdown")).ToContainTextAsync("Ends in");
         await claim.ClickAsync();
 
         var code = await CodeOfAsync(shopper, campaign);
+        Assert.True(await IssuedBeforeAsync(code, startsAt), "The gold member's coupon was not issued early.");
         await Expect(drop.Locator(".message")).ToHaveTextAsync($"Claimed! Code {code}", Soon);
         await Expect(drop.Locator(".remaining")).ToHaveTextAsync("9", Soon);
         var coupon = shop.Page.Locator("#wallet li", new() { HasText = code });
@@ -218,6 +222,14 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
             command.Parameters.Add(new() { Value = campaign });
             return (string?)await command.ExecuteScalarAsync();
         }, code => code is not null))!;
+
+    private async Task<bool> IssuedBeforeAsync(string code, DateTimeOffset instant)
+    {
+        await using var command = system.Database.CreateCommand("SELECT issued_at < $2 FROM coupons WHERE code = $1");
+        command.Parameters.Add(new() { Value = code });
+        command.Parameters.Add(new() { Value = instant });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
 
     private async Task<long> CouponCountAsync(string shopper, Guid campaign)
     {
