@@ -59,6 +59,7 @@ if (app.Environment.IsDevelopment())
 app.MapCampaigns();
 app.MapCampaignControls();
 app.MapCampaignEdits();
+app.MapCampaignResults();
 app.MapServerTime();
 app.MapClaims();
 app.MapBlocks();

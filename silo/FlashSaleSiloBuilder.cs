@@ -37,6 +37,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<CampaignChangeLog>();
+        silo.Services.AddSingleton<CampaignResultsStore>();
         silo.Services.AddSingleton<WalletStore>();
         silo.Services.AddSingleton<PointsStore>();
         silo.Services.AddSingleton<AlertStore>();

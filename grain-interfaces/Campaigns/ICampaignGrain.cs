@@ -53,6 +53,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
     [Alias("Change")]
     Task<CampaignChangeResult> Change(CampaignChange change);
 
+    /// <summary>The campaign's results so far; null when it does not exist.</summary>
+    [Alias("Results")]
+    Task<CampaignResults?> Results();
+
     /// <summary>Every change made to the campaign since its creation, oldest first.</summary>
     [Alias("Changes")]
     Task<ImmutableArray<CampaignChangeEntry>> Changes();

@@ -25,6 +25,7 @@ public sealed partial class CampaignGrain(
     [PersistentState("campaign", "campaigns")] IPersistentState<CampaignState> state,
     CouponLedger ledger,
     CampaignChangeLog changeLog,
+    CampaignResultsStore results,
     WalletStore wallets,
     TimeProvider clock,
     IOptions<RiskOptions> risk,
@@ -51,6 +52,10 @@ public sealed partial class CampaignGrain(
     private readonly LiveInventory _live = new();
     private bool _paused;
     private bool _draft;
+    // Shoppers with a committed claim, and when the stock last ran out: the results' own counts.
+    private int _claimants;
+    private DateTimeOffset? _soldOutAt;
+    private IGrainTimer? _refusalSaver;
     private IGrainTimer? _liveTimer;
     private IGrainTimer? _edgeTimer;
     private int _quietTicks;
@@ -92,6 +97,10 @@ public sealed partial class CampaignGrain(
         {
             ClaimsOf(shopperId).Received = received;
         }
+
+        _claimants = _shoppers.Values.Count(s => s.Committed > 0);
+        _soldOutAt = _committed >= _totalStock && snapshot.Coupons.Count > 0 ? snapshot.Coupons[^1].IssuedAt : null;
+        _live.Restore(await results.RefusalsAsync(Definition.Id));
 
         // Thresholds crossed before this activation were alerted then.
         AlertLowStock(publish: false);
@@ -207,6 +216,7 @@ public sealed partial class CampaignGrain(
         {
             var wasSoldOut = _committed >= _totalStock;
             _totalStock = stock;
+            _soldOutAt = null;
             _lowStockAlerted.RemoveWhere(percent => (long)(_totalStock - _committed) * 100 > (long)percent * _totalStock);
             // API nodes that hold a sold-out gate let claims through again.
             _gate = null;
@@ -321,6 +331,7 @@ public sealed partial class CampaignGrain(
         _live.Refused(refusal);
         AlertRiskSpike(now);
         PublishSoon();
+        SaveRefusalsSoon();
     }
 
     // Checked as refusals are counted, so that a second's count is judged before the second rolls over.
@@ -346,8 +357,8 @@ public sealed partial class CampaignGrain(
             }
 
             AlertRiskSpike(now);
-
             PublishSoon();
+            SaveRefusalsSoon();
         }
 
         return Task.CompletedTask;
@@ -503,7 +514,11 @@ public sealed partial class CampaignGrain(
             _inFlight -= batch.Count;
             foreach (var claim in batch)
             {
-                _shoppers[claim.ShopperId].Committed++;
+                if (_shoppers[claim.ShopperId].Committed++ == 0)
+                {
+                    _claimants++;
+                }
+
                 claim.MarkCommitted();
             }
 
@@ -514,6 +529,7 @@ public sealed partial class CampaignGrain(
 
             if (_committed >= _totalStock)
             {
+                _soldOutAt = batch[^1].Coupon.IssuedAt;
                 PublishGate();
                 PublishState("sold_out");
                 PublishAlert("sold_out", null);

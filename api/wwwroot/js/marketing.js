@@ -1,6 +1,7 @@
 // The marketing page: create and schedule a campaign, then watch its results live.
 import { api } from './api.js';
 import { el, toast } from './dom.js';
+import { money } from './format.js';
 import { serverClock } from './clock.js';
 import { isLive, startLive, subscribe, unsubscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
@@ -121,7 +122,18 @@ function addControls(card) {
   topUp.addEventListener('click', async () => {
     if (await control('stock', { add: Number(add.value) })) toast(`Added ${Number(add.value).toLocaleString()} coupons`);
   });
-  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, add, topUp, message));
+  const results = el('dl', { class: 'results figures' });
+  const showResults = el('button', { type: 'button', className: 'quiet show-results' }, 'Results');
+  showResults.addEventListener('click', async () => {
+    try {
+      renderResults(results, await api(`/api/campaigns/${card.id}/stats`, { token: session.token }));
+    } catch (problem) {
+      message.textContent = problem.message;
+    }
+  });
+  const exportCsv = el('button', { type: 'button', className: 'quiet export' }, 'CSV');
+  exportCsv.addEventListener('click', () => download(`/api/campaigns/${card.id}/coupons.csv`, `campaign-${card.id}.csv`));
+  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, add, topUp, showResults, exportCsv, message), results);
   card.onState = state => {
     const over = state === 'ended';
     publish.hidden = state !== 'draft';
@@ -130,9 +142,35 @@ function addControls(card) {
     pause.dataset.action = state === 'paused' ? 'resume' : 'pause';
     pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
     for (const button of [pause, end, topUp]) button.disabled = over || !session.signedIn;
+    for (const button of [showResults, exportCsv]) button.disabled = !session.signedIn;
     if (over) end.textContent = 'Ended';
   };
   card.onState(card.stateBadge.dataset.state);
+}
+
+function renderResults(list, stats) {
+  const rows = [
+    ['Issued', `${stats.issued.toLocaleString()} of ${stats.totalStock.toLocaleString()}`],
+    ['Claimants', stats.claimants.toLocaleString()],
+    ['Redeemed', `${stats.redeemed.toLocaleString()} (${(stats.redemptionRate * 100).toFixed(1)}%)`],
+    ['Discount given', money(stats.discountGiven, stats.currency)],
+    ['Sold out after', stats.timeToSellOut ?? '—'],
+    ['Refusals', Object.entries(stats.refusals).map(([code, n]) => `${code} ${n.toLocaleString()}`).join(', ') || 'none'],
+    ['Risk', Object.entries(stats.risk).flatMap(([verdict, rules]) => Object.entries(rules).map(([rule, n]) => `${verdict} ${rule} ${n}`)).join(', ') || 'none'],
+  ];
+  list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', { 'data-name': name }, value)]));
+}
+
+// The export needs the token, which a plain link cannot carry: fetched, then handed to the browser as a file.
+async function download(path, name) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${session.token}` } });
+  if (!response.ok) {
+    toast(`Export failed: HTTP ${response.status}`);
+    return;
+  }
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
 async function watch(campaign, { first = false } = {}) {

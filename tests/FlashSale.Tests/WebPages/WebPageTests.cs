@@ -159,6 +159,15 @@ public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium
         await Expect(card.Locator(".issued")).ToHaveTextAsync("5", Soon);
         await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "sold_out");
 
+        // Its results on demand, and its ledger as a CSV download.
+        await card.Locator("button.show-results").ClickAsync();
+        await Expect(card.Locator("dd[data-name=Claimants]")).ToHaveTextAsync("5");
+        await Expect(card.Locator("dd[data-name=Issued]")).ToHaveTextAsync("5 of 5");
+        var download = await marketing.Page.RunAndWaitForDownloadAsync(() => card.Locator("button.export").ClickAsync());
+        Assert.Equal($"campaign-{campaign}.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal(6, csv.Length);
+
         // The controls: top up the sold-out sale, pause it, resume it, end it (asked twice).
         await card.Locator("input.top-up").FillAsync("3");
         await card.Locator("button.top-up").ClickAsync();

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using FlashSale.Api.Identity;
+using FlashSale.GrainInterfaces.Campaigns;
+
+namespace FlashSale.Api.Campaigns;
+
+/// <summary>A campaign's results (<c>/stats</c>), and its ledger as CSV, streamed.</summary>
+public static class CampaignResultEndpoints
+{
+    /// <param name="RedemptionRate">Redeemed coupons over issued ones, 0 to 1.</param>
+    /// <param name="TimeToSellOut">From <c>startsAt</c> to the last coupon, while the campaign is sold out.</param>
+    /// <param name="Refusals">Refused claims by code (saved every few seconds; a silo killed in between loses at most those).</param>
+    /// <param name="Risk">Risk decisions by verdict (<c>refused</c>, <c>flagged</c>), then rule.</param>
+    public sealed record CampaignStatsResponse(
+        Guid CampaignId, string Name, string State, int TotalStock, int Issued, int Remaining, int Claimants, int Redeemed,
+        double RedemptionRate, decimal DiscountGiven, string Currency, DateTimeOffset StartsAt, DateTimeOffset? SoldOutAt,
+        TimeSpan? TimeToSellOut, IReadOnlyDictionary<string, long> Refusals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Risk,
+        DateTimeOffset AsOf);
+
+    public static void MapCampaignResults(this IEndpointRouteBuilder app)
+    {
+        var campaign = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing);
+        campaign.MapGet("/stats", Stats)
+            .WithSummary("The campaign's results: issued, claimants, redeemed and the rate, discount given, time to sell out, refusals by "
+                + "code, risk decisions (role marketing). Kept as they happen: it reads a few rows whatever the campaign's size.")
+            .Produces<CampaignStatsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        campaign.MapGet("/coupons.csv", Export)
+            .WithSummary("Every coupon of the campaign as CSV, in issue order, streamed as it is read (role marketing)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Stats(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var campaignId) || await cluster.GetGrain<ICampaignGrain>(campaignId).Results() is not { } results)
+        {
+            return CampaignEndpoints.NotFound();
+        }
+
+        var view = results.Campaign;
+        var d = view.Definition;
+        return Results.Ok(new CampaignStatsResponse(d.Id, d.Name, view.Phase.Name(), view.Issued + view.Remaining, view.Issued, view.Remaining,
+            results.Claimants, results.Redeemed, view.Issued == 0 ? 0 : Math.Round((double)results.Redeemed / view.Issued, 4),
+            results.DiscountGiven, d.Terms.Currency, d.StartsAt, results.SoldOutAt, results.SoldOutAt - d.StartsAt, results.Refusals,
+            results.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value), view.AsOf));
+    }
+
+    private static async Task<IResult> Export(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var campaignId) || await cluster.GetGrain<ICampaignGrain>(campaignId).Get() is null)
+        {
+            return CampaignEndpoints.NotFound();
+        }
+
+        return Results.Stream(async body =>
+        {
+            await using var csv = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
+            await csv.WriteAsync("seq,coupon_id,shopper_id,device_id,issued_at,expires_at,holder_id,standing_uses,discount\n");
+            await foreach (var row in cluster.GetGrain<ICampaignExportGrain>(0).Coupons(campaignId))
+            {
+                await csv.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{row.Seq},{row.CouponId},{Cell(row.ShopperId)},{Cell(row.DeviceId)},{row.IssuedAt:O},{row.ExpiresAt:O},{Cell(row.Holder)},{row.Uses},{row.Discount}\n"));
+            }
+        }, "text/csv; charset=utf-8", $"campaign-{campaignId}.csv");
+    }
+
+    /// <summary>
+    /// A text cell: quoted when it holds a separator or a quote, and never starting with what a
+    /// spreadsheet would run as a formula (device ids come from clients).
+    /// </summary>
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}
