@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Manages a PRIVATE PostgreSQL server for FlashSale whose data directory is given as an argument.
 #
-#   deploy/postgres.sh start DATA_DIR PORT   init (if needed) + start; prints the Npgsql connection string on stdout
+#   deploy/postgres.sh start DATA_DIR PORT [DATABASE]
+#                                            init (if needed) + start; prints the Npgsql connection string on stdout;
+#                                            DATABASE (default flashsale) is created on the server if missing
 #   deploy/postgres.sh stop DATA_DIR         fast shutdown (fine if not running)
 #   deploy/postgres.sh kill DATA_DIR         immediate shutdown (simulated crash, for fault tests)
 #   deploy/postgres.sh status DATA_DIR       exit 0 if running, 3 if not running, 4 if there is no cluster
@@ -15,7 +17,7 @@ set -euo pipefail
 exec 3>&1 1>&2
 
 readonly PG_WANTED_MAJOR=15
-readonly APP_DB=flashsale
+APP_DB=flashsale
 readonly APP_USER=flashsale
 readonly APP_PASSWORD=flashsale
 
@@ -24,7 +26,7 @@ die() { printf 'postgres.sh: ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
     cat >&2 <<'EOF'
-usage: deploy/postgres.sh start DATA_DIR PORT
+usage: deploy/postgres.sh start DATA_DIR PORT [DATABASE]
        deploy/postgres.sh stop DATA_DIR
        deploy/postgres.sh kill DATA_DIR
        deploy/postgres.sh status DATA_DIR
@@ -450,7 +452,12 @@ main() {
     local cmd=${1:-}
     case $cmd in
         start)
-            [[ $# -eq 3 ]] || usage
+            [[ $# -eq 3 || $# -eq 4 ]] || usage
+            if [[ $# -eq 4 ]]; then
+                # Another database on the same server (tests that want one to themselves); created if missing.
+                [[ $4 =~ ^[a-z][a-z0-9_]{0,62}$ ]] || die "DATABASE must be lowercase letters, digits and _, starting with a letter"
+                APP_DB=$4
+            fi
             cmd_start "$2" "$3"
             ;;
         stop)

@@ -12,11 +12,12 @@ public static class CampaignResultEndpoints
     /// <param name="TimeToSellOut">From <c>startsAt</c> to the last coupon, while the campaign is sold out.</param>
     /// <param name="Refusals">Refused claims by code (saved every few seconds; a silo killed in between loses at most those).</param>
     /// <param name="Risk">Risk decisions by verdict (<c>refused</c>, <c>flagged</c>), then rule.</param>
+    /// <param name="ClosedAt">When the sale's end froze the claims' results (redemptions still count); absent while it runs.</param>
     public sealed record CampaignStatsResponse(
         Guid CampaignId, string Name, string State, int TotalStock, int Issued, int Remaining, int Claimants, int Redeemed,
         double RedemptionRate, decimal DiscountGiven, string Currency, DateTimeOffset StartsAt, DateTimeOffset? SoldOutAt,
         TimeSpan? TimeToSellOut, IReadOnlyDictionary<string, long> Refusals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Risk,
-        DateTimeOffset AsOf);
+        DateTimeOffset AsOf, DateTimeOffset? ClosedAt);
 
     public static void MapCampaignResults(this IEndpointRouteBuilder app)
     {
@@ -34,17 +35,15 @@ public static class CampaignResultEndpoints
 
     private static async Task<IResult> Stats(string id, IClusterClient cluster)
     {
-        if (!Guid.TryParse(id, out var campaignId) || await cluster.GetGrain<ICampaignGrain>(campaignId).Results() is not { } results)
+        if (!Guid.TryParse(id, out var campaignId) || await cluster.GetGrain<ICampaignResultsGrain>(0).Of(campaignId) is not { } r)
         {
             return CampaignEndpoints.NotFound();
         }
 
-        var view = results.Campaign;
-        var d = view.Definition;
-        return Results.Ok(new CampaignStatsResponse(d.Id, d.Name, view.Phase.Name(), view.Issued + view.Remaining, view.Issued, view.Remaining,
-            results.Claimants, results.Redeemed, view.Issued == 0 ? 0 : Math.Round((double)results.Redeemed / view.Issued, 4),
-            results.DiscountGiven, d.Terms.Currency, d.StartsAt, results.SoldOutAt, results.SoldOutAt - d.StartsAt, results.Refusals,
-            results.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value), view.AsOf));
+        return Results.Ok(new CampaignStatsResponse(r.CampaignId, r.Name, r.State, r.TotalStock, r.Issued, r.TotalStock - r.Issued,
+            r.Claimants, r.Redeemed, r.Issued == 0 ? 0 : Math.Round((double)r.Redeemed / r.Issued, 4), r.DiscountGiven, r.Currency,
+            r.StartsAt, r.SoldOutAt, r.SoldOutAt - r.StartsAt, r.Refusals,
+            r.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value), r.AsOf, r.Closed));
     }
 
     private static async Task<IResult> Export(string id, IClusterClient cluster)

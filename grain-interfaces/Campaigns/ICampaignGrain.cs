@@ -53,6 +53,17 @@ public interface ICampaignGrain : IGrainWithGuidKey
     [Alias("Change")]
     Task<CampaignChangeResult> Change(CampaignChange change);
 
+    /// <summary>Tells dashboards and API nodes the campaign's state now (its schedule calls this at the opening).</summary>
+    [Alias("Announce")]
+    Task Announce();
+
+    /// <summary>
+    /// The sale is over (its schedule calls this at the end): announces it, saves the refusal counts
+    /// and freezes the claims' results. Does nothing before the end.
+    /// </summary>
+    [Alias("Close")]
+    Task Close();
+
     /// <summary>The campaign's results so far; null when it does not exist.</summary>
     [Alias("Results")]
     Task<CampaignResults?> Results();

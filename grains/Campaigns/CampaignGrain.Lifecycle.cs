@@ -32,6 +32,16 @@ public sealed partial class CampaignGrain
 
     public Task<ImmutableArray<CampaignChangeEntry>> Changes() => changeLog.ReadAsync(this.GetPrimaryKey());
 
+    public Task Announce()
+    {
+        if (Definition is not null)
+        {
+            AnnounceChange();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<CampaignChangeResult> Edit(CampaignDefinition definition, string actor, string changes)
     {
         if (Definition is null)
@@ -48,11 +58,12 @@ public sealed partial class CampaignGrain
         state.State.Definition = definition;
         await state.WriteStateAsync();
         await StartExpiryWatchAsync();
+        await PlanScheduleAsync();
         // Nothing was issued before the opening, so the stock is the definition's and no limit has counted yet.
         _totalStock = definition.TotalStock;
         _limits = null;
         TimeNextEdge();
-        Announce();
+        AnnounceChange();
         return new CampaignChangeResult(CampaignChangeOutcome.Done, View());
     }
 
@@ -64,8 +75,9 @@ public sealed partial class CampaignGrain
         }
 
         _draft = false;
+        await PlanScheduleAsync();
         TimeNextEdge();
-        Announce();
+        AnnounceChange();
         return CampaignChangeOutcome.Done;
     }
 
@@ -77,7 +89,7 @@ public sealed partial class CampaignGrain
         }
 
         _paused = pause;
-        Announce();
+        AnnounceChange();
         return CampaignChangeOutcome.Done;
     }
 
@@ -90,8 +102,9 @@ public sealed partial class CampaignGrain
 
         state.State.Definition = Definition with { EndsAt = now };
         await state.WriteStateAsync();
+        await PlanScheduleAsync();
         TimeNextEdge();
-        Announce();
+        AnnounceChange();
         return CampaignChangeOutcome.Done;
     }
 
@@ -106,8 +119,11 @@ public sealed partial class CampaignGrain
         return CampaignChangeOutcome.Done;
     }
 
+    private Task PlanScheduleAsync() =>
+        GrainFactory.GetGrain<ICampaignScheduleGrain>(Definition!.Id).Plan(_draft ? null : Definition.StartsAt, Definition.EndsAt);
+
     /// <summary>API nodes refuse by the new gate at once; dashboards hear the new state.</summary>
-    private void Announce()
+    private void AnnounceChange()
     {
         _gate = null;
         PublishGate();

@@ -17,8 +17,32 @@ public sealed partial class CampaignGrain
 
         var (redeemed, discount) = await results.RedemptionsAsync(Definition.Id);
         var risk = await results.RiskAsync(Definition.Id);
-        return new CampaignResults(View(), _claimants, redeemed, discount, _committed >= _totalStock ? _soldOutAt : null, _live.Totals(), risk);
+        var view = View();
+        return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), _totalStock, _committed, Definition.Terms.Currency,
+            Definition.StartsAt, _claimants, redeemed, discount, SoldOutAt, _live.Totals(), risk, view.AsOf, Closed: null);
     }
+
+    public async Task Close()
+    {
+        var now = clock.GetUtcNow();
+        if (Definition is null || now < Definition.EndsAt)
+        {
+            return;
+        }
+
+        PublishState(CampaignPhase.Ended.Name());
+        PublishGate();
+        // Claims admitted just before the end are still being written: they belong to the results.
+        for (var round = 0; _inFlight > 0 && round < 10; round++)
+        {
+            await Task.WhenAll(_reserver, _writer);
+        }
+
+        await SaveRefusalsAsync();
+        await results.CloseAsync(Definition.Id, now, _committed, _claimants, SoldOutAt, _live.Totals());
+    }
+
+    private DateTimeOffset? SoldOutAt => _committed >= _totalStock ? _soldOutAt : null;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveRefusalsAsync();
 

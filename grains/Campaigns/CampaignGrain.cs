@@ -56,6 +56,7 @@ public sealed partial class CampaignGrain(
     private int _claimants;
     private DateTimeOffset? _soldOutAt;
     private IGrainTimer? _refusalSaver;
+    private string? _announcedState;
     private IGrainTimer? _liveTimer;
     private IGrainTimer? _edgeTimer;
     private int _quietTicks;
@@ -123,6 +124,7 @@ public sealed partial class CampaignGrain(
         await state.WriteStateAsync();
         await StartExpiryWatchAsync();
         _draft = draft;
+        await PlanScheduleAsync();
         _totalStock = definition.TotalStock;
         PublishGate();
         TimeNextEdge();
@@ -455,8 +457,15 @@ public sealed partial class CampaignGrain(
         GrainFactory.GetGrain<ILiveHubGrain>(0).OperatorAlert(
             new OperatorAlert(Definition!.Id, kind, threshold, _totalStock - _committed, clock.GetUtcNow())).Ignore();
 
-    private void PublishState(string state) =>
-        GrainFactory.GetGrain<ILiveHubGrain>(0).StateChanged(new StateChange(Definition!.Id, state, clock.GetUtcNow())).Ignore();
+    // The timer, the schedule's reminder and a control may all announce one change: dashboards hear it once.
+    private void PublishState(string state)
+    {
+        if (state != _announcedState)
+        {
+            _announcedState = state;
+            GrainFactory.GetGrain<ILiveHubGrain>(0).StateChanged(new StateChange(Definition!.Id, state, clock.GetUtcNow())).Ignore();
+        }
+    }
 
     private static async Task<ClaimResult> ReplayOf(AdmittedClaim earlier)
     {

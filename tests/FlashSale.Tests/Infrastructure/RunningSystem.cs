@@ -26,7 +26,7 @@ public class RunningSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _connectionString = await TestDatabase.ConnectionStringAsync();
+        _connectionString = OwnDatabase is { } name ? await TestDatabase.ConnectionStringAsync(name) : await TestDatabase.ConnectionStringAsync();
         Database = NpgsqlDataSource.Create(_connectionString);
         await StartSiloAsync();
         Api = await StartApiAsync(BaseAddress);
@@ -65,6 +65,9 @@ public class RunningSystem : IAsyncLifetime
         // Wide enough that a claim right after a campaign's creation counts as "at the opening".
         ["Risk__InstantClaimWindow"] = "00:00:05",
     };
+
+    /// <summary>A database of its own (see <see cref="TestDatabase.ConnectionStringAsync(string)"/>); null: the shared one.</summary>
+    protected virtual string? OwnDatabase => null;
 
     public async Task StartSiloAsync()
     {

@@ -13,8 +13,34 @@ public static class TestDatabase
 {
     private static readonly string DataDir = Path.Combine(Repo.Root, ".data", "test-postgres");
     private static readonly Lazy<Task<string>> Started = new(StartAsync);
+    private static readonly Dictionary<string, Task<string>> OwnDatabases = new();
 
     public static Task<string> ConnectionStringAsync() => Started.Value;
+
+    /// <summary>
+    /// A database of its own on the same server, with the schema, for tests that read lists across
+    /// campaigns and must not see every other test's.
+    /// </summary>
+    public static Task<string> ConnectionStringAsync(string database)
+    {
+        lock (OwnDatabases)
+        {
+            if (!OwnDatabases.TryGetValue(database, out var created))
+            {
+                OwnDatabases[database] = created = CreateAsync(database);
+            }
+
+            return created;
+        }
+    }
+
+    private static async Task<string> CreateAsync(string database)
+    {
+        var port = new NpgsqlConnectionStringBuilder(await Started.Value).Port;
+        var connectionString = (await Script("start", DataDir, port.ToString(), database)).Trim();
+        await SchemaInstaller.ApplyAsync(connectionString);
+        return connectionString;
+    }
 
     public static async Task<NpgsqlDataSource> OpenAsync() => NpgsqlDataSource.Create(await ConnectionStringAsync());
 

@@ -10,9 +10,15 @@ namespace FlashSale.Tests.WebPages;
 /// their users drive them; what the pages show is checked against PostgreSQL. Screenshots of each
 /// page are kept in artifacts/screenshots.
 /// </summary>
-public sealed class WebPageTests(RunningSystem system, HeadlessChromium chromium)
-    : IClassFixture<RunningSystem>, IClassFixture<HeadlessChromium>
+public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromium chromium)
+    : IClassFixture<WebPageTests.PagesSystem>, IClassFixture<HeadlessChromium>
 {
+    /// <summary>The pages list campaigns across the database: theirs is one of their own, so that other tests' campaigns stay off them.</summary>
+    public sealed class PagesSystem : RunningSystem
+    {
+        protected override string? OwnDatabase => "pages";
+    }
+
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
 
     [Fact]

@@ -1,0 +1,48 @@
+using FlashSale.GrainInterfaces.Campaigns;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSale.Grains.Campaigns;
+
+public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignScheduleGrain> logger) : Grain, ICampaignScheduleGrain, IRemindable
+{
+    private const string Opening = "opening";
+    private const string End = "end";
+
+    // Orleans needs a period; each reminder is removed once it has done its work, so a day is only a retry.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromDays(1);
+
+    public async Task Plan(DateTimeOffset? opensAt, DateTimeOffset endsAt)
+    {
+        var now = clock.GetUtcNow();
+        if (opensAt is { } opening && opening > now)
+        {
+            await this.RegisterOrUpdateReminder(Opening, opening - now, RetryAfter);
+        }
+        else if (await this.GetReminder(Opening) is { } stale)
+        {
+            await this.UnregisterReminder(stale);
+        }
+
+        await this.RegisterOrUpdateReminder(End, endsAt > now ? endsAt - now : TimeSpan.Zero, RetryAfter);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var campaign = GrainFactory.GetGrain<ICampaignGrain>(this.GetPrimaryKey());
+        try
+        {
+            await (reminderName == End ? campaign.Close() : campaign.Announce());
+        }
+        catch (Exception e)
+        {
+            // The reminder stays: its next tick tries again.
+            logger.LogWarning(e, "The {Reminder} of campaign {CampaignId} failed; it will be retried", reminderName, this.GetPrimaryKey());
+            return;
+        }
+
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FlashSale.Tests.Infrastructure;
+
+namespace FlashSale.Tests.Campaigns;
+
+/// <summary>A campaign's end closes its results on schedule, from a reminder that outlives a SIGKILLed silo; has its own system.</summary>
+public sealed class CampaignScheduleTests(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    [Fact]
+    public async Task The_end_closes_the_results_on_schedule_across_a_silo_killed_before_it()
+    {
+        var endsAt = DateTimeOffset.UtcNow.AddSeconds(15);
+        var campaign = await system.CreateCampaignAsync(5, endsAt: endsAt);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await system.ClaimAsShopperAsync(campaign, $"closing-{campaign:N}-{i}", "k1")).Status);
+        }
+
+        Assert.Equal("limit_reached", (await system.ClaimAsShopperAsync(campaign, $"closing-{campaign:N}-0", "k2")).Code);
+        // Refusal counts are saved every few seconds; the kill must not beat them.
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM campaign_refusals WHERE campaign_id = $1", campaign), n => n == 1);
+
+        await system.Silo.KillAsync();
+        await system.StartSiloAsync();
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM campaign_final_results WHERE campaign_id = $1", campaign));
+
+        // Nobody calls the campaign again: only its schedule can close it.
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM campaign_final_results WHERE campaign_id = $1", campaign),
+            n => n == 1, within: TimeSpan.FromSeconds(60));
+        await using (var command = system.Database.CreateCommand(
+            "SELECT closed_at, issued, claimants, refusals->>'limit_reached' FROM campaign_final_results WHERE campaign_id = $1"))
+        {
+            command.Parameters.Add(new() { Value = campaign });
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.True(reader.GetFieldValue<DateTimeOffset>(0) >= endsAt);
+            Assert.Equal((3, 3, "1"), (reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
+        }
+
+        using var marketing = await system.MarketerAsync("closer");
+        var stats = await Eventually.ReturnsAsync(async () =>
+        {
+            using var response = await marketing.GetAsync($"/api/campaigns/{campaign}/stats");
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, s => s.ValueKind == JsonValueKind.Object);
+        Assert.Equal(("ended", 3, 3), (stats.GetProperty("state").GetString(), stats.GetProperty("issued").GetInt32(), stats.GetProperty("claimants").GetInt32()));
+        Assert.True(stats.TryGetProperty("closedAt", out _));
+    }
+
+    private async Task<long> CountAsync(string sql, Guid campaign)
+    {
+        await using var command = system.Database.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = campaign });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
