@@ -31,6 +31,12 @@ function number(name) {
   return input.closest('label').hidden || input.value === '' ? undefined : Number(input.value);
 }
 
+// Minutes as a .NET TimeSpan reads them: d.hh:mm:ss.
+function timeSpan(minutes) {
+  const pad = n => String(n).padStart(2, '0');
+  return `${Math.floor(minutes / 1440)}.${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}:00`;
+}
+
 function instant(name) {
   const value = form.elements[name].value;
   return value ? new Date(value).toISOString() : undefined;
@@ -64,6 +70,9 @@ async function create(event) {
     endsAt: instant('endsAt'),
     validity: { days: number('validityDays') },
     draft: form.elements.draft.checked,
+    earlyAccess: form.elements.earlyTier.value.trim()
+      ? [{ tier: form.elements.earlyTier.value.trim(), lead: timeSpan(number('earlyMinutes') ?? 0) }]
+      : undefined,
   };
   try {
     const campaign = await api('/api/campaigns', { method: 'POST', body, token: session.token });

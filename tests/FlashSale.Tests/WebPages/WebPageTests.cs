@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using FlashSale.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -139,6 +141,8 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
         await form.Locator("input[name=totalStock]").FillAsync("5");
         var opening = DateTimeOffset.UtcNow.AddSeconds(-5);
         await form.Locator("input[name=startsAt]").FillAsync(await LocalInputAsync(marketing.Page, opening));
+        await form.Locator("input[name=earlyTier]").FillAsync("gold");
+        await form.Locator("input[name=earlyMinutes]").FillAsync("90");
         await form.Locator("input[name=draft]").CheckAsync();
         await form.Locator("button").ClickAsync();
         await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync($"Created “{name}”, draft.", Soon);
@@ -148,6 +152,12 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
         await Expect(card.Locator(".terms")).ToContainTextAsync("¥20 off orders from ¥100");
         var campaign = Guid.Parse((await card.GetAttributeAsync("data-campaign-id"))!);
         Assert.True(await LedgerFlagAsync(campaign, "draft"));
+        using (var marketer = system.Client(await system.TokenAsync("marketer-" + name[^8..], "marketing")))
+        {
+            var early = (await marketer.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}")).GetProperty("earlyAccess")[0];
+            Assert.Equal(("gold", "01:30:00"), (early.GetProperty("tier").GetString(), early.GetProperty("lead").GetString()));
+        }
+
         await Expect(card.Locator("button.pause")).ToBeHiddenAsync();
         await card.Locator("button.publish").ClickAsync();
         await Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "open");
