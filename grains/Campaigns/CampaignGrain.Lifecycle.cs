@@ -3,7 +3,10 @@ using FlashSale.GrainInterfaces.Campaigns;
 
 namespace FlashSale.Grains.Campaigns;
 
-/// <summary>Marketing's controls during the sale. Each is written to the ledger with its audit row before it takes effect here.</summary>
+/// <summary>
+/// Marketing's changes: edits before the opening, publishing a draft, and the controls during the sale.
+/// Each is written to the ledger with its audit row before it takes effect here.
+/// </summary>
 public sealed partial class CampaignGrain
 {
     public async Task<CampaignChangeResult> Change(CampaignChange change)
