@@ -28,7 +28,7 @@ public static class CampaignEndpoints
 
         campaigns.MapGet("/", List)
             .AllowAnonymous()
-            .WithSummary("Campaigns by opening time, soonest first, with their live counts. Query: state (comma-separated; default every "
+            .WithSummary("Campaigns by opening time, soonest first, with their counts. Query: state (comma-separated; default every "
                 + "state but ended, drafts for marketing only), from and to (opening at or after / before), limit (1-100, default 50), after.")
             .Produces<CampaignListResponse>()
             .ProducesValidationProblem();
@@ -96,8 +96,7 @@ public static class CampaignEndpoints
 
         var page = await cluster.GetGrain<ICampaignCatalogGrain>(0)
             .Find(new CampaignQuery(states, window.From, window.To, clock.GetUtcNow(), size, position));
-        var views = await Task.WhenAll(page.Ids.Select(id => cluster.GetGrain<ICampaignGrain>(id).Get()));
-        return Results.Ok(new CampaignListResponse([.. views.OfType<CampaignView>().Select(CampaignResponse.Of)],
+        return Results.Ok(new CampaignListResponse([.. page.Campaigns.Select(CampaignSummaryResponse.Of)],
             page.Next is { } next ? PageCursor.Write(next) : null));
     }
 

@@ -55,4 +55,15 @@ public sealed record CampaignResponse(
 }
 
 /// <param name="Next">Pass as <c>after</c> for the next page; absent on the last one.</param>
-public sealed record CampaignListResponse(IReadOnlyList<CampaignResponse> Campaigns, string? Next);
+public sealed record CampaignListResponse(IReadOnlyList<CampaignSummaryResponse> Campaigns, string? Next);
+
+/// <summary>A campaign in a list: what boards, shop pages and marketing lists show; <c>GET /api/campaigns/{id}</c> has the rest.</summary>
+/// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
+public sealed record CampaignSummaryResponse(
+    Guid Id, string Name, CouponTermsResponse Coupon, int TotalStock, int Issued, int Remaining, string State, DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess)
+{
+    public static CampaignSummaryResponse Of(CampaignListing c) => new(c.Id, c.Name, CouponTermsResponse.Of(c.Terms), c.TotalStock, c.Issued,
+        c.TotalStock - c.Issued, c.State, c.StartsAt, c.EndsAt, c.PricePoints is { } points ? new PriceBody(points, null) : null,
+        [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))]);
+}

@@ -6,9 +6,9 @@ namespace FlashSale.GrainInterfaces.Campaigns;
 [Alias("FlashSale.ICampaignCatalogGrain")]
 public interface ICampaignCatalogGrain : IGrainWithIntegerKey
 {
-    /// <summary>Campaigns by opening time (then id), soonest first.</summary>
+    /// <summary>Campaigns by opening time (then id), soonest first, as their ledger rows show them.</summary>
     [Alias("Find")]
-    Task<CampaignIdPage> Find(CampaignQuery query);
+    Task<CampaignListingPage> Find(CampaignQuery query);
 }
 
 /// <summary>Which campaigns to list.</summary>
@@ -25,7 +25,26 @@ public sealed record CampaignQuery(
     [property: Id(4)] int Limit,
     [property: Id(5)] PagePosition? After);
 
-[GenerateSerializer, Immutable, Alias("FlashSale.CampaignIdPage")]
-public sealed record CampaignIdPage(
-    [property: Id(0)] ImmutableArray<Guid> Ids,
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignListingPage")]
+public sealed record CampaignListingPage(
+    [property: Id(0)] ImmutableArray<CampaignListing> Campaigns,
     [property: Id(1)] PagePosition? Next);
+
+/// <summary>
+/// A campaign as a list shows it, read from its ledger row: the counts lag the campaign grain's by
+/// at most the group commit in flight.
+/// </summary>
+/// <param name="TotalStock">Created, topped up and recycled coupons: always <see cref="Issued"/> plus what remains.</param>
+/// <param name="State">The phase at the query's instant: draft, scheduled, open, paused, sold_out or ended.</param>
+[GenerateSerializer, Immutable, Alias("FlashSale.CampaignListing")]
+public sealed record CampaignListing(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] CouponTerms Terms,
+    [property: Id(3)] int TotalStock,
+    [property: Id(4)] int Issued,
+    [property: Id(5)] DateTimeOffset StartsAt,
+    [property: Id(6)] DateTimeOffset EndsAt,
+    [property: Id(7)] string State,
+    [property: Id(8)] int? PricePoints,
+    [property: Id(9)] ImmutableArray<EarlyAccess> EarlyAccess);

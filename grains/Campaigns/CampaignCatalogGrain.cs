@@ -1,28 +1,34 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.Grains.Ledger;
 using Npgsql;
 
 namespace FlashSale.Grains.Campaigns;
 
+/// <summary>Lists campaigns from their ledger rows alone: no campaign grain is woken, however many are listed.</summary>
 [StatelessWorker]
 public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICampaignCatalogGrain
 {
-    public async Task<CampaignIdPage> Find(CampaignQuery query)
+    private static readonly JsonSerializerOptions EarlyAccessJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<CampaignListingPage> Find(CampaignQuery query)
     {
         // The phase as the campaign grain would judge it at the same instant, from the ledger's row.
         await using var command = database.CreateCommand(
             """
-            SELECT campaign_id, starts_at FROM (
-                SELECT campaign_id, starts_at, ends_at,
-                       CASE WHEN draft THEN 'draft'
-                            WHEN $1 < starts_at THEN 'scheduled'
-                            WHEN $1 >= ends_at THEN 'ended'
-                            WHEN paused THEN 'paused'
-                            WHEN issued >= total_stock + recycled THEN 'sold_out'
-                            ELSE 'open' END AS phase
-                  FROM campaign_stock
-                 WHERE starts_at IS NOT NULL) c
+            SELECT campaign_id, campaign_name, terms::text, total_stock + recycled, issued, starts_at, ends_at, phase, price_points,
+                   early_access::text
+              FROM (SELECT s.*,
+                           CASE WHEN draft THEN 'draft'
+                                WHEN $1 < starts_at THEN 'scheduled'
+                                WHEN $1 >= ends_at THEN 'ended'
+                                WHEN paused THEN 'paused'
+                                WHEN issued >= total_stock + recycled THEN 'sold_out'
+                                ELSE 'open' END AS phase
+                      FROM campaign_stock s
+                     WHERE starts_at IS NOT NULL) c
              WHERE phase = ANY($2)
                AND ($3::timestamptz IS NULL OR starts_at >= $3)
                AND ($4::timestamptz IS NULL OR starts_at < $4)
@@ -38,14 +44,17 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         command.Parameters.Add(new() { Value = query.After?.Id ?? Guid.Empty });
         // One more than asked: whether there is a next page.
         command.Parameters.Add(new() { Value = query.Limit + 1 });
-        var rows = new List<PagePosition>();
+        var rows = new List<CampaignListing>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(new PagePosition(reader.GetFieldValue<DateTimeOffset>(1), reader.GetGuid(0)));
+            rows.Add(new CampaignListing(reader.GetGuid(0), reader.GetString(1), TermsJson.Read(reader.GetString(2)), reader.GetInt32(3),
+                reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                [.. JsonSerializer.Deserialize<EarlyAccess[]>(reader.GetString(9), EarlyAccessJson)!]));
         }
 
         var page = rows.Take(query.Limit).ToImmutableArray();
-        return new CampaignIdPage([.. page.Select(r => r.Id)], rows.Count > query.Limit ? page[^1] : null);
+        return new CampaignListingPage(page, rows.Count > query.Limit ? new PagePosition(page[^1].StartsAt, page[^1].Id) : null);
     }
 }

@@ -116,7 +116,8 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
             WITH changed AS (
                 UPDATE campaign_stock
                    SET total_stock = $2, per_user_limit = $3, campaign_name = $4, terms = $5, transfer_rule = $6, stackable = $7,
-                       remind_before = $8, ends_at = $9, card_secrets = $10, recycle_expired = $11, starts_at = $12
+                       remind_before = $8, ends_at = $9, card_secrets = $10, recycle_expired = $11, starts_at = $12,
+                       price_points = $16, early_access = $17
                  WHERE campaign_id = $1 AND issued = 0
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -127,6 +128,7 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = at });
         command.Parameters.Add(new() { Value = actor });
         command.Parameters.Add(new() { Value = changes, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        CouponLedger.AddListingColumns(command, campaign);
         return await command.ExecuteNonQueryAsync() == 1;
     }
 

@@ -27,8 +27,8 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
             """
             WITH created AS (
                 INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
-                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16)
+                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16, $17, $18)
                 ON CONFLICT (campaign_id) DO NOTHING
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -40,7 +40,19 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(new() { Value = campaign.CreatedBy });
         command.Parameters.Add(CampaignChangeLog.CreationDetails(campaign, draft));
         command.Parameters.Add(new() { Value = draft });
+        AddListingColumns(command, campaign);
         return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>The two last parameters: what lists show of the campaign beyond the counters (price in points, early access).</summary>
+    public static void AddListingColumns(NpgsqlCommand command, CampaignDefinition campaign)
+    {
+        command.Parameters.Add(new() { Value = campaign.Price is { Points: > 0 } price ? price.Points : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new()
+        {
+            Value = System.Text.Json.JsonSerializer.Serialize(campaign.EarlyAccess.IsDefault ? [] : campaign.EarlyAccess.Select(e => new { tier = e.Tier, lead = e.Lead })),
+            NpgsqlDbType = NpgsqlDbType.Jsonb,
+        });
     }
 
     /// <summary>Parameters $2 to $12: the campaign row's columns from its definition, as creation and edits write them.</summary>
