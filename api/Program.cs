@@ -27,6 +27,7 @@ builder.Services.AddFlashSaleOpenApi();
 builder.Services.AddHealthChecks();
 builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
+builder.Services.AddSingleton<CampaignUnitsCache>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();

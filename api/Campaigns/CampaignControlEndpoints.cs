@@ -8,7 +8,8 @@ namespace FlashSale.Api.Campaigns;
 /// <summary>Marketing's controls (publish a draft; during the sale pause, resume, end now, top up) and their audit.</summary>
 public static class CampaignControlEndpoints
 {
-    public sealed record TopUpRequest(int? Add);
+    /// <param name="Batch">On a campaign of batches or variants: which one to top up, by key.</param>
+    public sealed record TopUpRequest(int? Add, string? Batch = null);
 
     /// <param name="Details">What the change set, e.g. <c>{"add": 500, "totalStock": 1500}</c>.</param>
     public sealed record CampaignChangeResponse(DateTimeOffset At, string Actor, string Action, JsonElement Details);
@@ -48,7 +49,7 @@ public static class CampaignControlEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> TopUp(string id, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> TopUp(string id, HttpContext context, IClusterClient cluster, CampaignUnitsCache units)
     {
         var (body, problem) = await JsonBody.Read<TopUpRequest>(context.Request);
         if (problem is not null)
@@ -61,7 +62,19 @@ public static class CampaignControlEndpoints
             return Problem.Validation(new Dictionary<string, string[]> { ["add"] = [$"Required, 1 to {CampaignDefinition.MaxStock}."] });
         }
 
-        return await ChangeAsync(id, CampaignChangeKind.TopUp, add, context, cluster);
+        if (!Guid.TryParse(id, out var campaignId) || await units.OfAsync(campaignId) is not { } campaignUnits)
+        {
+            return CampaignEndpoints.NotFound();
+        }
+
+        // A group's stock is its units': a top-up names the batch or variant.
+        if (!campaignUnits.IsEmpty && body.Batch is null)
+        {
+            return Problem.Validation(new Dictionary<string, string[]> { ["batch"] = [$"Required: one of {string.Join(", ", campaignUnits.Select(u => u.Key))}."] });
+        }
+
+        var (target, unitProblem) = CampaignUnitsCache.Resolve(campaignId, campaignUnits, body.Batch, null);
+        return target is { } unit ? await ChangeAsync(unit.ToString(), CampaignChangeKind.TopUp, add, context, cluster) : unitProblem!;
     }
 
     private static async Task<IResult> ChangeAsync(string id, CampaignChangeKind kind, int add, HttpContext context, IClusterClient cluster)
@@ -80,6 +93,7 @@ public static class CampaignControlEndpoints
             CampaignChangeOutcome.AlreadyPaused => Problem.Of(StatusCodes.Status409Conflict, "already_paused", "The sale is already paused."),
             CampaignChangeOutcome.NotPaused => Problem.Of(StatusCodes.Status409Conflict, "not_paused", "The sale is not paused."),
             CampaignChangeOutcome.NotDraft => Problem.Of(StatusCodes.Status409Conflict, "already_published", "The campaign is not a draft."),
+            CampaignChangeOutcome.UnitRequired => Problem.Of(StatusCodes.Status400BadRequest, "batch_required", "Say which batch or variant."),
             _ => Problem.Of(StatusCodes.Status422UnprocessableEntity, "stock_too_large",
                 $"A campaign has at most {CampaignDefinition.MaxStock} coupons, top-ups included."),
         };

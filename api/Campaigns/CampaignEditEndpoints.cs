@@ -45,6 +45,12 @@ public static class CampaignEditEndpoints
             return CampaignEndpoints.NotFound();
         }
 
+        if (view.Definition.IsGroup)
+        {
+            return Problem.Of(StatusCodes.Status409Conflict, "group_not_editable",
+                "A campaign of batches or variants cannot be edited yet: end it and create another.");
+        }
+
         var options = json.Value.SerializerOptions;
         var current = JsonSerializer.SerializeToNode(CampaignResponse.Of(view), options)!.AsObject();
         var merged = new JsonObject { ["cardSecrets"] = current["cardSecrets"]?.DeepClone() };

@@ -48,6 +48,11 @@ public static class CampaignEndpoints
             return problem;
         }
 
+        if (CampaignGroupValidation.IsGroup(body!))
+        {
+            return await CreateGroupAsync(body!, context, cluster, clock);
+        }
+
         var errors = CampaignValidation.Check(body!, clock.GetUtcNow(), out var definition);
         if (errors.Count > 0)
         {
@@ -58,6 +63,22 @@ public static class CampaignEndpoints
         var view = await cluster.GetGrain<ICampaignGrain>(definition.Id).Create(definition, body!.Draft ?? false)
             ?? throw new InvalidOperationException($"Fresh campaign id {definition.Id} already exists.");
         return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
+    }
+
+    private static async Task<IResult> CreateGroupAsync(CreateCampaignRequest body, HttpContext context, IClusterClient cluster, TimeProvider clock)
+    {
+        var errors = CampaignGroupValidation.Check(body, clock.GetUtcNow(), out var group, out var units);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var creator = context.ShopperId();
+        group = group! with { CreatedBy = creator };
+        var view = await cluster.GetGrain<ICampaignGrain>(group.Id)
+            .CreateGroup(group, [.. units.Select(u => u with { CreatedBy = creator })], body.Draft ?? false)
+            ?? throw new InvalidOperationException($"Fresh campaign id {group.Id} already exists.");
+        return Results.Created($"/api/campaigns/{group.Id}", await CampaignResponse.OfAsync(view, cluster));
     }
 
     private static readonly string[] Phases = ["draft", "scheduled", "open", "paused", "sold_out", "ended"];
@@ -133,6 +154,11 @@ public static class CampaignEndpoints
         if (view.Phase == CampaignPhase.Draft && !context.User.IsOperator())
         {
             return NotFound();
+        }
+
+        if (view.Definition.IsGroup)
+        {
+            return Results.Ok(await CampaignResponse.OfAsync(view, cluster));
         }
 
         if (context.Request.Headers[ClaimHeaders.DeviceId].FirstOrDefault() is { Length: > 0 and <= 128 } device)

@@ -17,7 +17,16 @@ public sealed record CreateCampaignRequest(
     PriceBody? Price,
     bool? CardSecrets = null,
     bool? Draft = null,
-    EarlyAccessBody[]? EarlyAccess = null);
+    EarlyAccessBody[]? EarlyAccess = null,
+    UnitBody[]? Batches = null,
+    UnitBody[]? Variants = null);
+
+/// <summary>
+/// One batch (a tier shoppers pick, with its own stock and per-user limit) or variant (an A/B arm
+/// shoppers are split into by <paramref name="Weight"/>) of a campaign; the rest is the campaign's.
+/// </summary>
+/// <param name="Key">How claims and top-ups name it: 1 to 32 lowercase letters, digits, '-' or '_'.</param>
+public sealed record UnitBody(string? Key, string? Name, CouponTermsBody? Coupon, int? TotalStock, int? PerUserLimit = null, int? Weight = null);
 
 /// <summary>Shoppers whose token has <c>tier</c> = <paramref name="Tier"/> may claim <paramref name="Lead"/> (<c>hh:mm:ss</c>) before <c>startsAt</c>.</summary>
 public sealed record EarlyAccessBody(string? Tier, TimeSpan? Lead);

@@ -35,8 +35,26 @@ public sealed record CampaignResponse(
     int Issued,
     int Remaining,
     DateTimeOffset CreatedAt,
-    DateTimeOffset AsOf)
+    DateTimeOffset AsOf,
+    IReadOnlyList<UnitResponse>? Batches = null,
+    IReadOnlyList<UnitResponse>? Variants = null)
 {
+    /// <summary>A group with its batches or variants as they are now; its counts are theirs added up.</summary>
+    public static async Task<CampaignResponse> OfAsync(CampaignView group, IClusterClient cluster)
+    {
+        var units = group.Definition.Units;
+        var views = await Task.WhenAll(units.Select(u => cluster.GetGrain<ICampaignGrain>(u.CampaignId).Get()));
+        var parts = units.Zip(views).Where(p => p.Second is not null).Select(p => UnitResponse.Of(p.First, p.Second!)).ToList();
+        var response = Of(group) with { Issued = parts.Sum(p => p.Issued), Remaining = parts.Sum(p => p.Remaining) };
+        response = response with { TotalStock = response.Issued + response.Remaining };
+        if (response.State == "open" && parts.All(p => p.State == "sold_out"))
+        {
+            response = response with { State = "sold_out" };
+        }
+
+        return units[0].Kind == CampaignUnitKind.Batch ? response with { Batches = parts } : response with { Variants = parts };
+    }
+
     public static CampaignResponse Of(CampaignView view)
     {
         var d = view.Definition;
@@ -66,4 +84,15 @@ public sealed record CampaignSummaryResponse(
     public static CampaignSummaryResponse Of(CampaignListing c) => new(c.Id, c.Name, CouponTermsResponse.Of(c.Terms), c.TotalStock, c.Issued,
         c.TotalStock - c.Issued, c.State, c.StartsAt, c.EndsAt, c.PricePoints is { } points ? new PriceBody(points, null) : null,
         [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))]);
+}
+
+/// <param name="CampaignId">The unit's own campaign: its live figures on the hub, its coupons' campaign.</param>
+/// <param name="Weight">For variants: the share of shoppers it gets.</param>
+public sealed record UnitResponse(
+    string Key, string Name, Guid CampaignId, int? Weight, CouponTermsResponse Coupon, int TotalStock, int PerUserLimit, int Issued, int Remaining,
+    string State)
+{
+    public static UnitResponse Of(CampaignUnit unit, CampaignView view) => new(unit.Key, unit.Name, unit.CampaignId,
+        unit.Kind == CampaignUnitKind.Variant ? unit.Weight : null, CouponTermsResponse.Of(view.Definition.Terms), view.Issued + view.Remaining,
+        view.Definition.PerUserLimit, view.Issued, view.Remaining, view.Phase.Name());
 }

@@ -17,7 +17,10 @@ public static class CampaignResultEndpoints
         Guid CampaignId, string Name, string State, int TotalStock, int Issued, int Remaining, int Claimants, int Redeemed,
         double RedemptionRate, decimal DiscountGiven, string Currency, DateTimeOffset StartsAt, DateTimeOffset? SoldOutAt,
         TimeSpan? TimeToSellOut, IReadOnlyDictionary<string, long> Refusals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Risk,
-        DateTimeOffset AsOf, DateTimeOffset? ClosedAt);
+        DateTimeOffset AsOf, DateTimeOffset? ClosedAt, IReadOnlyList<UnitStatsResponse>? Units = null);
+
+    /// <param name="Kind"><c>batch</c> or <c>variant</c>.</param>
+    public sealed record UnitStatsResponse(string Kind, string Key, CampaignStatsResponse Stats);
 
     public static void MapCampaignResults(this IEndpointRouteBuilder app)
     {
@@ -40,27 +43,37 @@ public static class CampaignResultEndpoints
             return CampaignEndpoints.NotFound();
         }
 
-        return Results.Ok(new CampaignStatsResponse(r.CampaignId, r.Name, r.State, r.TotalStock, r.Issued, r.TotalStock - r.Issued,
-            r.Claimants, r.Redeemed, r.Issued == 0 ? 0 : Math.Round((double)r.Redeemed / r.Issued, 4), r.DiscountGiven, r.Currency,
-            r.StartsAt, r.SoldOutAt, r.SoldOutAt - r.StartsAt, r.Refusals,
-            r.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value), r.AsOf, r.Closed));
+        return Results.Ok(StatsOf(r));
     }
 
-    private static async Task<IResult> Export(string id, IClusterClient cluster)
+    private static CampaignStatsResponse StatsOf(CampaignResults r) => new(r.CampaignId, r.Name, r.State, r.TotalStock, r.Issued,
+        r.TotalStock - r.Issued, r.Claimants, r.Redeemed, r.Issued == 0 ? 0 : Math.Round((double)r.Redeemed / r.Issued, 4), r.DiscountGiven,
+        r.Currency, r.StartsAt, r.SoldOutAt, r.SoldOutAt - r.StartsAt, r.Refusals,
+        r.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value), r.AsOf, r.Closed,
+        r.Units.IsDefaultOrEmpty ? null : [.. r.Units.Select(u => new UnitStatsResponse(u.Kind.ToString().ToLowerInvariant(), u.Key, StatsOf(u.Results)))]);
+
+    private static async Task<IResult> Export(string id, IClusterClient cluster, CampaignUnitsCache units)
     {
-        if (!Guid.TryParse(id, out var campaignId) || await cluster.GetGrain<ICampaignGrain>(campaignId).Get() is null)
+        if (!Guid.TryParse(id, out var campaignId) || await units.OfAsync(campaignId) is not { } campaignUnits)
         {
             return CampaignEndpoints.NotFound();
         }
 
+        // A group's ledger is its units', one after the other, each row naming its unit in a first column.
+        var parts = campaignUnits.IsEmpty ? [(Key: (string?)null, Id: campaignId)] : campaignUnits.Select(u => (Key: (string?)u.Key, Id: u.CampaignId)).ToList();
         return Results.Stream(async body =>
         {
             await using var csv = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-            await csv.WriteAsync("seq,coupon_id,shopper_id,device_id,issued_at,expires_at,holder_id,standing_uses,discount\n");
-            await foreach (var row in cluster.GetGrain<ICampaignExportGrain>(0).Coupons(campaignId))
+            var unitColumn = campaignUnits.IsEmpty ? "" : "unit,";
+            await csv.WriteAsync(unitColumn + "seq,coupon_id,shopper_id,device_id,issued_at,expires_at,holder_id,standing_uses,discount\n");
+            foreach (var (key, unitId) in parts)
             {
-                await csv.WriteAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Seq},{row.CouponId},{Cell(row.ShopperId)},{Cell(row.DeviceId)},{row.IssuedAt:O},{row.ExpiresAt:O},{Cell(row.Holder)},{row.Uses},{row.Discount}\n"));
+                var unit = key is null ? "" : key + ",";
+                await foreach (var row in cluster.GetGrain<ICampaignExportGrain>(0).Coupons(unitId))
+                {
+                    await csv.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{unit}{row.Seq},{row.CouponId},{Cell(row.ShopperId)},{Cell(row.DeviceId)},{row.IssuedAt:O},{row.ExpiresAt:O},{Cell(row.Holder)},{row.Uses},{row.Discount}\n"));
+                }
             }
         }, "text/csv; charset=utf-8", $"campaign-{campaignId}.csv");
     }

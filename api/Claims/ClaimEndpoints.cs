@@ -4,6 +4,7 @@ using FlashSale.Api.Identity;
 using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
+using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
 
@@ -16,7 +17,8 @@ public static class ClaimEndpoints
         app.MapPost("/api/campaigns/{id}/claims", Claim)
             .WithTags("Claims")
             .RequireAuthorization(Roles.Shopper)
-            .WithSummary("Claim a coupon (role shopper). Headers: Idempotency-Key, X-Device-Id. A replayed key returns the original coupon.")
+            .WithSummary("Claim a coupon (role shopper). Headers: Idempotency-Key, X-Device-Id. A replayed key returns the original coupon. "
+                + "On a campaign of batches, say which: ?batch=KEY; on one of variants, the shopper's own variant is chosen.")
             .Produces<ClaimResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -29,8 +31,8 @@ public static class ClaimEndpoints
     }
 
     private static async Task<IResult> Claim(
-        string id, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown, ClaimScreening screening,
-        LocalRefusals localRefusals, TimeProvider clock)
+        string id, string? batch, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown,
+        ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, TimeProvider clock)
     {
         var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
         if (errors.Count > 0)
@@ -45,6 +47,25 @@ public static class ClaimEndpoints
 
         var shopperId = context.ShopperId();
         var tier = context.ShopperTier();
+        if (await units.OfAsync(campaignId) is not { } campaignUnits)
+        {
+            unknown.Remember(campaignId);
+            return CampaignEndpoints.NotFound();
+        }
+
+        // A group's claims go to one of its batches or variants, each a campaign of its own from here on.
+        if (batch is not null && !campaignUnits.IsEmpty && campaignUnits[0].Kind == CampaignUnitKind.Variant)
+        {
+            return Problem.Of(StatusCodes.Status400BadRequest, "variant_assigned", "Variants are assigned to shoppers, not chosen: leave batch out.");
+        }
+
+        var (target, unitProblem) = CampaignUnitsCache.Resolve(campaignId, campaignUnits, batch, shopperId);
+        if (target is not { } unitId)
+        {
+            return unitProblem!;
+        }
+
+        campaignId = unitId;
         var gate = gates.For(campaignId);
         var now = clock.GetUtcNow();
         if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)

@@ -37,6 +37,8 @@ public enum CampaignChangeOutcome
     NotDraft,
     /// <summary>Editing a campaign that has opened: only drafts and campaigns before their start can be edited.</summary>
     AlreadyOpened,
+    /// <summary>A change that applies to one batch or variant, asked of the campaign that groups them.</summary>
+    UnitRequired,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignChangeResult")]

@@ -3,7 +3,10 @@ using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.GrainInterfaces.Campaigns;
 
-/// <summary>A campaign as marketing configured it: one coupon batch sold in one window.</summary>
+/// <summary>
+/// A campaign as marketing configured it: one coupon batch sold in one window, or a group of
+/// batches or variants (<see cref="Units"/>), each a campaign of its own with <see cref="ParentId"/> set.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignDefinition")]
 public sealed record CampaignDefinition(
     [property: Id(0)] Guid Id,
@@ -20,8 +23,13 @@ public sealed record CampaignDefinition(
     [property: Id(11)] CouponUse? Use = null,
     [property: Id(12)] CouponPrice? Price = null,
     [property: Id(13)] bool CardSecrets = false,
-    [property: Id(14)] ImmutableArray<EarlyAccess> EarlyAccess = default)
+    [property: Id(14)] ImmutableArray<EarlyAccess> EarlyAccess = default,
+    [property: Id(15)] ImmutableArray<CampaignUnit> Units = default,
+    [property: Id(16)] Guid? ParentId = null)
 {
+    /// <summary>A campaign of batches or variants: its units issue the coupons; it issues none itself.</summary>
+    public bool IsGroup => !Units.IsDefaultOrEmpty;
+
     /// <summary>When a shopper of <paramref name="tier"/> may start claiming: early for member tiers with early access.</summary>
     public DateTimeOffset OpensFor(string? tier) => EarlyAccess.OpensFor(StartsAt, tier);
 

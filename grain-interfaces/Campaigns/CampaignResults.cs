@@ -11,6 +11,8 @@ namespace FlashSale.GrainInterfaces.Campaigns;
 /// <param name="Refusals">Refused claims by code: the grain's and the API nodes'.</param>
 /// <param name="Risk">Risk decisions on the campaign by verdict (<c>refused</c>, <c>flagged</c>), then rule.</param>
 /// <param name="Closed">When the claims' results were frozen at the end of the sale; null while it runs.</param>
+/// <param name="Units">A group's batches or variants, each with its own results; the group's figures add them up
+/// (its claimants count a shopper once per batch they claimed in).</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignResults")]
 public sealed record CampaignResults(
     [property: Id(0)] Guid CampaignId,
@@ -27,4 +29,12 @@ public sealed record CampaignResults(
     [property: Id(11)] ImmutableDictionary<string, long> Refusals,
     [property: Id(12)] ImmutableDictionary<string, ImmutableDictionary<string, long>> Risk,
     [property: Id(13)] DateTimeOffset AsOf,
-    [property: Id(14)] DateTimeOffset? Closed);
+    [property: Id(14)] DateTimeOffset? Closed,
+    [property: Id(15)] ImmutableArray<UnitResults> Units = default);
+
+/// <summary>One batch's or variant's results within its group's.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.UnitResults")]
+public sealed record UnitResults(
+    [property: Id(0)] CampaignUnitKind Kind,
+    [property: Id(1)] string Key,
+    [property: Id(2)] CampaignResults Results);

@@ -16,6 +16,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
     [Alias("Create")]
     Task<CampaignView?> Create(CampaignDefinition definition, bool draft);
 
+    /// <summary>Creates a campaign of batches or variants: each unit's campaign first, then the group that lists them.</summary>
+    [Alias("CreateGroup")]
+    Task<CampaignView?> CreateGroup(CampaignDefinition group, ImmutableArray<CampaignDefinition> units, bool draft);
+
     /// <summary>
     /// Replaces the definition of a campaign that has not opened yet (a draft, or scheduled before its
     /// start). <paramref name="changes"/> is the audit's JSON of what changed.
@@ -33,6 +37,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// <summary>Refusals an API node made by itself, by code, for the campaign's dashboards.</summary>
     [Alias("CountRefusals"), OneWay]
     Task CountRefusals(System.Collections.Immutable.ImmutableDictionary<string, int> refusals);
+
+    /// <summary>A batch's or variant's latest snapshot, sent to its group, whose own snapshots add its units' up.</summary>
+    [Alias("UnitInventory"), OneWay]
+    Task UnitInventory(InventorySnapshot snapshot);
 
     /// <summary>The campaign's stock for dashboards right now; null when it does not exist.</summary>
     [Alias("Snapshot")]

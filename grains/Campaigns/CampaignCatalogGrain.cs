@@ -18,17 +18,21 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         // The phase as the campaign grain would judge it at the same instant, from the ledger's row.
         await using var command = database.CreateCommand(
             """
-            SELECT campaign_id, campaign_name, terms::text, total_stock + recycled, issued, starts_at, ends_at, phase, price_points,
-                   early_access::text
-              FROM (SELECT s.*,
-                           CASE WHEN draft THEN 'draft'
-                                WHEN $1 < starts_at THEN 'scheduled'
-                                WHEN $1 >= ends_at THEN 'ended'
-                                WHEN paused THEN 'paused'
-                                WHEN issued >= total_stock + recycled THEN 'sold_out'
+            SELECT campaign_id, campaign_name, terms::text, total, issued, starts_at, ends_at, phase, price_points, early_access::text
+              FROM (SELECT s.campaign_id, s.campaign_name, s.terms, s.starts_at, s.ends_at, s.price_points, s.early_access, g.total, g.issued,
+                           CASE WHEN s.draft THEN 'draft'
+                                WHEN $1 < s.starts_at THEN 'scheduled'
+                                WHEN $1 >= s.ends_at THEN 'ended'
+                                WHEN s.paused THEN 'paused'
+                                WHEN g.issued >= g.total THEN 'sold_out'
                                 ELSE 'open' END AS phase
                       FROM campaign_stock s
-                     WHERE starts_at IS NOT NULL) c
+                      -- A group's counts are its units' added up.
+                      CROSS JOIN LATERAL (
+                           SELECT coalesce(sum(u.total_stock + u.recycled), s.total_stock + s.recycled)::integer AS total,
+                                  coalesce(sum(u.issued), s.issued)::integer AS issued
+                             FROM campaign_stock u WHERE u.parent_id = s.campaign_id) g
+                     WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL) c
              WHERE phase = ANY($2)
                AND ($3::timestamptz IS NULL OR starts_at >= $3)
                AND ($4::timestamptz IS NULL OR starts_at < $4)

@@ -117,7 +117,7 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
                 UPDATE campaign_stock
                    SET total_stock = $2, per_user_limit = $3, campaign_name = $4, terms = $5, transfer_rule = $6, stackable = $7,
                        remind_before = $8, ends_at = $9, card_secrets = $10, recycle_expired = $11, starts_at = $12,
-                       price_points = $16, early_access = $17
+                       price_points = $16, early_access = $17, parent_id = $18
                  WHERE campaign_id = $1 AND issued = 0
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)

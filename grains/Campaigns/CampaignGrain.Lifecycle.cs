@@ -22,6 +22,11 @@ public sealed partial class CampaignGrain
             return new CampaignChangeResult(CampaignChangeOutcome.Ended, View());
         }
 
+        if (Definition.IsGroup && change.Kind == CampaignChangeKind.TopUp)
+        {
+            return new CampaignChangeResult(CampaignChangeOutcome.UnitRequired, View());
+        }
+
         // The ledger's guards decide races between two controls: the loser changes nothing.
         var outcome = change.Kind switch
         {
@@ -30,6 +35,13 @@ public sealed partial class CampaignGrain
             CampaignChangeKind.End => await EndAsync(change.Actor, now),
             _ => await TopUpAsync(change.Add, change.Actor, now),
         };
+
+        // A group's publish, pause, resume and end are its units' too; each is audited on its own row as well.
+        if (outcome == CampaignChangeOutcome.Done && Definition.IsGroup)
+        {
+            await Task.WhenAll(Definition.Units.Select(unit => GrainFactory.GetGrain<ICampaignGrain>(unit.CampaignId).Change(change)));
+        }
+
         return new CampaignChangeResult(outcome, View());
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
@@ -110,6 +111,22 @@ public sealed partial class CampaignGrain(
         TimeNextEdge();
     }
 
+    public async Task<CampaignView?> CreateGroup(CampaignDefinition group, ImmutableArray<CampaignDefinition> units, bool draft)
+    {
+        if (Definition is not null)
+        {
+            return null;
+        }
+
+        // The units first: a crash in between leaves units no list shows (their group does not exist), never a group without them.
+        foreach (var unit in units)
+        {
+            await GrainFactory.GetGrain<ICampaignGrain>(unit.Id).Create(unit, draft);
+        }
+
+        return await Create(group, draft);
+    }
+
     public async Task<CampaignView?> Create(CampaignDefinition definition, bool draft)
     {
         if (Definition is not null)
@@ -154,6 +171,12 @@ public sealed partial class CampaignGrain(
         if (_draft)
         {
             return Task.FromResult(ClaimResult.Refused(ClaimOutcome.Draft));
+        }
+
+        // A group issues nothing itself: API nodes send claims to its batches and variants.
+        if (definition.IsGroup)
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.CampaignNotFound));
         }
 
         if (_broken)
@@ -366,12 +389,18 @@ public sealed partial class CampaignGrain(
         return Task.CompletedTask;
     }
 
-    public Task<InventorySnapshot?> Snapshot() => Task.FromResult(Definition is null ? null : TakeSnapshot());
+    public async Task<InventorySnapshot?> Snapshot() =>
+        Definition is null ? null : Definition.IsGroup ? await GroupSnapshotAsync() : TakeSnapshot();
 
     private InventorySnapshot TakeSnapshot()
     {
         var now = clock.GetUtcNow();
         var (perSecond, rejections, firstCommit) = _live.Take(now);
+        if (Definition!.IsGroup && _unitSnapshots is not null)
+        {
+            return GroupSnapshot(now);
+        }
+
         return new InventorySnapshot(Definition!.Id, _totalStock - _committed, _committed, perSecond, rejections, View().Phase.Name(), now,
             firstCommit);
     }
@@ -392,7 +421,12 @@ public sealed partial class CampaignGrain(
     {
         if (_live.Changed)
         {
-            GrainFactory.GetGrain<ILiveHubGrain>(0).Inventory(TakeSnapshot()).Ignore();
+            var snapshot = TakeSnapshot();
+            GrainFactory.GetGrain<ILiveHubGrain>(0).Inventory(snapshot).Ignore();
+            if (Definition!.ParentId is { } group)
+            {
+                GrainFactory.GetGrain<ICampaignGrain>(group).UnitInventory(snapshot).Ignore();
+            }
         }
         else if (++_quietTicks >= 10)
         {

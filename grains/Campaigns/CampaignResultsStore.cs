@@ -90,6 +90,13 @@ public sealed class CampaignResultsStore(NpgsqlDataSource database)
         return closed with { Redeemed = redeemed, DiscountGiven = discount, Risk = await RiskAsync(campaignId) };
     }
 
+    public async Task<bool> IsGroupAsync(Guid campaignId)
+    {
+        await using var command = database.CreateCommand("SELECT EXISTS (SELECT 1 FROM campaign_stock WHERE parent_id = $1)");
+        command.Parameters.Add(new() { Value = campaignId });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Coupons redeemed and the discount given, as the redemptions trigger keeps them.</summary>
     public async Task<(int Redeemed, decimal DiscountGiven)> RedemptionsAsync(Guid campaignId)
     {

@@ -27,8 +27,9 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
             """
             WITH created AS (
                 INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
-                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16, $17, $18)
+                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access,
+                                            parent_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16, $17, $18, $19)
                 ON CONFLICT (campaign_id) DO NOTHING
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -44,7 +45,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
-    /// <summary>The two last parameters: what lists show of the campaign beyond the counters (price in points, early access).</summary>
+    /// <summary>The three last parameters: what lists show of the campaign beyond the counters (price in points, early access, its group).</summary>
     public static void AddListingColumns(NpgsqlCommand command, CampaignDefinition campaign)
     {
         command.Parameters.Add(new() { Value = campaign.Price is { Points: > 0 } price ? price.Points : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
@@ -53,6 +54,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
             Value = System.Text.Json.JsonSerializer.Serialize(campaign.EarlyAccess.IsDefault ? [] : campaign.EarlyAccess.Select(e => new { tier = e.Tier, lead = e.Lead })),
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
+        command.Parameters.Add(new() { Value = (object?)campaign.ParentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
     }
 
     /// <summary>Parameters $2 to $12: the campaign row's columns from its definition, as creation and edits write them.</summary>
