@@ -76,14 +76,15 @@ public sealed record CampaignResponse(
 public sealed record CampaignListResponse(IReadOnlyList<CampaignSummaryResponse> Campaigns, string? Next);
 
 /// <summary>A campaign in a list: what boards, shop pages and marketing lists show; <c>GET /api/campaigns/{id}</c> has the rest.</summary>
+/// <param name="Units">How many batches or variants it groups (0: a plain campaign); <c>GET /api/campaigns/{id}</c> lists them.</param>
 /// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 public sealed record CampaignSummaryResponse(
     Guid Id, string Name, CouponTermsResponse Coupon, int TotalStock, int Issued, int Remaining, string State, DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess)
+    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess, int Units)
 {
     public static CampaignSummaryResponse Of(CampaignListing c) => new(c.Id, c.Name, CouponTermsResponse.Of(c.Terms), c.TotalStock, c.Issued,
         c.TotalStock - c.Issued, c.State, c.StartsAt, c.EndsAt, c.PricePoints is { } points ? new PriceBody(points, null) : null,
-        [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))]);
+        [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))], c.Units);
 }
 
 /// <param name="CampaignId">The unit's own campaign: its live figures on the hub, its coupons' campaign.</param>

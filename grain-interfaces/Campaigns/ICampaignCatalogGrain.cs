@@ -36,6 +36,7 @@ public sealed record CampaignListingPage(
 /// </summary>
 /// <param name="TotalStock">Created, topped up and recycled coupons: always <see cref="Issued"/> plus what remains.</param>
 /// <param name="State">The phase at the query's instant: draft, scheduled, open, paused, sold_out or ended.</param>
+/// <param name="Units">How many batches or variants it groups (0 for a plain campaign); their details are in the campaign itself.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignListing")]
 public sealed record CampaignListing(
     [property: Id(0)] Guid Id,
@@ -47,4 +48,5 @@ public sealed record CampaignListing(
     [property: Id(6)] DateTimeOffset EndsAt,
     [property: Id(7)] string State,
     [property: Id(8)] int? PricePoints,
-    [property: Id(9)] ImmutableArray<EarlyAccess> EarlyAccess);
+    [property: Id(9)] ImmutableArray<EarlyAccess> EarlyAccess,
+    [property: Id(10)] int Units = 0);

@@ -18,8 +18,8 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         // The phase as the campaign grain would judge it at the same instant, from the ledger's row.
         await using var command = database.CreateCommand(
             """
-            SELECT campaign_id, campaign_name, terms::text, total, issued, starts_at, ends_at, phase, price_points, early_access::text
-              FROM (SELECT s.campaign_id, s.campaign_name, s.terms, s.starts_at, s.ends_at, s.price_points, s.early_access, g.total, g.issued,
+            SELECT campaign_id, campaign_name, terms::text, total, issued, starts_at, ends_at, phase, price_points, early_access::text, units
+              FROM (SELECT s.campaign_id, s.campaign_name, s.terms, s.starts_at, s.ends_at, s.price_points, s.early_access, g.total, g.issued, g.units,
                            CASE WHEN s.draft THEN 'draft'
                                 WHEN $1 < s.starts_at THEN 'scheduled'
                                 WHEN $1 >= s.ends_at THEN 'ended'
@@ -30,7 +30,8 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
                       -- A group's counts are its units' added up.
                       CROSS JOIN LATERAL (
                            SELECT coalesce(sum(u.total_stock + u.recycled), s.total_stock + s.recycled)::integer AS total,
-                                  coalesce(sum(u.issued), s.issued)::integer AS issued
+                                  coalesce(sum(u.issued), s.issued)::integer AS issued,
+                                  count(u.campaign_id)::integer AS units
                              FROM campaign_stock u WHERE u.parent_id = s.campaign_id) g
                      WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL) c
              WHERE phase = ANY($2)
@@ -55,7 +56,7 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
             rows.Add(new CampaignListing(reader.GetGuid(0), reader.GetString(1), TermsJson.Read(reader.GetString(2)), reader.GetInt32(3),
                 reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                [.. JsonSerializer.Deserialize<EarlyAccess[]>(reader.GetString(9), EarlyAccessJson)!]));
+                [.. JsonSerializer.Deserialize<EarlyAccess[]>(reader.GetString(9), EarlyAccessJson)!], reader.GetInt32(10)));
         }
 
         var page = rows.Take(query.Limit).ToImmutableArray();

@@ -10,6 +10,8 @@ import { Session, bindSignIn } from './session.js';
 const expiresSoonWithin = 24 * 3600 * 1000;
 const session = new Session('shop', ['shopper']);
 const drops = new Map();
+// Batches' own campaign ids, to the drop that offers them.
+const batchDrops = new Map();
 
 // A device id per browser, which the risk limits count by.
 const deviceId = localStorage.getItem('flashsale.device') ?? crypto.randomUUID();
@@ -24,13 +26,42 @@ class Drop {
     this.button = el('button', { type: 'button', className: 'claim' }, 'Claim');
     this.message = el('p', { class: 'message' });
     this.button.addEventListener('click', () => this.claim());
+    this.choices = el('div', { class: 'figures batches' });
     this.badge = el('span', { class: 'badge early-access' }, 'Early access');
     this.element = el('article', { class: 'card', 'data-campaign-id': campaign.id },
       el('header', {}, el('h3', {}, campaign.name, this.badge), this.countdown),
-      el('p', {}, el('b', {}, terms(campaign.coupon))),
+      // A group's own terms are only its first unit's: its batches show theirs, and a variant is the shopper's surprise.
+      campaign.units ? null : el('p', {}, el('b', {}, terms(campaign.coupon))),
       el('p', { class: 'figures' }, el('span', {}, this.left, ` of ${campaign.totalStock.toLocaleString()} left`),
         campaign.price?.points ? el('span', {}, `costs ${campaign.price.points} points`) : null),
-      this.button, this.message);
+      this.button, this.choices, this.message);
+    this.batches = [];
+    this.tick();
+  }
+
+  // A campaign of batches offers one button per batch, each with its own stock; variants need nothing: the server assigns them.
+  async loadBatches() {
+    if (!this.campaign.units) return;
+    const { batches } = await api(`/api/campaigns/${this.campaign.id}`);
+    if (!batches) return;
+    this.button.hidden = true;
+    this.batches = batches.map(batch => {
+      const left = el('b', { class: 'remaining' }, batch.remaining.toLocaleString());
+      const button = el('button', { type: 'button', className: 'claim-batch', 'data-batch': batch.key, title: terms(batch.coupon) },
+        `${batch.name}: `, left, ' left');
+      button.addEventListener('click', () => this.claim(batch.key));
+      this.choices.append(button);
+      return { ...batch, left, button };
+    });
+    this.tick();
+    return this.batches;
+  }
+
+  showBatch(snapshot) {
+    const batch = this.batches.find(b => b.campaignId === snapshot.campaignId);
+    if (!batch) return;
+    batch.left.textContent = snapshot.remaining.toLocaleString();
+    batch.state = snapshot.state;
     this.tick();
   }
 
@@ -61,9 +92,10 @@ class Drop {
       : this.state === 'paused' ? 'Paused' : `Ends in ${duration(endsIn)}`;
     this.element.dataset.state = opensIn > 0 ? 'scheduled' : endsIn <= 0 ? 'ended' : this.state;
     this.button.disabled = !open || this.claiming;
+    for (const batch of this.batches) batch.button.disabled = !open || this.claiming || batch.state === 'sold_out';
   }
 
-  async claim() {
+  async claim(batch) {
     if (!session.signedIn) {
       this.say('Sign in first.', 'error');
       return;
@@ -73,7 +105,7 @@ class Drop {
     // One key per press: a retry of the same press can never take a second coupon.
     const key = crypto.randomUUID();
     try {
-      const coupon = await api(`/api/campaigns/${this.campaign.id}/claims`, {
+      const coupon = await api(`/api/campaigns/${this.campaign.id}/claims${batch ? `?batch=${encodeURIComponent(batch)}` : ''}`, {
         method: 'POST', token: session.token, headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId },
       });
       this.say(`Claimed! Code ${coupon.code}`, 'ok');
@@ -100,7 +132,8 @@ async function listDrops() {
     const drop = new Drop(campaign);
     drops.set(campaign.id, drop);
     grid.append(drop.element);
-    if (isLive()) drop.show(await subscribe(campaign.id));
+    for (const batch of (await drop.loadBatches()) ?? []) batchDrops.set(batch.campaignId, drop);
+    if (isLive()) await watch(drop);
   }
   document.getElementById('no-campaigns').hidden = drops.size > 0;
 }
@@ -148,7 +181,10 @@ function alertItem(alert) {
 
 async function connect() {
   await startLive(session, {
-    inventory: snapshot => drops.get(snapshot.campaignId)?.show(snapshot),
+    inventory: snapshot => {
+      drops.get(snapshot.campaignId)?.show(snapshot);
+      batchDrops.get(snapshot.campaignId)?.showBatch(snapshot);
+    },
     stateChanged: change => drops.get(change.campaignId)?.setState(change.state),
     expiryAlert: alert => {
       document.getElementById('alerts').prepend(alertItem(alert));
@@ -160,7 +196,13 @@ async function connect() {
 }
 
 function subscribeAll() {
-  return Promise.all([...drops.values()].map(async drop => drop.show(await subscribe(drop.campaign.id))));
+  return Promise.all([...drops.values()].map(watch));
+}
+
+// The drop's campaign, and each of its batches for their own stock.
+async function watch(drop) {
+  drop.show(await subscribe(drop.campaign.id));
+  await Promise.all(drop.batches.map(async batch => drop.showBatch(await subscribe(batch.campaignId))));
 }
 
 async function signedInOrOut() {

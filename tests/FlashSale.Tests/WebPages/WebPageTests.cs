@@ -22,6 +22,7 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
     }
 
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 15_000 };
 
     [Fact]
     public async Task The_board_shows_a_claim_race_drain_the_stock_to_zero_and_the_campaign_sell_out()
@@ -103,7 +104,7 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
 
         // A second press is refused by the per-shopper limit, and the page says so.
         await claim.ClickAsync();
-        await Expect(drop.Locator(".message.error")).ToContainTextAsync("already hold", new() { Timeout = 15_000 });
+        await Expect(drop.Locator(".message.error")).ToContainTextAsync("already hold", SoonContains);
         Assert.Equal(1, await CouponCountAsync(shopper, campaign));
         shop.AssertNoErrors();
     }
@@ -216,6 +217,46 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
         await Expect(marketing.Page.Locator($"article[data-campaign-id='{campaign}']")).ToHaveCountAsync(1);
         await Expect(marketing.Page.Locator("article.card .state[data-state]:not([data-state=ended])")).ToHaveCountAsync(0);
         marketing.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_shopper_picks_a_batch_on_the_page_and_gets_that_batchs_coupon()
+    {
+        using var marketing = system.Client(await system.TokenAsync("batch-marketer", "marketing"));
+        var created = await marketing.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Tiered drop",
+            startsAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+            endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            validity = new { days = 7 },
+            batches = new object[]
+            {
+                new { key = "b50", name = "¥50 off", coupon = new { kind = "fixed", currency = "CNY", amountOff = 50 }, totalStock = 1 },
+                new { key = "b10", name = "¥10 off", coupon = new { kind = "fixed", currency = "CNY", amountOff = 10 }, totalStock = 20 },
+            },
+        });
+        var group = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var campaign = group.GetProperty("id").GetGuid();
+        var b10 = group.GetProperty("batches")[1].GetProperty("campaignId").GetGuid();
+        var shopper = "batch-picker-" + campaign.ToString("N")[..8];
+        await using var shop = await chromium.OpenAsync(system.BaseAddress, "/shop.html", HeadlessChromium.Phone);
+        await shop.SignInAsync(shopper);
+        var drop = shop.Page.Locator($"article[data-campaign-id='{campaign}']");
+        await Expect(drop.Locator("button.claim")).ToBeHiddenAsync();
+        var pick = drop.Locator("button[data-batch=b10]");
+        await Expect(pick).ToContainTextAsync("¥10 off: 20 left");
+        await pick.ClickAsync();
+        await Expect(drop.Locator(".message.ok")).ToContainTextAsync("Claimed!", SoonContains);
+        await Expect(pick).ToContainTextAsync("19 left", SoonContains);
+        await Expect(shop.Page.Locator("#wallet li", new() { HasText = "¥10 off" })).ToHaveCountAsync(1);
+        await using (var command = system.Database.CreateCommand("SELECT campaign_id FROM coupons WHERE shopper_id = $1"))
+        {
+            command.Parameters.Add(new() { Value = shopper });
+            Assert.Equal(b10, (Guid)(await command.ExecuteScalarAsync())!);
+        }
+
+        await shop.ScreenshotAsync("shop-batches");
+        shop.AssertNoErrors();
     }
 
     [Fact]
