@@ -11,7 +11,8 @@ namespace FlashSale.Api.Campaigns;
 /// <summary>
 /// <c>PATCH /api/campaigns/{id}</c>: edits a campaign that has not opened (a draft, or scheduled
 /// before its start). Each field given replaces the current one whole; the result is validated as a
-/// new campaign would be, and what changed goes to the audit.
+/// new campaign would be, and what changed goes to the audit. On a group of batches or variants the
+/// shared fields change on every unit too.
 /// </summary>
 public static class CampaignEditEndpoints
 {
@@ -45,13 +46,75 @@ public static class CampaignEditEndpoints
             return CampaignEndpoints.NotFound();
         }
 
-        if (view.Definition.IsGroup)
+        var options = json.Value.SerializerOptions;
+        var now = clock.GetUtcNow();
+        var group = view.Definition.Units;
+        var allowed = view.Definition.IsGroup ? GroupEditable(group[0].Kind) : Editable;
+        var (edited, changes, refusal) = Apply(view, patch!, allowed, now, options);
+        if (refusal is not null)
         {
-            return Problem.Of(StatusCodes.Status409Conflict, "group_not_editable",
-                "A campaign of batches or variants cannot be edited yet: end it and create another.");
+            return refusal;
         }
 
-        var options = json.Value.SerializerOptions;
+        if (changes.Count == 0)
+        {
+            return Results.Ok(view.Definition.IsGroup ? await CampaignResponse.OfAsync(view, cluster) : CampaignResponse.Of(view));
+        }
+
+        // A group's shared fields are its units' too: every unit is validated before any is changed.
+        var unitEdits = new List<(Guid Id, CampaignDefinition Edited, JsonObject Changes)>();
+        foreach (var unit in group.IsDefault ? [] : group)
+        {
+            if (await cluster.GetGrain<ICampaignGrain>(unit.CampaignId).Get() is not { } unitView)
+            {
+                continue;
+            }
+
+            var unitPatch = patch!.DeepClone().AsObject();
+            if (unitPatch["name"] is { } name)
+            {
+                unitPatch["name"] = $"{name.GetValue<string>()} · {unit.Name}";
+            }
+
+            var (unitEdited, unitChanges, unitRefusal) = Apply(unitView, unitPatch, allowed, now, options);
+            if (unitRefusal is not null)
+            {
+                return unitRefusal;
+            }
+
+            unitEdits.Add((unit.CampaignId, unitEdited!, unitChanges));
+        }
+
+        var actor = context.ShopperId();
+        foreach (var (unitId, unitEdited, unitChanges) in unitEdits)
+        {
+            if ((await cluster.GetGrain<ICampaignGrain>(unitId).Edit(unitEdited, actor, unitChanges.ToJsonString())).Outcome != CampaignChangeOutcome.Done)
+            {
+                return AlreadyOpened();
+            }
+        }
+
+        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Edit(edited!, actor, changes.ToJsonString());
+        return result.Outcome switch
+        {
+            CampaignChangeOutcome.Done when result.View!.Definition.IsGroup => Results.Ok(await CampaignResponse.OfAsync(result.View, cluster)),
+            CampaignChangeOutcome.Done => Results.Ok(CampaignResponse.Of(result.View!)),
+            CampaignChangeOutcome.NotFound => CampaignEndpoints.NotFound(),
+            _ => AlreadyOpened(),
+        };
+    }
+
+    // A group's coupons and stock are its units' own; so is the per-user limit of batches.
+    private static string[] GroupEditable(CampaignUnitKind kind) =>
+        [.. Editable.Except(kind == CampaignUnitKind.Batch ? ["coupon", "totalStock", "perUserLimit"] : ["coupon", "totalStock"])];
+
+    private static IResult AlreadyOpened() =>
+        Problem.Of(StatusCodes.Status409Conflict, "already_opened", "The sale has opened; only drafts and campaigns before their start can be edited.");
+
+    /// <summary>The campaign with the patch's fields in place, validated as a new campaign would be, and what changed, from and to.</summary>
+    private static (CampaignDefinition? Edited, JsonObject Changes, IResult? Problem) Apply(CampaignView view, JsonObject patch, string[] allowed,
+        DateTimeOffset now, JsonSerializerOptions options)
+    {
         var current = JsonSerializer.SerializeToNode(CampaignResponse.Of(view), options)!.AsObject();
         var merged = new JsonObject { ["cardSecrets"] = current["cardSecrets"]?.DeepClone() };
         foreach (var field in Editable)
@@ -61,11 +124,11 @@ public static class CampaignEditEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var changes = new JsonObject();
-        foreach (var (field, value) in patch!)
+        foreach (var (field, value) in patch)
         {
-            if (!Editable.Contains(field))
+            if (!allowed.Contains(field))
             {
-                errors[field] = [$"Not editable: only {string.Join(", ", Editable)}."];
+                errors[field] = [$"Not editable here: only {string.Join(", ", allowed)}."];
             }
             else if (!JsonNode.DeepEquals(current[field], value))
             {
@@ -76,7 +139,7 @@ public static class CampaignEditEndpoints
 
         if (errors.Count > 0)
         {
-            return Problem.Validation(errors);
+            return (null, changes, Problem.Validation(errors));
         }
 
         CreateCampaignRequest request;
@@ -86,29 +149,23 @@ public static class CampaignEditEndpoints
         }
         catch (JsonException e)
         {
-            return Problem.MalformedJson(e.Path, "A value of the wrong type.");
+            return (null, changes, Problem.MalformedJson(e.Path, "A value of the wrong type."));
         }
 
-        var now = clock.GetUtcNow();
         errors = CampaignValidation.Check(request, now, out var edited);
         if (errors.Count > 0)
         {
-            return Problem.Validation(errors);
-        }
-
-        if (changes.Count == 0)
-        {
-            return Results.Ok(CampaignResponse.Of(view));
+            return (null, changes, Problem.Validation(errors));
         }
 
         var original = view.Definition;
-        edited = edited! with { Id = original.Id, CreatedAt = original.CreatedAt, CreatedBy = original.CreatedBy };
-        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Edit(edited, context.ShopperId(), changes.ToJsonString());
-        return result.Outcome switch
+        return (edited! with
         {
-            CampaignChangeOutcome.Done => Results.Ok(CampaignResponse.Of(result.View!)),
-            CampaignChangeOutcome.NotFound => CampaignEndpoints.NotFound(),
-            _ => Problem.Of(StatusCodes.Status409Conflict, "already_opened", "The sale has opened; only drafts and campaigns before their start can be edited."),
-        };
+            Id = original.Id,
+            CreatedAt = original.CreatedAt,
+            CreatedBy = original.CreatedBy,
+            Units = original.Units,
+            ParentId = original.ParentId,
+        }, changes, null);
     }
 }

@@ -157,6 +157,51 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
     }
 
     [Fact]
+    public async Task Editing_a_group_before_its_opening_edits_every_batch_and_refuses_their_own_fields()
+    {
+        using var marketing = await system.MarketerAsync("group-editor");
+        var group = await CreateAsync(marketing, new
+        {
+            name = "Night drops",
+            startsAt = DateTimeOffset.UtcNow.AddHours(1),
+            endsAt = DateTimeOffset.UtcNow.AddHours(2),
+            validity = new { days = 7 },
+            draft = true,
+            batches = new object[]
+            {
+                new { key = "big", name = "¥50 off", coupon = new { kind = "fixed", currency = "CNY", amountOff = 50 }, totalStock = 5 },
+                new { key = "small", name = "¥5 off", coupon = new { kind = "fixed", currency = "CNY", amountOff = 5 }, totalStock = 50 },
+            },
+        });
+        var campaign = group.GetProperty("id").GetGuid();
+        var startsAt = DateTimeOffset.UtcNow.AddHours(3);
+        using (var edited = await marketing.PatchAsJsonAsync($"/api/campaigns/{campaign}",
+            new { name = "Midnight drops", startsAt, endsAt = startsAt.AddHours(1) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        foreach (var batch in group.GetProperty("batches").EnumerateArray())
+        {
+            var unit = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{batch.GetProperty("campaignId").GetGuid()}");
+            Assert.Equal($"Midnight drops · {batch.GetProperty("name").GetString()}", unit.GetProperty("name").GetString());
+            Assert.Equal(startsAt.ToUnixTimeMilliseconds(), unit.GetProperty("startsAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+            Assert.Equal(batch.GetProperty("totalStock").GetInt32(), unit.GetProperty("totalStock").GetInt32());
+        }
+
+        foreach (var field in new object[] { new { totalStock = 5 }, new { perUserLimit = 3 }, new { coupon = new { kind = "fixed", currency = "CNY", amountOff = 1 } } })
+        {
+            using var refused = await marketing.PatchAsJsonAsync($"/api/campaigns/{campaign}", field);
+            Assert.Equal("validation_failed", (await refused.Content.ReadFromJsonAsync<JsonElement>()).Code());
+        }
+
+        var changes = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/changes");
+        Assert.Equal(["created", "edited"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        var view = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}");
+        Assert.Equal(("Midnight drops", 55), (view.GetProperty("name").GetString(), view.GetProperty("totalStock").GetInt32()));
+    }
+
+    [Fact]
     public async Task Groups_refuse_bad_units_by_path_and_create_nothing()
     {
         using var marketing = await system.MarketerAsync("bad-groups");
