@@ -12,7 +12,7 @@ namespace FlashSale.GrainInterfaces.Campaigns;
 /// <param name="Risk">Risk decisions on the campaign by verdict (<c>refused</c>, <c>flagged</c>), then rule.</param>
 /// <param name="Closed">When the claims' results were frozen at the end of the sale; null while it runs.</param>
 /// <param name="Units">A group's batches or variants, each with its own results; the group's figures add them up
-/// (its claimants count a shopper once per batch they claimed in).</param>
+/// (while it runs, its claimants count a shopper once per batch they claimed in; once closed, once).</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignResults")]
 public sealed record CampaignResults(
     [property: Id(0)] Guid CampaignId,

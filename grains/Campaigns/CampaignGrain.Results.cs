@@ -39,6 +39,15 @@ public sealed partial class CampaignGrain
         }
 
         await SaveRefusalsAsync();
+        if (Definition.IsGroup)
+        {
+            // Its units first, so that their last claims are in; then its shoppers counted once across them.
+            var units = Definition.Units.Select(u => u.CampaignId).ToArray();
+            await Task.WhenAll(units.Select(u => GrainFactory.GetGrain<ICampaignGrain>(u).Close()));
+            await results.CloseAsync(Definition.Id, now, 0, await results.DistinctClaimantsAsync(units), null, _live.Totals());
+            return;
+        }
+
         await results.CloseAsync(Definition.Id, now, _committed, _claimants, SoldOutAt, _live.Totals());
     }
 

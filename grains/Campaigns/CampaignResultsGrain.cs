@@ -28,13 +28,15 @@ public sealed class CampaignResultsGrain(CampaignResultsStore results, TimeProvi
         var parts = await Task.WhenAll(units.Select(unit => Of(unit.CampaignId)));
         var all = parts.OfType<CampaignResults>().ToList();
         var d = group.Definition;
+        // While it runs, a shopper who claimed in two batches counts twice; its close counts each once.
+        var closed = await results.ClosedAsync(campaignId, clock.GetUtcNow());
         return new CampaignResults(d.Id, d.Name, group.Phase.Name(), all.Sum(r => r.TotalStock), all.Sum(r => r.Issued), d.Terms.Currency,
-            d.StartsAt, all.Sum(r => r.Claimants), all.Sum(r => r.Redeemed), all.Sum(r => r.DiscountGiven),
+            d.StartsAt, closed?.Claimants ?? all.Sum(r => r.Claimants), all.Sum(r => r.Redeemed), all.Sum(r => r.DiscountGiven),
             all.All(r => r.SoldOutAt is not null) ? all.Max(r => r.SoldOutAt) : null,
             all.SelectMany(r => r.Refusals).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value)),
             all.SelectMany(r => r.Risk).GroupBy(v => v.Key).ToImmutableDictionary(v => v.Key,
                 v => v.SelectMany(r => r.Value).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value))),
-            clock.GetUtcNow(), all.All(r => r.Closed is not null) ? all.Max(r => r.Closed) : null,
+            clock.GetUtcNow(), closed?.Closed,
             [.. units.Zip(parts).Where(p => p.Second is not null).Select(p => new UnitResults(p.First.Kind, p.First.Key, p.Second!))]);
     }
 }

@@ -90,6 +90,15 @@ public sealed class CampaignResultsStore(NpgsqlDataSource database)
         return closed with { Redeemed = redeemed, DiscountGiven = discount, Risk = await RiskAsync(campaignId) };
     }
 
+    /// <summary>Shoppers with a coupon of any of <paramref name="units"/>, each once: a group's claimants, counted when it closes.</summary>
+    public async Task<int> DistinctClaimantsAsync(Guid[] units)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT count(DISTINCT shopper_id)::integer FROM coupons WHERE campaign_id = ANY($1) AND shopper_slot = 1");
+        command.Parameters.Add(new() { Value = units });
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<bool> IsGroupAsync(Guid campaignId)
     {
         await using var command = database.CreateCommand("SELECT EXISTS (SELECT 1 FROM campaign_stock WHERE parent_id = $1)");

@@ -23,7 +23,8 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignSc
             await this.UnregisterReminder(stale);
         }
 
-        await this.RegisterOrUpdateReminder(End, endsAt > now ? endsAt - now : TimeSpan.Zero, RetryAfter);
+        // An end already passed (ended early) is handled at once, as reminders go: within a second or so.
+        await this.RegisterOrUpdateReminder(End, endsAt > now ? endsAt - now : TimeSpan.FromSeconds(1), RetryAfter);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -83,6 +83,15 @@ public sealed class CampaignControlTests(RunningSystem system) : IClassFixture<R
         Assert.True(await reader.ReadAsync());
         Assert.True(reader.GetBoolean(0));
         Assert.InRange((reader.GetFieldValue<DateTimeOffset>(1) - plannedEnd).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+
+        // The schedule closes the results at the new end, not the planned one.
+        var closed = await Eventually.ReturnsAsync(async () =>
+        {
+            await using var count = system.Database.CreateCommand("SELECT count(*) FROM campaign_final_results WHERE campaign_id = $1");
+            count.Parameters.Add(new() { Value = campaign });
+            return (long)(await count.ExecuteScalarAsync())!;
+        }, n => n == 1);
+        Assert.Equal(1, closed);
     }
 
     [Fact]

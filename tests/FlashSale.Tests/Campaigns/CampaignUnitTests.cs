@@ -105,6 +105,15 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
         Assert.Equal(HttpStatusCode.OK, (await marketing.ControlAsync(campaign, "resume")).Status);
         Assert.Equal(HttpStatusCode.Created, (await ClaimBatchAsync(shopper, campaign, "b10", "z2")).Status);
         Assert.Equal(31, (await LedgerAudit.ReadAsync(system.Database, units["b10"])).IssuedCounter);
+
+        // Ended, the group closes and counts each shopper once across its batches.
+        Assert.Equal(HttpStatusCode.OK, (await marketing.ControlAsync(campaign, "end")).Status);
+        var closed = await Eventually.ReturnsAsync(() => marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/stats"),
+            s => s.TryGetProperty("closedAt", out _), within: TimeSpan.FromSeconds(30));
+        await using var distinct = system.Database.CreateCommand("SELECT count(DISTINCT shopper_id)::integer FROM coupons WHERE campaign_id = ANY($1)");
+        distinct.Parameters.Add(new() { Value = units.Values.ToArray() });
+        Assert.Equal((int)(await distinct.ExecuteScalarAsync())!, closed.GetProperty("claimants").GetInt32());
+        Assert.Equal(("ended", 41), (closed.GetProperty("state").GetString(), closed.GetProperty("issued").GetInt32()));
     }
 
     [Fact]
