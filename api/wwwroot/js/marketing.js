@@ -93,7 +93,7 @@ async function create(event) {
 }
 
 // Pause or resume, end now, top up: each answered with the campaign as it is now, or a refusal to show.
-function addControls(card) {
+function addControls(card, campaign) {
   const message = el('span', { class: 'message' });
   const control = async (action, body) => {
     message.textContent = '';
@@ -127,9 +127,18 @@ function addControls(card) {
   });
   const add = el('input', { type: 'number', min: 1, value: 100, className: 'top-up', ariaLabel: 'Coupons to add' });
   add.style.width = '6em';
+  // A group's stock is its batches' or variants': a top-up names one.
+  const unit = el('select', { className: 'top-up-unit', ariaLabel: 'Batch or variant to top up' });
+  unit.hidden = !campaign.units;
+  if (campaign.units) {
+    api(`/api/campaigns/${campaign.id}`, { token: session.token })
+      .then(full => unit.replaceChildren(...(full.batches ?? full.variants ?? []).map(u => el('option', { value: u.key }, u.name))))
+      .catch(() => {});
+  }
   const topUp = el('button', { type: 'button', className: 'quiet top-up' }, 'Add stock');
   topUp.addEventListener('click', async () => {
-    if (await control('stock', { add: Number(add.value) })) toast(`Added ${Number(add.value).toLocaleString()} coupons`);
+    const body = campaign.units ? { add: Number(add.value), batch: unit.value } : { add: Number(add.value) };
+    if (await control('stock', body)) toast(`Added ${Number(add.value).toLocaleString()} coupons`);
   });
   const results = el('dl', { class: 'results figures' });
   const showResults = el('button', { type: 'button', className: 'quiet show-results' }, 'Results');
@@ -142,7 +151,7 @@ function addControls(card) {
   });
   const exportCsv = el('button', { type: 'button', className: 'quiet export' }, 'CSV');
   exportCsv.addEventListener('click', () => download(`/api/campaigns/${card.id}/coupons.csv`, `campaign-${card.id}.csv`));
-  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, add, topUp, showResults, exportCsv, message), results);
+  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, unit, add, topUp, showResults, exportCsv, message), results);
   card.onState = state => {
     const over = state === 'ended';
     publish.hidden = state !== 'draft';
@@ -185,7 +194,7 @@ async function download(path, name) {
 async function watch(campaign, { first = false } = {}) {
   if (cards.has(campaign.id)) return;
   const card = new StockCard(campaign);
-  addControls(card);
+  addControls(card, campaign);
   cards.set(campaign.id, card);
   if (first) grid.prepend(card.element); else grid.append(card.element);
   document.getElementById('no-campaigns').hidden = true;

@@ -257,6 +257,17 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
 
         await shop.ScreenshotAsync("shop-batches");
         shop.AssertNoErrors();
+
+        // Marketing tops up one batch from the page.
+        await using var page = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
+        await page.SignInAsync("batch-topper");
+        var card = page.Page.Locator($"article[data-campaign-id='{campaign}']");
+        await card.Locator("select.top-up-unit").SelectOptionAsync("b10");
+        await card.Locator("input.top-up").FillAsync("5");
+        await card.Locator("button.top-up").ClickAsync();
+        await Expect(page.Page.Locator("#toasts div", new() { HasText = "Added 5 coupons" })).ToHaveCountAsync(1);
+        Assert.Equal(25, (await LedgerAudit.ReadAsync(system.Database, b10)).TotalStock);
+        page.AssertNoErrors();
     }
 
     [Fact]
