@@ -13,7 +13,8 @@ namespace FlashSale.Tests.Grains;
 /// <summary>The live hub grain's subscriptions, on an in-process cluster whose nodes live two seconds without renewing.</summary>
 public sealed class LiveHubGrainTests : IAsyncLifetime
 {
-    private static readonly TimeSpan NodeLifetime = TimeSpan.FromSeconds(2);
+    // Long enough that a renewal every tenth of it survives a starved CI machine's pauses.
+    private static readonly TimeSpan NodeLifetime = TimeSpan.FromSeconds(3);
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -49,7 +50,7 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
         while (DateTime.UtcNow < until)
         {
             await hub.Subscribe(renewingRef);
-            await Task.Delay(NodeLifetime / 4);
+            await Task.Delay(NodeLifetime / 10);
         }
 
         var late = new StateChange(Guid.NewGuid(), "ended", DateTimeOffset.UtcNow);
@@ -59,6 +60,9 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
         await hub.StateChanged(late with { State = "sold_out" });
         await renewing.Next();
         Assert.Single(silent.Received);
+        // Orleans holds observer objects weakly: these must live until the end.
+        GC.KeepAlive(renewing);
+        GC.KeepAlive(silent);
     }
 
     private sealed class RecordingNode : ILiveObserver
@@ -67,7 +71,7 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
 
         public ConcurrentQueue<StateChange> Received { get; } = new();
 
-        public Task<StateChange> Next() => Task.Run(() => _arrivals.Take(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token));
+        public Task<StateChange> Next() => Task.Run(() => _arrivals.Take(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
 
         public Task StateChanged(StateChange change)
         {

@@ -261,7 +261,11 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
         // Marketing tops up one batch from the page.
         await using var page = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
         await page.SignInAsync("batch-topper");
+        // Signing in redraws the list; a reload starts signed in, so the card below is the one that stays.
+        await page.Page.ReloadAsync();
+        await Expect(page.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
         var card = page.Page.Locator($"article[data-campaign-id='{campaign}']");
+        await Expect(card.Locator("select.top-up-unit option")).ToHaveCountAsync(2);
         await card.Locator("select.top-up-unit").SelectOptionAsync("b10");
         await card.Locator("input.top-up").FillAsync("5");
         await card.Locator("button.top-up").ClickAsync();
