@@ -45,12 +45,15 @@ public sealed record CampaignResponse(
         var units = group.Definition.Units;
         var views = await Task.WhenAll(units.Select(u => cluster.GetGrain<ICampaignGrain>(u.CampaignId).Get()));
         var parts = units.Zip(views).Where(p => p.Second is not null).Select(p => UnitResponse.Of(p.First, p.Second!)).ToList();
-        var response = Of(group) with { Issued = parts.Sum(p => p.Issued), Remaining = parts.Sum(p => p.Remaining) };
-        response = response with { TotalStock = response.Issued + response.Remaining };
-        if (response.State == "open" && parts.All(p => p.State == "sold_out"))
+        var issued = parts.Sum(p => p.Issued);
+        var remaining = parts.Sum(p => p.Remaining);
+        var response = Of(group) with
         {
-            response = response with { State = "sold_out" };
-        }
+            Issued = issued,
+            Remaining = remaining,
+            TotalStock = issued + remaining,
+            State = group.Phase.GroupState([.. parts.Select(p => p.State)], units.Length),
+        };
 
         return units[0].Kind == CampaignUnitKind.Batch ? response with { Batches = parts } : response with { Variants = parts };
     }

@@ -1,43 +1,67 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Campaigns;
 
 namespace FlashSale.Api.Campaigns;
 
 /// <summary>
-/// Which campaigns are groups of batches or variants, and of which: asked of a campaign's grain
-/// once per node, then known for good (a campaign's units never change).
+/// Which campaigns are groups of batches or variants (and of which), and which are such units:
+/// asked of a campaign's grain once per node, then known for good (a campaign's units never
+/// change). Claims are routed here, so that no shopper reaches a variant the hash did not give them.
 /// </summary>
 public sealed class CampaignUnitsCache(IClusterClient cluster)
 {
     private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<Guid, ImmutableArray<CampaignUnit>> _units = new();
+    private readonly ConcurrentDictionary<Guid, Shape> _shapes = new();
 
-    /// <summary>The campaign's units (empty for a plain campaign); null when there is no such campaign.</summary>
-    public async ValueTask<ImmutableArray<CampaignUnit>?> OfAsync(Guid campaignId)
+    /// <param name="Units">A group's batches or variants; empty otherwise.</param>
+    /// <param name="Group">A unit's group; null otherwise.</param>
+    private sealed record Shape(ImmutableArray<CampaignUnit> Units, Guid? Group);
+
+    /// <summary>The campaign's units (empty for a plain campaign or a unit); null when there is no such campaign.</summary>
+    public async ValueTask<ImmutableArray<CampaignUnit>?> OfAsync(Guid campaignId) => (await ShapeAsync(campaignId))?.Units;
+
+    /// <summary>
+    /// The campaign a shopper's claim goes to: the campaign itself, the named batch, or for variants
+    /// the shopper's own, also when another variant's id was asked for directly. Both null when there
+    /// is no such campaign; a problem when a batch is missing, unknown, or named on variants.
+    /// </summary>
+    public async ValueTask<(Guid? Target, IResult? Problem)> ClaimTargetAsync(Guid campaignId, string? batch, string shopperId)
     {
-        if (_units.TryGetValue(campaignId, out var known))
+        if (await ShapeAsync(campaignId) is not { } shape)
         {
-            return known;
+            return (null, null);
         }
 
-        if (await cluster.GetGrain<ICampaignGrain>(campaignId).Get() is not { } view)
+        var (group, units) = (campaignId, shape.Units);
+        if (shape.Group is { } parent)
         {
-            return null;
+            // A unit asked for by its own id: a batch is itself; a variant is whichever the shopper's hash gives.
+            if (await ShapeAsync(parent) is not { } parentShape || parentShape.Units.FirstOrDefault(u => u.CampaignId == campaignId) is not { } unit)
+            {
+                return (null, null);
+            }
+
+            if (unit.Kind == CampaignUnitKind.Batch)
+            {
+                return batch is null || batch == unit.Key ? (campaignId, null) : (null, UnitNotFound());
+            }
+
+            (group, units) = (parent, parentShape.Units);
         }
 
-        var units = view.Definition.IsGroup ? view.Definition.Units : [];
-        if (_units.Count < MaxEntries)
+        if (batch is not null && !units.IsEmpty && units[0].Kind == CampaignUnitKind.Variant)
         {
-            _units[campaignId] = units;
+            return (null, Problem.Of(StatusCodes.Status400BadRequest, "variant_assigned", "Variants are assigned to shoppers, not chosen: leave batch out."));
         }
 
-        return units;
+        return Resolve(group, units, batch, shopperId);
     }
 
     /// <summary>
-    /// The campaign a claim or top-up is for: the campaign itself, the named batch, or for variants the
-    /// shopper's own. Null with a problem when a batch is missing or unknown.
+    /// The campaign a claim or top-up is for: the campaign itself, the named batch or variant, or for
+    /// variants with no name and a shopper, the shopper's own. Null with a problem when a batch is missing or unknown.
     /// </summary>
     public static (Guid? Target, IResult? Problem) Resolve(Guid campaignId, ImmutableArray<CampaignUnit> units, string? unitKey, string? shopperId)
     {
@@ -56,10 +80,31 @@ public sealed class CampaignUnitsCache(IClusterClient cluster)
             return (CampaignUnits.VariantFor(units, campaignId, shopperId).CampaignId, null);
         }
 
-        return (null, Problems.Problem.Of(StatusCodes.Status400BadRequest, "batch_required", "Say which batch: ?batch=KEY.",
+        return (null, Problem.Of(StatusCodes.Status400BadRequest, "batch_required", "Say which batch: ?batch=KEY.",
             extensions: new Dictionary<string, object?> { ["batches"] = units.Select(u => u.Key).ToArray() }));
     }
 
+    private async ValueTask<Shape?> ShapeAsync(Guid campaignId)
+    {
+        if (_shapes.TryGetValue(campaignId, out var known))
+        {
+            return known;
+        }
+
+        if (await cluster.GetGrain<ICampaignGrain>(campaignId).Get() is not { } view)
+        {
+            return null;
+        }
+
+        var shape = new Shape(view.Definition.IsGroup ? view.Definition.Units : [], view.Definition.ParentId);
+        if (_shapes.Count < MaxEntries)
+        {
+            _shapes[campaignId] = shape;
+        }
+
+        return shape;
+    }
+
     private static IResult UnitNotFound() =>
-        Problems.Problem.Of(StatusCodes.Status404NotFound, "batch_not_found", "The campaign has no batch or variant by that key.");
+        Problem.Of(StatusCodes.Status404NotFound, "batch_not_found", "The campaign has no batch or variant by that key.");
 }

@@ -4,7 +4,6 @@ using FlashSale.Api.Identity;
 using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
-using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
 
@@ -47,22 +46,17 @@ public static class ClaimEndpoints
 
         var shopperId = context.ShopperId();
         var tier = context.ShopperTier();
-        if (await units.OfAsync(campaignId) is not { } campaignUnits)
-        {
-            unknown.Remember(campaignId);
-            return CampaignEndpoints.NotFound();
-        }
-
         // A group's claims go to one of its batches or variants, each a campaign of its own from here on.
-        if (batch is not null && !campaignUnits.IsEmpty && campaignUnits[0].Kind == CampaignUnitKind.Variant)
-        {
-            return Problem.Of(StatusCodes.Status400BadRequest, "variant_assigned", "Variants are assigned to shoppers, not chosen: leave batch out.");
-        }
-
-        var (target, unitProblem) = CampaignUnitsCache.Resolve(campaignId, campaignUnits, batch, shopperId);
+        var (target, unitProblem) = await units.ClaimTargetAsync(campaignId, batch, shopperId);
         if (target is not { } unitId)
         {
-            return unitProblem!;
+            if (unitProblem is not null)
+            {
+                return unitProblem;
+            }
+
+            unknown.Remember(campaignId);
+            return CampaignEndpoints.NotFound();
         }
 
         campaignId = unitId;

@@ -25,6 +25,12 @@ public static class CampaignPhases
         CampaignPhase.Draft => "draft",
         _ => "ended",
     };
+
+    /// <summary>A group's state: its own phase, but sold out once every one of its <paramref name="units"/> is.</summary>
+    public static string GroupState(this CampaignPhase group, IReadOnlyCollection<string> unitStates, int units) =>
+        group == CampaignPhase.Open && unitStates.Count == units && unitStates.All(s => s == CampaignPhase.SoldOut.Name())
+            ? CampaignPhase.SoldOut.Name()
+            : group.Name();
 }
 
 /// <summary>A campaign with its live stock, as the campaign grain sees it right now.</summary>

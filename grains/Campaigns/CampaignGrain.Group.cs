@@ -18,21 +18,16 @@ public sealed partial class CampaignGrain
         {
             (_unitSnapshots ??= [])[snapshot.CampaignId] = snapshot;
             PublishSoon();
-            if (AllUnitsSoldOut)
+            if (View().Phase == CampaignPhase.Open)
             {
-                PublishState(CampaignPhase.SoldOut.Name());
-            }
-            else if (View().Phase == CampaignPhase.Open)
-            {
-                PublishState(CampaignPhase.Open.Name());
+                PublishState(GroupState());
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private bool AllUnitsSoldOut =>
-        _unitSnapshots is { } units && units.Count == Definition!.Units.Length && units.Values.All(s => s.State == CampaignPhase.SoldOut.Name());
+    private string GroupState() => View().Phase.GroupState([.. _unitSnapshots!.Values.Select(s => s.State)], Definition!.Units.Length);
 
     private async Task<InventorySnapshot> GroupSnapshotAsync()
     {
@@ -48,10 +43,8 @@ public sealed partial class CampaignGrain
     private InventorySnapshot GroupSnapshot(DateTimeOffset now)
     {
         var units = _unitSnapshots!.Values;
-        var phase = View().Phase;
-        var state = phase == CampaignPhase.Open && AllUnitsSoldOut ? CampaignPhase.SoldOut.Name() : phase.Name();
         return new InventorySnapshot(Definition!.Id, units.Sum(s => s.Remaining), units.Sum(s => s.Issued), units.Sum(s => s.ClaimsPerSecond),
-            units.SelectMany(s => s.Rejections).GroupBy(r => r.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(r => r.Value)), state, now,
+            units.SelectMany(s => s.Rejections).GroupBy(r => r.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(r => r.Value)), GroupState(), now,
             units.Min(s => s.FirstCommitAt));
     }
 }

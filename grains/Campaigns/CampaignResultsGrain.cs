@@ -30,7 +30,7 @@ public sealed class CampaignResultsGrain(CampaignResultsStore results, TimeProvi
         var d = group.Definition;
         // While it runs, a shopper who claimed in two batches counts twice; its close counts each once.
         var closed = await results.ClosedAsync(campaignId, clock.GetUtcNow());
-        return new CampaignResults(d.Id, d.Name, group.Phase.Name(), all.Sum(r => r.TotalStock), all.Sum(r => r.Issued), d.Terms.Currency,
+        return new CampaignResults(d.Id, d.Name, group.Phase.GroupState([.. all.Select(r => r.State)], units.Length), all.Sum(r => r.TotalStock), all.Sum(r => r.Issued), d.Terms.Currency,
             d.StartsAt, closed?.Claimants ?? all.Sum(r => r.Claimants), all.Sum(r => r.Redeemed), all.Sum(r => r.DiscountGiven),
             all.All(r => r.SoldOutAt is not null) ? all.Max(r => r.SoldOutAt) : null,
             all.SelectMany(r => r.Refusals).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value)),

@@ -11,21 +11,25 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignSc
     // Orleans needs a period; each reminder is removed once it has done its work, so a day is only a retry.
     private static readonly TimeSpan RetryAfter = TimeSpan.FromDays(1);
 
+    // A reminder registered as due at once (zero) never fired here; one due a second later does.
+    private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
+
     public async Task Plan(DateTimeOffset? opensAt, DateTimeOffset endsAt)
     {
         var now = clock.GetUtcNow();
         if (opensAt is { } opening && opening > now)
         {
-            await this.RegisterOrUpdateReminder(Opening, opening - now, RetryAfter);
+            await this.RegisterOrUpdateReminder(Opening, DueIn(opening, now), RetryAfter);
         }
         else if (await this.GetReminder(Opening) is { } stale)
         {
             await this.UnregisterReminder(stale);
         }
 
-        // An end already passed (ended early) is handled at once, as reminders go: within a second or so.
-        await this.RegisterOrUpdateReminder(End, endsAt > now ? endsAt - now : TimeSpan.FromSeconds(1), RetryAfter);
+        await this.RegisterOrUpdateReminder(End, DueIn(endsAt, now), RetryAfter);
     }
+
+    private static TimeSpan DueIn(DateTimeOffset at, DateTimeOffset now) => at - now > Soonest ? at - now : Soonest;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

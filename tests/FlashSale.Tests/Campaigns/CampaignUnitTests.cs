@@ -86,7 +86,7 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
         Assert.Equal([campaign], listed.Select(c => c.GetProperty("id").GetGuid()));
         Assert.Equal(40, listed[0].GetProperty("issued").GetInt32());
         var stats = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/stats");
-        Assert.Equal(40, stats.GetProperty("issued").GetInt32());
+        Assert.Equal((40, "sold_out"), (stats.GetProperty("issued").GetInt32(), stats.GetProperty("state").GetString()));
         Assert.Equal([("b50", 10), ("b10", 30)], stats.GetProperty("units").EnumerateArray()
             .Select(u => (u.GetProperty("key").GetString(), u.GetProperty("stats").GetProperty("issued").GetInt32())));
         var csv = (await marketing.GetStringAsync($"/api/campaigns/{campaign}/coupons.csv")).TrimEnd('\n').Split('\n');
@@ -163,6 +163,16 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
 
         using var shopperClient = system.Client(await system.TokenAsync($"chooser-{campaign:N}", "shopper"));
         Assert.Equal("variant_assigned", (await ClaimBatchAsync(shopperClient, campaign, "a", "k")).Code);
+
+        // Asking for the other variant by its own id still lands in the shopper's: the limit refuses it, nothing is issued there.
+        var (someone, own) = got.First();
+        var other = variants.Keys.Single(v => v != own);
+        using (var direct = system.Client(await system.TokenAsync(someone, "shopper")))
+        {
+            Assert.Equal("limit_reached", (await direct.ClaimAsync(other, "third")).Code);
+        }
+
+        Assert.Equal(0L, await CouponsOfAsync(other, someone));
     }
 
     [Fact]
