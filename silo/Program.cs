@@ -18,6 +18,8 @@ await SchemaInstaller.ApplyAsync(connectionString);
 builder.UseOrleans(silo =>
 {
     silo.Services.Configure<ClusterOptions>(orleans);
+    // How soon a silo that stops answering is declared dead (ProbeTimeout, NumMissedProbesLimit, ...).
+    silo.Services.Configure<ClusterMembershipOptions>(orleans.GetSection("Membership"));
     silo.UseAdoNetClustering(options =>
     {
         options.Invariant = FlashSaleSiloBuilder.AdoNetInvariant;

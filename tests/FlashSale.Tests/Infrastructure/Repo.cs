@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using FlashSale.FaultInjection.Cluster;
 
 namespace FlashSale.Tests.Infrastructure;
 
@@ -15,27 +14,7 @@ public static class Repo
     public static string Binary(string project, string assembly) =>
         Path.Combine(Root, project, "bin", Configuration, "net10.0", assembly);
 
-    /// <summary>
-    /// A free port below Linux's ephemeral range (32768 and up), so that no outgoing connection
-    /// can take it between the moment it is chosen and the moment a server binds it.
-    /// </summary>
-    public static int FreePort()
-    {
-        while (true)
-        {
-            var port = Random.Shared.Next(20_000, 32_000);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another.
-            }
-        }
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 
     private static string FindRoot()
     {

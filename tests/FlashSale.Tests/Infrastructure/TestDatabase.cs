@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using FlashSale.FaultInjection.Cluster;
 using FlashSale.Silo.Database;
 using Npgsql;
 
@@ -67,27 +67,5 @@ public static class TestDatabase
         await Script("start", DataDir, port.ToString());
     }
 
-    private static async Task<string> Script(params string[] args)
-    {
-        var start = new ProcessStartInfo(Path.Combine(Repo.Root, "deploy", "postgres.sh"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"deploy/postgres.sh {string.Join(' ', args)} failed: {await stderr}");
-        }
-
-        return await stdout;
-    }
+    private static Task<string> Script(params string[] args) => PostgresScript.RunAsync(Repo.Root, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using FlashSale.Tests.Infrastructure;
 
@@ -49,48 +48,13 @@ public sealed class LoadGenSmokeTests(RunningSystem system, ITestOutputHelper ou
     /// <summary>Runs the generator to its end and returns its --json report; its exit code must be 0 (every invariant held).</summary>
     private async Task<JsonElement> RunLoadGenAsync(params string[] args)
     {
-        var jsonPath = Path.Combine(Path.GetTempPath(), $"loadgen-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Repo.Binary("tests/FlashSale.LoadGen", "FlashSale.LoadGen.dll"));
-        foreach (var arg in args.Concat([
-                     "--base-url", system.BaseAddress.ToString(), "--target", "claims",
-                     "--shoppers", "500", "--stock", $"{Stock}", "--per-user-limit", "2", "--replay-share", "0.1",
-                     "--db", await TestDatabase.ConnectionStringAsync(), "--json", jsonPath,
-                 ]))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(RunLimit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"the load generator was still running after {RunLimit}:\n{await stderr}");
-        }
-
-        output.WriteLine(await stderr);
-        output.WriteLine(await stdout);
-        Assert.Equal(0, process.ExitCode);
-        try
-        {
-            await using var json = File.OpenRead(jsonPath);
-            return (await JsonDocument.ParseAsync(json)).RootElement.Clone();
-        }
-        finally
-        {
-            File.Delete(jsonPath);
-        }
+        var (exitCode, report) = await ToolRun.RunAsync(Repo.Binary("tests/FlashSale.LoadGen", "FlashSale.LoadGen.dll"), args.Concat([
+            "--base-url", system.BaseAddress.ToString(), "--target", "claims",
+            "--shoppers", "500", "--stock", $"{Stock}", "--per-user-limit", "2", "--replay-share", "0.1",
+            "--db", await TestDatabase.ConnectionStringAsync(),
+        ]), RunLimit, output);
+        Assert.Equal(0, exitCode);
+        return report!.Value;
     }
 
     /// <summary>The key the API signs tokens with in Development, read from the settings file it runs with.</summary>

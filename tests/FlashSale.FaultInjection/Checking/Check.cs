@@ -1,0 +1,3 @@
+namespace FlashSale.FaultInjection.Checking;
+
+public sealed record Check(string Name, bool Passed, string Detail);

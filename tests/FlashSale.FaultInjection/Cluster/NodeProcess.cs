@@ -1,0 +1,100 @@
+using System.Diagnostics;
+
+namespace FlashSale.FaultInjection.Cluster;
+
+/// <summary>
+/// One silo or API node, run as its own OS process so that it can be killed, frozen and restarted
+/// like a machine. Its output goes to a log file of its own, kept across restarts.
+/// </summary>
+public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<string, string> environment, string logPath) : IAsyncDisposable
+{
+    private readonly Lock _logGate = new();
+    private Process? _process;
+    private StreamWriter? _log;
+
+    public string Name => name;
+    public int Pid => _process?.Id ?? throw new InvalidOperationException($"{name} was never started");
+    public bool HasExited => _process is null || _process.HasExited;
+
+    public void Start()
+    {
+        _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
+        _log.WriteLine($"===== {DateTimeOffset.UtcNow:O} starting {name} =====");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, nothing flushed, as when the machine loses power.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public void Freeze() => Signals.Stop(Pid);
+
+    public void Thaw() => Signals.Continue(Pid);
+
+    /// <summary>Whether the process ended by itself within <paramref name="timeout"/>.</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                // A frozen process ignores nothing but SIGKILL; thaw it anyway so that its children exit too.
+                Signals.Continue(process.Id);
+            }
+
+            await KillAsync();
+            process.Dispose();
+        }
+
+        _log?.Dispose();
+    }
+
+    private void Write(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_logGate)
+            {
+                _log?.WriteLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using FlashSale.FaultInjection.Cluster;
+using FlashSale.FaultInjection.Load;
+
+namespace FlashSale.FaultInjection.Faults;
+
+/// <summary>
+/// Injects the faults one after another while the load runs, each only once claims are flowing (so it
+/// lands at peak), and each followed by recovery before the next: a silo SIGKILLed and restarted;
+/// PostgreSQL stopped immediately and restarted; a silo frozen (SIGSTOP) until the others declare it
+/// dead, then thawed (SIGCONT), which makes it end itself, and restarted.
+/// </summary>
+public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, TimeSpan databaseOutage, Action<string> say)
+{
+    /// <summary>Claims acknowledged since a mark that show the cluster is serving again.</summary>
+    private const int Flowing = 50;
+
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public List<InjectedFault> Injected { get; } = [];
+
+    /// <summary>Frozen silos that, thawed after being declared dead, kept running (zombies) and had to be killed.</summary>
+    public int ZombieSilos { get; private set; }
+
+    public async Task RunAsync(int rounds)
+    {
+        await FlowingAsync("the load to start");
+        for (var round = 0; round < rounds; round++)
+        {
+            var silos = cluster.Silos;
+            await KillSiloAsync(silos[round % silos.Count]);
+            await CrashDatabaseAsync();
+            await FreezeSiloAsync(silos[(round + 1) % silos.Count]);
+        }
+    }
+
+    private async Task KillSiloAsync(SiloNode silo)
+    {
+        var at = Now;
+        say($"SIGKILL {silo.Process.Name}");
+        await silo.Process.KillAsync();
+        await FlowingAsync("claims on the remaining silos");
+        await cluster.StartSiloAsync(silo);
+        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        var lasted = Now - at;
+        Injected.Add(new InjectedFault("sigkill", silo.Process.Name, at, lasted, await FlowingAsync("claims after the restart"),
+            "killed at peak, restarted once the others served claims"));
+    }
+
+    private async Task CrashDatabaseAsync()
+    {
+        var at = Now;
+        say("PostgreSQL: immediate stop");
+        await cluster.Database.CrashAsync();
+        // The outage's length is the fault itself, not a wait for something to happen.
+        await Task.Delay(databaseOutage);
+        await cluster.Database.StartAsync();
+        var lasted = Now - at;
+        say("PostgreSQL: restarted");
+        Injected.Add(new InjectedFault("database_crash", "postgresql", at, lasted, await FlowingAsync("claims after PostgreSQL's restart"),
+            $"pg_ctl stop -m immediate, down {databaseOutage.TotalSeconds:0.#} s, restarted on the same data"));
+    }
+
+    private async Task FreezeSiloAsync(SiloNode silo)
+    {
+        var at = Now;
+        say($"SIGSTOP {silo.Process.Name}");
+        silo.Process.Freeze();
+        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Dead, $"{silo.Process.Name} to be declared dead");
+        var declaredDeadAfter = Now - at;
+        say($"SIGCONT {silo.Process.Name} (declared dead after {declaredDeadAfter:0.0} s)");
+        silo.Process.Thaw();
+        var thawedAt = Now;
+        var endedItself = await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60));
+        var endedAfter = Now - thawedAt;
+        if (!endedItself)
+        {
+            ZombieSilos++;
+            await silo.Process.KillAsync();
+        }
+
+        await cluster.StartSiloAsync(silo);
+        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        var lasted = Now - at;
+        Injected.Add(new InjectedFault("sigstop", silo.Process.Name, at, lasted, await FlowingAsync("claims after the thaw"),
+            $"frozen until declared dead ({declaredDeadAfter:0.0} s), thawed: {(endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")}, restarted"));
+    }
+
+    private double Now => _clock.Elapsed.TotalSeconds;
+
+    /// <summary>Waits until <see cref="Flowing"/> more claims are acknowledged; returns how long that took.</summary>
+    private async Task<double> FlowingAsync(string what)
+    {
+        var from = Now;
+        var mark = history.AcknowledgedCount;
+        await UntilAsync(() => Task.FromResult(history.AcknowledgedCount >= mark + Flowing), what);
+        return Now - from;
+    }
+
+    private async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = _clock.Elapsed + RecoveryLimit;
+        while (!await SafelyAsync(condition))
+        {
+            if (_clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"waited {RecoveryLimit} for {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    // The membership table lives in the database a fault may have just stopped.
+    private static async Task<bool> SafelyAsync(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition();
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return false;
+        }
+    }
+}

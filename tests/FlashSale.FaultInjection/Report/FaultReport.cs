@@ -1,0 +1,47 @@
+using System.Text.Json;
+using FlashSale.FaultInjection.Checking;
+using FlashSale.FaultInjection.Faults;
+using FlashSale.FaultInjection.Load;
+
+namespace FlashSale.FaultInjection.Report;
+
+/// <summary>The run's figures and verdict, as text for people and as JSON for the CI test.</summary>
+public sealed record FaultReport(
+    int Silos, int Apis, double LoadSeconds, long Requests, long Acknowledged, long Replays, IReadOnlyDictionary<string, long> Refused,
+    long Unknown, long UnknownResolvedIssued, long UnknownResolvedRefused, long Unresolved, IReadOnlyList<InjectedFault> Faults,
+    long Lost, long Double, IReadOnlyList<Check> Checks, IReadOnlyList<CampaignLedger> Campaigns)
+{
+    public bool Passed => Checks.All(c => c.Passed);
+
+    public static FaultReport Of(FaultRunOptions options, double loadSeconds, IReadOnlyCollection<ClaimAttempt> history,
+        IReadOnlyList<ResolvedClaim> resolutions, IReadOnlyList<InjectedFault> faults, HistoryChecker checker,
+        IReadOnlyList<Check> checks, IReadOnlyList<CampaignLedger> campaigns) =>
+        new(options.Silos, options.Apis, loadSeconds, history.Count,
+            history.LongCount(a => a is { Outcome: Outcome.Acknowledged, Request.IsReplay: false }),
+            history.LongCount(a => a.Request.IsReplay),
+            history.Where(a => a.Outcome == Outcome.Refused).GroupBy(a => a.Code).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount()),
+            history.LongCount(a => a.Outcome == Outcome.Unknown),
+            resolutions.LongCount(r => r.Answer?.Outcome == Outcome.Acknowledged),
+            resolutions.LongCount(r => r.Answer?.Outcome == Outcome.Refused),
+            resolutions.LongCount(r => !r.Resolved),
+            faults, checker.Lost, checker.Double, checks, campaigns);
+
+    public string ToText()
+    {
+        var lines = new List<string>
+        {
+            $"cluster: {Silos} silos, {Apis} API nodes; load {LoadSeconds:0.0} s, {Requests:N0} requests ({Requests / LoadSeconds:N0}/s)",
+            $"claims acknowledged {Acknowledged:N0}; replays {Replays:N0}; refused {string.Join(", ", Refused.Select(r => $"{r.Key} {r.Value:N0}"))}",
+            $"unknown (timeout, 5xx, reset) {Unknown:N0}: retried with their keys -> {UnknownResolvedIssued:N0} issued, {UnknownResolvedRefused:N0} refused, {Unresolved} unresolved",
+            $"faults injected {Faults.Count}:",
+        };
+        lines.AddRange(Faults.Select(f =>
+            $"  {f.InjectedAtSeconds,6:0.0} s  {f.Kind,-14} {f.Target,-10} lasted {f.LastedSeconds:0.0} s, claims flowing again {f.RecoveredInSeconds:0.0} s later; {f.Detail}"));
+        lines.Add($"lost {Lost}, double {Double}");
+        lines.AddRange(Checks.Select(c => $"  [{(c.Passed ? "ok" : "FAILED")}] {c.Name}: {c.Detail}"));
+        lines.Add(Passed ? "PASSED" : "FAILED");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+}
