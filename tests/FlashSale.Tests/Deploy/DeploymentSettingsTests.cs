@@ -17,9 +17,10 @@ public partial class DeploymentSettingsTests
 
     private readonly KubernetesManifests _kubernetes = new();
 
+    public static TheoryData<string> Programs { get; } = [DeployedProcess.Silo.Name, DeployedProcess.Api.Name];
+
     [Theory]
-    [InlineData("silo")]
-    [InlineData("api")]
+    [MemberData(nameof(Programs))]
     public void Settings_the_run_script_gives_are_given_in_compose_and_kubernetes(string name)
     {
         var process = DeployedProcess.Named(name);
@@ -33,8 +34,7 @@ public partial class DeploymentSettingsTests
     }
 
     [Theory]
-    [InlineData("silo")]
-    [InlineData("api")]
+    [MemberData(nameof(Programs))]
     public void Compose_and_kubernetes_give_the_same_settings(string name)
     {
         var process = DeployedProcess.Named(name);
@@ -50,8 +50,7 @@ public partial class DeploymentSettingsTests
     }
 
     [Theory]
-    [InlineData("silo")]
-    [InlineData("api")]
+    [MemberData(nameof(Programs))]
     public void Every_setting_named_is_one_the_program_reads(string name)
     {
         var process = DeployedProcess.Named(name);
@@ -68,8 +67,7 @@ public partial class DeploymentSettingsTests
     }
 
     [Theory]
-    [InlineData("silo")]
-    [InlineData("api")]
+    [MemberData(nameof(Programs))]
     public void Container_ports_are_the_ports_the_settings_open(string name)
     {
         var process = DeployedProcess.Named(name);
@@ -89,8 +87,7 @@ public partial class DeploymentSettingsTests
     }
 
     [Theory]
-    [InlineData("silo")]
-    [InlineData("api")]
+    [MemberData(nameof(Programs))]
     public void Pods_are_probed_and_scraped_on_their_http_port(string name)
     {
         foreach (var container in _kubernetes.Running(DeployedProcess.Named(name)))
@@ -105,8 +102,7 @@ public partial class DeploymentSettingsTests
     }
 
     [Theory]
-    [InlineData("silo")]
-    [InlineData("api")]
+    [MemberData(nameof(Programs))]
     public void Images_start_the_project_they_build(string name)
     {
         var process = DeployedProcess.Named(name);
