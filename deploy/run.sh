@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # cleanup functions are invoked from traps
-# Runs the whole FlashSale system locally: private PostgreSQL, Orleans silo, HTTP API.
-# Ctrl-C (or SIGTERM) stops everything in order: API, silo, PostgreSQL. Data is kept in .data/.
+# Runs the whole FlashSale system locally: private PostgreSQL, Orleans silo(s), HTTP API node(s).
+# Ctrl-C (or SIGTERM) stops everything in order: API nodes, silos, PostgreSQL. Data is kept in .data/.
+#
+#   deploy/run.sh                          one silo, one API node
+#   deploy/run.sh --silos 3 --apis 2       a local cluster on loopback ports: silo i (from 0) on silo port
+#                                          11111+i, gateway 30000+i, HTTP (health, metrics) 11180+i;
+#                                          API node j on port 5000+j; all on PostgreSQL membership
 #
 # Environment:
 #   FLASHSALE_PG_PORT       PostgreSQL port (default 25432)
-#   FLASHSALE_URL           API URL(s), passed as ASPNETCORE_URLS (default http://localhost:5000)
-#   FLASHSALE_GATEWAY_PORT  Orleans gateway port the silo listens on (default 30000)
+#   FLASHSALE_URL           the first API node's URL, passed as ASPNETCORE_URLS (default http://localhost:5000);
+#                           API node j listens on its port + j
+#   FLASHSALE_GATEWAY_PORT  the first silo's Orleans gateway port (default 30000)
+#   FLASHSALE_SILOS, FLASHSALE_APIS  the same as --silos and --apis
 #   FLASHSALE_SKIP_BUILD=1  skip 'dotnet build'
 set -euo pipefail
+
+SILOS=${FLASHSALE_SILOS:-1}
+APIS=${FLASHSALE_APIS:-1}
+while (($#)); do
+    case $1 in
+        --silos) SILOS=${2:?--silos needs a number}; shift 2 ;;
+        --apis) APIS=${2:?--apis needs a number}; shift 2 ;;
+        -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) printf 'run.sh: unknown argument %s (try --help)\n' "$1" >&2; exit 2 ;;
+    esac
+done
+[[ $SILOS =~ ^[1-9][0-9]?$ && $APIS =~ ^[1-9][0-9]?$ ]] || { printf 'run.sh: --silos and --apis take 1 to 99\n' >&2; exit 2; }
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DATA="$REPO/.data"
@@ -17,10 +36,10 @@ PG_DATA="$DATA/postgres"
 PG_PORT=${FLASHSALE_PG_PORT:-25432}
 URL=${FLASHSALE_URL:-http://localhost:5000}
 GATEWAY_PORT=${FLASHSALE_GATEWAY_PORT:-30000}
+SILO_PORT=11111
+SILO_HTTP_PORT=11180
 SILO_DLL="$REPO/silo/bin/Release/net10.0/FlashSale.Silo.dll"
 API_DLL="$REPO/api/bin/Release/net10.0/FlashSale.Api.dll"
-SILO_LOG="$LOGS/silo.log"
-API_LOG="$LOGS/api.log"
 READY_TIMEOUT=60
 STOP_GRACE=${FLASHSALE_STOP_GRACE:-20}
 
@@ -34,8 +53,8 @@ die() { printf 'run.sh: ERROR: %s\n' "$*" >&2; exit 1; }
 # ---------------------------------------------------------------------------------------------------------------------
 PG_STARTED=0
 BUILD_PID=""
-SILO_PID=""
-API_PID=""
+SILO_PIDS=()
+API_PIDS=()
 CLEANED_UP=0
 
 # stop_proc NAME PID: SIGTERM, wait up to STOP_GRACE seconds, then SIGKILL. Each child runs in its own
@@ -70,10 +89,12 @@ cleanup() {
     CLEANED_UP=1
     stop_proc "build" "$BUILD_PID"
     BUILD_PID=""
-    stop_proc "API" "$API_PID"
-    API_PID=""
-    stop_proc "silo" "$SILO_PID"
-    SILO_PID=""
+    local i
+    # API nodes first (they drain their in-flight claims), then silos, then the database.
+    for i in "${!API_PIDS[@]}"; do stop_proc "API node $i" "${API_PIDS[$i]}"; done
+    API_PIDS=()
+    for i in "${!SILO_PIDS[@]}"; do stop_proc "silo $i" "${SILO_PIDS[$i]}"; done
+    SILO_PIDS=()
     if ((PG_STARTED)); then
         "$REPO/deploy/postgres.sh" stop "$PG_DATA" || say "WARNING: stopping PostgreSQL failed"
     fi
@@ -143,24 +164,85 @@ port_open() {
 }
 
 # The silo may listen on loopback or on the machine's address, so try all local addresses.
-gateway_listening() {
-    local a
+port_listening() {
+    local port=$1 a
     if command -v ss >/dev/null 2>&1; then
-        ss -Hltn "sport = :$GATEWAY_PORT" 2>/dev/null | grep -q . && return 0
+        ss -Hltn "sport = :$port" 2>/dev/null | grep -q . && return 0
     fi
     for a in 127.0.0.1 $(hostname -I 2>/dev/null || true); do
         [[ $a == *:* ]] && continue
-        port_open "$a" "$GATEWAY_PORT" && return 0
+        port_open "$a" "$port" && return 0
     done
     return 1
 }
 
-# First URL of ASPNETCORE_URLS, with wildcard hosts replaced by localhost, without trailing slash.
+# api_url J: the URL API node J listens on: FLASHSALE_URL with its port moved up by J.
+api_url() {
+    local j=$1
+    ((j == 0)) && { printf '%s' "$URL"; return; }
+    [[ $URL =~ ^(https?://[^/:]+):([0-9]+)/?$ ]] || die "with --apis above 1, FLASHSALE_URL must be one scheme://host:port URL"
+    printf '%s:%s' "${BASH_REMATCH[1]}" "$((BASH_REMATCH[2] + j))"
+}
+
+# probe_base URL: the first of ASPNETCORE_URLS, with wildcard hosts replaced by localhost, without trailing slash.
 probe_base() {
-    local u=${URL%%;*}
+    local u=${1%%;*}
     u=${u%/}
     u=$(printf '%s' "$u" | sed -E 's#^(https?://)(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#\1localhost\3#')
     printf '%s' "$u"
+}
+
+# wait_ready NAME PID LOG OFFSET CHECK...: until CHECK succeeds; dies if the process exits or READY_TIMEOUT passes.
+wait_ready() {
+    local name=$1 pid=$2 logf=$3 offset=$4 deadline=$((SECONDS + READY_TIMEOUT)) rc
+    shift 4
+    until "$@"; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            wait "$pid" 2>/dev/null && rc=0 || rc=$?
+            log_tail "$logf" "$offset"
+            die "$name exited during startup (exit status $rc); see $logf"
+        fi
+        if ((SECONDS >= deadline)); then
+            log_tail "$logf" "$offset"
+            die "$name was not ready within ${READY_TIMEOUT}s; see $logf"
+        fi
+        sleep 0.5
+    done
+}
+
+answers_health() { curl -fsS --max-time 2 -o /dev/null "$1/health/live" 2>/dev/null; }
+
+# start_silo I: silo I on its own silo, gateway and HTTP ports; every silo joins one cluster.
+start_silo() {
+    local i=$1 logf="$LOGS/silo-$1.log" offset gateway=$((GATEWAY_PORT + $1))
+    ((SILOS == 1)) && logf="$LOGS/silo.log"
+    port_listening "$gateway" && die "something is already listening on the Orleans gateway port $gateway (another silo running?)"
+    say "starting silo $i (gateway port $gateway, log: $logf)..."
+    printf '\n===== %s run.sh: starting silo %s =====\n' "$(date -Is)" "$i" >>"$logf"
+    offset=$(file_size "$logf")
+    start_bg "$logf" env ConnectionStrings__FlashSale="$CONN" DOTNET_ENVIRONMENT=Development \
+        Orleans__SiloPort="$((SILO_PORT + i))" Orleans__GatewayPort="$gateway" \
+        ASPNETCORE_URLS="http://127.0.0.1:$((SILO_HTTP_PORT + i))" "$DOTNET" "$SILO_DLL"
+    SILO_PIDS[i]=$BG_PID
+    wait_ready "silo $i" "$BG_PID" "$logf" "$offset" port_listening "$gateway"
+    SILO_LOGS+=("$logf")
+}
+
+# start_api J: API node J, a client of the cluster through PostgreSQL membership.
+start_api() {
+    local j=$1 logf="$LOGS/api-$1.log" offset url base
+    ((APIS == 1)) && logf="$LOGS/api.log"
+    url=$(api_url "$j")
+    base=$(probe_base "$url")
+    answers_health "$base" && die "something already answers $base/health/live (another API running?); set FLASHSALE_URL to use another address"
+    say "starting API node $j on $url (log: $logf)..."
+    printf '\n===== %s run.sh: starting API node %s =====\n' "$(date -Is)" "$j" >>"$logf"
+    offset=$(file_size "$logf")
+    start_bg "$logf" env ConnectionStrings__FlashSale="$CONN" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" "$DOTNET" "$API_DLL"
+    API_PIDS[j]=$BG_PID
+    wait_ready "API node $j" "$BG_PID" "$logf" "$offset" answers_health "$base"
+    API_BASES+=("$base")
+    API_LOGS+=("$logf")
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -192,76 +274,32 @@ fi
 [[ -f $SILO_DLL ]] || die "silo not built: $SILO_DLL is missing"
 [[ -f $API_DLL ]] || die "API not built: $API_DLL is missing"
 
-if gateway_listening; then
-    die "something is already listening on the Orleans gateway port $GATEWAY_PORT (another silo running?)"
-fi
-
-say "starting the silo (log: $SILO_LOG)..."
-printf '\n===== %s run.sh: starting silo =====\n' "$(date -Is)" >>"$SILO_LOG"
-SILO_LOG_START=$(file_size "$SILO_LOG")
-start_bg "$SILO_LOG" env ConnectionStrings__FlashSale="$CONN" DOTNET_ENVIRONMENT=Development "$DOTNET" "$SILO_DLL"
-SILO_PID=$BG_PID
-deadline=$((SECONDS + READY_TIMEOUT))
-until gateway_listening; do
-    if ! kill -0 "$SILO_PID" 2>/dev/null; then
-        wait "$SILO_PID" 2>/dev/null && rc=0 || rc=$?
-        SILO_PID=""
-        log_tail "$SILO_LOG" "$SILO_LOG_START"
-        die "the silo exited during startup (exit status $rc); see $SILO_LOG"
-    fi
-    if ((SECONDS >= deadline)); then
-        log_tail "$SILO_LOG" "$SILO_LOG_START"
-        die "the silo did not open the Orleans gateway port $GATEWAY_PORT within ${READY_TIMEOUT}s; see $SILO_LOG"
-    fi
-    sleep 0.5
-done
-say "silo is ready (gateway port $GATEWAY_PORT)"
-
-BASE=$(probe_base)
-if curl -fsS --max-time 2 -o /dev/null "$BASE/health/live" 2>/dev/null; then
-    die "something already answers $BASE/health/live (another API running?); set FLASHSALE_URL to use another address"
-fi
-say "starting the API on $URL (log: $API_LOG)..."
-printf '\n===== %s run.sh: starting API =====\n' "$(date -Is)" >>"$API_LOG"
-API_LOG_START=$(file_size "$API_LOG")
-start_bg "$API_LOG" env ConnectionStrings__FlashSale="$CONN" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$URL" "$DOTNET" "$API_DLL"
-API_PID=$BG_PID
-deadline=$((SECONDS + READY_TIMEOUT))
-until curl -fsS --max-time 2 -o /dev/null "$BASE/health/live" 2>/dev/null; do
-    if ! kill -0 "$API_PID" 2>/dev/null; then
-        wait "$API_PID" 2>/dev/null && rc=0 || rc=$?
-        API_PID=""
-        log_tail "$API_LOG" "$API_LOG_START"
-        die "the API exited during startup (exit status $rc); see $API_LOG"
-    fi
-    if ((SECONDS >= deadline)); then
-        log_tail "$API_LOG" "$API_LOG_START"
-        die "the API did not answer $BASE/health/live within ${READY_TIMEOUT}s; see $API_LOG"
-    fi
-    sleep 0.5
-done
+SILO_LOGS=()
+API_LOGS=()
+API_BASES=()
+for ((i = 0; i < SILOS; i++)); do start_silo "$i"; done
+for ((j = 0; j < APIS; j++)); do start_api "$j"; done
 
 cat >&2 <<EOF
 
-FlashSale is running.
-  API              $BASE
-  OpenAPI document $BASE/openapi/v1.json
-  API reference    $BASE/scalar
+FlashSale is running: $SILOS silo(s), $APIS API node(s).
+  API              ${API_BASES[*]}
+  Web pages        ${API_BASES[0]}/
+  OpenAPI document ${API_BASES[0]}/openapi/v1.json
+  API reference    ${API_BASES[0]}/scalar
   PostgreSQL       $CONN
-  Logs             $SILO_LOG
-                   $API_LOG
-Press Ctrl-C to stop (API, then silo, then PostgreSQL).
+  Logs             ${SILO_LOGS[*]}
+                   ${API_LOGS[*]}
+Press Ctrl-C to stop (API nodes, then silos, then PostgreSQL).
 
 EOF
 
 # Wait until we are signalled or one of the processes dies.
-rc=0
-wait -n "$SILO_PID" "$API_PID" || rc=$?
-if ! kill -0 "$SILO_PID" 2>/dev/null; then
-    say "the silo exited unexpectedly (status $rc); see $SILO_LOG"
-    log_tail "$SILO_LOG" "$SILO_LOG_START"
-else
-    say "the API exited unexpectedly (status $rc); see $API_LOG"
-    log_tail "$API_LOG" "$API_LOG_START"
-fi
+wait -n "${SILO_PIDS[@]}" "${API_PIDS[@]}" || true
+for i in "${!SILO_PIDS[@]}"; do
+    kill -0 "${SILO_PIDS[$i]}" 2>/dev/null || { say "silo $i exited unexpectedly; see ${SILO_LOGS[$i]}"; log_tail "${SILO_LOGS[$i]}"; }
+done
+for j in "${!API_PIDS[@]}"; do
+    kill -0 "${API_PIDS[$j]}" 2>/dev/null || { say "API node $j exited unexpectedly; see ${API_LOGS[$j]}"; log_tail "${API_LOGS[$j]}"; }
+done
 exit 1
