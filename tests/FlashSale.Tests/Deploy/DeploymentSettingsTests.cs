@@ -62,7 +62,7 @@ public partial class DeploymentSettingsTests
         foreach (var (where, environment) in named)
         {
             AssertNone(environment.Keys.Where(variable => !process.HostVariables.Contains(variable) && !keys.Names(variable)),
-                $"{where} sets what {name}/appsettings*.json does not name");
+                $"{where} sets what {name}/appsettings*.json does not name (a real setting? add it there with its default)");
         }
     }
 
