@@ -8,7 +8,7 @@ namespace FlashSale.FaultInjection.Report;
 /// <summary>The run's figures and verdict, as text for people and as JSON for the CI test.</summary>
 public sealed record FaultReport(
     int Silos, int Apis, double LoadSeconds, long Requests, long Acknowledged, long Replays, IReadOnlyDictionary<string, long> Refused,
-    long Unknown, long UnknownResolvedIssued, long UnknownResolvedRefused, long Unresolved, IReadOnlyList<InjectedFault> Faults,
+    long Unknown, IReadOnlyDictionary<string, long> UnknownBy, long UnknownResolvedIssued, long UnknownResolvedRefused, long Unresolved, IReadOnlyList<InjectedFault> Faults,
     long Lost, long Double, IReadOnlyList<Check> Checks, IReadOnlyList<CampaignLedger> Campaigns)
 {
     public bool Passed => Checks.All(c => c.Passed);
@@ -21,6 +21,9 @@ public sealed record FaultReport(
             history.LongCount(a => a.Request.IsReplay),
             history.Where(a => a.Outcome == Outcome.Refused).GroupBy(a => a.Code).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount()),
             history.LongCount(a => a.Outcome == Outcome.Unknown),
+            // A timeout or reset has no status; a 5xx says which.
+            history.Where(a => a.Outcome == Outcome.Unknown).GroupBy(a => a.Status == 0 ? a.Code : $"{a.Status} {a.Code}")
+                .OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount()),
             resolutions.LongCount(r => r.Answer?.Outcome == Outcome.Acknowledged),
             resolutions.LongCount(r => r.Answer?.Outcome == Outcome.Refused),
             resolutions.LongCount(r => !r.Resolved),
@@ -32,7 +35,7 @@ public sealed record FaultReport(
         {
             $"cluster: {Silos} silos, {Apis} API nodes; load {LoadSeconds:0.0} s, {Requests:N0} requests ({Requests / LoadSeconds:N0}/s)",
             $"claims acknowledged {Acknowledged:N0}; replays {Replays:N0}; refused {string.Join(", ", Refused.Select(r => $"{r.Key} {r.Value:N0}"))}",
-            $"unknown (timeout, 5xx, reset) {Unknown:N0}: retried with their keys -> {UnknownResolvedIssued:N0} issued, {UnknownResolvedRefused:N0} refused, {Unresolved} unresolved",
+            $"unknown {Unknown:N0} ({string.Join(", ", UnknownBy.Select(u => $"{u.Key} {u.Value:N0}"))}): retried with their keys -> {UnknownResolvedIssued:N0} issued, {UnknownResolvedRefused:N0} refused, {Unresolved} unresolved",
             $"faults injected {Faults.Count}:",
         };
         lines.AddRange(Faults.Select(f =>
