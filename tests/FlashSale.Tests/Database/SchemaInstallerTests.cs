@@ -20,6 +20,23 @@ public sealed class SchemaInstallerTests
         Assert.Contains("orleans_membership", before);
     }
 
+    [Fact]
+    public async Task A_silo_restarting_into_a_cluster_serving_claims_does_not_wait_for_their_table_locks()
+    {
+        var connectionString = await TestDatabase.ConnectionStringAsync();
+        await using var database = await TestDatabase.OpenAsync();
+        await using var claim = await database.OpenConnectionAsync();
+        await using var inFlight = await claim.BeginTransactionAsync();
+        // What a group commit holds while it writes: the DDL's exclusive locks would queue behind it.
+        await using (var hold = new Npgsql.NpgsqlCommand("LOCK TABLE coupons, campaign_stock IN ROW EXCLUSIVE MODE", claim, inFlight))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await SchemaInstaller.ApplyAsync(connectionString).WaitAsync(TimeSpan.FromSeconds(20));
+        await inFlight.RollbackAsync();
+    }
+
     /// <summary>Tables, columns, constraints, functions and the Orleans query texts, as one string.</summary>
     private static async Task<string> FingerprintAsync(Npgsql.NpgsqlDataSource database)
     {
