@@ -70,9 +70,9 @@ public static class RiskDecisionEndpoints
 
         foreach (var (name, value) in new[] { ("shopperId", shopperId), ("deviceId", deviceId), ("rule", rule) })
         {
-            if (value is { Length: > 128 })
+            if (value is { Length: > 128 } || value?.Any(char.IsControl) == true)
             {
-                errors[name] = ["At most 128 characters."];
+                errors[name] = ["At most 128 characters, no control characters."];
             }
         }
 

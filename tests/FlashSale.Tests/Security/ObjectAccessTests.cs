@@ -71,6 +71,38 @@ public sealed class ObjectAccessTests(SecuritySystem system)
         Assert.Equal(2, (await LedgerAudit.ReadAsync(system.Database, campaign)).CouponRows);
     }
 
+    /// <summary>Drafts are invisible to shoppers: a claim on a draft of batches told them its batch keys (400 batch_required).</summary>
+    [Fact]
+    public async Task A_draft_campaign_of_batches_is_not_found_by_a_shoppers_claim_whatever_batch_is_named()
+    {
+        using var marketing = system.Client(await system.TokenAsync("draft-marketer", "marketing"));
+        var body = ValidBodies.Campaign();
+        body.Remove("coupon");
+        body.Remove("totalStock");
+        body["draft"] = true;
+        body["batches"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            [{"key":"vip-secret","name":"VIP","coupon":{"kind":"fixed","amountOff":50},"totalStock":5,"perUserLimit":1},
+             {"key":"all","name":"All","coupon":{"kind":"fixed","amountOff":5},"totalStock":5,"perUserLimit":1}]
+            """);
+        using var created = await marketing.PostAsJsonAsync("/api/campaigns", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var draft = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var shopper = system.Client(await system.TokenAsync("draft-prober", "shopper"));
+
+        foreach (var batch in new[] { "", "?batch=vip-secret", "?batch=guess" })
+        {
+            using var claim = Infrastructure.Api.ClaimRequest(draft, "draft-" + Guid.NewGuid().ToString("N"));
+            claim.RequestUri = new Uri($"/api/campaigns/{draft}/claims{batch}", UriKind.Relative);
+            var problem = await Api.BadInputTests.AssertProblemAsync(await shopper.SendAsync(claim), HttpStatusCode.NotFound, "campaign_not_found");
+            Assert.DoesNotContain("vip-secret", problem.ToString());
+        }
+
+        // Published, the same claim is routed as usual.
+        Assert.Equal(HttpStatusCode.OK, (await marketing.ControlAsync(draft, "publish")).Status);
+        using var after = Infrastructure.Api.ClaimRequest(draft, "draft-after");
+        Assert.Equal("batch_required", (await Answer.Of(await shopper.SendAsync(after))).Code);
+    }
+
     private static string Order(string run) => "alice-order-" + run;
 
     /// <summary>

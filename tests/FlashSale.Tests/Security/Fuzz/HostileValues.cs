@@ -23,6 +23,7 @@ public static class HostileValues
     public static readonly Gen<string> Text = Gen.Frequency(
         (6, Gen.OneOf(Texts)),
         (2, Gen.String),
+        (1, Gen.Char['\0', '\u001f'].Array[1, 3].Select(controls => "x" + new string(controls) + "y")),
         (1, Gen.Int[129, 3_000].Select(n => new string('x', n))),
         (1, Gen.Guid.Select(g => g.ToString())),
         (1, Gen.Long.Select(n => n.ToString(CultureInfo.InvariantCulture))));
