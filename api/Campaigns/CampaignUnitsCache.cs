@@ -17,7 +17,8 @@ public sealed class CampaignUnitsCache(IClusterClient cluster)
 
     /// <param name="Units">A group's batches or variants; empty otherwise.</param>
     /// <param name="Group">A unit's group; null otherwise.</param>
-    private sealed record Shape(ImmutableArray<CampaignUnit> Units, Guid? Group);
+    /// <param name="Draft">Not published yet: such shapes are not kept, since publishing changes it.</param>
+    private sealed record Shape(ImmutableArray<CampaignUnit> Units, Guid? Group, bool Draft);
 
     /// <summary>The campaign's units (empty for a plain campaign or a unit); null when there is no such campaign.</summary>
     public async ValueTask<ImmutableArray<CampaignUnit>?> OfAsync(Guid campaignId) => (await ShapeAsync(campaignId))?.Units;
@@ -25,13 +26,19 @@ public sealed class CampaignUnitsCache(IClusterClient cluster)
     /// <summary>
     /// The campaign a shopper's claim goes to: the campaign itself, the named batch, or for variants
     /// the shopper's own, also when another variant's id was asked for directly. Both null when there
-    /// is no such campaign; a problem when a batch is missing, unknown, or named on variants.
+    /// is no such campaign; a problem when a batch is missing, unknown, or named on variants, and
+    /// when the campaign is a draft, which shoppers must not learn anything about (not even its batches).
     /// </summary>
     public async ValueTask<(Guid? Target, IResult? Problem)> ClaimTargetAsync(Guid campaignId, string? batch, string shopperId)
     {
         if (await ShapeAsync(campaignId) is not { } shape)
         {
             return (null, null);
+        }
+
+        if (shape.Draft)
+        {
+            return (null, CampaignEndpoints.NotFound());
         }
 
         var (group, units) = (campaignId, shape.Units);
@@ -96,8 +103,8 @@ public sealed class CampaignUnitsCache(IClusterClient cluster)
             return null;
         }
 
-        var shape = new Shape(view.Definition.IsGroup ? view.Definition.Units : [], view.Definition.ParentId);
-        if (_shapes.Count < MaxEntries)
+        var shape = new Shape(view.Definition.IsGroup ? view.Definition.Units : [], view.Definition.ParentId, view.Phase == CampaignPhase.Draft);
+        if (!shape.Draft && _shapes.Count < MaxEntries)
         {
             _shapes[campaignId] = shape;
         }

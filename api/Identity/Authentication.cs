@@ -29,14 +29,24 @@ public static class Authentication
                     RoleClaimType = RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                // Browsers cannot set headers on WebSocket requests: SignalR sends the token in the query.
                 options.Events = new JwtBearerEvents
                 {
+                    // Browsers cannot set headers on WebSocket requests: SignalR sends the token in the query.
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: 1 } token)
                         {
                             context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    // A well-signed token without a usable subject says nobody: 401, not a failure further in.
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal?.FindAll(SubjectClaim).ToList() is not [{ } subject] || !Subjects.IsValid(subject.Value))
+                        {
+                            context.Fail($"The token's subject must be one '{SubjectClaim}' claim of {Subjects.Rule}.");
                         }
 
                         return Task.CompletedTask;

@@ -37,9 +37,9 @@ public static class DevTokenEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.UserId) || body.UserId.Length > 128)
+        if (!Subjects.IsValid(body!.UserId))
         {
-            errors["userId"] = ["Required, 1 to 128 characters."];
+            errors["userId"] = [$"Required: {Subjects.Rule}."];
         }
 
         if (body.Roles is null || body.Roles.Length == 0 || body.Roles.Any(r => !Roles.All.Contains(r)))

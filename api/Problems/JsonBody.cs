@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace FlashSale.Api.Problems;
 
@@ -8,6 +10,10 @@ namespace FlashSale.Api.Problems;
 /// </summary>
 public static class JsonBody
 {
+    // A property given twice is refused: otherwise whichever copy wins depends on the reader, and a
+    // proxy or audit that reads the other one sees a different request than the one carried out.
+    private static JsonSerializerOptions? _strict;
+
     public static async Task<(T? Body, IResult? Problem)> Read<T>(HttpRequest request) where T : class
     {
         if (!request.HasJsonContentType())
@@ -18,9 +24,7 @@ public static class JsonBody
 
         try
         {
-            var options = request.HttpContext.RequestServices
-                .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted);
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, StrictOptions(request), request.HttpContext.RequestAborted);
             return body is null
                 ? (null, Problem.MalformedJson("$", "The body must be a JSON object."))
                 : (body, null);
@@ -29,5 +33,16 @@ public static class JsonBody
         {
             return (null, Problem.MalformedJson(e.Path, "Not valid JSON, or a value of the wrong type."));
         }
+        catch (ArgumentException) when (typeof(T).IsAssignableTo(typeof(System.Text.Json.Nodes.JsonNode)))
+        {
+            // How a JSON object read as a node reports a repeated property (names compare case-insensitively).
+            return (null, Problem.MalformedJson("$", "A property is given more than once."));
+        }
     }
+
+    private static JsonSerializerOptions StrictOptions(HttpRequest request) =>
+        _strict ??= new JsonSerializerOptions(request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions)
+        {
+            AllowDuplicateProperties = false,
+        };
 }

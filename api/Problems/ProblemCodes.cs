@@ -18,6 +18,8 @@ public static class ProblemCodes
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd("code", CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode));
         });
+        // After the framework's own writer, which declines clients that do not accept JSON.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallback>();
         services.AddExceptionHandler<ExceptionProblems>();
         return services;
     }

@@ -72,9 +72,9 @@ public static class BlockEndpoints
         }
 
         var reason = body.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500 || reason.Any(char.IsControl))
         {
-            errors["reason"] = ["Required, 1 to 500 characters."];
+            errors["reason"] = ["Required, 1 to 500 characters, no control characters."];
         }
 
         if (body.ExpiresAt is { } expires && expires <= now)

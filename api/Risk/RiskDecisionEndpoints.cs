@@ -37,56 +37,51 @@ public static class RiskDecisionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Find(HttpRequest request, IClusterClient cluster)
+    // Bound from the query by name, so that the OpenAPI document lists them.
+    private static async Task<IResult> Find(string? campaignId, string? shopperId, string? deviceId, string? rule, string? before, string? limit,
+        IClusterClient cluster)
     {
-        var query = request.Query;
         var errors = new Dictionary<string, string[]>();
-        Guid? campaignId = null;
-        if (query["campaignId"].FirstOrDefault() is { } campaign)
+        Guid? campaign = null;
+        if (campaignId is not null)
         {
-            campaignId = Guid.TryParse(campaign, out var parsed) ? parsed : null;
-            if (campaignId is null)
+            campaign = Guid.TryParse(campaignId, out var parsed) ? parsed : null;
+            if (campaign is null)
             {
                 errors["campaignId"] = ["A campaign id (a UUID)."];
             }
         }
 
-        long? before = null;
-        if (query["before"].FirstOrDefault() is { } cursor)
+        long? beforeId = null;
+        if (before is not null)
         {
-            before = long.TryParse(cursor, out var parsed) && parsed > 0 ? parsed : null;
-            if (before is null)
+            beforeId = long.TryParse(before, out var parsed) && parsed > 0 ? parsed : null;
+            if (beforeId is null)
             {
                 errors["before"] = ["A decision id from a previous page."];
             }
         }
 
-        var limit = 100;
-        if (query["limit"].FirstOrDefault() is { } size && (!int.TryParse(size, out limit) || limit < 1 || limit > MaxPage))
+        var size = 100;
+        if (limit is not null && (!int.TryParse(limit, out size) || size < 1 || size > MaxPage))
         {
             errors["limit"] = [$"1 to {MaxPage} (default 100)."];
         }
 
-        string? Text(string name)
+        foreach (var (name, value) in new[] { ("shopperId", shopperId), ("deviceId", deviceId), ("rule", rule) })
         {
-            var value = query[name].FirstOrDefault();
-            if (value is { Length: > 128 })
+            if (value is { Length: > 128 } || value?.Any(char.IsControl) == true)
             {
-                errors[name] = ["At most 128 characters."];
+                errors[name] = ["At most 128 characters, no control characters."];
             }
-
-            return value;
         }
 
-        var shopperId = Text("shopperId");
-        var deviceId = Text("deviceId");
-        var rule = Text("rule");
         if (errors.Count > 0)
         {
             return Problem.Validation(errors, "The query has invalid parameters.");
         }
 
-        var found = await cluster.GetGrain<IRiskAuditGrain>(0).Find(new RiskDecisionQuery(campaignId, shopperId, deviceId, rule, before, limit));
+        var found = await cluster.GetGrain<IRiskAuditGrain>(0).Find(new RiskDecisionQuery(campaign, shopperId, deviceId, rule, beforeId, size));
         return Results.Ok(found.Select(RiskDecisionResponse.Of));
     }
 
