@@ -1,19 +1,32 @@
 using System.Net;
+using FlashSale.Operations.Health;
+using FlashSale.Operations.Metrics;
 using FlashSale.Silo;
 using FlashSale.Silo.Database;
+using FlashSale.Silo.Health;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
-// Settings files sit beside the binary, wherever the process is started from.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Settings files sit beside the binary, wherever the process is started from. The silo serves HTTP
+// only for operators: health probes and metrics (Urls, default in appsettings.json).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var connectionString = builder.Configuration.GetConnectionString("FlashSale")
     ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
 var orleans = builder.Configuration.GetSection("Orleans");
 
 // Membership needs its tables before the silo joins, so the schema goes in first.
 await SchemaInstaller.ApplyAsync(connectionString);
+
+// How long SIGTERM waits for the silo to leave the cluster, its grains to deactivate (committing
+// their pending claims) and its HTTP requests to finish.
+builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
+builder.AddFlashSaleMetrics();
+builder.Services.AddFlashSaleHealth(connectionString)
+    .AddCheck<SiloMembershipHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
 
 builder.UseOrleans(silo =>
 {
@@ -29,6 +42,11 @@ builder.UseOrleans(silo =>
         orleans.GetValue("GatewayPort", 30000),
         listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
     silo.AddFlashSale(connectionString);
+    // Collects what the Orleans dashboard shows; API nodes serve its pages to admins.
+    silo.AddDashboard();
 });
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapFlashSaleHealth();
+app.MapFlashSaleMetrics();
+await app.RunAsync();

@@ -33,14 +33,37 @@ public static class ClaimEndpoints
         string id, string? batch, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown,
         ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, TimeProvider clock)
     {
+        try
+        {
+            return await ClaimAsync(id, batch, context, campaigns, gates, unknown, screening, localRefusals, units, clock);
+        }
+        // Counted without catching: the exception handler still turns it into a 503.
+        catch (Exception) when (CountedAsUnavailable())
+        {
+            throw;
+        }
+    }
+
+    private static bool CountedAsUnavailable()
+    {
+        ClaimMetrics.RefusedByGrain(ClaimOutcomeCodes.Of(ClaimOutcome.Unavailable));
+        return false;
+    }
+
+    private static async Task<IResult> ClaimAsync(
+        string id, string? batch, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown,
+        ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, TimeProvider clock)
+    {
         var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
         if (errors.Count > 0)
         {
+            ClaimMetrics.RefusedByNode("invalid_header");
             return Problem.InvalidHeaders(errors);
         }
 
         if (!Guid.TryParse(id, out var campaignId) || unknown.Contains(campaignId))
         {
+            ClaimMetrics.RefusedByNode(NotFoundCode);
             return CampaignEndpoints.NotFound();
         }
 
@@ -52,10 +75,12 @@ public static class ClaimEndpoints
         {
             if (unitProblem is not null)
             {
+                ClaimMetrics.RefusedByNode(Problem.CodeOf(unitProblem));
                 return unitProblem;
             }
 
             unknown.Remember(campaignId);
+            ClaimMetrics.RefusedByNode(NotFoundCode);
             return CampaignEndpoints.NotFound();
         }
 
@@ -65,12 +90,15 @@ public static class ClaimEndpoints
         if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
         {
             localRefusals.Count(campaignId, "risk_blocked");
+            ClaimMetrics.RefusedByNode("risk_blocked");
             return blocked;
         }
 
         if (gate?.RefusalFor(shopperId, tier, now) is { } refusal)
         {
-            localRefusals.Count(campaignId, ClaimOutcomeCodes.Of(refusal));
+            var code = ClaimOutcomeCodes.Of(refusal);
+            localRefusals.Count(campaignId, code);
+            ClaimMetrics.RefusedByNode(code);
             return Refusal(refusal, gate, tier, now);
         }
 
@@ -88,14 +116,20 @@ public static class ClaimEndpoints
         switch (result.Outcome)
         {
             case ClaimOutcome.Issued:
+                ClaimMetrics.Issued();
                 return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
             case ClaimOutcome.Replayed:
+                ClaimMetrics.Replayed();
                 context.Response.Headers["Idempotent-Replayed"] = "true";
                 return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
             default:
+                // A draft is "not found" to shoppers, as the answer says.
+                ClaimMetrics.RefusedByGrain(result.Outcome == ClaimOutcome.Draft ? NotFoundCode : ClaimOutcomeCodes.Of(result.Outcome));
                 return Refusal(result.Outcome, result.Gate, tier, result.Now ?? now);
         }
     }
+
+    private static readonly string NotFoundCode = ClaimOutcomeCodes.Of(ClaimOutcome.CampaignNotFound);
 
     private static IResult Refusal(ClaimOutcome outcome, CampaignGate? gate, string? tier, DateTimeOffset now)
     {

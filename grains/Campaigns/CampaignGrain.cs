@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
@@ -528,10 +529,24 @@ public sealed partial class CampaignGrain(
         }
     }
 
+    /// <summary>
+    /// Before the activation goes (idle, or its silo shutting down): admitted claims still in a limit
+    /// round or waiting for a write are committed and answered, not dropped. Each round may queue a
+    /// write, so both are awaited until neither has work left.
+    /// </summary>
+    private async Task FinishAdmittedClaimsAsync(CancellationToken cancellationToken)
+    {
+        while (!_reserver.IsCompleted || !_writer.IsCompleted)
+        {
+            await Task.WhenAll(_reserver, _writer).WaitAsync(cancellationToken);
+        }
+    }
+
     private async Task Commit(List<AdmittedClaim> batch)
     {
         while (batch.Count > 0)
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await ledger.IssueAsync(this.GetPrimaryKey(), _committed, RowsOf(batch), Limits.ForLedger);
@@ -553,6 +568,7 @@ public sealed partial class CampaignGrain(
                 return;
             }
 
+            GroupCommitMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
             _committed += batch.Count;
             _inFlight -= batch.Count;
             foreach (var claim in batch)
