@@ -5,15 +5,22 @@ using FlashSale.Silo;
 using FlashSale.Silo.Database;
 using FlashSale.Silo.Health;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
-// Settings files sit beside the binary, wherever the process is started from. The silo serves HTTP
-// only for operators: health probes and metrics (Urls, default in appsettings.json).
+// Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The silo serves HTTP only for operators: health probes and metrics. Set in code rather than in
+// appsettings.json, where it would override ASPNETCORE_URLS and containers' ASPNETCORE_HTTP_PORTS.
+if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:11180");
+}
+
 var connectionString = builder.Configuration.GetConnectionString("FlashSale")
     ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
 var orleans = builder.Configuration.GetSection("Orleans");
