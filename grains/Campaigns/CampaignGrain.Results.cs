@@ -53,11 +53,7 @@ public sealed partial class CampaignGrain
 
     private DateTimeOffset? SoldOutAt => _committed >= _totalStock ? _soldOutAt : null;
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await FinishAdmittedClaimsAsync(cancellationToken);
-        await SaveRefusalsAsync();
-    }
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveRefusalsAsync();
 
     /// <summary>Refusals reach the results every few seconds, in one statement, however many there were.</summary>
     private void SaveRefusalsSoon() =>

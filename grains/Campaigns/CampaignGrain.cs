@@ -529,19 +529,6 @@ public sealed partial class CampaignGrain(
         }
     }
 
-    /// <summary>
-    /// Before the activation goes (idle, or its silo shutting down): admitted claims still in a limit
-    /// round or waiting for a write are committed and answered, not dropped. Each round may queue a
-    /// write, so both are awaited until neither has work left.
-    /// </summary>
-    private async Task FinishAdmittedClaimsAsync(CancellationToken cancellationToken)
-    {
-        while (!_reserver.IsCompleted || !_writer.IsCompleted)
-        {
-            await Task.WhenAll(_reserver, _writer).WaitAsync(cancellationToken);
-        }
-    }
-
     private async Task Commit(List<AdmittedClaim> batch)
     {
         while (batch.Count > 0)
