@@ -22,7 +22,10 @@ public static class OrleansClientSetup
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.Services.AllowDatabaseExceptions();
             // Serves the Orleans dashboard's pages from this node (see Dashboard/ClusterDashboard.cs).
-            client.AddDashboard();
+            if (Dashboard.ClusterDashboard.IsEnabled(builder.Configuration))
+            {
+                client.AddDashboard();
+            }
         });
     }
 }

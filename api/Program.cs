@@ -27,7 +27,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.Services.AddFlashSaleProblems();
 builder.Services.AddFlashSaleAuthentication(builder.Configuration);
-builder.Services.AddClusterDashboardSessions();
+builder.Services.AddClusterDashboardSessions(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();
 builder.Services.AddFlashSaleHealth(connectionString)
     .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);

@@ -49,8 +49,13 @@ builder.UseOrleans(silo =>
         orleans.GetValue("GatewayPort", 30000),
         listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
     silo.AddFlashSale(connectionString);
-    // Collects what the Orleans dashboard shows; API nodes serve its pages to admins.
-    silo.AddDashboard();
+    // Collects what the Orleans dashboard shows; API nodes serve its pages to admins. Its call
+    // filter and collectors cost some CPU on every grain call: Dashboard__Enabled=false (on API
+    // nodes too) turns it off.
+    if (builder.Configuration.GetValue("Dashboard:Enabled", true))
+    {
+        silo.AddDashboard();
+    }
 });
 
 var app = builder.Build();

@@ -13,12 +13,18 @@ namespace FlashSale.Api.Dashboard;
 public static class ClusterDashboard
 {
     public const string Path = "/dashboard";
+
+    /// <summary>
+    /// On unless set to false, on API nodes and silos alike: silos pay for it on every grain call
+    /// (its call filter and collectors), which an operator may rather not during a peak.
+    /// </summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Dashboard:Enabled", true);
     private const string SessionPath = "/api/admin/dashboard/session";
     private const string Cookie = "flashsale-dashboard";
 
     /// <summary>Lets dashboard requests authenticate with the session cookie when they carry no bearer header.</summary>
-    public static IServiceCollection AddClusterDashboardSessions(this IServiceCollection services) =>
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+    public static IServiceCollection AddClusterDashboardSessions(this IServiceCollection services, IConfiguration configuration) =>
+        !IsEnabled(configuration) ? services : services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             var earlier = options.Events.OnMessageReceived;
             options.Events.OnMessageReceived = async context =>
@@ -33,6 +39,11 @@ public static class ClusterDashboard
 
     public static void MapClusterDashboard(this IEndpointRouteBuilder app)
     {
+        if (!IsEnabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            return;
+        }
+
         app.MapOrleansDashboard(Path).RequireAuthorization(Roles.Admin).ExcludeFromDescription();
 
         app.MapPost(SessionPath, OpenSession)

@@ -1,12 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using FlashSale.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace FlashSale.Tests.Operations;
 
 /// <summary>The Orleans dashboard on the API node: admins only, by bearer header or by the cookie a browser gets for it.</summary>
-public sealed class DashboardTests(RunningSystem system) : IClassFixture<RunningSystem>
+public sealed class DashboardTests(DashboardTests.OwnDatabaseSystem system, HeadlessChromium chromium)
+    : IClassFixture<DashboardTests.OwnDatabaseSystem>, IClassFixture<HeadlessChromium>
 {
+    /// <summary>The board lists campaigns across its database: other tests' campaigns, which this cluster cannot serve, stay off it.</summary>
+    public sealed class OwnDatabaseSystem : RunningSystem
+    {
+        protected override string? OwnDatabase => "dashboard";
+    }
+
     [Fact]
     public async Task Only_admins_open_the_dashboard_and_its_data_shows_the_running_silo()
     {
@@ -53,5 +61,23 @@ public sealed class DashboardTests(RunningSystem system) : IClassFixture<Running
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/dashboard/ClusterStats")).StatusCode);
         // Anywhere else it grants nothing.
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/admin/blocks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_opens_the_dashboard_from_the_board_and_it_loads_its_data_in_the_browser()
+    {
+        await using var board = await chromium.OpenAsync(system.BaseAddress, "/board.html");
+        var button = board.Page.Locator("#cluster-dashboard");
+        await board.SignInAsync("dash-marketer-page", "marketing");
+        await Expect(button).ToBeHiddenAsync();
+        await board.Page.Locator(".signed-in button").ClickAsync();
+        await board.SignInAsync("dash-admin-page", "admin");
+
+        var dashboard = await board.Page.Context.RunAndWaitForPageAsync(() => button.ClickAsync());
+        // Its own requests (no bearer header) get the figures: an error would fill the error banner instead.
+        await Expect(dashboard.GetByText("Active Silos")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(dashboard.Locator("#error-message-content")).ToBeEmptyAsync();
+        await dashboard.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "orleans-dashboard.png") });
+        board.AssertNoErrors();
     }
 }
