@@ -13,14 +13,14 @@ namespace FlashSale.Api.Dashboard;
 public static class ClusterDashboard
 {
     public const string Path = "/dashboard";
-
-    /// <summary>
-    /// On unless set to false, on API nodes and silos alike: silos pay for it on every grain call
-    /// (its call filter and collectors), which an operator may rather not during a peak.
-    /// </summary>
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Dashboard:Enabled", true);
     private const string SessionPath = "/api/admin/dashboard/session";
     private const string Cookie = "flashsale-dashboard";
+
+    /// <summary>
+    /// On unless <c>Dashboard:Enabled</c> is false, which is to be set on API nodes and silos alike:
+    /// silos pay for the dashboard on every grain call (its call filter and collectors).
+    /// </summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Dashboard:Enabled", true);
 
     /// <summary>Lets dashboard requests authenticate with the session cookie when they carry no bearer header.</summary>
     public static IServiceCollection AddClusterDashboardSessions(this IServiceCollection services, IConfiguration configuration) =>
