@@ -1,5 +1,6 @@
 using FlashSale.GrainInterfaces;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace FlashSale.Api;
 
@@ -20,6 +21,11 @@ public static class OrleansClientSetup
             // A restarted silo comes back as a new gateway; notice it within seconds, not the default minute.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.Services.AllowDatabaseExceptions();
+            // Serves the Orleans dashboard's pages from this node (see Dashboard/ClusterDashboard.cs).
+            if (Dashboard.ClusterDashboard.IsEnabled(builder.Configuration))
+            {
+                client.AddDashboard();
+            }
         });
     }
 }

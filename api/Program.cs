@@ -1,13 +1,17 @@
 using FlashSale.Api;
 using FlashSale.Api.Campaigns;
 using FlashSale.Api.Claims;
+using FlashSale.Api.Dashboard;
 using FlashSale.Api.Gates;
+using FlashSale.Api.Health;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
 using FlashSale.Api.Wallet;
 using FlashSale.Api.WebPages;
+using FlashSale.Operations.Health;
+using FlashSale.Operations.Metrics;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
@@ -23,8 +27,13 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.Services.AddFlashSaleProblems();
 builder.Services.AddFlashSaleAuthentication(builder.Configuration);
+builder.Services.AddClusterDashboardSessions(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();
-builder.Services.AddHealthChecks();
+builder.Services.AddFlashSaleHealth(connectionString)
+    .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
+builder.AddFlashSaleMetrics();
+// How long SIGTERM waits for in-flight requests (claims among them) once Kestrel stops taking new ones.
+builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
 builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<CampaignUnitsCache>();
@@ -51,7 +60,9 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapHealthChecks("/health/live");
+app.MapFlashSaleHealth();
+app.MapFlashSaleMetrics();
+app.MapClusterDashboard();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

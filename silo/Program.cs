@@ -1,19 +1,39 @@
 using System.Net;
+using FlashSale.Operations.Health;
+using FlashSale.Operations.Metrics;
 using FlashSale.Silo;
 using FlashSale.Silo.Database;
+using FlashSale.Silo.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 // Settings files sit beside the binary, wherever the process is started from.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The silo serves HTTP only for operators: health probes and metrics. Set in code rather than in
+// appsettings.json, where it would override ASPNETCORE_URLS and containers' ASPNETCORE_HTTP_PORTS.
+if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:11180");
+}
+
 var connectionString = builder.Configuration.GetConnectionString("FlashSale")
     ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
 var orleans = builder.Configuration.GetSection("Orleans");
 
 // Membership needs its tables before the silo joins, so the schema goes in first.
 await SchemaInstaller.ApplyAsync(connectionString);
+
+// How long SIGTERM waits for the silo to leave the cluster, its grains to deactivate (committing
+// their pending claims) and its HTTP requests to finish.
+builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
+builder.AddFlashSaleMetrics();
+builder.Services.AddFlashSaleHealth(connectionString)
+    .AddCheck<SiloMembershipHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
 
 builder.UseOrleans(silo =>
 {
@@ -31,6 +51,16 @@ builder.UseOrleans(silo =>
         orleans.GetValue("GatewayPort", 30000),
         listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
     silo.AddFlashSale(connectionString);
+    // Collects what the Orleans dashboard shows; API nodes serve its pages to admins. Its call
+    // filter and collectors cost some CPU on every grain call: Dashboard__Enabled=false (on API
+    // nodes too) turns it off.
+    if (builder.Configuration.GetValue("Dashboard:Enabled", true))
+    {
+        silo.AddDashboard();
+    }
 });
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapFlashSaleHealth();
+app.MapFlashSaleMetrics();
+await app.RunAsync();

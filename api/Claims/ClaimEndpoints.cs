@@ -33,69 +33,96 @@ public static class ClaimEndpoints
         string id, string? batch, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown,
         ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, TimeProvider clock)
     {
-        var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
-        if (errors.Count > 0)
+        try
         {
-            return Problem.InvalidHeaders(errors);
-        }
-
-        if (!Guid.TryParse(id, out var campaignId) || unknown.Contains(campaignId))
-        {
-            return CampaignEndpoints.NotFound();
-        }
-
-        var shopperId = context.ShopperId();
-        var tier = context.ShopperTier();
-        // A group's claims go to one of its batches or variants, each a campaign of its own from here on.
-        var (target, unitProblem) = await units.ClaimTargetAsync(campaignId, batch, shopperId);
-        if (target is not { } unitId)
-        {
-            if (unitProblem is not null)
+            var (key, device, errors) = ClaimHeaders.Read(context.Request.Headers);
+            if (errors.Count > 0)
             {
-                return unitProblem;
+                ClaimMetrics.RefusedByNode("invalid_header");
+                return Problem.InvalidHeaders(errors);
             }
 
-            unknown.Remember(campaignId);
-            return CampaignEndpoints.NotFound();
-        }
+            if (!Guid.TryParse(id, out var campaignId) || unknown.Contains(campaignId))
+            {
+                ClaimMetrics.RefusedByNode(NotFoundCode);
+                return CampaignEndpoints.NotFound();
+            }
 
-        campaignId = unitId;
-        var gate = gates.For(campaignId);
-        var now = clock.GetUtcNow();
-        if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
-        {
-            localRefusals.Count(campaignId, "risk_blocked");
-            return blocked;
-        }
+            var shopperId = context.ShopperId();
+            var tier = context.ShopperTier();
+            // A group's claims go to one of its batches or variants, each a campaign of its own from here on.
+            var (target, unitProblem) = await units.ClaimTargetAsync(campaignId, batch, shopperId);
+            if (target is not { } unitId)
+            {
+                if (unitProblem is not null)
+                {
+                    ClaimMetrics.RefusedByNode(Problem.CodeOf(unitProblem));
+                    return unitProblem;
+                }
 
-        if (gate?.RefusalFor(shopperId, tier, now) is { } refusal)
-        {
-            localRefusals.Count(campaignId, ClaimOutcomeCodes.Of(refusal));
-            return Refusal(refusal, gate, tier, now);
-        }
+                unknown.Remember(campaignId);
+                ClaimMetrics.RefusedByNode(NotFoundCode);
+                return CampaignEndpoints.NotFound();
+            }
 
-        var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier));
-        if (result.Gate is not null)
-        {
-            gates.Learn(result.Gate);
-        }
+            campaignId = unitId;
+            var gate = gates.For(campaignId);
+            var now = clock.GetUtcNow();
+            if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
+            {
+                localRefusals.Count(campaignId, "risk_blocked");
+                ClaimMetrics.RefusedByNode("risk_blocked");
+                return blocked;
+            }
 
-        if (result.Outcome == ClaimOutcome.CampaignNotFound)
-        {
-            unknown.Remember(campaignId);
-        }
+            if (gate?.RefusalFor(shopperId, tier, now) is { } refusal)
+            {
+                var code = ClaimOutcomeCodes.Of(refusal);
+                localRefusals.Count(campaignId, code);
+                ClaimMetrics.RefusedByNode(code);
+                return Refusal(refusal, gate, tier, now);
+            }
 
-        switch (result.Outcome)
+            var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier));
+            if (result.Gate is not null)
+            {
+                gates.Learn(result.Gate);
+            }
+
+            if (result.Outcome == ClaimOutcome.CampaignNotFound)
+            {
+                unknown.Remember(campaignId);
+            }
+
+            switch (result.Outcome)
+            {
+                case ClaimOutcome.Issued:
+                    ClaimMetrics.Issued();
+                    return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
+                case ClaimOutcome.Replayed:
+                    ClaimMetrics.Replayed();
+                    context.Response.Headers["Idempotent-Replayed"] = "true";
+                    return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
+                default:
+                    // A draft is "not found" to shoppers, as the answer says.
+                    ClaimMetrics.RefusedByGrain(result.Outcome == ClaimOutcome.Draft ? NotFoundCode : ClaimOutcomeCodes.Of(result.Outcome));
+                    return Refusal(result.Outcome, result.Gate, tier, result.Now ?? now);
+            }
+        }
+        // Counted without catching: the exception handler still turns it into a 503.
+        catch (Exception) when (CountedAsUnavailable())
         {
-            case ClaimOutcome.Issued:
-                return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
-            case ClaimOutcome.Replayed:
-                context.Response.Headers["Idempotent-Replayed"] = "true";
-                return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
-            default:
-                return Refusal(result.Outcome, result.Gate, tier, result.Now ?? now);
+            throw;
         }
     }
+
+    private static bool CountedAsUnavailable()
+    {
+        ClaimMetrics.RefusedByGrain(ClaimOutcomeCodes.Of(ClaimOutcome.Unavailable));
+        return false;
+    }
+
+    private static readonly string NotFoundCode = ClaimOutcomeCodes.Of(ClaimOutcome.CampaignNotFound);
 
     private static IResult Refusal(ClaimOutcome outcome, CampaignGate? gate, string? tier, DateTimeOffset now)
     {

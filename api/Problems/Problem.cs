@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace FlashSale.Api.Problems;
 
 /// <summary>
@@ -26,6 +28,12 @@ public static class Problem
     public static IResult InvalidHeaders(IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "The request has missing or malformed headers.",
             extensions: new Dictionary<string, object?> { ["code"] = "invalid_header" });
+
+    /// <summary>The <c>code</c> of a problem made here; <c>bad_request</c> for any other result.</summary>
+    public static string CodeOf(IResult problem) =>
+        problem is IValueHttpResult { Value: ProblemDetails { Extensions: var extensions } } && extensions.TryGetValue("code", out var code) && code is string text
+            ? text
+            : "bad_request";
 
     public static IResult MalformedJson(string? path, string message) =>
         Results.ValidationProblem(

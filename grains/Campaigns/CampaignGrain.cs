@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
@@ -532,6 +533,7 @@ public sealed partial class CampaignGrain(
     {
         while (batch.Count > 0)
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await ledger.IssueAsync(this.GetPrimaryKey(), _committed, RowsOf(batch), Limits.ForLedger);
@@ -553,6 +555,7 @@ public sealed partial class CampaignGrain(
                 return;
             }
 
+            GroupCommitMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
             _committed += batch.Count;
             _inFlight -= batch.Count;
             foreach (var claim in batch)

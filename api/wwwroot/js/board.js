@@ -14,6 +14,7 @@ const grid = document.getElementById('campaigns');
 
 async function connect() {
   document.getElementById('alerts-hint').hidden = session.signedIn;
+  dashboardButton.hidden = session.role !== 'admin';
   await startLive(session, {
     inventory: snapshot => cards.get(snapshot.campaignId)?.show(snapshot),
     stateChanged: change => cards.get(change.campaignId)?.setState(change.state),
@@ -50,6 +51,14 @@ function showAlert(alert) {
   document.getElementById('alerts').prepend(
     el('li', { 'data-kind': alert.kind, 'data-campaign-id': alert.campaignId }, el('time', {}, time(alert.at)), `${name}: ${text}`));
 }
+
+// The Orleans dashboard fetches its data without our bearer header: the API trades the admin's
+// token for a cookie that only the dashboard's paths receive, then the dashboard opens in a new tab.
+const dashboardButton = document.getElementById('cluster-dashboard');
+dashboardButton.addEventListener('click', async () => {
+  await api('/api/admin/dashboard/session', { method: 'POST', token: session.token });
+  window.open('/dashboard/', '_blank');
+});
 
 bindSignIn(session, document.getElementById('top'), connect);
 setInterval(() => listCampaigns().catch(() => {}), listEvery);

@@ -16,17 +16,21 @@ public class RunningSystem : IAsyncLifetime
     private readonly int _siloPort = Repo.FreePort();
     private readonly int _gatewayPort = Repo.FreePort();
     private readonly int _apiPort = Repo.FreePort();
+    private readonly int _siloHttpPort = Repo.FreePort();
     private readonly Dictionary<string, string> _tokens = new();
     private string _connectionString = "";
 
     public ServiceProcess Silo { get; private set; } = null!;
     public ServiceProcess Api { get; private set; } = null!;
     public Uri BaseAddress => new($"http://127.0.0.1:{_apiPort}");
+
+    /// <summary>The silo's own HTTP endpoint: health probes and metrics.</summary>
+    public Uri SiloAddress => new($"http://127.0.0.1:{_siloHttpPort}");
     public NpgsqlDataSource Database { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _connectionString = OwnDatabase is { } name ? await TestDatabase.ConnectionStringAsync(name) : await TestDatabase.ConnectionStringAsync();
+        _connectionString = await DatabaseAsync();
         Database = NpgsqlDataSource.Create(_connectionString);
         await StartSiloAsync();
         Api = await StartApiAsync(BaseAddress);
@@ -69,20 +73,22 @@ public class RunningSystem : IAsyncLifetime
     /// <summary>A database of its own (see <see cref="TestDatabase.ConnectionStringAsync(string)"/>); null: the shared one.</summary>
     protected virtual string? OwnDatabase => null;
 
+    /// <summary>The connection string the system runs on; a system may bring a server of its own.</summary>
+    protected virtual Task<string> DatabaseAsync() =>
+        OwnDatabase is { } name ? TestDatabase.ConnectionStringAsync(name) : TestDatabase.ConnectionStringAsync();
+
     public async Task StartSiloAsync()
     {
         Silo = ServiceProcess.Start("silo", Repo.Binary("silo", "FlashSale.Silo.dll"), new Dictionary<string, string>(CommonEnvironment())
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = SiloAddress.ToString(),
             ["Orleans__SiloPort"] = _siloPort.ToString(),
             ["Orleans__GatewayPort"] = _gatewayPort.ToString(),
         });
-        await Silo.WaitUntilAsync(async () =>
-        {
-            using var tcp = new TcpClient();
-            await tcp.ConnectAsync("127.0.0.1", _gatewayPort);
-            return true;
-        }, TimeSpan.FromSeconds(60));
+        // Ready: active in the cluster, its gateway open, PostgreSQL answering, and its HTTP endpoint (started last) up.
+        using var probe = new HttpClient { BaseAddress = SiloAddress };
+        await Silo.WaitUntilAsync(async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x.y.z address works on loopback).</summary>
@@ -145,7 +151,7 @@ public class RunningSystem : IAsyncLifetime
         return token;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Api is not null)
         {

@@ -61,6 +61,30 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a pod: the process shuts down gracefully. Returns its exit
+    /// code once it has exited; fails if it is still running after <paramref name="within"/>.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} still runs {within} after SIGTERM:\n{RecentLog}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Waits until <paramref name="ready"/> holds, failing fast if the process dies first.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout)
     {

@@ -1,0 +1,54 @@
+using System.Net;
+using FlashSale.Tests.Infrastructure;
+
+namespace FlashSale.Tests.Operations;
+
+/// <summary>
+/// PostgreSQL stopped under a running silo and API node: both stop being ready and stay live, and
+/// are ready again once it is back. The system runs on a server of its own, so no other test loses its database.
+/// </summary>
+public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnServerSystem system) : IClassFixture<DatabaseOutageTests.OwnServerSystem>
+{
+    [Fact]
+    public async Task Both_processes_are_unready_while_the_database_is_down_stay_live_and_recover_with_it()
+    {
+        var nodes = new[] { system.BaseAddress, system.SiloAddress };
+        foreach (var node in nodes)
+        {
+            await HealthProbe.UntilAsync(node, "/health/ready", HttpStatusCode.OK);
+        }
+
+        await system.StopDatabaseAsync();
+        foreach (var node in nodes)
+        {
+            var down = await HealthProbe.UntilAsync(node, "/health/ready", HttpStatusCode.ServiceUnavailable);
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (down.Status, down.Checks["database"]));
+            Assert.Equal(HttpStatusCode.OK, (await HealthProbe.ReadAsync(node, "/health/live")).Status);
+        }
+
+        await system.StartDatabaseAsync();
+        foreach (var node in nodes)
+        {
+            var back = await HealthProbe.UntilAsync(node, "/health/ready", HttpStatusCode.OK);
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), (back.Status, back.Checks["database"]));
+        }
+    }
+
+    public sealed class OwnServerSystem : RunningSystem
+    {
+        private readonly string _dataDir = Path.Combine(Repo.Root, ".data", "test-postgres-outage");
+        private readonly int _port = Repo.FreePort();
+
+        protected override Task<string> DatabaseAsync() => TestDatabase.StartServerAsync(_dataDir, _port);
+
+        public Task StopDatabaseAsync() => TestDatabase.StopServerAsync(_dataDir);
+
+        public Task StartDatabaseAsync() => TestDatabase.RestartServerAsync(_dataDir, _port);
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await TestDatabase.StopServerAsync(_dataDir);
+        }
+    }
+}
