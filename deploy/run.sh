@@ -41,7 +41,8 @@ SILO_HTTP_PORT=11180
 SILO_DLL="$REPO/silo/bin/Release/net10.0/FlashSale.Silo.dll"
 API_DLL="$REPO/api/bin/Release/net10.0/FlashSale.Api.dll"
 READY_TIMEOUT=60
-STOP_GRACE=${FLASHSALE_STOP_GRACE:-20}
+# Longer than the processes' own HostOptions:ShutdownTimeout (30 s), so that they drain before a SIGKILL.
+STOP_GRACE=${FLASHSALE_STOP_GRACE:-35}
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -211,10 +212,11 @@ wait_ready() {
 }
 
 answers_health() { curl -fsS --max-time 2 -o /dev/null "$1/health/live" 2>/dev/null; }
+ready() { curl -fsS --max-time 4 -o /dev/null "$1/health/ready" 2>/dev/null; }
 
 # start_silo I: silo I on its own silo, gateway and HTTP ports; every silo joins one cluster.
 start_silo() {
-    local i=$1 logf="$LOGS/silo-$1.log" offset gateway=$((GATEWAY_PORT + $1))
+    local i=$1 logf="$LOGS/silo-$1.log" offset gateway=$((GATEWAY_PORT + $1)) http="http://127.0.0.1:$((SILO_HTTP_PORT + $1))"
     ((SILOS == 1)) && logf="$LOGS/silo.log"
     port_listening "$gateway" && die "something is already listening on the Orleans gateway port $gateway (another silo running?)"
     say "starting silo $i (gateway port $gateway, log: $logf)..."
@@ -222,10 +224,12 @@ start_silo() {
     offset=$(file_size "$logf")
     start_bg "$logf" env ConnectionStrings__FlashSale="$CONN" DOTNET_ENVIRONMENT=Development \
         Orleans__SiloPort="$((SILO_PORT + i))" Orleans__GatewayPort="$gateway" \
-        ASPNETCORE_URLS="http://127.0.0.1:$((SILO_HTTP_PORT + i))" "$DOTNET" "$SILO_DLL"
+        ASPNETCORE_URLS="$http" "$DOTNET" "$SILO_DLL"
     SILO_PIDS[i]=$BG_PID
-    wait_ready "silo $i" "$BG_PID" "$logf" "$offset" port_listening "$gateway"
+    # Ready: Active in the membership, and the database answers.
+    wait_ready "silo $i" "$BG_PID" "$logf" "$offset" ready "$http"
     SILO_LOGS+=("$logf")
+    SILO_HTTP+=("$http")
 }
 
 # start_api J: API node J, a client of the cluster through PostgreSQL membership.
@@ -275,6 +279,7 @@ fi
 [[ -f $API_DLL ]] || die "API not built: $API_DLL is missing"
 
 SILO_LOGS=()
+SILO_HTTP=()
 API_LOGS=()
 API_BASES=()
 for ((i = 0; i < SILOS; i++)); do start_silo "$i"; done
@@ -287,6 +292,8 @@ FlashSale is running: $SILOS silo(s), $APIS API node(s).
   Web pages        ${API_BASES[0]}/
   OpenAPI document ${API_BASES[0]}/openapi/v1.json
   API reference    ${API_BASES[0]}/scalar
+  Health, metrics  /health/live, /health/ready and /metrics on every API node and silo (${SILO_HTTP[*]})
+  Orleans dashboard ${API_BASES[0]}/dashboard/ (admin; or the board page's button)
   PostgreSQL       $CONN
   Logs             ${SILO_LOGS[*]}
                    ${API_LOGS[*]}
