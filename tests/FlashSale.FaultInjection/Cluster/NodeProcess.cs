@@ -20,25 +20,7 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
     {
         _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
         _log.WriteLine($"===== {DateTimeOffset.UtcNow:O} starting {name} =====");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
+        _process = DotnetProcess.Start(dll, environment, Write);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, nothing flushed, as when the machine loses power.</summary>
@@ -87,14 +69,11 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
         _log?.Dispose();
     }
 
-    private void Write(string? line)
+    private void Write(string line)
     {
-        if (line is not null)
+        lock (_logGate)
         {
-            lock (_logGate)
-            {
-                _log?.WriteLine(line);
-            }
+            _log?.WriteLine(line);
         }
     }
 }

@@ -6,10 +6,14 @@ namespace FlashSale.FaultInjection.Cluster;
 /// The POSIX signals .NET's Process has no method for. SIGSTOP freezes a process the way a long GC
 /// pause, a stalled VM or a swapped-out machine does: it neither answers nor knows time has passed.
 /// </summary>
-internal static partial class Signals
+public static partial class Signals
 {
+    private const int SigTerm = 15;
     private const int SigCont = 18;
     private const int SigStop = 19;
+
+    /// <summary>SIGTERM, as an orchestrator stops a pod: the process may shut down gracefully.</summary>
+    public static void Terminate(int pid) => Send(pid, SigTerm);
 
     public static void Stop(int pid) => Send(pid, SigStop);
 

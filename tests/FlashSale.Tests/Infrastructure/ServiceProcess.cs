@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Text;
+using FlashSale.FaultInjection.Cluster;
 
 namespace FlashSale.Tests.Infrastructure;
 
 /// <summary>A silo or API node run as its own OS process, as in production, so that tests can SIGKILL it.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private Process _process = null!;
 
-    private ServiceProcess(Process process) => _process = process;
+    private ServiceProcess()
+    {
+    }
 
     public string Name { get; private init; } = "";
     public bool HasExited => _process.HasExited;
@@ -28,25 +31,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(process) { Name = name };
-        process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var service = new ServiceProcess { Name = name };
+        service._process = DotnetProcess.Start(dll, environment, service.Append);
         return service;
     }
 
@@ -67,10 +53,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// </summary>
     public async Task<int> TerminateAsync(TimeSpan within)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        Signals.Terminate(_process.Id);
 
         using var timeout = new CancellationTokenSource(within);
         try
@@ -125,13 +108,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_log)
         {
             _log.AppendLine(line);

@@ -46,31 +46,17 @@ public static class TestDatabase
 
     private static async Task<string> StartAsync()
     {
-        var connectionString = await StartServerAsync(DataDir, Repo.FreePort());
+        await Script("stop", DataDir);
+        if (Directory.Exists(DataDir))
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+
+        var connectionString = (await Script("start", DataDir, Repo.FreePort().ToString())).Trim();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("stop", DataDir).GetAwaiter().GetResult();
         await SchemaInstaller.ApplyAsync(connectionString);
         return connectionString;
     }
-
-    /// <summary>
-    /// A server of its own in <paramref name="dataDir"/> (fresh), for tests that take the database
-    /// away from a running system without disturbing every other test's.
-    /// </summary>
-    public static async Task<string> StartServerAsync(string dataDir, int port)
-    {
-        await StopServerAsync(dataDir);
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-
-        return await RestartServerAsync(dataDir, port);
-    }
-
-    /// <summary>Starts the server of <paramref name="dataDir"/> again, on its data.</summary>
-    public static async Task<string> RestartServerAsync(string dataDir, int port) => (await Script("start", dataDir, port.ToString())).Trim();
-
-    public static Task StopServerAsync(string dataDir) => Script("stop", dataDir);
 
     /// <summary>Kills the server the hard way (as a crash would) and starts it again on the same data.</summary>
     public static async Task CrashAndRestartAsync()

@@ -1,10 +1,11 @@
 using System.Net;
+using FlashSale.FaultInjection.Cluster;
 using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Operations;
 
 /// <summary>
-/// PostgreSQL stopped under a running silo and API node: both stop being ready and stay live, and
+/// PostgreSQL crashed (immediate stop) under a running silo and API node: both stop being ready and stay live, and
 /// are ready again once it is back. The system runs on a server of its own, so no other test loses its database.
 /// </summary>
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnServerSystem system) : IClassFixture<DatabaseOutageTests.OwnServerSystem>
@@ -36,19 +37,25 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnServerSystem syst
 
     public sealed class OwnServerSystem : RunningSystem
     {
-        private readonly string _dataDir = Path.Combine(Repo.Root, ".data", "test-postgres-outage");
-        private readonly int _port = Repo.FreePort();
+        private readonly PrivatePostgres _server = new(Repo.Root, Path.Combine(Repo.Root, ".data", $"test-postgres-outage-{Guid.NewGuid():N}"), Repo.FreePort())
+        {
+            DiscardOnDispose = true,
+        };
 
-        protected override Task<string> DatabaseAsync() => TestDatabase.StartServerAsync(_dataDir, _port);
+        protected override async Task<string> DatabaseAsync()
+        {
+            await _server.StartAsync();
+            return _server.ConnectionString;
+        }
 
-        public Task StopDatabaseAsync() => TestDatabase.StopServerAsync(_dataDir);
+        public Task StopDatabaseAsync() => _server.CrashAsync();
 
-        public Task StartDatabaseAsync() => TestDatabase.RestartServerAsync(_dataDir, _port);
+        public Task StartDatabaseAsync() => _server.StartAsync();
 
         public override async Task DisposeAsync()
         {
             await base.DisposeAsync();
-            await TestDatabase.StopServerAsync(_dataDir);
+            await _server.DisposeAsync();
         }
     }
 }
