@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -25,8 +26,9 @@ var connectionString = builder.Configuration.GetConnectionString("FlashSale")
     ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
 var orleans = builder.Configuration.GetSection("Orleans");
 
-// Membership needs its tables before the silo joins, so the schema goes in first.
-await SchemaInstaller.ApplyAsync(connectionString);
+// First, before Orleans and the health endpoints start.
+builder.Services.AddHostedService(services =>
+    new SchemaMigrationService(connectionString, services.GetRequiredService<ILogger<SchemaMigrationService>>()));
 
 // How long SIGTERM waits for the silo to leave the cluster, its grains to deactivate (committing
 // their pending claims) and its HTTP requests to finish.

@@ -36,10 +36,16 @@ public static class TestDatabase
 
     private static async Task<string> CreateAsync(string database)
     {
-        var port = new NpgsqlConnectionStringBuilder(await Started.Value).Port;
-        var connectionString = (await Script("start", DataDir, port.ToString(), database)).Trim();
-        await SchemaInstaller.ApplyAsync(connectionString);
+        var connectionString = await EmptyDatabaseAsync(database);
+        await SchemaMigrations.ApplyAsync(connectionString);
         return connectionString;
+    }
+
+    /// <summary>A database of its own on the same server, without the schema: for the migration and upgrade tests.</summary>
+    public static async Task<string> EmptyDatabaseAsync(string database)
+    {
+        var port = new NpgsqlConnectionStringBuilder(await Started.Value).Port;
+        return (await Script("start", DataDir, port.ToString(), database)).Trim();
     }
 
     public static async Task<NpgsqlDataSource> OpenAsync() => NpgsqlDataSource.Create(await ConnectionStringAsync());
@@ -54,7 +60,7 @@ public static class TestDatabase
 
         var connectionString = (await Script("start", DataDir, Repo.FreePort().ToString())).Trim();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("stop", DataDir).GetAwaiter().GetResult();
-        await SchemaInstaller.ApplyAsync(connectionString);
+        await SchemaMigrations.ApplyAsync(connectionString);
         return connectionString;
     }
 
