@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Campaigns;
@@ -18,17 +19,17 @@ public static class CampaignControlEndpoints
     {
         var campaigns = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing);
 
-        Control(campaigns.MapPost("/publish", (string id, HttpContext context, IClusterClient cluster) =>
-                ChangeAsync(id, CampaignChangeKind.Publish, 0, context, cluster)),
+        Control(campaigns.MapPost("/publish", (string id, HttpContext context, IClusterClient cluster, LocalGates gates) =>
+                ChangeAsync(id, CampaignChangeKind.Publish, 0, context, cluster, gates)),
             "Publish a draft: shoppers see it, and it opens at its startsAt (role marketing)");
-        Control(campaigns.MapPost("/pause", (string id, HttpContext context, IClusterClient cluster) =>
-                ChangeAsync(id, CampaignChangeKind.Pause, 0, context, cluster)),
+        Control(campaigns.MapPost("/pause", (string id, HttpContext context, IClusterClient cluster, LocalGates gates) =>
+                ChangeAsync(id, CampaignChangeKind.Pause, 0, context, cluster, gates)),
             "Pause the sale: claims get 409 paused until it resumes (role marketing)");
-        Control(campaigns.MapPost("/resume", (string id, HttpContext context, IClusterClient cluster) =>
-                ChangeAsync(id, CampaignChangeKind.Resume, 0, context, cluster)),
+        Control(campaigns.MapPost("/resume", (string id, HttpContext context, IClusterClient cluster, LocalGates gates) =>
+                ChangeAsync(id, CampaignChangeKind.Resume, 0, context, cluster, gates)),
             "Resume a paused sale (role marketing)");
-        Control(campaigns.MapPost("/end", (string id, HttpContext context, IClusterClient cluster) =>
-                ChangeAsync(id, CampaignChangeKind.End, 0, context, cluster)),
+        Control(campaigns.MapPost("/end", (string id, HttpContext context, IClusterClient cluster, LocalGates gates) =>
+                ChangeAsync(id, CampaignChangeKind.End, 0, context, cluster, gates)),
             "End the sale now, before its endsAt (role marketing)");
         Control(campaigns.MapPost("/stock", TopUp), "Add coupons to the stock; a sold-out campaign opens again (role marketing)")
             .Accepts<TopUpRequest>("application/json")
@@ -49,7 +50,7 @@ public static class CampaignControlEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> TopUp(string id, HttpContext context, IClusterClient cluster, CampaignUnitsCache units)
+    private static async Task<IResult> TopUp(string id, HttpContext context, IClusterClient cluster, CampaignUnitsCache units, LocalGates gates)
     {
         var (body, problem) = await JsonBody.Read<TopUpRequest>(context.Request);
         if (problem is not null)
@@ -74,10 +75,10 @@ public static class CampaignControlEndpoints
         }
 
         var (target, unitProblem) = CampaignUnitsCache.Resolve(campaignId, campaignUnits, body.Batch, null);
-        return target is { } unit ? await ChangeAsync(unit.ToString(), CampaignChangeKind.TopUp, add, context, cluster) : unitProblem!;
+        return target is { } unit ? await ChangeAsync(unit.ToString(), CampaignChangeKind.TopUp, add, context, cluster, gates) : unitProblem!;
     }
 
-    private static async Task<IResult> ChangeAsync(string id, CampaignChangeKind kind, int add, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ChangeAsync(string id, CampaignChangeKind kind, int add, HttpContext context, IClusterClient cluster, LocalGates gates)
     {
         if (!Guid.TryParse(id, out var campaignId))
         {
@@ -85,6 +86,11 @@ public static class CampaignControlEndpoints
         }
 
         var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Change(new CampaignChange(kind, context.ShopperId(), add));
+        if (result.View is { } changed)
+        {
+            gates.Forget(changed);
+        }
+
         return result.Outcome switch
         {
             CampaignChangeOutcome.Done => Results.Ok(CampaignResponse.Of(result.View!)),

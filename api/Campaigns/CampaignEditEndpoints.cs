@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FlashSale.Api.Gates;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Campaigns;
@@ -33,7 +34,7 @@ public static class CampaignEditEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Edit(string id, HttpContext context, IClusterClient cluster, TimeProvider clock, IOptions<JsonOptions> json)
+    private static async Task<IResult> Edit(string id, HttpContext context, IClusterClient cluster, TimeProvider clock, IOptions<JsonOptions> json, LocalGates gates)
     {
         var (patch, problem) = await JsonBody.Read<JsonObject>(context.Request);
         if (problem is not null)
@@ -95,6 +96,11 @@ public static class CampaignEditEndpoints
         }
 
         var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Edit(edited!, actor, changes.ToJsonString());
+        if (result.View is { } changed)
+        {
+            gates.Forget(changed);
+        }
+
         return result.Outcome switch
         {
             CampaignChangeOutcome.Done when result.View!.Definition.IsGroup => Results.Ok(await CampaignResponse.OfAsync(result.View, cluster)),

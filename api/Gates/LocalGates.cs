@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Gates;
 
 namespace FlashSale.Api.Gates;
@@ -39,4 +40,17 @@ public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
             (_, known) => gate.Version >= known.Gate.Version ? (gate, learnedAt) : known);
     }
 
+    /// <summary>
+    /// Drops this node's copy of a campaign's gates (and its batches' or variants') after marketing
+    /// changed it through this node: the next claim asks the grain, rather than being judged by the
+    /// old gate until the grain's push arrives.
+    /// </summary>
+    public void Forget(CampaignView changed)
+    {
+        _gates.TryRemove(changed.Definition.Id, out _);
+        foreach (var unit in changed.Definition.Units.IsDefault ? [] : changed.Definition.Units)
+        {
+            _gates.TryRemove(unit.CampaignId, out _);
+        }
+    }
 }
