@@ -12,7 +12,6 @@ namespace FlashSale.Tests.Infrastructure;
 /// </summary>
 public class RunningSystem : IAsyncLifetime
 {
-    private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly int _siloPort = Repo.FreePort();
     private readonly int _gatewayPort = Repo.FreePort();
     private readonly int _apiPort = Repo.FreePort();
@@ -69,6 +68,13 @@ public class RunningSystem : IAsyncLifetime
         // Wide enough that a claim right after a campaign's creation counts as "at the opening".
         ["Risk__InstantClaimWindow"] = "00:00:05",
     };
+
+    /// <summary>
+    /// The cluster's and service's id: a fresh one by default, so that systems on one database never
+    /// meet; a system started on data another deployment wrote takes that deployment's, under
+    /// which Orleans filed its grain state and reminders.
+    /// </summary>
+    protected virtual string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A database of its own (see <see cref="TestDatabase.ConnectionStringAsync(string)"/>); null: the shared one.</summary>
     protected virtual string? OwnDatabase => null;
@@ -172,8 +178,8 @@ public class RunningSystem : IAsyncLifetime
     private Dictionary<string, string> CommonEnvironment() => new()
     {
         ["ConnectionStrings__FlashSale"] = _connectionString,
-        ["Orleans__ClusterId"] = _clusterId,
-        ["Orleans__ServiceId"] = _clusterId,
+        ["Orleans__ClusterId"] = ClusterId,
+        ["Orleans__ServiceId"] = ClusterId,
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
