@@ -1,22 +1,93 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # cleanup functions are invoked from traps
 # Runs every FlashSale test: dotnet test on the whole solution, Release configuration.
 # Extra arguments go to 'dotnet test' (e.g. deploy/test.sh --filter FullyQualifiedName~Grains).
 # The tests start their own private PostgreSQL through deploy/postgres.sh and drive the web pages in
 # headless Chromium; this script only makes sure both are installed (the pages' npm packages are
 # restored by the API's build). Screenshots of the pages land in artifacts/screenshots.
-# Exits with dotnet test's exit status.
+#
+# Nothing the run starts outlives it, however the tests end (passed, failed, test host crashed or killed,
+# Ctrl-C): on exit every process started under this run is killed (test host, silos, API nodes, tools,
+# run.sh clusters, the build's compiler server), found by an id in their environment, and every
+# PostgreSQL server whose data lies in the tests' data folder (its test-*/ and fault-injection/ folders)
+# is stopped. The build keeps no MSBuild node, and its compiler server is its own: no other build on the
+# machine talks to it, and it goes when the run does.
+#
+# Environment:
+#   FLASHSALE_TEST_DATA  the tests' data folder (default .data in the checkout): their PostgreSQL servers and
+#                        run folders go there, so a run pointed elsewhere touches none of another run's
+#
+# Exits with dotnet test's exit status (130 after Ctrl-C, 143 after SIGTERM).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+FLASHSALE_TEST_DATA=$(realpath -m -- "${FLASHSALE_TEST_DATA:-$REPO/.data}")
+export FLASHSALE_TEST_DATA DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Reused MSBuild nodes would serve the next build of this account on the machine, another checkout's too;
+# within one build they gain nothing. A compiler server does: a full build takes ~45 s with one, ~75 s
+# without (measured on this 2-core machine), so the build gets one of its own, on a pipe named after the run.
+export MSBUILDDISABLENODEREUSE=1 UseSharedCompilation=true
+
+# Every process this run starts inherits the id, also those that daemonise or lose their parent. A run inside
+# another run's tests adds its own id to the list, so the outer run also finds what the inner one left.
+RUN_ID=$(</proc/sys/kernel/random/uuid)
+RUNS="${FLASHSALE_TEST_RUNS:+$FLASHSALE_TEST_RUNS }$RUN_ID"
+
+say() { printf 'test.sh: %s\n' "$*" >&2; }
+
+# run_processes [--but-postgres]: pids of the live processes started under this run.
+run_processes() {
+    local file pid
+    while IFS= read -r file; do
+        pid=${file#/proc/}
+        pid=${pid%/environ}
+        if [[ ${1:-} != --but-postgres || $(cat "/proc/$pid/comm" 2>/dev/null) != postgres ]]; then echo "$pid"; fi
+    done < <(grep -lzE "^FLASHSALE_TEST_RUNS=(.* )?$RUN_ID( .*)?\$" /proc/[0-9]*/environ 2>/dev/null)
+}
+
+# kill_run_processes [--but-postgres]: SIGKILL, again while any is left (one may have forked meanwhile).
+kill_run_processes() {
+    local pids=() pass
+    for pass in 1 2 3 4 5 6 7 8 9 10; do
+        mapfile -t pids < <(run_processes "$@")
+        ((${#pids[@]})) || return 0
+        ((pass > 1)) || say "killing what this run left running: $(for pid in "${pids[@]}"; do printf '%s (%s) ' "$pid" "$(cat "/proc/$pid/comm" 2>/dev/null)"; done)"
+        kill -KILL "${pids[@]}" 2>/dev/null || true
+        sleep 0.2
+    done
+    say "WARNING: still running after SIGKILL: ${pids[*]}"
+}
+
+stop_test_servers() {
+    local pidfile
+    # Not the whole folder: .data/postgres is deploy/run.sh's, which may be serving while the tests run.
+    while IFS= read -r pidfile; do
+        "$REPO/deploy/postgres.sh" stop "$(dirname "$pidfile")" || say "WARNING: could not stop PostgreSQL in $(dirname "$pidfile")"
+    done < <(find "$FLASHSALE_TEST_DATA"/test-* "$FLASHSALE_TEST_DATA"/fault-injection -maxdepth 3 -name postmaster.pid 2>/dev/null)
+}
+
+finish() {
+    local rc=$?
+    trap '' INT TERM HUP
+    # Whatever fails here, the rest must still be done.
+    set +e
+    # The servers last: killing their clients first keeps anything from starting them again.
+    kill_run_processes --but-postgres
+    stop_test_servers
+    kill_run_processes
+    exit "$rc"
+}
 
 "$REPO/deploy/postgres.sh" ensure-installed >/dev/null
 CHROMIUM=$("$REPO/deploy/chromium.sh" ensure-installed)
 export CHROMIUM
 
-if [[ ${CI:-} == true || ${CI:-} == 1 ]]; then
-    # Leave no MSBuild node or compiler server running after CI.
-    export MSBUILDDISABLENODEREUSE=1 UseSharedCompilation=false
-fi
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 
-exec dotnet test "$REPO/FlashSale.slnx" -c Release "$@" </dev/null
+# A child, not exec: this script must outlive dotnet test to clean up after it.
+FLASHSALE_TEST_RUNS=$RUNS SharedCompilationId=$RUN_ID dotnet test "$REPO/FlashSale.slnx" -c Release "$@" </dev/null &
+wait "$!" && rc=0 || rc=$?
+exit "$rc"

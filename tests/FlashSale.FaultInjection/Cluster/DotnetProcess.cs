@@ -6,16 +6,25 @@ namespace FlashSale.FaultInjection.Cluster;
 public static class DotnetProcess
 {
     /// <param name="onLine">Gets each line the process writes, stdout and stderr alike.</param>
-    public static Process Start(string dll, IReadOnlyDictionary<string, string> environment, Action<string> onLine)
+    public static Process Start(string dll, IReadOnlyDictionary<string, string> environment, Action<string> onLine) =>
+        // Settings files sit beside the binary.
+        StartProgram("dotnet", [dll], Path.GetDirectoryName(dll)!, environment, onLine);
+
+    /// <summary>Any program, started the same way: the suite also runs the scripts of deploy/.</summary>
+    public static Process StartProgram(string program, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, Action<string> onLine)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            // Settings files sit beside the binary.
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -27,7 +27,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public static async Task<LocalCluster> StartAsync(string repoRoot, int silos, int apis, TimeSpan membershipProbeTimeout)
     {
-        var runFolder = Path.Combine(repoRoot, ".data", "fault-injection", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+        var runFolder = Path.Combine(TestData.Root(repoRoot), "fault-injection", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
         Directory.CreateDirectory(runFolder);
         var cluster = new LocalCluster(new PrivatePostgres(repoRoot, Path.Combine(runFolder, "postgres"), LoopbackPorts.Free()), runFolder);
         try

@@ -8,6 +8,15 @@ public static class PostgresScript
     /// <returns>What the script printed on stdout: a connection string, for <c>start</c>.</returns>
     public static async Task<string> RunAsync(string repoRoot, params string[] args)
     {
+        var (exitCode, stdout, stderr) = await ExecuteAsync(repoRoot, args);
+        return exitCode == 0 ? stdout : throw new InvalidOperationException($"deploy/postgres.sh {string.Join(' ', args)} failed: {stderr}");
+    }
+
+    /// <summary>Whether a server runs on <paramref name="dataDir"/>: postgres.sh status's exit code (0 running, 3 not, 4 no cluster).</summary>
+    public static async Task<int> StatusAsync(string repoRoot, string dataDir) => (await ExecuteAsync(repoRoot, ["status", dataDir])).ExitCode;
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> ExecuteAsync(string repoRoot, string[] args)
+    {
         var start = new ProcessStartInfo(Path.Combine(repoRoot, "deploy", "postgres.sh"))
         {
             RedirectStandardOutput = true,
@@ -22,11 +31,6 @@ public static class PostgresScript
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"deploy/postgres.sh {string.Join(' ', args)} failed: {await stderr}");
-        }
-
-        return await stdout;
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

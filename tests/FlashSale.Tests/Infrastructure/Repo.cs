@@ -11,6 +11,9 @@ public static class Repo
     public static string Configuration { get; } =
         Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
 
+    /// <summary>Where the tests keep their PostgreSQL servers and run folders (see <see cref="TestData"/>).</summary>
+    public static string Data { get; } = TestData.Root(Root);
+
     public static string Binary(string project, string assembly) =>
         Path.Combine(Root, project, "bin", Configuration, "net10.0", assembly);
 

@@ -4,7 +4,10 @@ using FlashSale.FaultInjection.Cluster;
 
 namespace FlashSale.Tests.Infrastructure;
 
-/// <summary>A silo or API node run as its own OS process, as in production, so that tests can SIGKILL it.</summary>
+/// <summary>
+/// A silo or API node run as its own OS process, as in production, so that tests can SIGKILL it; or one of the
+/// scripts of deploy/ that start such processes themselves.
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
@@ -15,17 +18,27 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public string Name { get; private init; } = "";
+    public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
 
-    public string RecentLog
+    /// <summary>Everything the process has written so far.</summary>
+    public string Output
     {
         get
         {
             lock (_log)
             {
-                var text = _log.ToString();
-                return text.Length > 8000 ? text[^8000..] : text;
+                return _log.ToString();
             }
+        }
+    }
+
+    public string RecentLog
+    {
+        get
+        {
+            var text = Output;
+            return text.Length > 8000 ? text[^8000..] : text;
         }
     }
 
@@ -33,6 +46,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var service = new ServiceProcess { Name = name };
         service._process = DotnetProcess.Start(dll, environment, service.Append);
+        return service;
+    }
+
+    /// <summary>A script of deploy/ (run.sh, test.sh), run from the checkout's root.</summary>
+    public static ServiceProcess StartScript(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var service = new ServiceProcess { Name = script };
+        service._process = DotnetProcess.StartProgram(Path.Combine(Repo.Root, "deploy", script), arguments, Repo.Root, environment, service.Append);
         return service;
     }
 
@@ -54,15 +75,26 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task<int> TerminateAsync(TimeSpan within)
     {
         Signals.Terminate(_process.Id);
+        return await ExitCodeAsync(within);
+    }
 
+    /// <summary>
+    /// The exit code, once the process has exited; fails if it is still running after <paramref name="within"/>.
+    /// A process that exited while something it left behind still holds its output counts as exited.
+    /// </summary>
+    public async Task<int> ExitCodeAsync(TimeSpan within)
+    {
         using var timeout = new CancellationTokenSource(within);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
         }
+        catch (OperationCanceledException) when (!_process.HasExited)
+        {
+            throw new TimeoutException($"{Name} still runs after {within}:\n{RecentLog}");
+        }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"{Name} still runs {within} after SIGTERM:\n{RecentLog}");
         }
 
         return _process.ExitCode;

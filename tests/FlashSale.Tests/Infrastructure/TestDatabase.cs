@@ -11,7 +11,7 @@ namespace FlashSale.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabase
 {
-    private static readonly string DataDir = Path.Combine(Repo.Root, ".data", "test-postgres");
+    private static readonly string DataDir = Path.Combine(Repo.Data, "test-postgres");
     private static readonly Lazy<Task<string>> Started = new(StartAsync);
     private static readonly Dictionary<string, Task<string>> OwnDatabases = new();
 

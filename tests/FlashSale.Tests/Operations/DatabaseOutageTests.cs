@@ -37,7 +37,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnServerSystem syst
 
     public sealed class OwnServerSystem : RunningSystem
     {
-        private readonly PrivatePostgres _server = new(Repo.Root, Path.Combine(Repo.Root, ".data", $"test-postgres-outage-{Guid.NewGuid():N}"), Repo.FreePort())
+        private readonly PrivatePostgres _server = new(Repo.Root, Path.Combine(Repo.Data, $"test-postgres-outage-{Guid.NewGuid():N}"), Repo.FreePort())
         {
             DiscardOnDispose = true,
         };
