@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using EvolveDb;
 using FlashSale.Silo.Database;
 using FlashSale.Tests.Infrastructure;
@@ -20,12 +18,12 @@ public sealed class SchemaMigrationTests
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SchemaMigrations.ApplyAsync(connectionString))));
         var shape = await SchemaShape.ReadAsync(database);
-        var journal = await JournalAsync(database);
+        var journal = await MigrationHistory.JournalAsync(database);
         await SchemaMigrations.ApplyAsync(connectionString);
 
-        Assert.Equal(ReleasedMigrations().Select(m => m.Name), journal.Select(row => row.Name));
+        Assert.Equal(MigrationHistory.Released().Select(m => m.Name), journal.Select(row => row.Name));
         Assert.All(journal, row => Assert.True(row.Success));
-        Assert.Equal(journal, await JournalAsync(database));
+        Assert.Equal(journal, await MigrationHistory.JournalAsync(database));
         Assert.Equal(shape, await SchemaShape.ReadAsync(database));
         Assert.Contains("issue_coupons", shape);
         Assert.Contains("orleans_membership", shape);
@@ -79,7 +77,7 @@ public sealed class SchemaMigrationTests
         await inFlight.CommitAsync();
         await migrating.WaitAsync(TimeSpan.FromSeconds(60));
 
-        var journal = await JournalAsync(database);
+        var journal = await MigrationHistory.JournalAsync(database);
         Assert.Equal("V900__lock_probe.sql", journal.Last().Name);
         Assert.True(journal.Last().Success);
         await using var column = database.CreateCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = 'coupons' AND column_name = 'lock_probe'");
@@ -115,45 +113,16 @@ public sealed class SchemaMigrationTests
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(parts => parts[0], parts => parts[1]);
-        var embedded = ReleasedMigrations();
+        var embedded = MigrationHistory.Released();
 
         Assert.All(released, entry =>
         {
-            var script = embedded.Find(m => m.Name == entry.Key);
-            Assert.True(script.Name is not null, $"{entry.Key} was released and must not be removed or renamed.");
+            var script = embedded.SingleOrDefault(m => m.Name == entry.Key);
+            Assert.True(script is not null, $"{entry.Key} was released and must not be removed or renamed.");
             Assert.True(script.Checksum == entry.Value, $"{entry.Key} was released and must not be edited: write a new migration instead.");
         });
         Assert.All(embedded, script => Assert.True(released.ContainsKey(script.Name),
             $"{script.Name} is new: add the line '{script.Name} {script.Checksum}' to {listPath}; from then on it may not change."));
-    }
-
-    /// <summary>The release's migrations with the checksum Evolve records for each (MD5 of the text with LF line ends).</summary>
-    private static List<(string Name, string Checksum)> ReleasedMigrations()
-    {
-        var assembly = MigrationSource.Release.Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(MigrationSource.Release.ResourcePrefix, StringComparison.Ordinal))
-            .Select(name =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                var text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-                return (name[MigrationSource.Release.ResourcePrefix.Length..], Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(text))));
-            })
-            .OrderBy(script => script.Item1, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static async Task<List<(string Name, bool Success)>> JournalAsync(NpgsqlDataSource database)
-    {
-        await using var command = database.CreateCommand($"SELECT name, success FROM {SchemaMigrations.JournalTable} WHERE type = 0 ORDER BY id");
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, bool)>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetBoolean(1)));
-        }
-
-        return rows;
     }
 
     /// <summary>Times the lock every group commit takes on coupons, in a transaction of its own.</summary>

@@ -6,7 +6,7 @@ namespace FlashSale.Tests.Upgrades;
 /// The design's invariants over claims and money, each as a query for the rows that break it,
 /// checked across the whole database: what an upgrade must leave true of every row it kept.
 /// </summary>
-public static class LedgerInvariants
+public static class DatabaseInvariants
 {
     private static readonly (string Name, string Violations)[] Checks =
     [
