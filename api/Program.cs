@@ -37,6 +37,7 @@ builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOp
 builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<CampaignUnitsCache>();
+builder.Services.AddSingleton<CampaignOwners>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();

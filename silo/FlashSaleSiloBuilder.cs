@@ -39,6 +39,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<CampaignChangeLog>();
         silo.Services.AddSingleton<CampaignResultsStore>();
         silo.Services.AddSingleton<WalletStore>();
+        silo.Services.AddSingleton<OrderBook>();
         silo.Services.AddSingleton<PointsStore>();
         silo.Services.AddSingleton<AlertStore>();
         silo.Services.AddSingleton<StockRecycler>();

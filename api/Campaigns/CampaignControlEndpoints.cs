@@ -17,7 +17,7 @@ public static class CampaignControlEndpoints
 
     public static void MapCampaignControls(this IEndpointRouteBuilder app)
     {
-        var campaigns = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing);
+        var campaigns = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing).OwnCampaignsOnly();
 
         Control(campaigns.MapPost("/publish", (string id, HttpContext context, IClusterClient cluster, LocalGates gates) =>
                 ChangeAsync(id, CampaignChangeKind.Publish, 0, context, cluster, gates)),

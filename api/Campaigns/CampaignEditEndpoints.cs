@@ -25,6 +25,7 @@ public static class CampaignEditEndpoints
         app.MapPatch("/api/campaigns/{id}", Edit)
             .WithTags("Campaigns")
             .RequireAuthorization(Roles.Marketing)
+            .OwnCampaignsOnly()
             .WithSummary("Edit a campaign before it opens: any of name, coupon, totalStock, perUserLimit, startsAt, endsAt, validity, risk, use, "
                 + "price, earlyAccess, each replacing the current value whole (role marketing)")
             .Accepts<CreateCampaignRequest>("application/json")

@@ -29,12 +29,13 @@ public static class CampaignEndpoints
         campaigns.MapGet("/", List)
             .AllowAnonymous()
             .WithSummary("Campaigns by opening time, soonest first, with their counts. Query: state (comma-separated; default every "
-                + "state but ended, drafts for marketing only), from and to (opening at or after / before), limit (1-100, default 50), after.")
+                + "state but ended, drafts for marketing only; marketing users see their own merchant's only), from and to (opening at or after / before), limit (1-100, default 50), after.")
             .Produces<CampaignListResponse>()
             .ProducesValidationProblem();
 
         campaigns.MapGet("/{id}", Get)
             .AllowAnonymous()
+            .OwnCampaignsOnly()
             .WithSummary("A campaign with its live issued and remaining counts")
             .Produces<CampaignResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -59,7 +60,7 @@ public static class CampaignEndpoints
             return Problem.Validation(errors);
         }
 
-        definition = definition! with { CreatedBy = context.ShopperId() };
+        definition = definition! with { CreatedBy = context.ShopperId(), MerchantId = context.User.MerchantId() };
         var view = await cluster.GetGrain<ICampaignGrain>(definition.Id).Create(definition, body!.Draft ?? false)
             ?? throw new InvalidOperationException($"Fresh campaign id {definition.Id} already exists.");
         return Results.Created($"/api/campaigns/{definition.Id}", CampaignResponse.Of(view));
@@ -73,10 +74,10 @@ public static class CampaignEndpoints
             return Problem.Validation(errors);
         }
 
-        var creator = context.ShopperId();
-        group = group! with { CreatedBy = creator };
+        var (creator, merchant) = (context.ShopperId(), context.User.MerchantId());
+        group = group! with { CreatedBy = creator, MerchantId = merchant };
         var view = await cluster.GetGrain<ICampaignGrain>(group.Id)
-            .CreateGroup(group, [.. units.Select(u => u with { CreatedBy = creator })], body.Draft ?? false)
+            .CreateGroup(group, [.. units.Select(u => u with { CreatedBy = creator, MerchantId = merchant })], body.Draft ?? false)
             ?? throw new InvalidOperationException($"Fresh campaign id {group.Id} already exists.");
         return Results.Created($"/api/campaigns/{group.Id}", await CampaignResponse.OfAsync(view, cluster));
     }
@@ -116,7 +117,7 @@ public static class CampaignEndpoints
         }
 
         var page = await cluster.GetGrain<ICampaignCatalogGrain>(0)
-            .Find(new CampaignQuery(states, window.From, window.To, clock.GetUtcNow(), size, position));
+            .Find(new CampaignQuery(states, window.From, window.To, clock.GetUtcNow(), size, position, context.User.CampaignScope()));
         return Results.Ok(new CampaignListResponse([.. page.Campaigns.Select(CampaignSummaryResponse.Of)],
             page.Next is { } next ? PageCursor.Write(next) : null));
     }

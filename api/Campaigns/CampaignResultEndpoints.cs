@@ -24,7 +24,7 @@ public static class CampaignResultEndpoints
 
     public static void MapCampaignResults(this IEndpointRouteBuilder app)
     {
-        var campaign = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing);
+        var campaign = app.MapGroup("/api/campaigns/{id}").WithTags("Campaigns").RequireAuthorization(Roles.Marketing).OwnCampaignsOnly();
         campaign.MapGet("/stats", Stats)
             .WithSummary("The campaign's results: issued, claimants, redeemed and the rate, discount given, time to sell out, refusals by "
                 + "code, risk decisions (role marketing). Kept as they happen: it reads a few rows whatever the campaign's size.")

@@ -63,6 +63,11 @@ public static class CampaignValidation
         var validity = CheckValidity(request.Validity, request.EndsAt, Error);
         var risk = CheckRisk(request.Risk, Error);
         var use = CheckUse(request.Use, Error);
+        if (request.CardSecrets == true && use.Transfer != TransferRule.None)
+        {
+            // A revealed card secret cannot be rotated: after a transfer the giver could still use it (M4).
+            Error("use.transfer", "Card-secret coupons cannot be given away: leave transfer out, or none.");
+        }
         var price = CheckPrice(request.Price, Error);
         var early = CheckEarlyAccess(request.EarlyAccess, Error);
 

@@ -48,6 +48,11 @@ public static class Authentication
                         {
                             context.Fail($"The token's subject must be one '{SubjectClaim}' claim of {Subjects.Rule}.");
                         }
+                        else if (context.Principal.FindAll(Merchants.Claim).ToList() is { Count: > 0 } merchants
+                            && (merchants.Count > 1 || !Merchants.IsValid(merchants[0].Value)))
+                        {
+                            context.Fail($"A token names at most one '{Merchants.Claim}' of {Merchants.Rule}.");
+                        }
 
                         return Task.CompletedTask;
                     },

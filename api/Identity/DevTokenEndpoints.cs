@@ -13,7 +13,8 @@ namespace FlashSale.Api.Identity;
 public static class DevTokenEndpoints
 {
     /// <param name="Tier">A member tier (e.g. <c>gold</c>) for early access; optional.</param>
-    public sealed record TokenRequest(string? UserId, string[]? Roles, int? LifetimeMinutes, string? Tier = null);
+    /// <param name="Merchant">For marketing and merchant users: the merchant they work for; optional (then <c>default</c>).</param>
+    public sealed record TokenRequest(string? UserId, string[]? Roles, int? LifetimeMinutes, string? Tier = null, string? Merchant = null);
 
     public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
@@ -52,6 +53,11 @@ public static class DevTokenEndpoints
             errors["tier"] = [$"{Tiers.Rule}; or left out."];
         }
 
+        if (body.Merchant is not null && !Merchants.IsValid(body.Merchant))
+        {
+            errors["merchant"] = [$"{Merchants.Rule}; or left out."];
+        }
+
         var lifetime = body.LifetimeMinutes ?? 600;
         if (lifetime is < 1 or > 7 * 24 * 60)
         {
@@ -70,6 +76,12 @@ public static class DevTokenEndpoints
         {
             claims.Add(new Claim(Authentication.TierClaim, body.Tier));
         }
+
+        if (body.Merchant is not null)
+        {
+            claims.Add(new Claim(Merchants.Claim, body.Merchant));
+        }
+
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,

@@ -1,3 +1,4 @@
+using FlashSale.Api.Campaigns;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Wallet;
@@ -16,6 +17,7 @@ public static class CardSecretEndpoints
         app.MapPost("/api/campaigns/{id}/secrets", Import)
             .WithTags("Campaigns")
             .RequireAuthorization(Roles.Marketing)
+            .OwnCampaignsOnly()
             .WithSummary("Import card secrets into a card-secret campaign (role marketing): stored encrypted, one per coupon in claim order; duplicates and any beyond the stock are refused and listed.")
             .Accepts<ImportSecretsRequest>("application/json")
             .Produces<ImportSecretsResponse>()

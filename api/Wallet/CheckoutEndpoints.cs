@@ -12,7 +12,7 @@ public static class CheckoutEndpoints
         var merchant = app.MapGroup("/api/merchant").WithTags("Checkout").RequireAuthorization(Roles.Merchant);
 
         merchant.MapPost("/redemptions", Redeem)
-            .WithSummary("Redeem a coupon by its code against an order (role merchant). Idempotent by orderId.")
+            .WithSummary("Redeem a coupon of your merchant's campaigns by its code against an order (role merchant). Idempotent by orderId; the order is your merchant's, shared by its tills.")
             .Accepts<MerchantRedeemRequest>("application/json")
             .Produces<RedemptionResponse>()
             .ProducesValidationProblem()
@@ -21,7 +21,7 @@ public static class CheckoutEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         merchant.MapPost("/orders/{orderId}/refund", Refund)
-            .WithSummary("Cancel an order you redeemed coupons on: they go back to their holders while still valid (role merchant).")
+            .WithSummary("Cancel an order your merchant's tills redeemed coupons on: they go back to their holders while still valid, gift cards get back what it took (role merchant).")
             .Produces<RefundResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -47,12 +47,14 @@ public static class CheckoutEndpoints
             return Problem.Validation(errors);
         }
 
-        var result = await cluster.GetGrain<ICheckoutGrain>(0).Redeem(body.Code!, order!, context.ShopperId());
+        var result = await cluster.GetGrain<ICheckoutGrain>(0).Redeem(body.Code!, order!, Till(context));
         return WalletEndpoints.Answer(context, result);
     }
 
     private static async Task<IResult> Refund(string orderId, HttpContext context, IClusterClient cluster) =>
         !WalletValidation.IsId(orderId)
             ? WalletRefusals.Of(RefundOutcome.NotFound)
-            : WalletEndpoints.Answer(orderId, await cluster.GetGrain<ICheckoutGrain>(0).Refund(orderId, context.ShopperId()));
+            : WalletEndpoints.Answer(orderId, await cluster.GetGrain<ICheckoutGrain>(0).Refund(orderId, Till(context)));
+
+    private static MerchantUser Till(HttpContext context) => new(context.ShopperId(), context.User.MerchantId());
 }

@@ -29,9 +29,13 @@ public static class WalletRefusals
         RedeemOutcome.OrderConflict => Problem.Of(StatusCodes.Status409Conflict, "order_conflict",
             "This order already used this coupon with another amount or currency, or was refunded; use a new order id."),
         RedeemOutcome.NotStackable => Problem.Of(StatusCodes.Status409Conflict, "not_stackable",
-            "These coupons cannot be used together: one is exclusive, or two are from one campaign."),
+            "These coupons cannot be used together on one order: one is exclusive, or two are from one campaign."),
         RedeemOutcome.PointsCard => Problem.Of(StatusCodes.Status409Conflict, "points_card",
             "A points card is redeemed into your points balance (POST /api/me/coupons/{id}/redeem-points), not on an order."),
+        RedeemOutcome.OrderFull => Problem.Of(StatusCodes.Status409Conflict, "order_coupon_limit",
+            $"An order carries at most {WalletValidation.MaxCouponsPerOrder} coupons."),
+        RedeemOutcome.NothingToDiscount => Problem.Of(StatusCodes.Status409Conflict, "nothing_to_discount",
+            "The order's other coupons already take its whole amount off: this one would take nothing, and stays in your wallet."),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
     };
 
@@ -60,7 +64,8 @@ public static class WalletRefusals
 
     public static IResult Of(RefundOutcome outcome) => outcome switch
     {
-        RefundOutcome.NotFound => Problem.Of(StatusCodes.Status404NotFound, "order_not_found", "No coupon was used on this order by you."),
+        RefundOutcome.NotFound => Problem.Of(StatusCodes.Status404NotFound, "order_not_found",
+            "You made no order with this id: only whoever redeemed coupons on an order (the shopper, or the merchant's tills) can cancel it."),
         RefundOutcome.AlreadyRefunded => Problem.Of(StatusCodes.Status409Conflict, "already_refunded", "This order was already refunded."),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
     };

@@ -5,7 +5,7 @@ namespace FlashSale.Api.Wallet;
 /// <summary>Checks wallet requests field by field, keyed by JSON name.</summary>
 public static class WalletValidation
 {
-    public const int MaxCouponsPerOrder = 20;
+    public const int MaxCouponsPerOrder = OrderRules.MaxCoupons;
     private const int MaxIdLength = 100;
     private const decimal MaxAmount = 1_000_000_000m;
 

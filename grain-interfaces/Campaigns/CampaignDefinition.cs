@@ -25,8 +25,15 @@ public sealed record CampaignDefinition(
     [property: Id(13)] bool CardSecrets = false,
     [property: Id(14)] ImmutableArray<EarlyAccess> EarlyAccess = default,
     [property: Id(15)] ImmutableArray<CampaignUnit> Units = default,
-    [property: Id(16)] Guid? ParentId = null)
+    [property: Id(16)] Guid? ParentId = null,
+    [property: Id(17)] string? MerchantId = null)
 {
+    /// <summary>The merchant of campaigns made before tenancy, and of tokens that name none.</summary>
+    public const string DefaultMerchant = "default";
+
+    /// <summary>Whose campaign it is: only that merchant's marketing users change it and its tills redeem its coupons.</summary>
+    public string Merchant => MerchantId ?? DefaultMerchant;
+
     /// <summary>A campaign of batches or variants: its units issue the coupons; it issues none itself.</summary>
     public bool IsGroup => !Units.IsDefaultOrEmpty;
 

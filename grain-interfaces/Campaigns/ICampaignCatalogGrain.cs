@@ -9,6 +9,10 @@ public interface ICampaignCatalogGrain : IGrainWithIntegerKey
     /// <summary>Campaigns by opening time (then id), soonest first, as their ledger rows show them.</summary>
     [Alias("Find")]
     Task<CampaignListingPage> Find(CampaignQuery query);
+
+    /// <summary>The merchant a campaign belongs to; null when there is no such campaign. It never changes.</summary>
+    [Alias("MerchantOf")]
+    Task<string?> MerchantOf(Guid campaignId);
 }
 
 /// <summary>Which campaigns to list.</summary>
@@ -16,6 +20,7 @@ public interface ICampaignCatalogGrain : IGrainWithIntegerKey
 /// <param name="From">Only campaigns that open at or after this instant.</param>
 /// <param name="To">Only campaigns that open before this instant.</param>
 /// <param name="Now">The instant the phases are judged at.</param>
+/// <param name="Merchant">Only this merchant's campaigns; null: every merchant's.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignQuery")]
 public sealed record CampaignQuery(
     [property: Id(0)] ImmutableArray<string> States,
@@ -23,7 +28,8 @@ public sealed record CampaignQuery(
     [property: Id(2)] DateTimeOffset? To,
     [property: Id(3)] DateTimeOffset Now,
     [property: Id(4)] int Limit,
-    [property: Id(5)] PagePosition? After);
+    [property: Id(5)] PagePosition? After,
+    [property: Id(6)] string? Merchant = null);
 
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignListingPage")]
 public sealed record CampaignListingPage(

@@ -2,6 +2,13 @@ using System.Collections.Immutable;
 
 namespace FlashSale.GrainInterfaces.Wallet;
 
+/// <summary>The rules every order keeps, whatever routes its coupons came by (README "Money rules", M1).</summary>
+public static class OrderRules
+{
+    /// <summary>The most coupons one order carries; the database's <c>orders_coupon_limit</c> says the same.</summary>
+    public const int MaxCoupons = 20;
+}
+
 /// <summary>An order at checkout: the amount a coupon is used against.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.OrderAmount")]
 public sealed record OrderAmount(
@@ -41,6 +48,10 @@ public enum RedeemOutcome
     NotStackable,
     /// <summary>A points card: it is redeemed into points, not on an order.</summary>
     PointsCard,
+    /// <summary>The order already holds as many coupons as one order may.</summary>
+    OrderFull,
+    /// <summary>The order's earlier coupons already take its whole amount off: this one would take nothing.</summary>
+    NothingToDiscount,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.RedeemResult")]

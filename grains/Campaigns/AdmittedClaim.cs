@@ -14,7 +14,7 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
     public string ShopperId { get; } = shopperId;
     public string DeviceId { get; } = deviceId;
     public string IdempotencyKey { get; } = idempotencyKey;
-    public IssuedCoupon Coupon { get; } = coupon;
+    public IssuedCoupon Coupon { get; private set; } = coupon;
 
     /// <summary>
     /// Its reservation with the shopper and device counters: the coupon's id, so that a counter can
@@ -46,6 +46,9 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
         Slots = null;
         answer?.TrySetResult(new ClaimResult(ClaimOutcome.Issued, Coupon));
     }
+
+    /// <summary>Its coupon was given away: replays say so, without the code, which is now the holder's.</summary>
+    public void GiveAway() => Coupon = Coupon with { Code = null };
 
     public void Fail(ClaimOutcome outcome) => _answer?.TrySetResult(ClaimResult.Refused(outcome));
 }

@@ -33,7 +33,7 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
                                   coalesce(sum(u.issued), s.issued)::integer AS issued,
                                   count(u.campaign_id)::integer AS units
                              FROM campaign_stock u WHERE u.parent_id = s.campaign_id) g
-                     WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL) c
+                     WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL AND ($8::text IS NULL OR s.merchant_id = $8)) c
              WHERE phase = ANY($2)
                AND ($3::timestamptz IS NULL OR starts_at >= $3)
                AND ($4::timestamptz IS NULL OR starts_at < $4)
@@ -49,6 +49,7 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         command.Parameters.Add(new() { Value = query.After?.Id ?? Guid.Empty });
         // One more than asked: whether there is a next page.
         command.Parameters.Add(new() { Value = query.Limit + 1 });
+        command.Parameters.Add(new() { Value = (object?)query.Merchant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var rows = new List<CampaignListing>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -61,5 +62,12 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
 
         var page = rows.Take(query.Limit).ToImmutableArray();
         return new CampaignListingPage(page, rows.Count > query.Limit ? new PagePosition(page[^1].StartsAt, page[^1].Id) : null);
+    }
+
+    public async Task<string?> MerchantOf(Guid campaignId)
+    {
+        await using var command = database.CreateCommand("SELECT merchant_id FROM campaign_stock WHERE campaign_id = $1");
+        command.Parameters.Add(new() { Value = campaignId });
+        return await command.ExecuteScalarAsync() as string;
     }
 }

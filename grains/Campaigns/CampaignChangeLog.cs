@@ -30,13 +30,16 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
-    /// <summary>Brings the end forward to <paramref name="at"/>; false when the sale already ended by then.</summary>
+    /// <summary>
+    /// Brings the end forward to <paramref name="at"/> and closes the ledger to claims, even to those
+    /// admitted before it (M6); false when the sale already ended by then.
+    /// </summary>
     public async Task<bool> EndAsync(Guid campaignId, string actor, DateTimeOffset at)
     {
         await using var command = database.CreateCommand(
             """
             WITH changed AS (
-                UPDATE campaign_stock s SET ends_at = $2
+                UPDATE campaign_stock s SET ends_at = $2, closed = true
                   FROM campaign_stock before
                  WHERE s.campaign_id = $1 AND before.campaign_id = $1 AND s.ends_at > $2
                 RETURNING s.campaign_id, before.ends_at AS was)

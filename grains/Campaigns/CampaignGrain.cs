@@ -264,14 +264,19 @@ public sealed partial class CampaignGrain(
             return new TransferResult(TransferOutcome.NotFound);
         }
 
-        // Counted from now on, so that claims admitted while the transfer is written see it.
+        // Within-limit receipts count from now on, so that claims admitted while the transfer is written see it.
         var recipient = ClaimsOf(toShopper);
-        if (recipient.Count >= Definition.PerUserLimit)
+        var counted = Definition.UseOrDefault.Transfer == TransferRule.WithinLimit;
+        if (counted && recipient.Count >= Definition.PerUserLimit)
         {
             return new TransferResult(TransferOutcome.RecipientLimitReached);
         }
 
-        recipient.Received++;
+        if (counted)
+        {
+            recipient.Received++;
+        }
+
         var transferred = false;
         try
         {
@@ -281,9 +286,15 @@ public sealed partial class CampaignGrain(
         }
         finally
         {
-            if (!transferred)
+            if (counted && !transferred)
             {
                 recipient.Received--;
+            }
+
+            // The claim that issued it no longer answers with its code: the code is the holder's (M4).
+            if (transferred && _shoppers.TryGetValue(fromShopper, out var giver))
+            {
+                giver.GaveAway(couponId);
             }
         }
     }
@@ -549,6 +560,17 @@ public sealed partial class CampaignGrain(
 
                 continue;
             }
+            catch (LedgerConflictException e) when (e.Conflict == LedgerConflict.Closed && ClosedOutcome() is { } closed)
+            {
+                // A pause or an end was acknowledged while these claims waited: none of them is issued (M6).
+                Limits.Release(batch, afterFailedWrite: false);
+                foreach (var claim in batch)
+                {
+                    Withdraw(claim, closed);
+                }
+
+                return;
+            }
             catch (Exception e)
             {
                 Break(batch, e);
@@ -585,6 +607,10 @@ public sealed partial class CampaignGrain(
         }
     }
 
+    /// <summary>Why this activation knows its campaign is closed to claims; null when it believes it open (then its view is stale).</summary>
+    private ClaimOutcome? ClosedOutcome() =>
+        clock.GetUtcNow() >= Definition!.EndsAt ? ClaimOutcome.Ended : _paused ? ClaimOutcome.Paused : _draft ? ClaimOutcome.Draft : null;
+
     private List<NewCoupon> RowsOf(List<AdmittedClaim> batch)
     {
         var rows = new List<NewCoupon>(batch.Count);
@@ -600,7 +626,7 @@ public sealed partial class CampaignGrain(
             (repeats ??= new(StringComparer.Ordinal))[claim.ShopperId] = slot - _shoppers[claim.ShopperId].Committed;
             var coupon = claim.Coupon;
             rows.Add(new NewCoupon(coupon.CouponId, claim.ShopperId, slot, claim.DeviceId, claim.IdempotencyKey,
-                coupon.Code, coupon.IssuedAt, coupon.ExpiresAt, claim.Slots!));
+                coupon.Code!, coupon.IssuedAt, coupon.ExpiresAt, claim.Slots!));
         }
 
         return rows;

@@ -40,6 +40,18 @@ internal sealed class ShopperClaims
         return null;
     }
 
+    /// <summary>The claim that issued this coupon, if it is one of these, answers replays without its code from now on.</summary>
+    public void GaveAway(Guid couponId)
+    {
+        foreach (var claim in _claims)
+        {
+            if (claim.Coupon.CouponId == couponId)
+            {
+                claim.GiveAway();
+            }
+        }
+    }
+
     public void Add(AdmittedClaim claim)
     {
         _claims.Add(claim);

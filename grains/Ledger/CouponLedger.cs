@@ -28,8 +28,8 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
             WITH created AS (
                 INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
                                             remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access,
-                                            parent_id)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16, $17, $18, $19)
+                                            parent_id, merchant_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $16, $17, $18, $19, $20)
                 ON CONFLICT (campaign_id) DO NOTHING
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -42,6 +42,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         command.Parameters.Add(CampaignChangeLog.CreationDetails(campaign, draft));
         command.Parameters.Add(new() { Value = draft });
         AddListingColumns(command, campaign);
+        command.Parameters.Add(new() { Value = campaign.Merchant });
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
@@ -81,7 +82,11 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
 
         await using var stock = new NpgsqlCommand(
-            "SELECT total_stock + recycled, per_user_limit, issued, paused, ends_at, draft FROM campaign_stock WHERE campaign_id = $1",
+            // An explicit end closed the ledger: the sale is over now, whatever end it planned.
+            """
+            SELECT total_stock + recycled, per_user_limit, issued, paused, CASE WHEN closed THEN least(ends_at, now()) ELSE ends_at END, draft
+              FROM campaign_stock WHERE campaign_id = $1
+            """,
             connection, transaction);
         stock.Parameters.Add(new() { Value = campaignId });
         int totalStock, perUserLimit, issued;
@@ -101,7 +106,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
 
         await using var rows = new NpgsqlCommand(
             """
-            SELECT coupon_id, shopper_id, idempotency_key, code, issued_at, expires_at
+            SELECT coupon_id, shopper_id, idempotency_key, CASE WHEN holder_id IS NULL THEN code END, issued_at, expires_at
               FROM coupons WHERE campaign_id = $1 ORDER BY seq
             """,
             connection, transaction);
@@ -115,7 +120,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
                     reader.GetGuid(0),
                     reader.GetString(1),
                     reader.GetString(2),
-                    reader.GetString(3),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.GetFieldValue<DateTimeOffset>(4),
                     reader.GetFieldValue<DateTimeOffset>(5)));
             }
@@ -314,6 +319,7 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
         "FS002" => LedgerConflict.LimitExceeded,
         "FS003" => LedgerConflict.KeyTaken,
         "FS004" => LedgerConflict.ConstraintViolated,
+        "FS005" => LedgerConflict.Closed,
         PostgresErrorCodes.CheckViolation or PostgresErrorCodes.UniqueViolation => LedgerConflict.ConstraintViolated,
         _ => null,
     };

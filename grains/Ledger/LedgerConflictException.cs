@@ -11,6 +11,8 @@ public enum LedgerConflict
     KeyTaken,
     /// <summary>The stock constraint or a uniqueness constraint fired: the grain's view is stale.</summary>
     ConstraintViolated,
+    /// <summary>The campaign is paused, ended or a draft in the ledger (M6): an activation that did not know must not issue.</summary>
+    Closed,
 }
 
 public sealed class LedgerConflictException(LedgerConflict conflict, Exception inner)

@@ -9,11 +9,12 @@ public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued
     IReadOnlyDictionary<string, int> Received, bool Paused, DateTimeOffset? EndsAt, bool Draft);
 
 /// <summary>One committed coupon row, as the campaign grain needs it to answer replays and count limits.</summary>
+/// <param name="Code">Null once the coupon has been given away: replays to its claimant do not carry the holder's code.</param>
 public sealed record LedgerCoupon(
     Guid CouponId,
     string ShopperId,
     string IdempotencyKey,
-    string Code,
+    string? Code,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt);
 

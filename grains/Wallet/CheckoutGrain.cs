@@ -3,13 +3,13 @@ using Orleans.Concurrency;
 
 namespace FlashSale.Grains.Wallet;
 
-/// <summary>Merchants' redemptions by code. Stateless: the coupon's row lock decides between racing tills.</summary>
+/// <summary>Merchants' redemptions by code. Stateless: the order's and the coupon's row locks decide between racing tills.</summary>
 [StatelessWorker]
-public sealed class CheckoutGrain(WalletStore store, TimeProvider clock) : Grain, ICheckoutGrain
+public sealed class CheckoutGrain(OrderBook orders, TimeProvider clock) : Grain, ICheckoutGrain
 {
-    public Task<RedeemResult> Redeem(string code, OrderAmount order, string merchantId) =>
-        store.RedeemAsync(CouponRef.ByCode(code), merchantId, order, clock.GetUtcNow());
+    public Task<RedeemResult> Redeem(string code, OrderAmount order, MerchantUser till) =>
+        orders.RedeemAsync(CouponRef.ByCode(code), OrderScope.Merchant(till.MerchantId), till.MerchantId, till.UserId, order, clock.GetUtcNow());
 
-    public Task<RefundResult> Refund(string orderId, string merchantId) =>
-        store.RefundAsync(orderId, RefundParty.Merchant, merchantId, clock.GetUtcNow());
+    public Task<RefundResult> Refund(string orderId, MerchantUser till) =>
+        orders.RefundAsync(orderId, OrderScope.Merchant(till.MerchantId), till.UserId, clock.GetUtcNow());
 }

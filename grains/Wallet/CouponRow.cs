@@ -5,7 +5,8 @@ namespace FlashSale.Grains.Wallet;
 
 /// <summary>A coupon as the wallet tables have it, with its campaign's terms and rules.</summary>
 /// <param name="Balance">Gift cards once spent from: what is left; null: the full value.</param>
-/// <param name="Used">A single-use coupon with a standing redemption.</param>
+/// <param name="Used">A single-use coupon with a standing redemption, or a points card ever turned into points.</param>
+/// <param name="MerchantId">The merchant whose campaign issued it: the only one whose tills redeem it.</param>
 public sealed record CouponRow(
     Guid CouponId,
     string Code,
@@ -19,7 +20,9 @@ public sealed record CouponRow(
     string Holder,
     TransferRule Transfer,
     int PerUserLimit,
-    bool Used)
+    bool Used,
+    string MerchantId,
+    bool CardSecrets)
 {
     /// <summary>Gift cards: what can still be spent.</summary>
     public decimal BalanceLeft => Balance ?? Terms.CardValue ?? 0;

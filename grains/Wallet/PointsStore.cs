@@ -48,8 +48,8 @@ public sealed class PointsStore(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// Redeems a points card into its holder's balance: the card is used (a redemption row, so it
-    /// can be used once) and the points credited in one transaction.
+    /// Redeems a points card into its holder's balance: the card is used (a redemption row of its own
+    /// kind, which nothing undoes) and the points credited in one transaction (M2).
     /// </summary>
     public async Task<PointsCardResult> RedeemPointsCardAsync(string shopperId, Guid couponId, DateTimeOffset now)
     {
@@ -71,7 +71,8 @@ public sealed class PointsStore(NpgsqlDataSource database)
         }
 
         var points = row.Terms.Points!.Value;
-        await WalletStore.UseAsync(connection, transaction, row, points, new OrderAmount($"points-card:{couponId}", points, "PTS"), shopperId, now);
+        await OrderBook.UseAsync(connection, transaction, row, points, new OrderAmount($"points-card:{couponId}", points, "PTS"), "points",
+            OrderBook.UseKind.PointsCard, shopperId, now);
         var balance = await AddPointsAsync(connection, transaction, new PointsEntry(points, "points_card", couponId, row.CampaignId, null, now),
             shopperId, null);
         await transaction.CommitAsync();

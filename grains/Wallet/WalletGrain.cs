@@ -6,14 +6,14 @@ using FlashSale.GrainInterfaces.Wallet;
 namespace FlashSale.Grains.Wallet;
 
 /// <summary>One shopper's wallet. Its changes take turns here; the store's row locks make them safe against merchants and other silos too.</summary>
-public sealed class WalletGrain(WalletStore store, PointsStore points, AlertStore alerts, CardSecretStore secrets, TimeProvider clock) : Grain, IWalletGrain
+public sealed class WalletGrain(WalletStore store, OrderBook orders, PointsStore points, AlertStore alerts, CardSecretStore secrets, TimeProvider clock) : Grain, IWalletGrain
 {
     private string ShopperId => this.GetPrimaryKeyString();
 
     public Task<WalletPage> List(WalletQuery query) => store.ListAsync(ShopperId, query, clock.GetUtcNow());
 
     public Task<RedeemResult> Redeem(Guid couponId, OrderAmount order) =>
-        store.RedeemAsync(CouponRef.Held(couponId, ShopperId), ShopperId, order, clock.GetUtcNow());
+        orders.RedeemAsync(CouponRef.Held(couponId, ShopperId), OrderScope.Shopper(ShopperId), null, ShopperId, order, clock.GetUtcNow());
 
     public async Task<CheckoutPlan> Plan(decimal amount, string currency)
     {
@@ -29,13 +29,13 @@ public sealed class WalletGrain(WalletStore store, PointsStore points, AlertStor
         var now = clock.GetUtcNow();
         // A retry finds the order's redemptions before planning again: it gets the first answer back.
         IReadOnlyList<Guid> chosen = couponIds.IsDefaultOrEmpty
-            ? await store.OrderCouponsAsync(order.OrderId, ShopperId) is { Count: > 0 } earlier
+            ? await orders.OrderCouponsAsync(order.OrderId, ShopperId) is { Count: > 0 } earlier
                 ? earlier
                 : [.. Combination.Best(await store.AvailableAsync(ShopperId, now), order, now).Select(c => c.CouponId)]
             : couponIds;
         return chosen.Count == 0
             ? new CheckoutResult(RedeemOutcome.Redeemed, [])
-            : await store.RedeemSetAsync(ShopperId, chosen, order, now);
+            : await orders.RedeemSetAsync(ShopperId, chosen, order, now);
     }
 
     public Task<PointsBalance> Points() => points.PointsAsync(ShopperId);
@@ -51,7 +51,7 @@ public sealed class WalletGrain(WalletStore store, PointsStore points, AlertStor
 
     public Task<SecretReveal> RevealSecret(Guid couponId) => secrets.RevealAsync(ShopperId, couponId, clock.GetUtcNow());
 
-    public Task<RefundResult> Refund(string orderId) => store.RefundAsync(orderId, RefundParty.Holder, ShopperId, clock.GetUtcNow());
+    public Task<RefundResult> Refund(string orderId) => orders.RefundAsync(orderId, OrderScope.Shopper(ShopperId), ShopperId, clock.GetUtcNow());
 
     public async Task<TransferResult> Transfer(Guid couponId, string recipientId)
     {
@@ -60,12 +60,10 @@ public sealed class WalletGrain(WalletStore store, PointsStore points, AlertStor
             return new TransferResult(TransferOutcome.InvalidRecipient);
         }
 
-        // Received coupons that count against a limit go through the campaign, which counts claims.
-        return await store.TransferRuleOfAsync(couponId) switch
-        {
-            null => new TransferResult(TransferOutcome.NotFound),
-            ({ } campaignId, TransferRule.WithinLimit) => await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Transfer(couponId, ShopperId, recipientId),
-            _ => await store.TransferAsync(couponId, ShopperId, recipientId, clock.GetUtcNow()),
-        };
+        // Through the campaign, which counts claims against limits and answers replays of the claim
+        // that issued the coupon: after a transfer those no longer carry its code (M4).
+        return await store.CampaignOfAsync(couponId) is { } campaignId
+            ? await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Transfer(couponId, ShopperId, recipientId)
+            : new TransferResult(TransferOutcome.NotFound);
     }
 }

@@ -134,9 +134,14 @@ public class RunningSystem : IAsyncLifetime
     }
 
     /// <summary>A token from the Development-only minting endpoint, cached per user and roles.</summary>
-    public async Task<string> TokenAsync(string userId, params string[] roles)
+    public Task<string> TokenAsync(string userId, params string[] roles) => TokenForAsync(userId, null, roles);
+
+    /// <summary>A token of a marketing or merchant user working for <paramref name="merchant"/> (tenancy).</summary>
+    public Task<string> MerchantTokenAsync(string userId, string merchant, params string[] roles) => TokenForAsync(userId, merchant, roles);
+
+    private async Task<string> TokenForAsync(string userId, string? merchant, string[] roles)
     {
-        var cacheKey = userId + "|" + string.Join(',', roles);
+        var cacheKey = userId + "|" + merchant + "|" + string.Join(',', roles);
         lock (_tokens)
         {
             if (_tokens.TryGetValue(cacheKey, out var cached))
@@ -146,7 +151,7 @@ public class RunningSystem : IAsyncLifetime
         }
 
         using var client = Client();
-        var response = await client.PostAsJsonAsync("/api/dev/tokens", new { userId, roles });
+        var response = await client.PostAsJsonAsync("/api/dev/tokens", new { userId, roles, merchant });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
         lock (_tokens)

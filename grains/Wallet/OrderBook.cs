@@ -1,0 +1,346 @@
+using System.Collections.Immutable;
+using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Wallet;
+using Npgsql;
+
+namespace FlashSale.Grains.Wallet;
+
+/// <summary>
+/// Coupons used on orders, and orders cancelled (silo/Database/Migrations/V021__money_rules.sql).
+/// Every route that adds a coupon to an order (one coupon by the shopper, a checkout of several, a
+/// till by code) goes through here and obeys the same order rules (M1): the order's row is locked
+/// first, then the coupons, so that uses of one order take turns whichever route they came by; the
+/// database's triggers and checks hold the same rules if a race got past, and such a use is tried
+/// again against the order as it now stands.
+/// </summary>
+public sealed class OrderBook(NpgsqlDataSource database)
+{
+    private const int Attempts = 4;
+
+    /// <summary>
+    /// Uses one coupon on an order of <paramref name="scope"/>: by id for a shopper (only coupons they
+    /// hold), by code for a till (only its merchant's coupons). Idempotent by order and coupon.
+    /// </summary>
+    public Task<RedeemResult> RedeemAsync(CouponRef coupon, OrderScope scope, string? merchantId, string redeemedBy, OrderAmount order,
+        DateTimeOffset now) =>
+        RetryingRacesAsync(() => RedeemOnceAsync(coupon, scope, merchantId, redeemedBy, order, now), r => new RedeemResult(r));
+
+    private async Task<RedeemResult> RedeemOnceAsync(CouponRef coupon, OrderScope scope, string? merchantId, string redeemedBy, OrderAmount order,
+        DateTimeOffset now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var earlier = await LockOrderAsync(connection, transaction, scope, order.OrderId);
+        var row = await WalletStore.LockAsync(connection, transaction, coupon);
+        if (row is null || (coupon.HolderId is { } holder && row.Holder != holder) || (merchantId is not null && row.MerchantId != merchantId))
+        {
+            return new RedeemResult(RedeemOutcome.NotFound);
+        }
+
+        if (earlier?.Uses.FirstOrDefault(u => u.Use.CouponId == row.CouponId) is { } again)
+        {
+            return !again.Refunded && earlier.Matches(order) ? new RedeemResult(RedeemOutcome.Replayed, again.Use) : new RedeemResult(RedeemOutcome.OrderConflict);
+        }
+
+        if (earlier is not null && !earlier.Matches(order))
+        {
+            return new RedeemResult(RedeemOutcome.OrderConflict);
+        }
+
+        if (Discounts.Refusal(row, order, now) is { } refusal)
+        {
+            return new RedeemResult(refusal);
+        }
+
+        var standing = earlier?.Standing ?? [];
+        if (standing.Count >= OrderRules.MaxCoupons)
+        {
+            return new RedeemResult(RedeemOutcome.OrderFull);
+        }
+
+        if (standing.Count > 0 && (!row.Stackable || standing.Any(u => !u.Stackable || u.CampaignId == row.CampaignId)))
+        {
+            return new RedeemResult(RedeemOutcome.NotStackable);
+        }
+
+        var off = row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft : Discounts.Of(row, order.Amount);
+        var discount = Math.Min(off, order.Amount - standing.Sum(u => u.Use.Discount));
+        if (discount <= 0)
+        {
+            return new RedeemResult(RedeemOutcome.NothingToDiscount);
+        }
+
+        var use = await UseAsync(connection, transaction, row, discount, order, scope.Value, UseKind.Order, redeemedBy, now);
+        await transaction.CommitAsync();
+        return new RedeemResult(RedeemOutcome.Redeemed, use);
+    }
+
+    /// <summary>
+    /// Uses a set of the shopper's coupons on one new order, all or none: discounts first, each
+    /// against the order's amount and together never above it, then gift cards on what is left.
+    /// Idempotent by order: a retry with the same set gets the order's uses again.
+    /// </summary>
+    public Task<CheckoutResult> RedeemSetAsync(string holderId, IReadOnlyList<Guid> couponIds, OrderAmount order, DateTimeOffset now) =>
+        RetryingRacesAsync(() => RedeemSetOnceAsync(holderId, couponIds, order, now), r => new CheckoutResult(r, []));
+
+    private async Task<CheckoutResult> RedeemSetOnceAsync(string holderId, IReadOnlyList<Guid> couponIds, OrderAmount order, DateTimeOffset now)
+    {
+        var scope = OrderScope.Shopper(holderId);
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await LockOrderAsync(connection, transaction, scope, order.OrderId) is { } earlier)
+        {
+            var same = earlier.Matches(order) && earlier.Uses.All(u => !u.Refunded)
+                && earlier.Uses.Select(u => u.Use.CouponId).ToHashSet().SetEquals(couponIds);
+            return same
+                ? new CheckoutResult(RedeemOutcome.Replayed, [.. earlier.Uses.Select(u => u.Use)])
+                : new CheckoutResult(RedeemOutcome.OrderConflict, []);
+        }
+
+        // In id order, so that two checkouts sharing coupons cannot lock them crosswise.
+        var rows = new List<CouponRow>();
+        foreach (var couponId in couponIds.Order())
+        {
+            var row = await WalletStore.LockAsync(connection, transaction, CouponRef.Held(couponId, holderId));
+            if (row is null || row.Holder != holderId)
+            {
+                return new CheckoutResult(RedeemOutcome.NotFound, [], couponId);
+            }
+
+            if (Discounts.Refusal(row, order, now) is { } refusal)
+            {
+                return new CheckoutResult(refusal, [], couponId);
+            }
+
+            rows.Add(row);
+        }
+
+        if (rows.Count > OrderRules.MaxCoupons)
+        {
+            return new CheckoutResult(RedeemOutcome.OrderFull, []);
+        }
+
+        if (Combination.Clash(rows) is { } clash)
+        {
+            return new CheckoutResult(RedeemOutcome.NotStackable, [], clash.CouponId);
+        }
+
+        var applied = Combination.Apply(rows, order.Amount);
+        if (applied.FirstOrDefault(a => a.Discount <= 0) is { Coupon: not null } idle)
+        {
+            return new CheckoutResult(RedeemOutcome.NothingToDiscount, [], idle.Coupon.CouponId);
+        }
+
+        var uses = ImmutableArray.CreateBuilder<Redemption>(applied.Count);
+        foreach (var (row, discount) in applied)
+        {
+            uses.Add(await UseAsync(connection, transaction, row, discount, order, scope.Value, UseKind.Order, holderId, now));
+        }
+
+        await transaction.CommitAsync();
+        return new CheckoutResult(RedeemOutcome.Redeemed, uses.MoveToImmutable());
+    }
+
+    /// <summary>The coupons a shopper's order used, to answer a retried checkout that named none.</summary>
+    public async Task<List<Guid>> OrderCouponsAsync(string orderId, string holderId)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT coupon_id FROM redemptions WHERE order_scope = $1 AND order_id = $2 AND kind = 'order'");
+        command.Parameters.Add(new() { Value = OrderScope.Shopper(holderId).Value });
+        command.Parameters.Add(new() { Value = orderId });
+        var coupons = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            coupons.Add(reader.GetGuid(0));
+        }
+
+        return coupons;
+    }
+
+    /// <summary>
+    /// Cancels an order of <paramref name="scope"/>: every coupon it used comes back (or is expired
+    /// by now), gift cards get back exactly what the order took. Only the order's own scope can:
+    /// a shopper cannot cancel a till's redemption of their coupon, nor a till a shopper's, and a
+    /// points card is never an order.
+    /// </summary>
+    public async Task<RefundResult> RefundAsync(string orderId, OrderScope scope, string refundedBy, DateTimeOffset now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var order = await LockOrderAsync(connection, transaction, scope, orderId);
+        if (order is null)
+        {
+            return new RefundResult(RefundOutcome.NotFound, []);
+        }
+
+        if (order.Standing.Count == 0)
+        {
+            return new RefundResult(RefundOutcome.AlreadyRefunded, []);
+        }
+
+        // The triggers take each use off its order and give gift cards their amount back.
+        await using (var undo = new NpgsqlCommand(
+            """
+            UPDATE redemptions SET refunded_at = $3, refunded_by = $4
+             WHERE order_scope = $1 AND order_id = $2 AND kind = 'order' AND refunded_at IS NULL
+            """, connection, transaction))
+        {
+            undo.Parameters.Add(new() { Value = scope.Value });
+            undo.Parameters.Add(new() { Value = orderId });
+            undo.Parameters.Add(new() { Value = now });
+            undo.Parameters.Add(new() { Value = refundedBy });
+            await undo.ExecuteNonQueryAsync();
+        }
+
+        var refunded = ImmutableArray.CreateBuilder<RefundedUse>(order.Standing.Count);
+        await using (var read = new NpgsqlCommand(
+            $"SELECT {WalletStore.CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE c.coupon_id = ANY($1)",
+            connection, transaction))
+        {
+            read.Parameters.Add(new() { Value = order.Standing.Select(u => u.Use.CouponId).ToArray() });
+            await using var reader = await read.ExecuteReaderAsync();
+            var rows = new Dictionary<Guid, CouponRow>();
+            while (await reader.ReadAsync())
+            {
+                var row = WalletStore.ReadCoupon(reader);
+                rows[row.CouponId] = row;
+            }
+
+            foreach (var use in order.Standing)
+            {
+                var row = rows[use.Use.CouponId];
+                refunded.Add(new RefundedUse(row.CouponId, use.Use.Discount, row.StatusAt(now), row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft : null));
+            }
+        }
+
+        await transaction.CommitAsync();
+        return new RefundResult(RefundOutcome.Refunded, refunded.MoveToImmutable());
+    }
+
+    /// <summary>What a use is: of a coupon on an order, or of a points card turned into points (never undone).</summary>
+    internal enum UseKind
+    {
+        Order,
+        PointsCard,
+    }
+
+    /// <summary>Records one use of a locked coupon; a gift card's balance follows in the database (M3).</summary>
+    internal static async Task<Redemption> UseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CouponRow row, decimal discount,
+        OrderAmount order, string scope, UseKind kind, string redeemedBy, DateTimeOffset now)
+    {
+        decimal? balanceLeft = row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft - discount : null;
+        var redemption = new Redemption(Guid.CreateVersion7(now), row.CouponId, order.OrderId, order.Amount, order.Currency, discount, balanceLeft, now);
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO redemptions (redemption_id, coupon_id, order_id, holder_id, redeemed_by, single_use, amount, currency, discount, redeemed_at,
+                                     order_scope, kind)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """, connection, transaction);
+        insert.Parameters.Add(new() { Value = redemption.RedemptionId });
+        insert.Parameters.Add(new() { Value = row.CouponId });
+        insert.Parameters.Add(new() { Value = order.OrderId });
+        insert.Parameters.Add(new() { Value = row.Holder });
+        insert.Parameters.Add(new() { Value = redeemedBy });
+        insert.Parameters.Add(new() { Value = row.Terms.Kind != CouponKind.Giftcard });
+        insert.Parameters.Add(new() { Value = order.Amount });
+        insert.Parameters.Add(new() { Value = order.Currency });
+        insert.Parameters.Add(new() { Value = discount });
+        insert.Parameters.Add(new() { Value = now });
+        insert.Parameters.Add(new() { Value = scope });
+        insert.Parameters.Add(new() { Value = kind == UseKind.PointsCard ? "points_card" : "order" });
+        await insert.ExecuteNonQueryAsync();
+        return redemption;
+    }
+
+    /// <summary>An order as it stands, its row locked; null when the scope has no such order yet.</summary>
+    private static async Task<StandingOrder?> LockOrderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OrderScope scope, string orderId)
+    {
+        decimal amount;
+        string currency;
+        bool refunded;
+        await using (var order = new NpgsqlCommand(
+            "SELECT amount, currency, refunded_at IS NOT NULL FROM orders WHERE order_scope = $1 AND order_id = $2 FOR UPDATE",
+            connection, transaction))
+        {
+            order.Parameters.Add(new() { Value = scope.Value });
+            order.Parameters.Add(new() { Value = orderId });
+            await using var reader = await order.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+
+            (amount, currency, refunded) = (reader.GetDecimal(0), reader.GetString(1), reader.GetBoolean(2));
+        }
+
+        await using var uses = new NpgsqlCommand(
+            """
+            SELECT r.redemption_id, r.coupon_id, r.amount, r.currency, r.discount, r.redeemed_at, r.refunded_at IS NOT NULL,
+                   CASE WHEN r.single_use THEN NULL ELSE c.balance END, r.campaign_id, coalesce(r.stackable, true)
+              FROM redemptions r JOIN coupons c USING (coupon_id)
+             WHERE r.order_scope = $1 AND r.order_id = $2 AND r.kind = 'order'
+             ORDER BY r.redemption_id
+            """, connection, transaction);
+        uses.Parameters.Add(new() { Value = scope.Value });
+        uses.Parameters.Add(new() { Value = orderId });
+        var list = new List<OrderUse>();
+        await using (var reader = await uses.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var use = new Redemption(reader.GetGuid(0), reader.GetGuid(1), orderId, reader.GetDecimal(2), reader.GetString(3), reader.GetDecimal(4),
+                    reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.GetFieldValue<DateTimeOffset>(5));
+                list.Add(new OrderUse(use, reader.GetBoolean(6), reader.GetGuid(8), reader.GetBoolean(9)));
+            }
+        }
+
+        return new StandingOrder(amount, currency, refunded, list);
+    }
+
+    /// <summary>
+    /// Runs a use again when the database refused it for a race the locks could not see (two first
+    /// uses of a new order): the second attempt finds the order and answers from it.
+    /// </summary>
+    private static async Task<T> RetryingRacesAsync<T>(Func<Task<T>> attempt, Func<RedeemOutcome, T> refused)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (PostgresException e) when (Refusal(e) is { } outcome)
+            {
+                return refused(outcome);
+            }
+            catch (PostgresException e) when (tries < Attempts && IsRace(e))
+            {
+            }
+        }
+    }
+
+    private static bool IsRace(PostgresException e) =>
+        e.SqlState is "FS013" or "FS014" or PostgresErrorCodes.DeadlockDetected
+        || (e.SqlState == PostgresErrorCodes.CheckViolation && e.ConstraintName?.StartsWith("orders_", StringComparison.Ordinal) == true)
+        || (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "redemptions_one_standing_use");
+
+    private static RedeemOutcome? Refusal(PostgresException e) => e.SqlState switch
+    {
+        // The order id was used with this coupon by another scope: a new order id is needed.
+        PostgresErrorCodes.UniqueViolation when e.ConstraintName == "redemptions_once_per_order" => RedeemOutcome.OrderConflict,
+        // Given back to the stock: it had expired.
+        "FS012" => RedeemOutcome.Expired,
+        "FS011" => RedeemOutcome.NotFound,
+        _ => null,
+    };
+
+    private sealed record OrderUse(Redemption Use, bool Refunded, Guid CampaignId, bool Stackable);
+
+    private sealed record StandingOrder(decimal Amount, string Currency, bool Refunded, List<OrderUse> Uses)
+    {
+        public List<OrderUse> Standing => [.. Uses.Where(u => !u.Refunded)];
+
+        public bool Matches(OrderAmount order) => !Refunded && Amount == order.Amount && Currency == order.Currency;
+    }
+}
