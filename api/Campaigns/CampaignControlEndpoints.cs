@@ -31,7 +31,7 @@ public static class CampaignControlEndpoints
         Control(campaigns.MapPost("/end", (string id, HttpContext context, IClusterClient cluster, LocalGates gates) =>
                 ChangeAsync(id, CampaignChangeKind.End, 0, context, cluster, gates)),
             "End the sale now, before its endsAt (role marketing)");
-        Control(campaigns.MapPost("/stock", TopUp), "Add coupons to the stock; a sold-out campaign opens again (role marketing)")
+        Control(campaigns.MapPost("/stock", TopUp), "Add coupons to the stock; a sold-out campaign opens again (role marketing). With an Idempotency-Key header, a retry adds nothing more.")
             .Accepts<TopUpRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -63,6 +63,13 @@ public static class CampaignControlEndpoints
             return Problem.Validation(new Dictionary<string, string[]> { ["add"] = [$"Required, 1 to {CampaignDefinition.MaxStock}."] });
         }
 
+        var keyErrors = new Dictionary<string, string[]>();
+        var key = Claims.ClaimHeaders.OptionalKey(context.Request.Headers, keyErrors);
+        if (keyErrors.Count > 0)
+        {
+            return Problem.Validation(keyErrors);
+        }
+
         if (!Guid.TryParse(id, out var campaignId) || await units.OfAsync(campaignId) is not { } campaignUnits)
         {
             return CampaignEndpoints.NotFound();
@@ -75,17 +82,18 @@ public static class CampaignControlEndpoints
         }
 
         var (target, unitProblem) = CampaignUnitsCache.Resolve(campaignId, campaignUnits, body.Batch, null);
-        return target is { } unit ? await ChangeAsync(unit.ToString(), CampaignChangeKind.TopUp, add, context, cluster, gates) : unitProblem!;
+        return target is { } unit ? await ChangeAsync(unit.ToString(), CampaignChangeKind.TopUp, add, context, cluster, gates, key) : unitProblem!;
     }
 
-    private static async Task<IResult> ChangeAsync(string id, CampaignChangeKind kind, int add, HttpContext context, IClusterClient cluster, LocalGates gates)
+    private static async Task<IResult> ChangeAsync(string id, CampaignChangeKind kind, int add, HttpContext context, IClusterClient cluster, LocalGates gates,
+        string? key = null)
     {
         if (!Guid.TryParse(id, out var campaignId))
         {
             return CampaignEndpoints.NotFound();
         }
 
-        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Change(new CampaignChange(kind, context.ShopperId(), add));
+        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Change(new CampaignChange(kind, context.ShopperId(), add, key));
         if (result.View is { } changed)
         {
             gates.Forget(changed);
@@ -94,6 +102,9 @@ public static class CampaignControlEndpoints
         return result.Outcome switch
         {
             CampaignChangeOutcome.Done => Results.Ok(CampaignResponse.Of(result.View!)),
+            CampaignChangeOutcome.Replayed => Replayed(context, result.View!),
+            CampaignChangeOutcome.KeyReused => Problem.Of(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+                "This Idempotency-Key was used for another top-up; use a new key for a new top-up."),
             CampaignChangeOutcome.NotFound => CampaignEndpoints.NotFound(),
             CampaignChangeOutcome.Ended => Problem.Of(StatusCodes.Status409Conflict, "campaign_ended", "The sale has ended; it cannot change any more."),
             CampaignChangeOutcome.AlreadyPaused => Problem.Of(StatusCodes.Status409Conflict, "already_paused", "The sale is already paused."),
@@ -103,6 +114,12 @@ public static class CampaignControlEndpoints
             _ => Problem.Of(StatusCodes.Status422UnprocessableEntity, "stock_too_large",
                 $"A campaign has at most {CampaignDefinition.MaxStock} coupons, top-ups included."),
         };
+    }
+
+    private static IResult Replayed(HttpContext context, CampaignView view)
+    {
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        return Results.Ok(CampaignResponse.Of(view));
     }
 
     private static async Task<IResult> Changes(string id, IClusterClient cluster)

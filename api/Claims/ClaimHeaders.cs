@@ -17,6 +17,10 @@ public static class ClaimHeaders
         return (key, device, errors);
     }
 
+    /// <summary>An optional Idempotency-Key (marketing's top-ups): null when absent, an error when malformed.</summary>
+    public static string? OptionalKey(IHeaderDictionary headers, Dictionary<string, string[]> errors) =>
+        headers.ContainsKey(IdempotencyKey) ? Single(headers, IdempotencyKey, errors) : null;
+
     private static string Single(IHeaderDictionary headers, string name, Dictionary<string, string[]> errors)
     {
         StringValues values = headers[name];

@@ -1,6 +1,7 @@
 using FlashSale.Api.Campaigns;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk;
 using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.Api.Wallet;
@@ -25,6 +26,7 @@ public static class CardSecretEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/me/coupons/{id}/secret", Reveal)
+            .AddEndpointFilter<BlockedShoppersRefused>()
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Shopper)
             .WithSummary("The card secret of your coupon (role shopper); every reveal is audited.")

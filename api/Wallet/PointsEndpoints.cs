@@ -1,5 +1,6 @@
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk;
 using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.Api.Wallet;
@@ -18,6 +19,7 @@ public static class PointsEndpoints
             .Produces<PointsResponse>();
 
         app.MapPost("/api/me/coupons/{id}/redeem-points", RedeemCard)
+            .AddEndpointFilter<BlockedShoppersRefused>()
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Shopper)
             .WithSummary("Redeem one of your points cards into your points balance, once (role shopper)")

@@ -1,6 +1,7 @@
 using FlashSale.Api.Identity;
 using FlashSale.Api.Paging;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk;
 using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.Api.Wallet;
@@ -18,6 +19,7 @@ public static class WalletEndpoints
             .ProducesValidationProblem();
 
         me.MapPost("/coupons/{id}/redeem", Redeem)
+            .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Use one of your coupons on an order (role shopper). Idempotent by orderId: a retry gets the first answer.")
             .Accepts<RedeemRequest>("application/json")
             .Produces<RedemptionResponse>()
@@ -33,6 +35,7 @@ public static class WalletEndpoints
             .ProducesValidationProblem();
 
         me.MapPost("/checkout", Checkout)
+            .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Redeem several coupons on one order, all or none; without couponIds, the set that saves the most (role shopper). Idempotent by orderId.")
             .Accepts<CheckoutRequest>("application/json")
             .Produces<CheckoutResponse>()
@@ -42,6 +45,7 @@ public static class WalletEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         me.MapPost("/coupons/{id}/transfer", Transfer)
+            .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Give an available coupon to another shopper, when its campaign allows it (role shopper).")
             .Accepts<TransferRequest>("application/json")
             .Produces<TransferResponse>()
@@ -51,6 +55,7 @@ public static class WalletEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         me.MapPost("/orders/{orderId}/refund", Refund)
+            .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Cancel an order your coupons were used on: they come back while still valid, gift cards get the amount back (role shopper).")
             .Produces<RefundResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)

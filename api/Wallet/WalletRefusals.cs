@@ -50,6 +50,8 @@ public static class WalletRefusals
             "The recipient already holds as many coupons of this campaign as it allows."),
         TransferOutcome.InvalidRecipient => Problem.Of(StatusCodes.Status422UnprocessableEntity, "invalid_recipient",
             "A coupon cannot be given to its holder."),
+        TransferOutcome.RecipientInOtherVariant => Problem.Of(StatusCodes.Status409Conflict, "recipient_in_other_variant",
+            "This campaign counts received coupons against its per-user limit, and the recipient is in another of its variants."),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
     };
 

@@ -16,11 +16,13 @@ public enum CampaignChangeKind
 }
 
 /// <param name="Add">For <see cref="CampaignChangeKind.TopUp"/>: how many coupons to add.</param>
+/// <param name="IdempotencyKey">For top-ups: a retry with the same key adds nothing more.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignChange")]
 public sealed record CampaignChange(
     [property: Id(0)] CampaignChangeKind Kind,
     [property: Id(1)] string Actor,
-    [property: Id(2)] int Add = 0);
+    [property: Id(2)] int Add = 0,
+    [property: Id(3)] string? IdempotencyKey = null);
 
 [GenerateSerializer, Alias("FlashSale.CampaignChangeOutcome")]
 public enum CampaignChangeOutcome
@@ -39,6 +41,10 @@ public enum CampaignChangeOutcome
     AlreadyOpened,
     /// <summary>A change that applies to one batch or variant, asked of the campaign that groups them.</summary>
     UnitRequired,
+    /// <summary>A top-up retried with its key: it was made once, and is not made again.</summary>
+    Replayed,
+    /// <summary>The key was used for another top-up (another amount, or another campaign's).</summary>
+    KeyReused,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignChangeResult")]

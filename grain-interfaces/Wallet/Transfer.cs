@@ -12,6 +12,11 @@ public enum TransferOutcome
     RecipientLimitReached,
     /// <summary>To oneself.</summary>
     InvalidRecipient,
+    /// <summary>
+    /// On a campaign of variants whose received coupons count: the recipient is in another variant,
+    /// whose claims this one cannot count against the campaign's per-user limit.
+    /// </summary>
+    RecipientInOtherVariant,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale.TransferResult")]

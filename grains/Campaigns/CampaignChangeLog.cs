@@ -53,28 +53,55 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// Adds <paramref name="add"/> coupons to the stock; returns the stock the grain counts against
-    /// (recycled coupons included), or null when the total would pass <paramref name="maxStock"/>.
+    /// Adds <paramref name="add"/> coupons to the stock, once per <paramref name="key"/> when one is
+    /// given; returns the stock the grain counts against (recycled coupons included) when it added,
+    /// with the outcome: done, replayed, the key reused for another top-up, or the stock too large.
     /// </summary>
-    public async Task<int?> TopUpAsync(Guid campaignId, int add, int maxStock, string actor, DateTimeOffset at)
+    public async Task<(CampaignChangeOutcome Outcome, int? Stock)> TopUpAsync(Guid campaignId, int add, string? key, int maxStock, string actor,
+        DateTimeOffset at)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (key is not null && await TopUpOfKeyAsync(key) is { } earlier)
+            {
+                return (earlier.CampaignId == campaignId && earlier.Add == add ? CampaignChangeOutcome.Replayed : CampaignChangeOutcome.KeyReused, null);
+            }
+
+            await using var command = database.CreateCommand(
+                """
+                WITH changed AS (
+                    UPDATE campaign_stock SET total_stock = total_stock + $2
+                     WHERE campaign_id = $1 AND total_stock + $2 <= $3
+                    RETURNING campaign_id, total_stock, total_stock + recycled AS stock),
+                logged AS (
+                    INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details, idempotency_key)
+                    SELECT campaign_id, $4, $5, 'topped_up', jsonb_build_object('add', $2, 'totalStock', total_stock), $6 FROM changed)
+                SELECT stock FROM changed
+                """);
+            command.Parameters.Add(new() { Value = campaignId });
+            command.Parameters.Add(new() { Value = add });
+            command.Parameters.Add(new() { Value = maxStock });
+            command.Parameters.Add(new() { Value = at });
+            command.Parameters.Add(new() { Value = actor });
+            command.Parameters.Add(new() { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            try
+            {
+                return await command.ExecuteScalarAsync() is int stock ? (CampaignChangeOutcome.Done, stock) : (CampaignChangeOutcome.StockTooLarge, null);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt == 0)
+            {
+                // The same key raced in: its row is there now, and answers this one.
+            }
+        }
+    }
+
+    private async Task<(Guid CampaignId, int Add)?> TopUpOfKeyAsync(string key)
     {
         await using var command = database.CreateCommand(
-            """
-            WITH changed AS (
-                UPDATE campaign_stock SET total_stock = total_stock + $2
-                 WHERE campaign_id = $1 AND total_stock + $2 <= $3
-                RETURNING campaign_id, total_stock, total_stock + recycled AS stock),
-            logged AS (
-                INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
-                SELECT campaign_id, $4, $5, 'topped_up', jsonb_build_object('add', $2, 'totalStock', total_stock) FROM changed)
-            SELECT stock FROM changed
-            """);
-        command.Parameters.Add(new() { Value = campaignId });
-        command.Parameters.Add(new() { Value = add });
-        command.Parameters.Add(new() { Value = maxStock });
-        command.Parameters.Add(new() { Value = at });
-        command.Parameters.Add(new() { Value = actor });
-        return await command.ExecuteScalarAsync() as int?;
+            "SELECT campaign_id, (details ->> 'add')::integer FROM campaign_changes WHERE idempotency_key = $1 AND action = 'topped_up'");
+        command.Parameters.Add(new() { Value = key });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetInt32(1)) : null;
     }
 
     public async Task<ImmutableArray<CampaignChangeEntry>> ReadAsync(Guid campaignId)

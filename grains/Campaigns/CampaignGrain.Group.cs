@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Live;
 
 namespace FlashSale.Grains.Campaigns;
@@ -11,6 +12,31 @@ namespace FlashSale.Grains.Campaigns;
 public sealed partial class CampaignGrain
 {
     private Dictionary<Guid, InventorySnapshot>? _unitSnapshots;
+
+    // On a variant: its group's variants, to tell which shoppers are its own; null on any other campaign.
+    // Read from the group on first need: a unit is created before its group exists.
+    private ImmutableArray<CampaignUnit>? _variants;
+    private bool _variantsKnown;
+
+    private async Task KnowVariantsAsync()
+    {
+        if (!_variantsKnown && Definition?.ParentId is { } parent)
+        {
+            _variants = await GrainFactory.GetGrain<ICampaignGrain>(parent).Get() is { Definition.Units: [{ Kind: CampaignUnitKind.Variant }, ..] units }
+                ? units
+                : null;
+            _variantsKnown = true;
+        }
+    }
+
+    private async Task<ClaimResult> ClaimOnceVariantsKnownAsync(ClaimRequest request)
+    {
+        await KnowVariantsAsync();
+        return await Claim(request);
+    }
+
+    private bool IsShoppersVariant(string shopperId) =>
+        _variants is not { } variants || CampaignUnits.VariantFor(variants, Definition!.ParentId!.Value, shopperId).CampaignId == Definition.Id;
 
     public Task UnitInventory(InventorySnapshot snapshot)
     {

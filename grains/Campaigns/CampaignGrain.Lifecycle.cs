@@ -33,7 +33,7 @@ public sealed partial class CampaignGrain
             CampaignChangeKind.Publish => await PublishAsync(change.Actor, now),
             CampaignChangeKind.Pause or CampaignChangeKind.Resume => await SetPausedAsync(change.Kind == CampaignChangeKind.Pause, change.Actor, now),
             CampaignChangeKind.End => await EndAsync(change.Actor, now),
-            _ => await TopUpAsync(change.Add, change.Actor, now),
+            _ => await TopUpAsync(change.Add, change.IdempotencyKey, change.Actor, now),
         };
 
         // A group's publish, pause, resume and end are its units' too; each is audited on its own row as well.
@@ -123,15 +123,15 @@ public sealed partial class CampaignGrain
         return CampaignChangeOutcome.Done;
     }
 
-    private async Task<CampaignChangeOutcome> TopUpAsync(int add, string actor, DateTimeOffset now)
+    private async Task<CampaignChangeOutcome> TopUpAsync(int add, string? key, string actor, DateTimeOffset now)
     {
-        if (await changeLog.TopUpAsync(Definition!.Id, add, CampaignDefinition.MaxStock, actor, now) is not { } stock)
+        var (outcome, stock) = await changeLog.TopUpAsync(Definition!.Id, add, key, CampaignDefinition.MaxStock, actor, now);
+        if (stock is { } added)
         {
-            return CampaignChangeOutcome.StockTooLarge;
+            await Restock(added);
         }
 
-        await Restock(stock);
-        return CampaignChangeOutcome.Done;
+        return outcome;
     }
 
     private Task PlanScheduleAsync() =>

@@ -185,6 +185,18 @@ public sealed partial class CampaignGrain(
             return Refuse(ClaimOutcome.Unavailable);
         }
 
+        // A variant serves only the shoppers the campaign's hash sends to it, however the claim found
+        // it (its own id, a named variant): otherwise one shopper could pass the per-user limit in each.
+        if (definition.ParentId is not null && !_variantsKnown)
+        {
+            return ClaimOnceVariantsKnownAsync(request);
+        }
+
+        if (!IsShoppersVariant(request.ShopperId))
+        {
+            return Task.FromResult(ClaimResult.Refused(ClaimOutcome.CampaignNotFound));
+        }
+
         // A replay gets the original outcome whatever has happened to the campaign since.
         var claims = ClaimsOf(request.ShopperId);
         if (claims.Find(request.IdempotencyKey) is { } earlier)
@@ -264,9 +276,15 @@ public sealed partial class CampaignGrain(
             return new TransferResult(TransferOutcome.NotFound);
         }
 
+        await KnowVariantsAsync();
         // Within-limit receipts count from now on, so that claims admitted while the transfer is written see it.
         var recipient = ClaimsOf(toShopper);
         var counted = Definition.UseOrDefault.Transfer == TransferRule.WithinLimit;
+        if (counted && !IsShoppersVariant(toShopper))
+        {
+            return new TransferResult(TransferOutcome.RecipientInOtherVariant);
+        }
+
         if (counted && recipient.Count >= Definition.PerUserLimit)
         {
             return new TransferResult(TransferOutcome.RecipientLimitReached);

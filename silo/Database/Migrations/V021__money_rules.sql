@@ -272,6 +272,11 @@ DROP TRIGGER IF EXISTS points_entry_explained ON points_entries;
 CREATE CONSTRAINT TRIGGER points_entry_explained AFTER INSERT ON points_entries
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION points_balance_explained();
 
+-- Top-ups retried with their Idempotency-Key add once (a key names one top-up, across campaigns:
+-- marketing's keys are not scoped by campaign, so a key reused on another campaign is refused).
+ALTER TABLE campaign_changes ADD COLUMN IF NOT EXISTS idempotency_key text;
+CREATE UNIQUE INDEX IF NOT EXISTS campaign_changes_one_per_key ON campaign_changes (idempotency_key) WHERE idempotency_key IS NOT NULL;
+
 -- issue_coupons as before (010), with one more fence (M6): a paused, explicitly ended or draft
 -- campaign, or a claim stamped at or after the campaign's end, writes nothing (FS005), so that a
 -- stale activation on a frozen silo cannot issue after a pause or an end was acknowledged.
