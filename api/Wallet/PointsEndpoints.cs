@@ -30,7 +30,7 @@ public static class PointsEndpoints
         app.MapPost("/api/admin/points", Credit)
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Admin)
-            .WithSummary("Credit points to a shopper, with a note (role admin)")
+            .WithSummary("Credit points to a shopper, with a note (role admin). With an Idempotency-Key header, a retry credits nothing more.")
             .Accepts<CreditRequest>("application/json")
             .Produces<CreditResponse>()
             .ProducesValidationProblem();
@@ -61,6 +61,7 @@ public static class PointsEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
+        var key = Claims.ClaimHeaders.OptionalKey(context.Request.Headers, errors);
         if (!WalletValidation.IsId(body!.ShopperId))
         {
             errors["shopperId"] = ["Required: the shopper's id."];
@@ -81,8 +82,19 @@ public static class PointsEndpoints
             return Problem.Validation(errors);
         }
 
-        var balance = await cluster.GetGrain<IWalletGrain>(body.ShopperId!).Credit(body.Points!.Value, body.Note!.Trim(), context.ShopperId());
-        return Results.Ok(new CreditResponse(body.ShopperId!, body.Points.Value, balance));
+        var credit = await cluster.GetGrain<IWalletGrain>(body.ShopperId!).Credit(body.Points!.Value, body.Note!.Trim(), context.ShopperId(), key);
+        if (credit.Outcome == PointsCreditOutcome.KeyReused)
+        {
+            return Problem.Of(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+                "This Idempotency-Key was used for another credit; use a new key for a new credit.");
+        }
+
+        if (credit.Outcome == PointsCreditOutcome.Replayed)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return Results.Ok(new CreditResponse(body.ShopperId!, body.Points.Value, credit.Balance));
     }
 }
 

@@ -33,9 +33,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("RedeemPointsCard")]
     Task<PointsCardResult> RedeemPointsCard(Guid couponId);
 
-    /// <summary>Adds points to the balance (an admin's credit), with who and why; returns the new balance.</summary>
-    [Alias("Credit")]
-    Task<long> Credit(long points, string note, string creditedBy);
+    /// <summary>Adds points to the balance (an admin's credit), with who and why; once per idempotency key when one is given.</summary>
+    [Alias("CreditOnce")]
+    Task<PointsCredit> Credit(long points, string note, string creditedBy, string? idempotencyKey);
 
     [Alias("Alerts"), ReadOnly]
     Task<AlertPage> Alerts(bool unreadOnly, PagePosition? after, int limit);

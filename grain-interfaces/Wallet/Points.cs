@@ -30,6 +30,22 @@ public sealed record PointsCardResult(
     [property: Id(1)] long Credited = 0,
     [property: Id(2)] long Balance = 0);
 
+[GenerateSerializer, Alias("FlashSale.PointsCreditOutcome")]
+public enum PointsCreditOutcome
+{
+    Credited,
+    /// <summary>Retried with its Idempotency-Key: credited once, not again.</summary>
+    Replayed,
+    /// <summary>The key was used for another credit (another shopper or amount).</summary>
+    KeyReused,
+}
+
+/// <summary>An admin's credit: what happened, and the balance now.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.PointsCredit")]
+public sealed record PointsCredit(
+    [property: Id(0)] PointsCreditOutcome Outcome,
+    [property: Id(1)] long Balance = 0);
+
 /// <summary>A shopper's points balance and its latest changes, newest first.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.PointsBalance")]
 public sealed record PointsBalance(

@@ -13,24 +13,50 @@ namespace FlashSale.Grains.Wallet;
 public sealed class PointsStore(NpgsqlDataSource database)
 {
     /// <summary>
-    /// Credits points. Claims read balances from here afresh each time, so a credit counts from the
-    /// next claim on.
+    /// Credits points, once per <paramref name="key"/> when one is given. Claims read balances from
+    /// here afresh each time, so a credit counts from the next claim on.
     /// </summary>
-    public async Task<long> CreditAsync(string shopperId, long points, string note, string creditedBy, DateTimeOffset now)
+    public async Task<PointsCredit> CreditAsync(string shopperId, long points, string note, string creditedBy, string? key, DateTimeOffset now)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        return await AddPointsAsync(connection, null, new PointsEntry(points, "credit", null, null, note, now), shopperId, creditedBy);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (key is not null && await CreditOfKeyAsync(key) is { } earlier)
+            {
+                return earlier.ShopperId == shopperId && earlier.Points == points
+                    ? new PointsCredit(PointsCreditOutcome.Replayed, (await PointsAsync(shopperId)).Balance)
+                    : new PointsCredit(PointsCreditOutcome.KeyReused);
+            }
+
+            await using var connection = await database.OpenConnectionAsync();
+            try
+            {
+                var balance = await AddPointsAsync(connection, null, new PointsEntry(points, "credit", null, null, note, now), shopperId, creditedBy, key);
+                return new PointsCredit(PointsCreditOutcome.Credited, balance);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt == 0)
+            {
+                // The same key raced in: its entry answers this one.
+            }
+        }
+    }
+
+    private async Task<(string ShopperId, long Points)?> CreditOfKeyAsync(string key)
+    {
+        await using var command = database.CreateCommand("SELECT shopper_id, delta FROM points_entries WHERE credit_key = $1");
+        command.Parameters.Add(new() { Value = key });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt64(1)) : null;
     }
 
     // Adds an entry and moves the balance by it, creating the account on its first credit.
     private static async Task<long> AddPointsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PointsEntry entry, string shopperId,
-        string? by)
+        string? by, string? key = null)
     {
         await using var command = new NpgsqlCommand(
             """
             WITH entry AS (
-                INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_by, note, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_by, note, created_at, credit_key)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             )
             INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $8)
             ON CONFLICT (shopper_id) DO UPDATE SET balance = account.balance + excluded.balance, updated_at = excluded.updated_at
@@ -44,6 +70,7 @@ public sealed class PointsStore(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = (object?)by ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)entry.Note ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = entry.At });
+        command.Parameters.Add(new() { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

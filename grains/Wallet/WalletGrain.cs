@@ -42,8 +42,8 @@ public sealed class WalletGrain(WalletStore store, OrderBook orders, PointsStore
 
     public Task<PointsCardResult> RedeemPointsCard(Guid couponId) => points.RedeemPointsCardAsync(ShopperId, couponId, clock.GetUtcNow());
 
-    public Task<long> Credit(long credit, string note, string creditedBy) =>
-        points.CreditAsync(ShopperId, credit, note, creditedBy, clock.GetUtcNow());
+    public Task<PointsCredit> Credit(long credit, string note, string creditedBy, string? idempotencyKey) =>
+        points.CreditAsync(ShopperId, credit, note, creditedBy, idempotencyKey, clock.GetUtcNow());
 
     public Task<AlertPage> Alerts(bool unreadOnly, PagePosition? after, int limit) => alerts.InboxAsync(ShopperId, unreadOnly, after, limit);
 

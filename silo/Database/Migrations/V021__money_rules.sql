@@ -249,6 +249,10 @@ ALTER TABLE points_entries
         OR (reason = 'points_card' AND delta > 0 AND coupon_id IS NOT NULL)
         OR (reason = 'credit' AND delta > 0 AND created_by IS NOT NULL AND note IS NOT NULL)) NOT VALID;
 
+-- An admin's credit retried with its Idempotency-Key is made once.
+ALTER TABLE points_entries ADD COLUMN IF NOT EXISTS credit_key text;
+CREATE UNIQUE INDEX IF NOT EXISTS points_one_credit_per_key ON points_entries (credit_key) WHERE credit_key IS NOT NULL;
+
 -- One credit per points card, ever.
 CREATE UNIQUE INDEX IF NOT EXISTS points_one_credit_per_card ON points_entries (coupon_id) WHERE reason = 'points_card';
 

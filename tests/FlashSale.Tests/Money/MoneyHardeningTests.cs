@@ -31,6 +31,23 @@ public sealed class MoneyHardeningTests(RunningSystem system) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task An_admins_points_credit_retried_with_its_key_credits_once()
+    {
+        using var admin = await system.AdminAsync();
+        var shopper = "credited-" + Guid.NewGuid().ToString("N")[..8];
+        var key = "credit-" + shopper;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => CreditAsync(admin, shopper, 300, key)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal(4, answers.Count(a => a.Replayed));
+        Assert.All(answers, a => Assert.Equal(300L, a.Body.GetProperty("balance").GetInt64()));
+        Assert.Equal("idempotency_key_reused", (await CreditAsync(admin, shopper, 301, key)).Code);
+        Assert.Equal("idempotency_key_reused", (await CreditAsync(admin, shopper + "-other", 300, key)).Code);
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM points_entries WHERE shopper_id = $1", shopper));
+    }
+
+    [Fact]
     public async Task A_blocked_shopper_moves_no_value_on_any_route()
     {
         var shopperId = "blocked-" + Guid.NewGuid().ToString("N")[..8];
@@ -139,6 +156,16 @@ public sealed class MoneyHardeningTests(RunningSystem system) : IClassFixture<Ru
         {
             client.Dispose();
         }
+    }
+
+    private static async Task<Answer> CreditAsync(HttpClient admin, string shopperId, long points, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/points")
+        {
+            Content = JsonContent.Create(new { shopperId, points, note = "goodwill" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return await Answer.Of(await admin.SendAsync(request));
     }
 
     private static async Task<Answer> TopUpAsync(HttpClient marketer, Guid campaign, int add, string? key)
