@@ -38,6 +38,7 @@ public sealed class TenancyTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.Contains(campaign, await ListedAsync(acme));
         Assert.Contains(draft, await ListedAsync(acme));
         Assert.Contains(campaign, await ListedAsync(admin));
+        Assert.Equal("acme-" + run, (await acme.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}")).GetProperty("merchant").GetString());
 
         // Nothing changed, and the owner and admins still can.
         Assert.Empty(await ChangesAsync(acme, campaign, "paused"));
