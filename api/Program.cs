@@ -29,8 +29,7 @@ builder.Services.AddFlashSaleProblems();
 builder.Services.AddFlashSaleAuthentication(builder.Configuration);
 builder.Services.AddClusterDashboardSessions(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();
-builder.Services.AddFlashSaleHealth(connectionString)
-    .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
+builder.Services.AddFlashSaleHealth(connectionString).AddReadyCheck<ClusterHealthCheck>("cluster");
 builder.AddFlashSaleMetrics();
 // How long SIGTERM waits for in-flight requests (claims among them) once Kestrel stops taking new ones.
 builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));

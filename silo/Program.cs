@@ -34,8 +34,7 @@ builder.Services.AddHostedService(services =>
 // their pending claims) and its HTTP requests to finish.
 builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
 builder.AddFlashSaleMetrics();
-builder.Services.AddFlashSaleHealth(connectionString)
-    .AddCheck<SiloMembershipHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
+builder.Services.AddFlashSaleHealth(connectionString).AddReadyCheck<SiloMembershipHealthCheck>("cluster");
 
 builder.UseOrleans(silo =>
 {
