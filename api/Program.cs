@@ -37,7 +37,12 @@ builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<CampaignUnitsCache>();
 builder.Services.AddSingleton<LocalGates>();
-builder.Services.AddSignalR();
+// One hub method at a time per connection (the default, relied on by Watching): a client cannot make a node work for it in parallel.
+builder.Services.AddSignalR(hub => hub.MaximumParallelInvocationsPerClient = 1);
+builder.Services.AddOptions<LiveHubLimits>().BindConfiguration("LiveHub")
+    .Validate(limits => limits.MaxSubscriptions >= 1, "LiveHub:MaxSubscriptions must be 1 or more.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<CampaignExistence>();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();
 builder.Services.AddSingleton<LocalRefusals>();
