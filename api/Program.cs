@@ -12,10 +12,13 @@ using FlashSale.Api.Wallet;
 using FlashSale.Api.WebPages;
 using FlashSale.Operations.Health;
 using FlashSale.Operations.Metrics;
+using FlashSale.Operations.Secrets;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Before anything reads them: outside Development, no key or connection string the repository publishes.
+RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "Jwt:SigningKey", "ConnectionStrings:FlashSale");
 var connectionString = builder.Configuration.GetConnectionString("FlashSale")
     ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using FlashSale.Operations.Health;
 using FlashSale.Operations.Metrics;
+using FlashSale.Operations.Secrets;
 using FlashSale.Silo;
 using FlashSale.Silo.Database;
 using FlashSale.Silo.Health;
@@ -15,6 +16,8 @@ using Orleans.Dashboard;
 
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Before anything reads them: outside Development, no key or connection string the repository publishes.
+RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "CardSecrets:Key", "ConnectionStrings:FlashSale");
 // The silo serves HTTP only for operators: health probes and metrics. Set in code rather than in
 // appsettings.json, where it would override ASPNETCORE_URLS and containers' ASPNETCORE_HTTP_PORTS.
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
