@@ -1,5 +1,5 @@
+using FlashSale.Api.Campaigns;
 using FlashSale.Api.Gates;
-using FlashSale.GrainInterfaces.Live;
 
 namespace FlashSale.Api.Live;
 
@@ -7,9 +7,10 @@ namespace FlashSale.Api.Live;
 /// Whether an id a client sent names a campaign, answered without waking the campaign's grain, so
 /// that subscribing to made-up ids cannot make the cluster activate a grain (and read its storage)
 /// per id. A gate this node holds proves the campaign exists; ids recently found missing are
-/// answered from memory; anything else is one lookup of the campaign's ledger row.
+/// answered from memory; anything else is one lookup of the campaign's ledger row (its owner, which
+/// a ledger row always has: <see cref="CampaignOwners"/>).
 /// </summary>
-public sealed class CampaignExistence(IClusterClient cluster, LocalGates gates, UnknownCampaigns unknown)
+public sealed class CampaignExistence(CampaignOwners owners, LocalGates gates, UnknownCampaigns unknown)
 {
     public async Task<bool> ExistsAsync(Guid campaignId)
     {
@@ -18,7 +19,7 @@ public sealed class CampaignExistence(IClusterClient cluster, LocalGates gates, 
             return false;
         }
 
-        if (gates.For(campaignId) is not null || await cluster.GetGrain<ICampaignLookupGrain>(0).Exists(campaignId))
+        if (gates.For(campaignId) is not null || await owners.OfAsync(campaignId) is not null)
         {
             return true;
         }
