@@ -21,6 +21,7 @@ public static class Discrepancies
     /// A transfer of a coupon the caller does not hold, on a within-limit campaign whose recipient is at
     /// the limit, answers 409 recipient_limit_reached (the campaign grain judges the limit before the
     /// wallet looks at the holder) instead of 404 coupon_not_found: it tells a stranger the coupon exists.
+    /// Mended: the holder is checked before the refusal is told.
     /// </summary>
     public const string RecipientLimitBeforeOwnership = "recipient-limit-before-ownership";
 
@@ -29,6 +30,7 @@ public static class Discrepancies
     /// should replay the first's answer (200, Idempotent-Replayed), but it read the order before the
     /// first created it, then finds the coupon used: 409 already_redeemed (a gift card: 409
     /// order_conflict). A till that retries a request it has not heard back from gets a refusal.
+    /// Mended: the order is read again once the coupon's lock is held.
     /// </summary>
     public const string ConcurrentFirstUse = "concurrent-first-use-refused";
 
@@ -43,5 +45,8 @@ public static class Discrepancies
 
     private static readonly string[] Strict = (Environment.GetEnvironmentVariable("FLASHSALE_MODEL_STRICT") ?? "").Split(',', StringSplitOptions.TrimEntries);
 
-    public static bool Tolerate(string discrepancy) => !Strict.Contains("1") && !Strict.Contains(discrepancy);
+    // Mended since they were found: never tolerated again, so that they stay mended.
+    private static readonly string[] Mended = [RecipientLimitBeforeOwnership, ConcurrentFirstUse];
+
+    public static bool Tolerate(string discrepancy) => !Mended.Contains(discrepancy) && !Strict.Contains("1") && !Strict.Contains(discrepancy);
 }
