@@ -7,13 +7,12 @@ namespace FlashSale.Api.Gates;
 /// <summary>
 /// This node's copy of the campaigns' gates, fed by the grains' pushes and by the refusals they
 /// return, so that claims on a sold-out, ended or not-yet-open campaign are refused here without
-/// a grain call. A gate is trusted for a limited time only: a push this node missed cannot keep it
-/// refusing claims for long.
+/// a grain call. A gate is trusted for a second only (<see cref="CampaignGate.TrustedFor"/>): a push
+/// this node missed cannot keep it refusing claims for long, and the grain holds back admissions
+/// that a gate it handed out within that time would refuse.
 /// </summary>
 public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
 {
-    private static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
-
     private readonly ConcurrentDictionary<Guid, (CampaignGate Gate, long LearnedAt)> _gates = new();
 
     public CampaignGate? For(Guid campaignId)
@@ -23,7 +22,7 @@ public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
             return null;
         }
 
-        if (clock.GetElapsedTime(entry.LearnedAt) > TrustFor)
+        if (clock.GetElapsedTime(entry.LearnedAt) > CampaignGate.TrustedFor)
         {
             _gates.TryRemove(KeyValuePair.Create(campaignId, entry));
             return null;

@@ -20,6 +20,22 @@ public sealed record CampaignGate(
     [property: Id(6)] bool Paused = false,
     [property: Id(7)] ImmutableArray<EarlyAccess> EarlyAccess = default)
 {
+    /// <summary>
+    /// How long an API node acts on a gate after learning it. Short, because a gate that refuses
+    /// must not outlive the state it describes by much: a node that missed the push that replaced
+    /// it asks the grain again after this, and learns the current gate from the answer.
+    /// </summary>
+    public static readonly TimeSpan TrustedFor = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the grain keeps to a gate it handed out: a node's trust plus room for a push that
+    /// arrived late or a node clock that runs behind.
+    /// </summary>
+    public static readonly TimeSpan HonoredFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>When the grain built this gate: its holders are the shoppers with a claim at that moment.</summary>
+    public DateTimeOffset BuiltAt => new(Version, TimeSpan.Zero);
+
     /// <summary>When a shopper of <paramref name="tier"/> may start claiming.</summary>
     public DateTimeOffset OpensFor(string? tier) => EarlyAccess.OpensFor(StartsAt, tier);
 
@@ -38,7 +54,8 @@ public sealed record CampaignGate(
         }
 
         // No filter means the holders are unknown here: only the grain can tell a replay from a new claim.
-        if (Holders is null || Holders.MayContain(shopperId))
+        // A gate built before the end does not list the claims admitted after it was built.
+        if (Holders is null || Holders.MayContain(shopperId) || (ended && BuiltAt < EndsAt))
         {
             return null;
         }

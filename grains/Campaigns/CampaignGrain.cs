@@ -51,6 +51,7 @@ public sealed partial class CampaignGrain(
     private int _inFlight;
     private bool _broken;
     private CampaignGate? _gate;
+    private readonly OutstandingGates _outstanding = new();
     private readonly LiveInventory _live = new();
     private bool _paused;
     private bool _draft;
@@ -232,6 +233,11 @@ public sealed partial class CampaignGrain(
             return Refuse(ClaimOutcome.SoldOut, now);
         }
 
+        if (_outstanding.RefusingUntil(request.ShopperId, request.Tier, now) is { } refusingUntil)
+        {
+            return ClaimOnceGatesExpireAsync(request, refusingUntil - now);
+        }
+
         var coupon = new IssuedCoupon(
             Guid.CreateVersion7(now), CouponCodes.New(), definition.Id, definition.Terms, now, definition.Validity.ExpiryFor(now));
         var claim = new AdmittedClaim(request.ShopperId, request.DeviceId, request.IdempotencyKey, coupon);
@@ -374,7 +380,14 @@ public sealed partial class CampaignGrain(
     private Task<ClaimResult> Refuse(ClaimOutcome outcome, DateTimeOffset? now = null)
     {
         Counted(outcome);
-        return Task.FromResult(ClaimResult.Refused(outcome, now is null ? null : Gate(), now));
+        return Task.FromResult(ClaimResult.Refused(outcome, now is { } at ? HandOutGate(at) : null, now));
+    }
+
+    // Judged again once no API node can refuse its replays on an older gate (see OutstandingGates).
+    private async Task<ClaimResult> ClaimOnceGatesExpireAsync(ClaimRequest request, TimeSpan wait)
+    {
+        await Task.Delay(wait, clock);
+        return await Claim(request);
     }
 
     private void Counted(ClaimOutcome refusal)
@@ -718,7 +731,8 @@ public sealed partial class CampaignGrain(
     {
         var definition = Definition!;
         var soldOut = _committed >= _totalStock;
-        if (_gate is null || _gate.SoldOut != soldOut || _gate.Paused != _paused)
+        var endedSinceBuilt = _gate is not null && _gate.BuiltAt < definition.EndsAt && clock.GetUtcNow() >= definition.EndsAt;
+        if (_gate is null || _gate.SoldOut != soldOut || _gate.Paused != _paused || endedSinceBuilt)
         {
             // Shoppers with a claim, so that API nodes forward their replays to this grain.
             var holders = _shoppers.Where(s => s.Value.Count > 0).Select(s => s.Key).ToList();
@@ -729,12 +743,19 @@ public sealed partial class CampaignGrain(
         return _gate;
     }
 
+    private CampaignGate HandOutGate(DateTimeOffset now)
+    {
+        var gate = Gate();
+        _outstanding.HandedOut(gate, now);
+        return gate;
+    }
+
     // Drafts have no gate: API nodes send their claims here, to be told the campaign does not exist.
     private void PublishGate()
     {
         if (!_draft)
         {
-            GrainFactory.GetGrain<ILiveHubGrain>(0).GateChanged(Gate()).Ignore();
+            GrainFactory.GetGrain<ILiveHubGrain>(0).GateChanged(HandOutGate(clock.GetUtcNow())).Ignore();
         }
     }
 

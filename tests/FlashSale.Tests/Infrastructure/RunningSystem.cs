@@ -57,6 +57,9 @@ public class RunningSystem : IAsyncLifetime
         return api;
     }
 
+    /// <summary>Starts the system's own API node again, after a test killed it.</summary>
+    public async Task RestartApiAsync() => Api = await StartApiAsync(BaseAddress);
+
     /// <summary>
     /// Settings for the API process beyond the common ones. The edge rate limits are off: the tests
     /// send bursts from one address and one shopper on purpose; the rate-limit tests turn them on.
