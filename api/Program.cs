@@ -12,10 +12,13 @@ using FlashSale.Api.Wallet;
 using FlashSale.Api.WebPages;
 using FlashSale.Operations.Health;
 using FlashSale.Operations.Metrics;
+using FlashSale.Operations.Secrets;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Before anything reads them: outside Development, no key or connection string the repository publishes.
+RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "Jwt:SigningKey", "ConnectionStrings:FlashSale");
 var connectionString = builder.Configuration.GetConnectionString("FlashSale")
     ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
 
@@ -29,8 +32,7 @@ builder.Services.AddFlashSaleProblems();
 builder.Services.AddFlashSaleAuthentication(builder.Configuration);
 builder.Services.AddClusterDashboardSessions(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();
-builder.Services.AddFlashSaleHealth(connectionString)
-    .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
+builder.Services.AddFlashSaleHealth(connectionString).AddReadyCheck<ClusterHealthCheck>("cluster");
 builder.AddFlashSaleMetrics();
 // How long SIGTERM waits for in-flight requests (claims among them) once Kestrel stops taking new ones.
 builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
@@ -39,7 +41,12 @@ builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<CampaignUnitsCache>();
 builder.Services.AddSingleton<CampaignOwners>();
 builder.Services.AddSingleton<LocalGates>();
-builder.Services.AddSignalR();
+// One hub method at a time per connection (the default, relied on by Watching): a client cannot make a node work for it in parallel.
+builder.Services.AddSignalR(hub => hub.MaximumParallelInvocationsPerClient = 1);
+builder.Services.AddOptions<LiveHubLimits>().BindConfiguration("LiveHub")
+    .Validate(limits => limits.MaxSubscriptions >= 1, "LiveHub:MaxSubscriptions must be 1 or more.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<CampaignExistence>();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();
 builder.Services.AddSingleton<LocalRefusals>();

@@ -1,6 +1,7 @@
 using System.Net;
 using FlashSale.Operations.Health;
 using FlashSale.Operations.Metrics;
+using FlashSale.Operations.Secrets;
 using FlashSale.Silo;
 using FlashSale.Silo.Database;
 using FlashSale.Silo.Health;
@@ -15,6 +16,8 @@ using Orleans.Dashboard;
 
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Before anything reads them: outside Development, no key or connection string the repository publishes.
+RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "CardSecrets:Key", "ConnectionStrings:FlashSale");
 // The silo serves HTTP only for operators: health probes and metrics. Set in code rather than in
 // appsettings.json, where it would override ASPNETCORE_URLS and containers' ASPNETCORE_HTTP_PORTS.
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
@@ -34,8 +37,7 @@ builder.Services.AddHostedService(services =>
 // their pending claims) and its HTTP requests to finish.
 builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
 builder.AddFlashSaleMetrics();
-builder.Services.AddFlashSaleHealth(connectionString)
-    .AddCheck<SiloMembershipHealthCheck>("cluster", tags: [HealthSetup.Ready], timeout: HealthSetup.ReadyTimeout);
+builder.Services.AddFlashSaleHealth(connectionString).AddReadyCheck<SiloMembershipHealthCheck>("cluster");
 
 builder.UseOrleans(silo =>
 {

@@ -17,6 +17,7 @@ public sealed record ValidityResponse(DateTimeOffset? Until, int? Days, TimeSpan
 /// <param name="TotalStock">The stock now: as created, plus top-ups and recycled coupons; always <c>issued + remaining</c>.</param>
 /// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="AsOf">When the campaign's grain read the counts.</param>
+/// <param name="Merchant">The merchant the campaign belongs to (tenancy; <c>default</c> before tenancy).</param>
 public sealed record CampaignResponse(
     Guid Id,
     string Name,
@@ -36,6 +37,7 @@ public sealed record CampaignResponse(
     int Remaining,
     DateTimeOffset CreatedAt,
     DateTimeOffset AsOf,
+    string Merchant,
     IReadOnlyList<UnitResponse>? Batches = null,
     IReadOnlyList<UnitResponse>? Variants = null)
 {
@@ -71,7 +73,7 @@ public sealed record CampaignResponse(
             d.CardSecrets,
             d.EarlyAccess.IsDefault ? [] : [.. d.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))],
             view.Phase.Name(),
-            view.Issued, view.Remaining, d.CreatedAt, view.AsOf);
+            view.Issued, view.Remaining, d.CreatedAt, view.AsOf, d.Merchant);
     }
 }
 

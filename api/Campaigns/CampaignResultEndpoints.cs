@@ -68,32 +68,13 @@ public static class CampaignResultEndpoints
             await csv.WriteAsync(unitColumn + "seq,coupon_id,shopper_id,device_id,issued_at,expires_at,holder_id,standing_uses,discount\n");
             foreach (var (key, unitId) in parts)
             {
-                var unit = key is null ? "" : key + ",";
+                var unit = key is null ? "" : CsvCell.Text(key) + ",";
                 await foreach (var row in cluster.GetGrain<ICampaignExportGrain>(0).Coupons(unitId))
                 {
                     await csv.WriteAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{unit}{row.Seq},{row.CouponId},{Cell(row.ShopperId)},{Cell(row.DeviceId)},{row.IssuedAt:O},{row.ExpiresAt:O},{Cell(row.Holder)},{row.Uses},{row.Discount}\n"));
+                        $"{unit}{row.Seq},{row.CouponId},{CsvCell.Text(row.ShopperId)},{CsvCell.Text(row.DeviceId)},{row.IssuedAt:O},{row.ExpiresAt:O},{CsvCell.Text(row.Holder)},{row.Uses},{row.Discount}\n"));
                 }
             }
         }, "text/csv; charset=utf-8", $"campaign-{campaignId}.csv");
-    }
-
-    /// <summary>
-    /// A text cell: quoted when it holds a separator or a quote, and never starting with what a
-    /// spreadsheet would run as a formula (device ids come from clients).
-    /// </summary>
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

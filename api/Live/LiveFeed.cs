@@ -6,8 +6,16 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace FlashSale.Api.Live;
 
-/// <summary>This node's observer: what the cluster publishes, sent to this node's own connections.</summary>
-public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates) : ILiveObserver
+/// <summary>
+/// This node's observer: what the cluster publishes, handed to this node's own connections. Orleans
+/// delivers an observer's calls one at a time, each once the last one's task has completed, so no
+/// call here waits for SignalR to write: a group send completes only when every member has taken the
+/// message, and one connection that stopped reading (its buffer full) would hold up every later
+/// snapshot, gate and alert for every connection on the node. SignalR keeps each connection's
+/// messages in order, and closes one that takes none for long (its transport's send timeout, or a
+/// long-polling client's disconnect timeout), which ends the sends queued for it.
+/// </summary>
+public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates, ILogger<LiveFeed> logger) : ILiveObserver
 {
     public Task GateChanged(CampaignGate gate)
     {
@@ -15,14 +23,32 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates) : ILive
         return Task.CompletedTask;
     }
 
-    public Task Inventory(InventorySnapshot snapshot) =>
-        hub.Clients.Group(LiveGroups.Campaign(snapshot.CampaignId)).SendAsync("inventory", snapshot);
+    public Task Inventory(InventorySnapshot snapshot) => Send(LiveGroups.Campaign(snapshot.CampaignId), "inventory", snapshot);
 
-    public Task StateChanged(StateChange change) =>
-        hub.Clients.Group(LiveGroups.Campaign(change.CampaignId)).SendAsync("stateChanged", change);
+    public Task StateChanged(StateChange change) => Send(LiveGroups.Campaign(change.CampaignId), "stateChanged", change);
 
-    public Task OperatorAlert(OperatorAlert alert) => hub.Clients.Group(LiveGroups.Operators).SendAsync("alert", alert);
+    public Task OperatorAlert(OperatorAlert alert) => Send(LiveGroups.Operators, "alert", alert);
 
-    public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts) =>
-        Task.WhenAll(alerts.Select(a => hub.Clients.Group(LiveGroups.Shopper(a.ShopperId)).SendAsync("expiryAlert", a.Alert)));
+    public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            Send(LiveGroups.Shopper(alert.ShopperId), "expiryAlert", alert.Alert);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts the group send and returns at once; a send that fails is only logged (its connection is gone).</summary>
+    private Task Send(string group, string method, object message)
+    {
+        var sending = hub.Clients.Group(group).SendAsync(method, message);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            sending.ContinueWith(static (failed, state) => ((ILogger)state!).LogDebug(failed.Exception, "A live message could not be sent"),
+                logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
+        return Task.CompletedTask;
+    }
 }

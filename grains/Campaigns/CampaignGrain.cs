@@ -280,14 +280,12 @@ public sealed partial class CampaignGrain(
         // Within-limit receipts count from now on, so that claims admitted while the transfer is written see it.
         var recipient = ClaimsOf(toShopper);
         var counted = Definition.UseOrDefault.Transfer == TransferRule.WithinLimit;
-        if (counted && !IsShoppersVariant(toShopper))
+        if (counted && (!IsShoppersVariant(toShopper) || recipient.Count >= Definition.PerUserLimit))
         {
-            return new TransferResult(TransferOutcome.RecipientInOtherVariant);
-        }
-
-        if (counted && recipient.Count >= Definition.PerUserLimit)
-        {
-            return new TransferResult(TransferOutcome.RecipientLimitReached);
+            // Only the holder learns why: to anyone else the coupon does not exist.
+            return await wallets.HolderOfAsync(couponId) != fromShopper ? new TransferResult(TransferOutcome.NotFound)
+                : !IsShoppersVariant(toShopper) ? new TransferResult(TransferOutcome.RecipientInOtherVariant)
+                : new TransferResult(TransferOutcome.RecipientLimitReached);
         }
 
         if (counted)
@@ -420,7 +418,16 @@ public sealed partial class CampaignGrain(
     }
 
     public async Task<InventorySnapshot?> Snapshot() =>
-        Definition is null ? null : Definition.IsGroup ? await GroupSnapshotAsync() : TakeSnapshot();
+        Definition is null ? null : Definition.IsGroup ? await GroupSnapshotAsync() : SnapshotForSubscriber();
+
+    // A subscriber's snapshot must not swallow a change the publisher has yet to send to everyone else.
+    private InventorySnapshot SnapshotForSubscriber()
+    {
+        var pending = _live.Changed;
+        var snapshot = TakeSnapshot();
+        _live.Changed |= pending;
+        return snapshot;
+    }
 
     private InventorySnapshot TakeSnapshot()
     {

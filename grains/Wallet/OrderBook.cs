@@ -32,6 +32,9 @@ public sealed class OrderBook(NpgsqlDataSource database)
         await using var transaction = await connection.BeginTransactionAsync();
         var earlier = await LockOrderAsync(connection, transaction, scope, order.OrderId);
         var row = await WalletStore.LockAsync(connection, transaction, coupon);
+        // A use racing this one (a till retrying) may have made the order while this waited for the
+        // coupon: read it again, so that this call is its replay rather than a refusal.
+        earlier ??= await LockOrderAsync(connection, transaction, scope, order.OrderId);
         if (row is null || (coupon.HolderId is { } holder && row.Holder != holder) || (merchantId is not null && row.MerchantId != merchantId))
         {
             return new RedeemResult(RedeemOutcome.NotFound);

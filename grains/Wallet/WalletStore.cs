@@ -151,6 +151,14 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         return new TransferResult(TransferOutcome.Transferred, now);
     }
 
+    /// <summary>Who holds the coupon now; null when it does not exist.</summary>
+    public async Task<string?> HolderOfAsync(Guid couponId)
+    {
+        await using var command = database.CreateCommand("SELECT coalesce(holder_id, shopper_id) FROM coupons WHERE coupon_id = $1");
+        command.Parameters.Add(new() { Value = couponId });
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     /// <summary>The coupon's campaign, for routing a transfer; null when it does not exist.</summary>
     public async Task<Guid?> CampaignOfAsync(Guid couponId)
     {

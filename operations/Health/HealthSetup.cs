@@ -21,13 +21,26 @@ public static class HealthSetup
     public static IHealthChecksBuilder AddFlashSaleHealth(this IServiceCollection services, string connectionString)
     {
         services.AddKeyedSingleton(HealthDatabase, (_, _) => DatabaseHealthCheck.CreateDataSource(connectionString));
-        return services.AddHealthChecks().Add(new HealthCheckRegistration("database",
-            provider => new DatabaseHealthCheck(provider.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(HealthDatabase)),
-            HealthStatus.Unhealthy, [Ready], ReadyTimeout));
+        return services.AddHealthChecks().AddReadyCheck("database",
+            provider => new DatabaseHealthCheck(provider.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(HealthDatabase)));
     }
+
+    /// <summary>A readiness check of <typeparamref name="T"/>, shared by concurrent probes (see <see cref="SharedHealthCheck"/>).</summary>
+    public static IHealthChecksBuilder AddReadyCheck<T>(this IHealthChecksBuilder builder, string name) where T : class, IHealthCheck =>
+        builder.AddReadyCheck(name, provider => ActivatorUtilities.CreateInstance<T>(provider));
 
     /// <summary>How long a readiness check may take before it counts as failed.</summary>
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(3);
+
+    private static IHealthChecksBuilder AddReadyCheck(this IHealthChecksBuilder builder, string name, Func<IServiceProvider, IHealthCheck> create)
+    {
+        // One per process: the framework asks the registration for a check on every run, and the sharing lives in the instance.
+        var key = "health:" + name;
+        builder.Services.AddKeyedSingleton(key, (provider, _) =>
+            new SharedHealthCheck(create(provider), provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        return builder.Add(new HealthCheckRegistration(name, provider => provider.GetRequiredKeyedService<SharedHealthCheck>(key),
+            HealthStatus.Unhealthy, [Ready], ReadyTimeout));
+    }
 
     public static void MapFlashSaleHealth(this IEndpointRouteBuilder app)
     {

@@ -24,7 +24,8 @@ PG_PORT=25532
 API_URL=http://127.0.0.1:5300
 BASE_EVERYSEC_URL=http://127.0.0.1:5301
 BASE_ALWAYS_URL=http://127.0.0.1:5302
-SIGNING_KEY=$(sed -n 's/.*"SigningKey": *"\([^"]*\)".*/\1/p' "$REPO/api/appsettings.Development.json")
+# A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
+SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -73,8 +74,7 @@ CONN=$("$REPO/deploy/postgres.sh" start "$WORK/postgres" "$PG_PORT")
 "$REPO/tests/benchmark/redis.sh" start "$WORK/redis-everysec" 6391 everysec >/dev/null
 "$REPO/tests/benchmark/redis.sh" start "$WORK/redis-always" 6392 always >/dev/null
 
-# Production, as servers run for real (no developer exception page); the key is the development one,
-# passed explicitly, so that the load generator can mint tokens for it.
+# Production, as servers run for real (no developer exception page), with the run's own signing key.
 common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=bench Orleans__ServiceId=bench Logging__LogLevel__Default=Warning)
 # Edge rate limits on but out of reach: one load generator on 127.0.0.1 stands for a million
 # shoppers and cycles through them far faster than people click, yet every request still pays for

@@ -246,15 +246,7 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.True(open.Heard < endsAt, "The opening was announced only after the campaign had ended.");
     }
 
-    private HubConnection Connect(string? token = null) => new HubConnectionBuilder()
-        .WithUrl(new Uri(system.BaseAddress, "/hubs/live"), options =>
-        {
-            if (token is not null)
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            }
-        })
-        .Build();
+    private HubConnection Connect(string? token = null) => system.LiveConnection(token);
 
     private static int Refusals(JsonElement snapshot) => snapshot.GetProperty("rejections").EnumerateObject().Sum(r => r.Value.GetInt32());
 

@@ -43,7 +43,7 @@ public sealed class ObjectAccessTests(SecuritySystem system)
         Assert.Equal(0, (await bob.GetFromJsonAsync<JsonElement>("/api/me/alerts")).GetProperty("alerts").GetArrayLength());
 
         // A merchant cannot cancel an order another merchant took.
-        using var otherTill = system.Client(await system.TokenAsync("till-b-" + run, "merchant"));
+        using var otherTill = system.Client(await system.MerchantTokenAsync("till-b-" + run, "merchant-b-" + run, "merchant"));
         await NotFoundAsync(otherTill.PostAsync($"/api/merchant/orders/till-{run}/refund", null), "order_not_found");
 
         (await TableDigest.ReadAsync(system.Database)).AssertUnchangedSince(before, "refused requests on another's objects");
@@ -113,7 +113,7 @@ public sealed class ObjectAccessTests(SecuritySystem system)
     {
         // Each coupon expires 80 s after its claim and is reminded of 75 s before: 5 s after the claim.
         var campaign = await system.CreateCampaignAsync(totalStock: 10, perUserLimit: 3, cardSecrets: true, validity: new { afterClaim = "00:01:20" },
-            use: new { transfer = "free", remindBefore = new[] { "00:01:15" } });
+            use: new { remindBefore = new[] { "00:01:15" } });
         using var marketing = system.Client(await system.TokenAsync("access-marketer", "marketing"));
         var import = await marketing.PostAsJsonAsync($"/api/campaigns/{campaign}/secrets", new { secrets = new[] { $"S-{run}-1", $"S-{run}-2", $"S-{run}-3" } });
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
