@@ -13,7 +13,7 @@ public sealed class LedgerReader(string connectionString, Uri api)
         await using var database = NpgsqlDataSource.Create(connectionString);
         await using var command = database.CreateCommand(
             """
-            SELECT s.total_stock, s.issued,
+            SELECT s.total_stock + s.recycled, s.issued,
                    (SELECT count(*) FROM coupons c WHERE c.campaign_id = s.campaign_id),
                    (SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM coupons c
                      WHERE c.campaign_id = s.campaign_id GROUP BY c.shopper_id) per_shopper),
@@ -31,7 +31,7 @@ public sealed class LedgerReader(string connectionString, Uri api)
 
         using var http = new HttpClient { BaseAddress = api };
         var shown = await http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign.Id}");
-        return new CampaignLedger(campaign.Id, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+        return new CampaignLedger(campaign.Name, campaign.Id, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
             shown.GetProperty("issued").GetInt32(), shown.GetProperty("remaining").GetInt32(), shown.GetProperty("totalStock").GetInt32(),
             shown.GetProperty("state").GetString()!);
     }
@@ -50,19 +50,19 @@ public sealed class LedgerReader(string connectionString, Uri api)
     }
 
     /// <summary>Every coupon row of the campaigns, by the (shopper, key) it was issued for; a key with two rows lists both.</summary>
-    public async Task<ILookup<(string Shopper, string Key), Guid>> CouponsByKeyAsync(IEnumerable<Guid> campaignIds)
+    public async Task<ILookup<(string Shopper, string Key), (Guid Coupon, Guid Campaign)>> CouponsByKeyAsync(IEnumerable<Guid> campaignIds)
     {
         await using var database = NpgsqlDataSource.Create(connectionString);
         await using var command = database.CreateCommand(
-            "SELECT shopper_id, idempotency_key, coupon_id FROM coupons WHERE campaign_id = ANY($1)");
+            "SELECT shopper_id, idempotency_key, coupon_id, campaign_id FROM coupons WHERE campaign_id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = campaignIds.ToArray() });
-        var rows = new List<(string, string, Guid)>();
+        var rows = new List<(string, string, Guid, Guid)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetGuid(2)));
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetGuid(2), reader.GetGuid(3)));
         }
 
-        return rows.ToLookup(r => (r.Item1, r.Item2), r => r.Item3);
+        return rows.ToLookup(r => (r.Item1, r.Item2), r => (r.Item3, r.Item4));
     }
 }

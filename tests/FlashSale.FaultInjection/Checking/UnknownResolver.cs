@@ -8,13 +8,11 @@ namespace FlashSale.FaultInjection.Checking;
 /// </summary>
 public sealed class UnknownResolver(ClaimClient client, TimeSpan limit)
 {
-    private static readonly TimeSpan Backoff = TimeSpan.FromMilliseconds(250);
-
     public async Task<IReadOnlyList<ResolvedClaim>> ResolveAsync(IEnumerable<ClaimAttempt> history, int parallelism)
     {
-        // One per key: a key's later attempts (replays) are the same question.
+        // One per key and campaign: a key's later attempts (replays) are the same question.
         var unknown = history.Where(a => a.Outcome == Outcome.Unknown)
-            .GroupBy(a => (a.Request.ShopperId, a.Request.Key)).Select(g => g.First()).ToList();
+            .GroupBy(a => (a.Request.ShopperId, a.Request.Key, a.Request.CampaignId)).Select(g => g.First()).ToList();
         var deadline = DateTime.UtcNow + limit;
         var resolved = new ResolvedClaim[unknown.Count];
         await Parallel.ForAsync(0, unknown.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
@@ -27,19 +25,6 @@ public sealed class UnknownResolver(ClaimClient client, TimeSpan limit)
         return resolved;
     }
 
-    private async Task<ClaimAttempt?> AnswerAsync(ClaimRequest request, int node, DateTime deadline)
-    {
-        while (DateTime.UtcNow < deadline)
-        {
-            var attempt = await client.SendAsync(request, node++ % client.Nodes);
-            if (attempt.Outcome != Outcome.Unknown)
-            {
-                return attempt;
-            }
-
-            await Task.Delay(Backoff);
-        }
-
-        return null;
-    }
+    private Task<ClaimAttempt?> AnswerAsync(ClaimRequest request, int node, DateTime deadline) =>
+        Answering.UntilAnsweredAsync(n => client.SendAsync(request, n), a => a.Outcome, node, deadline);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FlashSale.FaultInjection.Cluster;
 using FlashSale.FaultInjection.Load;
 
@@ -10,22 +9,26 @@ namespace FlashSale.FaultInjection.Faults;
 /// PostgreSQL stopped immediately and restarted; a silo frozen (SIGSTOP) until the others declare it
 /// dead, then thawed (SIGCONT), which makes it end itself, and restarted.
 /// </summary>
-public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, TimeSpan databaseOutage, Action<string> say)
+public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, RunClock clock, TimeSpan databaseOutage, Action<string> say)
 {
     /// <summary>Claims acknowledged since a mark that show the cluster is serving again.</summary>
     private const int Flowing = 50;
 
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public List<InjectedFault> Injected { get; } = [];
 
     /// <summary>Frozen silos that, thawed after being declared dead, kept running (zombies) and had to be killed.</summary>
     public int ZombieSilos { get; private set; }
 
-    public async Task RunAsync(int rounds)
+    /// <summary>A silo is stopped (SIGSTOP) right now.</summary>
+    public bool Frozen { get; private set; }
+
+    /// <param name="quiet">What the load must have done before the first fault (checks that need a quiet cluster judge that time).</param>
+    public async Task RunAsync(int rounds, Func<Task<bool>> quiet)
     {
         await FlowingAsync("the load to start");
+        await UntilAsync(quiet, "the load's quiet phase");
         for (var round = 0; round < rounds; round++)
         {
             var silos = cluster.Silos;
@@ -67,10 +70,12 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ti
         var at = Now;
         say($"SIGSTOP {silo.Process.Name}");
         silo.Process.Freeze();
+        Frozen = true;
         await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Dead, $"{silo.Process.Name} to be declared dead");
         var declaredDeadAfter = Now - at;
         say($"SIGCONT {silo.Process.Name} (declared dead after {declaredDeadAfter:0.0} s)");
         silo.Process.Thaw();
+        Frozen = false;
         var thawedAt = Now;
         var endedItself = await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60));
         var endedAfter = Now - thawedAt;
@@ -87,7 +92,7 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ti
             $"frozen until declared dead ({declaredDeadAfter:0.0} s), thawed: {(endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")}, restarted"));
     }
 
-    private double Now => _clock.Elapsed.TotalSeconds;
+    private double Now => clock.Seconds;
 
     /// <summary>Waits until <see cref="Flowing"/> more claims are acknowledged; returns how long that took.</summary>
     private async Task<double> FlowingAsync(string what)
@@ -100,10 +105,10 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ti
 
     private async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = _clock.Elapsed + RecoveryLimit;
+        var deadline = clock.Now + RecoveryLimit;
         while (!await SafelyAsync(condition))
         {
-            if (_clock.Elapsed > deadline)
+            if (clock.Now > deadline)
             {
                 throw new TimeoutException($"waited {RecoveryLimit} for {what}");
             }
@@ -112,14 +117,14 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ti
         }
     }
 
-    // The membership table lives in the database a fault may have just stopped.
+    // The membership table lives in the database a fault may have just stopped; an API node may not answer in time.
     private static async Task<bool> SafelyAsync(Func<Task<bool>> condition)
     {
         try
         {
             return await condition();
         }
-        catch (Npgsql.NpgsqlException)
+        catch (Exception e) when (e is Npgsql.NpgsqlException or HttpRequestException or TaskCanceledException)
         {
             return false;
         }

@@ -1,60 +1,33 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace FlashSale.FaultInjection.Load;
 
 /// <summary>Sends claims to the API nodes and says what each answer means to a shopper.</summary>
-public sealed class ClaimClient(IReadOnlyList<Uri> apiNodes, Shoppers shoppers, TimeSpan timeout, int connections) : IDisposable
+public sealed class ClaimClient(ApiNodes nodes, Tokens tokens)
 {
-    private readonly HttpClient[] _clients = apiNodes.Select(address => new HttpClient(
-        new SocketsHttpHandler { MaxConnectionsPerServer = connections, ConnectTimeout = timeout })
-    {
-        BaseAddress = address,
-        Timeout = timeout,
-    }).ToArray();
-
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-
-    public int Nodes => _clients.Length;
+    public int Nodes => nodes.Count;
 
     public async Task<ClaimAttempt> SendAsync(ClaimRequest claim, int node)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/campaigns/{claim.CampaignId}/claims");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await shoppers.TokenAsync(claim.ShopperId, claim.ShopperIndex));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForAsync(Actor.Shopper(claim.ShopperId)));
         request.Headers.Add("Idempotency-Key", claim.Key);
         request.Headers.Add("X-Device-Id", claim.DeviceId);
-        var sentAt = _clock.Elapsed;
-        try
+        var exchange = await nodes.SendAsync(request, node);
+        if (exchange.Failure is { } failure)
         {
-            using var response = await _clients[node].SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            var status = (int)response.StatusCode;
-            var (couponId, code) = Read(body);
-            var outcome = status switch
-            {
-                >= 200 and < 300 when couponId is not null => Outcome.Acknowledged,
-                >= 400 and < 500 => Outcome.Refused,
-                _ => Outcome.Unknown,
-            };
-            return Attempt(claim, node, sentAt, outcome, status, couponId, code);
+            return Attempt(claim, exchange, Outcome.Unknown, null, failure);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            return Attempt(claim, node, sentAt, Outcome.Unknown, 0, null, e is TaskCanceledException ? "timeout" : "transport");
-        }
+
+        var (couponId, code) = Read(exchange.Body);
+        // A 2xx without a coupon is not an answer a shopper can act on.
+        var outcome = exchange.Outcome == Outcome.Acknowledged && couponId is null ? Outcome.Unknown : exchange.Outcome;
+        return Attempt(claim, exchange, outcome, couponId, code);
     }
 
-    public void Dispose()
-    {
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-    }
-
-    private ClaimAttempt Attempt(ClaimRequest claim, int node, TimeSpan sentAt, Outcome outcome, int status, Guid? couponId, string code) =>
-        new(claim, node, sentAt, _clock.Elapsed, outcome, status, couponId, code);
+    private static ClaimAttempt Attempt(ClaimRequest claim, Exchange exchange, Outcome outcome, Guid? couponId, string code) =>
+        new(claim, exchange.Node, exchange.SentAt, exchange.AnsweredAt, outcome, exchange.Status, couponId, code);
 
     private static (Guid? CouponId, string Code) Read(string body)
     {

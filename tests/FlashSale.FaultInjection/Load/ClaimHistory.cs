@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 
 namespace FlashSale.FaultInjection.Load;
 
-/// <summary>Every request the load sent and its outcome, in the order the answers came, for the checker.</summary>
+/// <summary>Every claim sent and its outcome, in the order the answers came, for the checker; and running counts, for waiting on the load.</summary>
 public sealed class ClaimHistory
 {
     private readonly ConcurrentQueue<ClaimAttempt> _attempts = new();
     private readonly List<ClaimAttempt> _acknowledged = [];
+    private readonly ConcurrentDictionary<(Guid Campaign, Outcome Outcome), long> _counts = new();
+    private long _reusesAnswered;
 
     public long AcknowledgedCount
     {
@@ -21,9 +23,21 @@ public sealed class ClaimHistory
 
     public IReadOnlyCollection<ClaimAttempt> Attempts => _attempts;
 
+    /// <summary>Claims with a key reused from another campaign that were answered.</summary>
+    public long ReusesAnswered => Interlocked.Read(ref _reusesAnswered);
+
+    /// <summary>Answers of this outcome so far from one campaign.</summary>
+    public long Count(Guid campaignId, Outcome outcome) => _counts.GetValueOrDefault((campaignId, outcome));
+
     public void Add(ClaimAttempt attempt)
     {
         _attempts.Enqueue(attempt);
+        _counts.AddOrUpdate((attempt.Request.CampaignId, attempt.Outcome), 1, (_, n) => n + 1);
+        if (attempt is { Request.ReusedFrom: not null, Outcome: not Outcome.Unknown })
+        {
+            Interlocked.Increment(ref _reusesAnswered);
+        }
+
         if (attempt is { Outcome: Outcome.Acknowledged, Request.IsReplay: false })
         {
             lock (_acknowledged)

@@ -1,4 +1,5 @@
 namespace FlashSale.FaultInjection.Load;
 
 /// <summary>What a claim asks: the same values, key included, when it is sent again.</summary>
-public sealed record ClaimRequest(Guid CampaignId, string ShopperId, int ShopperIndex, string DeviceId, string Key, bool IsReplay);
+/// <param name="ReusedFrom">Set when the shopper already used this key on that other campaign: this campaign must refuse it (422).</param>
+public sealed record ClaimRequest(Guid CampaignId, string ShopperId, string DeviceId, string Key, bool IsReplay, Guid? ReusedFrom = null);

@@ -22,9 +22,12 @@ public sealed class LocalTokenMinter(string signingKey, string issuer, string au
 
     public int Parallelism => Environment.ProcessorCount;
 
-    public ValueTask<string> MintAsync(string userId, string role, CancellationToken cancellationToken)
+    public ValueTask<string> MintAsync(string userId, string role, CancellationToken cancellationToken) => MintAsync(userId, role, null, cancellationToken);
+
+    /// <param name="merchant">For marketing and merchant users: the merchant they work for (the <c>merchant</c> claim); null for the default.</param>
+    public ValueTask<string> MintAsync(string userId, string role, string? merchant, CancellationToken cancellationToken)
     {
-        var claims = JsonSerializer.SerializeToUtf8Bytes(new TokenClaims(userId, role, issuer, audience, _expires));
+        var claims = JsonSerializer.SerializeToUtf8Bytes(new TokenClaims(userId, role, issuer, audience, _expires, merchant));
         var signed = Header + "." + Base64Url.EncodeToString(claims);
         var signature = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed));
         return ValueTask.FromResult(signed + "." + Base64Url.EncodeToString(signature));
@@ -35,5 +38,6 @@ public sealed class LocalTokenMinter(string signingKey, string issuer, string au
         [property: JsonPropertyName("role")] string Role,
         [property: JsonPropertyName("iss")] string Issuer,
         [property: JsonPropertyName("aud")] string Audience,
-        [property: JsonPropertyName("exp")] long Expires);
+        [property: JsonPropertyName("exp")] long Expires,
+        [property: JsonPropertyName("merchant"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Merchant);
 }

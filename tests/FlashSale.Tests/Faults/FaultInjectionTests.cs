@@ -5,8 +5,10 @@ namespace FlashSale.Tests.Faults;
 
 /// <summary>
 /// The fault-injection harness's short run, as CI's reliability gate: a 3-silo, 2-API cluster on its
-/// own PostgreSQL, a claim race, a silo SIGKILLed, PostgreSQL stopped immediately, a silo frozen past
-/// its membership timeout; then every outcome checked against the ledger. Longer runs: RELIABILITY.md.
+/// own PostgreSQL, a claim race beside shoppers', tills' and marketing's money requests (redemptions,
+/// checkouts, refunds, transfers, points, pauses, an end, top-ups), a silo SIGKILLed, PostgreSQL
+/// stopped immediately, a silo frozen past its membership timeout; then every outcome checked against
+/// the ledger, the claim invariants and the money rules M1-M7. Longer runs: RELIABILITY.md.
 /// </summary>
 public sealed class FaultInjectionTests(ITestOutputHelper output)
 {
@@ -26,6 +28,8 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
         Assert.True(report.GetProperty("acknowledged").GetInt64() > 1_000, "too few claims to call it a race");
         // The faults must have bitten: some claims were in flight when they struck.
         Assert.True(report.GetProperty("unknown").GetInt64() > 0, "no claim's outcome was ever unknown");
+        // The money routes ran beside the claims, every worker through at least one shopper's flow.
+        Assert.True(report.GetProperty("moneyFlows").GetInt32() >= 8, "too few shoppers' money flows");
     }
 
     private async Task<JsonElement> RunHarnessAsync()
