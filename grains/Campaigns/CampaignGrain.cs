@@ -288,8 +288,9 @@ public sealed partial class CampaignGrain(
         var counted = Definition.UseOrDefault.Transfer == TransferRule.WithinLimit;
         if (counted && (!IsShoppersVariant(toShopper) || recipient.Count >= Definition.PerUserLimit))
         {
-            // Only the holder learns why: to anyone else the coupon does not exist.
-            return await wallets.HolderOfAsync(couponId) != fromShopper ? new TransferResult(TransferOutcome.NotFound)
+            // Only the holder learns why: to anyone else the coupon does not exist (unless this giver gave it to them).
+            return await wallets.HolderOfAsync(couponId) != fromShopper
+                ? await wallets.EarlierTransferAsync(couponId, fromShopper, toShopper) ?? new TransferResult(TransferOutcome.NotFound)
                 : !IsShoppersVariant(toShopper) ? new TransferResult(TransferOutcome.RecipientInOtherVariant)
                 : new TransferResult(TransferOutcome.RecipientLimitReached);
         }

@@ -330,8 +330,8 @@ public sealed class OrderBook(NpgsqlDataSource database)
 
     private static RedeemOutcome? Refusal(PostgresException e) => e.SqlState switch
     {
-        // The order id was used with this coupon by another scope: a new order id is needed.
-        PostgresErrorCodes.UniqueViolation when e.ConstraintName == "redemptions_once_per_order" => RedeemOutcome.OrderConflict,
+        // The coupon was used in this order before, and the order refunded: a new order id is needed.
+        PostgresErrorCodes.UniqueViolation when e.ConstraintName == "redemptions_once_per_scoped_order" => RedeemOutcome.OrderConflict,
         // Given back to the stock: it had expired.
         "FS012" => RedeemOutcome.Expired,
         "FS011" => RedeemOutcome.NotFound,

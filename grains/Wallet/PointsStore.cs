@@ -88,8 +88,14 @@ public sealed class PointsStore(NpgsqlDataSource database)
             return new PointsCardResult(PointsCardOutcome.NotFound);
         }
 
+        // A points card is used only here, by its holder: used, it is this holder's earlier credit,
+        // asked again after a lost answer, and heard again (nothing is credited twice).
+        if (row.Terms.Kind == CouponKind.Points && row.StatusAt(now) == CouponStatus.Redeemed)
+        {
+            return new PointsCardResult(PointsCardOutcome.Credited, row.Terms.Points!.Value, await BalanceAsync(connection, transaction, shopperId));
+        }
+
         var refusal = row.Terms.Kind != CouponKind.Points ? PointsCardOutcome.NotPointsCard
-            : row.StatusAt(now) == CouponStatus.Redeemed ? PointsCardOutcome.AlreadyRedeemed
             : row.StatusAt(now) == CouponStatus.Expired ? PointsCardOutcome.Expired
             : (PointsCardOutcome?)null;
         if (refusal is { } refused)
@@ -104,6 +110,14 @@ public sealed class PointsStore(NpgsqlDataSource database)
             shopperId, null);
         await transaction.CommitAsync();
         return new PointsCardResult(PointsCardOutcome.Credited, points, balance);
+    }
+
+    private static async Task<long> BalanceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string shopperId)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce((SELECT balance FROM points_accounts WHERE shopper_id = @shopper), 0)",
+            connection, transaction);
+        command.Parameters.AddWithValue("shopper", shopperId);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The balance and its latest 50 changes, from one snapshot.</summary>

@@ -107,12 +107,15 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
     /// </summary>
     public async Task<TransferResult> TransferAsync(Guid couponId, string fromShopper, string toShopper, DateTimeOffset now)
     {
+        // To the microsecond, as PostgreSQL keeps it: a replay answers the time it reads back.
+        now = new DateTimeOffset(now.Ticks - now.Ticks % 10, now.Offset);
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var row = await LockAsync(connection, transaction, CouponRef.Held(couponId, fromShopper));
         if (row is null || row.Holder != fromShopper)
         {
-            return new TransferResult(TransferOutcome.NotFound);
+            return await EarlierTransferAsync(connection, transaction, couponId, fromShopper, toShopper)
+                ?? new TransferResult(TransferOutcome.NotFound);
         }
 
         // A card secret cannot be rotated, and the giver may have revealed it (M4).
@@ -149,6 +152,36 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         await give.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         return new TransferResult(TransferOutcome.Transferred, now);
+    }
+
+    /// <summary>
+    /// The same transfer asked again, by a giver who lost the first answer: the coupon's last move
+    /// was from this giver to this recipient, who still holds it. Answered as it was (the giver
+    /// learns no more than the first time); null when it is not one.
+    /// </summary>
+    public async Task<TransferResult?> EarlierTransferAsync(Guid couponId, string fromShopper, string toShopper)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await EarlierTransferAsync(connection, null, couponId, fromShopper, toShopper);
+    }
+
+    private static async Task<TransferResult?> EarlierTransferAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        Guid couponId, string fromShopper, string toShopper)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT t.transferred_at
+              FROM coupons c
+              CROSS JOIN LATERAL (SELECT from_shopper, to_shopper, transferred_at FROM coupon_transfers
+                                   WHERE coupon_id = c.coupon_id ORDER BY transferred_at DESC LIMIT 1) t
+             WHERE c.coupon_id = @coupon AND c.holder_id = @to AND t.from_shopper = @from AND t.to_shopper = @to
+            """, connection, transaction);
+        command.Parameters.AddWithValue("coupon", couponId);
+        command.Parameters.AddWithValue("from", fromShopper);
+        command.Parameters.AddWithValue("to", toShopper);
+        return await command.ExecuteScalarAsync() is DateTime at
+            ? new TransferResult(TransferOutcome.Transferred, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)))
+            : null;
     }
 
     /// <summary>Who holds the coupon now; null when it does not exist.</summary>

@@ -100,7 +100,8 @@ public sealed class MoneyRuleTests(RunningSystem system) : IClassFixture<Running
         var refund = await shopper.RefundAsync($"points-card:{card}");
         Assert.Equal((HttpStatusCode.NotFound, "order_not_found"), (refund.Status, refund.Code));
         var again = await Answer.Of(await shopper.PostAsync($"/api/me/coupons/{card}/redeem-points", null));
-        Assert.Equal((HttpStatusCode.Conflict, "already_redeemed"), (again.Status, again.Code));
+        // Asked again: the same credit heard again, nothing added.
+        Assert.Equal((HttpStatusCode.OK, 100L), (again.Status, again.Body.GetProperty("balance").GetInt64()));
         Assert.Equal(card, Assert.Single(await shopper.WholeWalletAsync("redeemed")).GetProperty("couponId").GetGuid());
         Assert.Equal(100L, (await shopper.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/points")).GetProperty("balance").GetInt64());
 
@@ -214,6 +215,23 @@ public sealed class MoneyRuleTests(RunningSystem system) : IClassFixture<Running
         }
 
         Assert.Equal(HttpStatusCode.OK, (await shopper.RefundAsync(order)).Status);
+    }
+
+    /// <summary>An order id is its maker's: a shopper's "order-1" and a till's "order-1" are two orders.</summary>
+    [Fact]
+    public async Task M5_an_order_id_names_one_order_per_scope_so_a_refunded_coupon_is_usable_at_a_till_under_the_same_id()
+    {
+        var (_, token) = await ShopperAsync();
+        using var shopper = system.Client(token);
+        var claimed = await system.ClaimCouponAsync(token, await system.CreateCampaignAsync(10, coupon: new { kind = "fixed", currency = "CNY", amountOff = 10 }));
+        var order = Order();
+        Assert.Equal(HttpStatusCode.OK, (await shopper.RedeemAsync(claimed.Id, order, 100)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await shopper.RefundAsync(order)).Status);
+
+        using var till = system.Client(await system.TokenAsync("till-scopes", "merchant"));
+        var atTill = await till.RedeemByCodeAsync(claimed.Code, order, 80);
+        Assert.Equal(HttpStatusCode.OK, atTill.Status);
+        Assert.Equal((10m, 1), await OrderInDatabaseAsync("merchant:", order));
     }
 
     [Theory]

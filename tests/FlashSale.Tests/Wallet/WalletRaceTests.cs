@@ -85,6 +85,11 @@ public sealed class WalletRaceTests(RunningSystem system) : IClassFixture<Runnin
         Assert.Equal("invalid_recipient", (await giverClient.TransferAsync(coupon, giver)).Code);
         var transfer = await giverClient.TransferAsync(coupon, recipient);
         Assert.Equal(HttpStatusCode.OK, transfer.Status);
+        // Asked again after a lost answer: the same transfer, heard again; to anyone else it is gone.
+        var again = await giverClient.TransferAsync(coupon, recipient);
+        Assert.Equal((HttpStatusCode.OK, transfer.Body.GetProperty("transferredAt").GetDateTimeOffset()),
+            (again.Status, again.Body.GetProperty("transferredAt").GetDateTimeOffset()));
+        Assert.Equal("coupon_not_found", (await giverClient.TransferAsync(coupon, "someone-else-" + coupon)).Code);
 
         // The giver sees it as given, without its code; the code they saw no longer works anywhere.
         var given = Assert.Single(await giverClient.WholeWalletAsync());

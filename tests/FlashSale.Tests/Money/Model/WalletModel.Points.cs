@@ -2,7 +2,7 @@ namespace FlashSale.Tests.Money.Model;
 
 public sealed partial class WalletModel
 {
-    /// <summary><c>POST /api/me/coupons/{id}/redeem-points</c>: a points card the caller holds, once ever (M2).</summary>
+    /// <summary><c>POST /api/me/coupons/{id}/redeem-points</c>: a points card the caller holds, credited once ever (M2); asked again, the same credit is the answer.</summary>
     public Outcome RedeemPoints(string shopper, Guid couponId, Moment at)
     {
         if (_coupons.GetValueOrDefault(couponId) is not { } coupon || coupon.Holder != shopper)
@@ -15,12 +15,18 @@ public sealed partial class WalletModel
             return Outcome.Conflict("not_a_points_card");
         }
 
+        var points = (long)_campaigns[coupon.Campaign].Spec.Value;
+        // Turned into points already, by this holder: the same credit heard again, nothing added.
+        if (coupon.Used)
+        {
+            return Outcome.Ok($"credited={points} balance={PointsOf(shopper)}");
+        }
+
         if (Unusable(coupon, at.Now) is { } spent)
         {
             return spent;
         }
 
-        var points = (long)_campaigns[coupon.Campaign].Spec.Value;
         coupon.Used = true;
         coupon.EverUsed = true;
         _pointsCards.Add((coupon.Id, shopper, points));

@@ -24,6 +24,12 @@ public sealed partial class WalletModel
         var recipientFull = counted && Holdings(to, coupon.Campaign) >= spec.PerUserLimit;
         if (coupon.Holder != from)
         {
+            // The same transfer asked again: its last move was this one, and the recipient still holds it.
+            if (coupon.Holder == to && _transfers.LastOrDefault(t => t.Coupon == coupon.Id) is { } last && last.From == from && last.To == to)
+            {
+                return Outcome.Ok();
+            }
+
             if (recipientFull && Discrepancies.Tolerate(Discrepancies.RecipientLimitBeforeOwnership))
             {
                 Note(Discrepancies.RecipientLimitBeforeOwnership);
