@@ -14,6 +14,7 @@ public static class Discrepancies
     /// shopper's order "X" (refunded or not) cannot be used on a merchant's order "X", nor on another
     /// shopper's "X" once it changed hands, nor the other way round, although those are different
     /// orders (409 order_conflict; a gift card, used on several orders, meets it most).
+    /// Mended by V022: a use is unique per (scope, order id, coupon).
     /// </summary>
     public const string OrderIdOncePerCoupon = "order-id-once-per-coupon";
 
@@ -46,7 +47,7 @@ public static class Discrepancies
     private static readonly string[] Strict = (Environment.GetEnvironmentVariable("FLASHSALE_MODEL_STRICT") ?? "").Split(',', StringSplitOptions.TrimEntries);
 
     // Mended since they were found: never tolerated again, so that they stay mended.
-    private static readonly string[] Mended = [RecipientLimitBeforeOwnership, ConcurrentFirstUse];
+    private static readonly string[] Mended = [RecipientLimitBeforeOwnership, ConcurrentFirstUse, OrderIdOncePerCoupon];
 
     public static bool Tolerate(string discrepancy) => !Mended.Contains(discrepancy) && !Strict.Contains("1") && !Strict.Contains(discrepancy);
 }
