@@ -4,13 +4,13 @@ using FlashSale.FaultInjection.Money;
 namespace FlashSale.FaultInjection.Checking;
 
 /// <summary>
-/// The same request sent to both API nodes at once: a claim key, a redemption, a credit or a top-up
-/// must be answered alike by both (the same coupon, the same redemption); a refund or a points card,
-/// which happen once, must succeed at most once.
+/// The same request sent to both API nodes at once: a claim key, a redemption, a points card, a
+/// transfer, a credit or a top-up must be answered alike by both (the same coupon, the same
+/// redemption, the same credit); a refund, which happens once, must succeed at most once.
 /// </summary>
 public static class TwinChecks
 {
-    private static readonly MoneyRoute[] Idempotent = [MoneyRoute.Redeem, MoneyRoute.TillRedeem, MoneyRoute.Checkout, MoneyRoute.Credit, MoneyRoute.TopUp];
+    private static readonly MoneyRoute[] Idempotent = [MoneyRoute.Redeem, MoneyRoute.TillRedeem, MoneyRoute.Checkout, MoneyRoute.PointsCard, MoneyRoute.Transfer, MoneyRoute.Credit, MoneyRoute.TopUp];
 
     // Refusals an API node's gate may give before it hears of a control (a pause, a resume, an end, a top-up) made meanwhile.
     private static readonly string[] GateRefusals = ["paused", "sold_out", "ended"];
@@ -39,7 +39,7 @@ public static class TwinChecks
         var once = twins.Except(same).ToList();
         var different = same.Where(t => t.Select(o => (o.Answer!.Outcome, o.Answer.RedemptionId)).Distinct().Count() > 1).ToList();
         var twice = once.Where(t => t.Count(o => o.Acknowledged) > 1).ToList();
-        checks.Add("a money request sent to both API nodes at once: redemptions, credits, top-ups answered alike; refunds and points cards done once",
+        checks.Add("a money request sent to both API nodes at once: redemptions, points cards, credits, top-ups answered alike; refunds done once",
             twins.Count, different.Count + twice.Count,
             $"sent to both nodes at once: {string.Join(", ", twins.GroupBy(t => t[0].Request.Route).Select(g => $"{g.Key} {g.Count():N0}"))}"
             + CheckList.Examples(different, t => $"{t[0].Request.Route} {t[0].Request.OrderScope}/{t[0].Request.OrderId}: "

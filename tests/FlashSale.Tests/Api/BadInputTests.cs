@@ -8,6 +8,7 @@ namespace FlashSale.Tests.Api;
 
 /// <summary>Every wrong value gets a 4xx problem with a stable code, never a 5xx, and changes nothing.</summary>
 [Collection(nameof(RunningSystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class BadInputTests(RunningSystem system)
 {
     private const string Valid = """

@@ -6,6 +6,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Api;
 
 [Collection(nameof(RunningSystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class ClaimApiTests(RunningSystem system)
 {
     [Fact]

@@ -5,6 +5,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Api;
 
 [Collection(nameof(RunningSystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class ClaimRaceTests(RunningSystem system, ITestOutputHelper output)
 {
     private sealed record Attempt(string Shopper, string Key);

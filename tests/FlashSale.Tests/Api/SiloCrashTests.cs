@@ -5,6 +5,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Api;
 
 /// <summary>Kills the silo process with SIGKILL mid-race; has its own system so no other test sees the crash.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
 {
     [Fact]

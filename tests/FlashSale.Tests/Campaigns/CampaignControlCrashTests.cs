@@ -6,6 +6,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>A pause outlives SIGKILLed processes, and gates stay honest across them; has its own system so no other test sees the crash.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignControlCrashTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

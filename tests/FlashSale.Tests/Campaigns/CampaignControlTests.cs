@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>Marketing's controls during a sale over HTTP: pause, resume, end now, top up, and their audit.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignControlTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>Drafts, edits before the opening, and publishing, over HTTP, with their audit.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignDraftTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -7,6 +7,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>A sale opens at its startsAt to the millisecond, earlier for member tiers with early access; checked in PostgreSQL.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignOpeningTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

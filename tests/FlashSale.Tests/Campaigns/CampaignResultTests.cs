@@ -7,6 +7,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>A campaign's results and CSV export after a race, redemptions and refunds, checked against the ledger in PostgreSQL.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

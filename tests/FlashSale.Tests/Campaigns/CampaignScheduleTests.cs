@@ -6,6 +6,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>A campaign's end closes its results on schedule, from a reminder that outlives a SIGKILLed silo; has its own system.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignScheduleTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>Campaigns of batches (tiers shoppers pick) and of A/B variants (shoppers split by hash), raced over HTTP and checked in PostgreSQL.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace FlashSale.Tests.Campaigns;
 /// (<c>X-Device-Id</c>) are whatever clients send; spreadsheets in locales whose decimal mark is a
 /// comma split CSV on <c>;</c>, where a quoted comma-separated cell no longer protects anything.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class CsvExportTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     private static readonly char[] Triggers = ['=', '+', '-', '@', '\t', '\r'];

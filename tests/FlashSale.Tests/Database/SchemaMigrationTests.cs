@@ -6,6 +6,7 @@ using Npgsql;
 
 namespace FlashSale.Tests.Database;
 
+[Trait("Tier", "Integration")]
 public sealed class SchemaMigrationTests
 {
     private static readonly MigrationSource LockProbe = new(typeof(SchemaMigrationTests).Assembly, "TestMigrations.");

@@ -12,6 +12,7 @@ namespace FlashSale.Tests.Deploy;
 /// and API refuse at start a value the repository holds (Development's keys, the example Secret's
 /// placeholders), naming the setting. The programs are run for real, in Production.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed partial class DeploymentSecretsTests
 {
     /// <summary>Settings that are secrets, as environment variables (and compose's PostgreSQL password).</summary>

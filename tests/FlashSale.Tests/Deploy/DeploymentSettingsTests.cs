@@ -10,6 +10,7 @@ namespace FlashSale.Tests.Deploy;
 /// name is one the program reads. There is no Docker engine or cluster here: the files are read,
 /// not run.
 /// </summary>
+[Trait("Tier", "Integration")]
 public partial class DeploymentSettingsTests
 {
     /// <summary>Only Kubernetes has a proxy in front of the API (its ingress) whose forwarded addresses are believed.</summary>

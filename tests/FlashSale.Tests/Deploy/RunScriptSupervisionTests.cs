@@ -14,6 +14,7 @@ namespace FlashSale.Tests.Deploy;
 /// and ports of its own: a silo and then an API node SIGKILLed are restarted on their ports while the other nodes
 /// serve claims, no retry is issued a second coupon, and SIGTERM stops everything it started.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class RunScriptSupervisionTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(90);

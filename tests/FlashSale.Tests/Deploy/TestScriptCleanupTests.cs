@@ -9,6 +9,7 @@ namespace FlashSale.Tests.Deploy;
 /// deploy/test.sh run inside this run, on the build already there and a data folder of its own (so this run's
 /// PostgreSQL is not touched): whether its tests pass or their host is killed, it leaves nothing running.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed partial class TestScriptCleanupTests(ITestOutputHelper output)
 {
     /// <summary>Quick tests that start the tests' PostgreSQL.</summary>

@@ -10,6 +10,7 @@ namespace FlashSale.Tests.Faults;
 /// stopped immediately, a silo frozen past its membership timeout; then every outcome checked against
 /// the ledger, the claim invariants and the money rules M1-M7. Longer runs: RELIABILITY.md.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class FaultInjectionTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(8);

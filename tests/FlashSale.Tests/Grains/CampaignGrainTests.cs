@@ -6,6 +6,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Grains;
 
 [Collection(nameof(GrainClusterCollection))]
+[Trait("Tier", "Integration")]
 public sealed class CampaignGrainTests(GrainCluster cluster)
 {
     private static readonly CouponTerms FiftyOff = new(CouponKind.Fixed, "CNY", 50m, null, null, null);

@@ -11,6 +11,7 @@ using Orleans.TestingHost;
 namespace FlashSale.Tests.Grains;
 
 /// <summary>The live hub grain's subscriptions, on an in-process cluster whose nodes live two seconds without renewing.</summary>
+[Trait("Tier", "Integration")]
 public sealed class LiveHubGrainTests : IAsyncLifetime
 {
     // Long enough that a renewal every tenth of it survives a starved CI machine's pauses.

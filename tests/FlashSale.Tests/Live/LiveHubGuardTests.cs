@@ -13,6 +13,7 @@ namespace FlashSale.Tests.Live;
 /// without end, and a connection that stops reading. A real SignalR client against a system of
 /// its own, whose API node allows <see cref="Limit"/> subscriptions per connection.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class LiveHubGuardTests(LiveHubGuardTests.LimitedSystem system) : IClassFixture<LiveHubGuardTests.LimitedSystem>
 {
     public const int Limit = 5;

@@ -8,6 +8,7 @@ namespace FlashSale.Tests.LoadGen;
 /// checked in PostgreSQL), on a campaign small enough to sell out in a few seconds.
 /// </summary>
 [Collection(nameof(RunningSystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class LoadGenSmokeTests(RunningSystem system, ITestOutputHelper output)
 {
     private const int Stock = 400;

@@ -6,6 +6,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Money;
 
 /// <summary>Issue 16's hardening of the routes that move value, each found by trying it from outside.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class MoneyHardeningTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

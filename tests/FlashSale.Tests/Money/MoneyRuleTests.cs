@@ -10,6 +10,7 @@ namespace FlashSale.Tests.Money;
 /// it, over real HTTP and concurrently where a race could; and each checked where the database
 /// holds it, by writing to it directly as a buggy or stale writer would.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class MoneyRuleTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace FlashSale.Tests.Money;
 /// campaigns, its tills redeem only its coupons; another merchant's campaign answers as if it did
 /// not exist. Admins see all; shoppers are shared.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class TenancyTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -4,6 +4,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Operations;
 
 /// <summary>SIGTERM to the API node in the middle of a race, as an orchestrator stops a pod; a system of its own.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class ApiShutdownTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace FlashSale.Tests.Operations;
 
 /// <summary>The Orleans dashboard on the API node: admins only, by bearer header or by the cookie a browser gets for it.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class DashboardTests(DashboardTests.OwnDatabaseSystem system, HeadlessChromium chromium)
     : IClassFixture<DashboardTests.OwnDatabaseSystem>, IClassFixture<HeadlessChromium>
 {

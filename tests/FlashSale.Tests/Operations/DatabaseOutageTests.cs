@@ -8,6 +8,7 @@ namespace FlashSale.Tests.Operations;
 /// PostgreSQL crashed (immediate stop) under a running silo and API node: both stop being ready and stay live, and
 /// are ready again once it is back. The system runs on a server of its own, so no other test loses its database.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnServerSystem system) : IClassFixture<DatabaseOutageTests.OwnServerSystem>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace FlashSale.Tests.Operations;
 /// A flood of readiness probes on a healthy system: whoever can reach <c>/health/ready</c> must not
 /// be able to make a healthy node look down (and be taken out of service). A system of its own.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class HealthFloodTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     private const int Requests = 5000;

@@ -4,6 +4,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Operations;
 
 /// <summary>The API node's and the silo's probes over real HTTP, with the silo SIGKILLed and started again; a system of its own.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class HealthTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace FlashSale.Tests.Operations;
 /// Prometheus scrapes of the API node and the silo after a known set of claims. The system is this
 /// class's alone, so every count is exact.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class MetricsTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

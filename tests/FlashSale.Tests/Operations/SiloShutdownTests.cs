@@ -9,6 +9,7 @@ namespace FlashSale.Tests.Operations;
 /// SIGTERM to the only silo in the middle of a race: it leaves the cluster gracefully, and the
 /// campaign grain commits the claims it admitted before it goes. A system of its own.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class SiloShutdownTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
 {
     [Fact]

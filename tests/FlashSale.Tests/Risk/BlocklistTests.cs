@@ -6,6 +6,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Risk;
 
 /// <summary>Admins' blocks, flags and the audit of risk decisions, over real HTTP from several loopback addresses.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class BlocklistTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

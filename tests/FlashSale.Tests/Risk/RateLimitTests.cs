@@ -21,6 +21,7 @@ public sealed class RateLimitedSystem : RunningSystem
 }
 
 /// <summary>Edge rate limits over real HTTP from several loopback source addresses.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class RateLimitTests(RateLimitedSystem system) : IClassFixture<RateLimitedSystem>
 {
     [Fact]

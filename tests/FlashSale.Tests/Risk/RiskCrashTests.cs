@@ -4,6 +4,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Risk;
 
 /// <summary>Kills the silo with SIGKILL in the middle of a race on limited campaigns; its own system, so no other test sees the crash.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class RiskCrashTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
 {
     private const int Devices = 12, AccountsPerDevice = 6;

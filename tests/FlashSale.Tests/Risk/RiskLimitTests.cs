@@ -4,6 +4,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Risk;
 
 /// <summary>Limits that span campaigns, raced over real HTTP and counted in PostgreSQL.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class RiskLimitTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace FlashSale.Tests.Security;
 /// request and CsCheck's seed, which replays the run.
 /// </summary>
 [Collection(nameof(SecuritySystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class InputFuzzTests(SecuritySystem system, ITestOutputHelper output)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace FlashSale.Tests.Security;
 /// PostgreSQL changes; A's things are still A's afterwards.
 /// </summary>
 [Collection(nameof(SecuritySystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class ObjectAccessTests(SecuritySystem system)
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace FlashSale.Tests.Security;
 /// OpenAPI document, so a new body or paged list is held to the same limits.
 /// </summary>
 [Collection(nameof(SecuritySystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class ResourceLimitTests(SecuritySystem system)
 {
     private const int BodyLimit = 64 * 1024;

@@ -13,6 +13,7 @@ namespace FlashSale.Tests.Security;
 /// added to the list below on purpose.
 /// </summary>
 [Collection(nameof(SecuritySystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class RoleTests(SecuritySystem system)
 {
     // Forgetting the dashboard cookie needs no token: the answer only expires the cookie in the browser.

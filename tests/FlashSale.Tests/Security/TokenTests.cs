@@ -12,6 +12,7 @@ namespace FlashSale.Tests.Security;
 /// defect's doing and not the minting's.
 /// </summary>
 [Collection(nameof(SecuritySystemCollection))]
+[Trait("Tier", "EndToEnd")]
 public sealed class TokenTests(SecuritySystem system)
 {
     public static TheoryData<string> BadTokens => new()

@@ -13,6 +13,7 @@ namespace FlashSale.Tests.Upgrades;
 /// by this build's migrations: every row kept, every invariant still true, the schema of a new
 /// install, and the system working on the old data.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class UpgradeTests
 {
     /// <summary>The last release installed by the hand-written installer, before migrations.</summary>

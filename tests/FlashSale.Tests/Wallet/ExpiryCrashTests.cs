@@ -5,6 +5,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Wallet;
 
 /// <summary>Expiry reminders survive a SIGKILL of the silo; its own system, so no other test sees the crash.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class ExpiryCrashTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace FlashSale.Tests.Wallet;
 /// Points-priced campaigns: a claim and its debit commit together, under races and across a
 /// SIGKILL of the silo; its own system, so no other test sees the crash.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class PointsTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
 {
     private const int Price = 100;

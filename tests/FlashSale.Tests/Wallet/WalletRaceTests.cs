@@ -4,6 +4,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Wallet;
 
 /// <summary>Transfers, and the races the wallet must win exactly once, counted in PostgreSQL.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class WalletRaceTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

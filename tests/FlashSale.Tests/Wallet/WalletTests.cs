@@ -5,6 +5,7 @@ using FlashSale.Tests.Infrastructure;
 namespace FlashSale.Tests.Wallet;
 
 /// <summary>The wallet and checkout over real HTTP, checked in PostgreSQL where it matters.</summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]

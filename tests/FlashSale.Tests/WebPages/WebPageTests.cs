@@ -12,6 +12,7 @@ namespace FlashSale.Tests.WebPages;
 /// their users drive them; what the pages show is checked against PostgreSQL. Screenshots of each
 /// page are kept in artifacts/screenshots.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromium chromium)
     : IClassFixture<WebPageTests.PagesSystem>, IClassFixture<HeadlessChromium>
 {

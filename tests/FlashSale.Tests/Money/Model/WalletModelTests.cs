@@ -14,6 +14,7 @@ namespace FlashSale.Tests.Money.Model;
 /// (<c>FLASHSALE_MODEL_OPERATIONS=40</c> makes sequences of 20-40 operations). A failure prints CsCheck's
 /// seed and the sequence; <c>FLASHSALE_MODEL_SEED=&lt;seed&gt;</c> runs that sequence again first.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class WalletModelTests(WalletModelSystem system, ITestOutputHelper output) : IClassFixture<WalletModelSystem>
 {
     [Fact]

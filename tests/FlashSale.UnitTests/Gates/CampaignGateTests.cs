@@ -1,7 +1,7 @@
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
 
-namespace FlashSale.Tests.Grains;
+namespace FlashSale.UnitTests.Gates;
 
 /// <summary>What an API node may refuse on its copy of a gate, without asking the grain.</summary>
 public sealed class CampaignGateTests

@@ -1,6 +1,6 @@
 using FlashSale.GrainInterfaces.Gates;
 
-namespace FlashSale.Tests.Grains;
+namespace FlashSale.UnitTests.Gates;
 
 public sealed class HolderFilterTests
 {
