@@ -12,86 +12,80 @@ using FlashSale.LoadGen.Setup;
 // Starts a local cluster, races shoppers against it (claims, and money: redemptions, checkouts, refunds,
 // transfers, points; marketing's pauses, ends and top-ups) while faults are injected, retries every
 // request whose outcome was unknown, and checks the history against PostgreSQL. Exit 0 only if every check held.
-FaultRunOptions options;
-try
+return await new FaultRunCommand().InvokeAsync(args, RunAsync);
+
+static async Task<int> RunAsync(FaultRunOptions options)
 {
-    options = FaultRunOptions.Parse(args);
-}
-catch (Exception e) when (e is ArgumentException or FormatException)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(FaultRunOptions.Usage);
-    return 2;
+    void Say(string line) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {line}");
+
+    var repoRoot = RepoRoot();
+    Say($"starting PostgreSQL, {options.Silos} silos, {options.Apis} API nodes");
+    await using var cluster = await LocalCluster.StartAsync(repoRoot, options.Silos, options.Apis, options.ProbeTimeout);
+    Say($"cluster up; logs in {cluster.RunFolder}");
+
+    var run = Guid.NewGuid().ToString("N")[..6];
+    // How long a request left unknown is retried before it counts as never answered.
+    var answerWithin = TimeSpan.FromMinutes(2);
+    var clock = new RunClock();
+    var tokens = new Tokens(DevelopmentMinter(repoRoot));
+    var sale = await SaleSetup.CreateAsync(cluster.ApiAddresses[0], tokens, options.ScarceStock);
+    var history = new ClaimHistory();
+    // Each claimer has one request in flight, each money flow up to twelve (its claims, some to both nodes at once), marketing two.
+    using var nodes = new ApiNodes(cluster.ApiAddresses, clock, options.RequestTimeout, options.Workers + 12 * options.MoneyWorkers + 2);
+    var client = new ClaimClient(nodes, tokens);
+    var money = new MoneyHistory(new MoneyClient(nodes, tokens), answerWithin);
+    var moneyLoad = new MoneyLoad(money, new ClaimsUntilAnswered(client, history, answerWithin), sale, run);
+
+    var faults = new FaultSchedule(cluster, history, clock, options.DatabaseOutage, Say);
+    using var stopLoad = new CancellationTokenSource();
+    var loadStarted = clock.Seconds;
+    var load = Task.WhenAll(
+        new ClaimLoad(client, new Shoppers(run), sale, history, run).RunAsync(options.Workers, stopLoad.Token),
+        moneyLoad.RunAsync(options.MoneyWorkers, stopLoad.Token),
+        new CampaignControls(money, history, sale.Controlled, run, () => faults.Frozen).RunAsync(stopLoad.Token));
+    try
+    {
+        using var quiet = new QuietPhase(history, cluster.ApiAddresses[0], sale.Money.Expiring);
+        await faults.RunAsync(options.Rounds, quiet.DoneAsync);
+    }
+    finally
+    {
+        await stopLoad.CancelAsync();
+        await load;
+    }
+
+    var loadSeconds = clock.Seconds - loadStarted;
+    Say($"load stopped after {loadSeconds:0.0} s, {history.Attempts.Count:N0} claims and {money.Ops.Count:N0} money requests; retrying the unknown claims with their keys");
+    var resolutions = await new UnknownResolver(client, answerWithin).ResolveAsync(history.Attempts, options.Workers);
+    var checks = new CheckList(options.NothingJudgedFails);
+    var checker = new HistoryChecker(sale, history.Attempts, resolutions);
+    var campaigns = await checker.CheckAsync(checks, new LedgerReader(cluster.Database.ConnectionString, cluster.ApiAddresses[0]));
+    var ops = money.Ops.ToList();
+    SoldOutChecks.Add(checks, sale, checker.Answers, ops, campaigns);
+    var faultWindows = new FaultWindows(faults.Injected);
+    TwinChecks.Add(checks, checker.Answers, ops, faultWindows);
+    KeyReuseChecks.Add(checks, checker.Answers, faultWindows);
+    MoneyChecker.Add(checks, new MoneyEvidence(sale, ops, checker.Answers,
+        await MoneyLedgerReader.ReadAsync(cluster.Database.ConnectionString, sale.Money.PointsPriced.Id)));
+    checks.Add("a silo declared dead ends itself when it wakes", faults.Injected.Count(f => f.Kind == "sigstop"), faults.ZombieSilos,
+        $"{faults.ZombieSilos} zombie silos");
+    var report = FaultReport.Of(options, loadSeconds, history.Attempts, resolutions, faults.Injected, checker, moneyLoad.Flows, ops, checks.All, campaigns);
+    Console.WriteLine(report.ToText());
+    if (options.JsonPath is { } jsonPath)
+    {
+        await File.WriteAllTextAsync(jsonPath, report.ToJson());
+    }
+
+    // A failed run keeps its database and its history beside the logs, for a post-mortem.
+    cluster.Database.DiscardOnDispose = report.Passed;
+    if (!report.Passed)
+    {
+        await HistoryDump.WriteAsync(cluster.RunFolder, checker.Answers, ops);
+        Say($"history kept in {cluster.RunFolder} (claims.csv, money.csv)");
+    }
+    return report.Passed ? FaultRunCommand.Passed : FaultRunCommand.CheckFailed;
 }
 
-void Say(string line) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {line}");
-
-var repoRoot = RepoRoot();
-Say($"starting PostgreSQL, {options.Silos} silos, {options.Apis} API nodes");
-await using var cluster = await LocalCluster.StartAsync(repoRoot, options.Silos, options.Apis, options.ProbeTimeout);
-Say($"cluster up; logs in {cluster.RunFolder}");
-
-var run = Guid.NewGuid().ToString("N")[..6];
-// How long a request left unknown is retried before it counts as never answered.
-var answerWithin = TimeSpan.FromMinutes(2);
-var clock = new RunClock();
-var tokens = new Tokens(DevelopmentMinter(repoRoot));
-var sale = await SaleSetup.CreateAsync(cluster.ApiAddresses[0], tokens, options.ScarceStock);
-var history = new ClaimHistory();
-// Each claimer has one request in flight, each money flow up to twelve (its claims, some to both nodes at once), marketing two.
-using var nodes = new ApiNodes(cluster.ApiAddresses, clock, options.RequestTimeout, options.Workers + 12 * options.MoneyWorkers + 2);
-var client = new ClaimClient(nodes, tokens);
-var money = new MoneyHistory(new MoneyClient(nodes, tokens), answerWithin);
-var moneyLoad = new MoneyLoad(money, new ClaimsUntilAnswered(client, history, answerWithin), sale, run);
-
-var faults = new FaultSchedule(cluster, history, clock, options.DatabaseOutage, Say);
-using var stopLoad = new CancellationTokenSource();
-var loadStarted = clock.Seconds;
-var load = Task.WhenAll(
-    new ClaimLoad(client, new Shoppers(run), sale, history, run).RunAsync(options.Workers, stopLoad.Token),
-    moneyLoad.RunAsync(options.MoneyWorkers, stopLoad.Token),
-    new CampaignControls(money, history, sale.Controlled, run, () => faults.Frozen).RunAsync(stopLoad.Token));
-try
-{
-    using var quiet = new QuietPhase(history, cluster.ApiAddresses[0], sale.Money.Expiring);
-    await faults.RunAsync(options.Rounds, quiet.DoneAsync);
-}
-finally
-{
-    await stopLoad.CancelAsync();
-    await load;
-}
-
-var loadSeconds = clock.Seconds - loadStarted;
-Say($"load stopped after {loadSeconds:0.0} s, {history.Attempts.Count:N0} claims and {money.Ops.Count:N0} money requests; retrying the unknown claims with their keys");
-var resolutions = await new UnknownResolver(client, answerWithin).ResolveAsync(history.Attempts, options.Workers);
-var checks = new CheckList(options.NothingJudgedFails);
-var checker = new HistoryChecker(sale, history.Attempts, resolutions);
-var campaigns = await checker.CheckAsync(checks, new LedgerReader(cluster.Database.ConnectionString, cluster.ApiAddresses[0]));
-var ops = money.Ops.ToList();
-SoldOutChecks.Add(checks, sale, checker.Answers, ops, campaigns);
-var faultWindows = new FaultWindows(faults.Injected);
-TwinChecks.Add(checks, checker.Answers, ops, faultWindows);
-KeyReuseChecks.Add(checks, checker.Answers, faultWindows);
-MoneyChecker.Add(checks, new MoneyEvidence(sale, ops, checker.Answers,
-    await MoneyLedgerReader.ReadAsync(cluster.Database.ConnectionString, sale.Money.PointsPriced.Id)));
-checks.Add("a silo declared dead ends itself when it wakes", faults.Injected.Count(f => f.Kind == "sigstop"), faults.ZombieSilos,
-    $"{faults.ZombieSilos} zombie silos");
-var report = FaultReport.Of(options, loadSeconds, history.Attempts, resolutions, faults.Injected, checker, moneyLoad.Flows, ops, checks.All, campaigns);
-Console.WriteLine(report.ToText());
-if (options.JsonPath is { } jsonPath)
-{
-    await File.WriteAllTextAsync(jsonPath, report.ToJson());
-}
-
-// A failed run keeps its database and its history beside the logs, for a post-mortem.
-cluster.Database.DiscardOnDispose = report.Passed;
-if (!report.Passed)
-{
-    await HistoryDump.WriteAsync(cluster.RunFolder, checker.Answers, ops);
-    Say($"history kept in {cluster.RunFolder} (claims.csv, money.csv)");
-}
-return report.Passed ? 0 : 1;
 
 static string RepoRoot()
 {

@@ -5,93 +5,79 @@ using FlashSale.LoadGen.Report;
 using FlashSale.LoadGen.Setup;
 using Npgsql;
 
-const int Done = 0, UsageOrSetupError = 1, InvariantBroken = 2;
+return await new LoadCommand().InvokeAsync(args, RunAsync);
 
-LoadOptions? options;
-try
+static async Task<int> RunAsync(LoadOptions options)
 {
-    options = CommandLine.Parse(args);
-}
-catch (UsageException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}\nrun with --help for usage");
-    return UsageOrSetupError;
-}
-
-if (options is null)
-{
-    Console.Out.Write(Usage.Text);
-    return Done;
-}
-
-// A short id in every shopper id, key and campaign name keeps this run's data apart from every other's.
-var runId = "lg" + Guid.NewGuid().ToString("N")[..8];
-IReadOnlyList<Guid> campaigns;
-ShopperPool shoppers;
-try
-{
-    using var setupHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-    ITokenMinter minter = options.SigningKey is { } key
-        ? new LocalTokenMinter(key, options.Issuer, options.Audience)
-        : new DevTokenEndpointMinter(setupHttp, options.TokenUrl ?? options.BaseUrl);
-    campaigns = await CampaignSetup.PrepareAsync(options, setupHttp, minter, runId);
-    shoppers = await ShopperPool.CreateAsync(runId, options.Shoppers, minter);
-}
-catch (Exception e) when (e is SetupException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
-{
-    Console.Error.WriteLine($"setup failed: {e.Message}");
-    return UsageOrSetupError;
-}
-
-var load = await LoadRun.RunAsync(options, campaigns, shoppers, runId);
-
-var checks = new List<InvariantCheck>();
-IReadOnlyList<CampaignLedger> ledger = [];
-if (options.Database is { } connectionString)
-{
+    // A short id in every shopper id, key and campaign name keeps this run's data apart from every other's.
+    var runId = "lg" + Guid.NewGuid().ToString("N")[..8];
+    IReadOnlyList<Guid> campaigns;
+    ShopperPool shoppers;
     try
     {
-        (var ledgerChecks, ledger) = await LedgerInvariants.CheckAsync(connectionString, campaigns, load.Acknowledged, shoppers, load.Keys);
-        checks.AddRange(ledgerChecks);
+        using var setupHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        ITokenMinter minter = options.SigningKey is { } key
+            ? new LocalTokenMinter(key, options.Issuer, options.Audience)
+            : new DevTokenEndpointMinter(setupHttp, options.TokenUrl ?? options.BaseUrl);
+        campaigns = await CampaignSetup.PrepareAsync(options, setupHttp, minter, runId);
+        shoppers = await ShopperPool.CreateAsync(runId, options.Shoppers, minter);
     }
-    catch (NpgsqlException e)
+    catch (Exception e) when (e is SetupException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
     {
-        checks.Add(new InvariantCheck("the ledger could be read", false, e.Message));
+        Console.Error.WriteLine($"setup failed: {e.Message}");
+        return LoadCommand.SetupFailed;
     }
+
+    var load = await LoadRun.RunAsync(options, campaigns, shoppers, runId);
+
+    var checks = new List<InvariantCheck>();
+    IReadOnlyList<CampaignLedger> ledger = [];
+    if (options.Database is { } connectionString)
+    {
+        try
+        {
+            (var ledgerChecks, ledger) = await LedgerInvariants.CheckAsync(connectionString, campaigns, load.Acknowledged, shoppers, load.Keys);
+            checks.AddRange(ledgerChecks);
+        }
+        catch (NpgsqlException e)
+        {
+            checks.Add(new InvariantCheck("the ledger could be read", false, e.Message));
+        }
+    }
+
+    if (options.Target != Target.Bare && options.ReplayShare > 0)
+    {
+        checks.Add(ReplayInvariant.Check(load.Acknowledged));
+    }
+
+    var stats = load.Stats;
+    var report = new RunReport(
+        runId,
+        options.Target.ToString().ToLowerInvariant(),
+        options.Mode.ToString().ToLowerInvariant(),
+        options.BaseUrl.ToString(),
+        options.Connections,
+        options.Rate,
+        load.WarmupSeconds,
+        load.MeasuredSeconds,
+        stats.Measured,
+        stats.Measured / load.MeasuredSeconds,
+        stats.Issued,
+        stats.Issued / load.MeasuredSeconds,
+        stats.Latency.Summarize(),
+        options.Mode == LoopMode.Open ? stats.ServiceTime.Summarize() : null,
+        stats.Outcomes(),
+        new ErrorCounts(stats.TransportErrors + stats.Timeouts + stats.Unsent, stats.TransportErrors, stats.Timeouts, stats.Unsent),
+        load.Client,
+        shoppers.Count,
+        campaigns,
+        checks.Count > 0 ? InvariantReport.Of(checks, ledger) : null);
+
+    TextSummary.Write(Console.Out, report);
+    if (options.JsonPath is { } jsonPath)
+    {
+        await JsonReport.WriteAsync(jsonPath, report);
+    }
+
+    return report.Invariants?.Passed == false ? LoadCommand.InvariantBroken : LoadCommand.Done;
 }
-
-if (options.Target != Target.Bare && options.ReplayShare > 0)
-{
-    checks.Add(ReplayInvariant.Check(load.Acknowledged));
-}
-
-var stats = load.Stats;
-var report = new RunReport(
-    runId,
-    options.Target.ToString().ToLowerInvariant(),
-    options.Mode.ToString().ToLowerInvariant(),
-    options.BaseUrl.ToString(),
-    options.Connections,
-    options.Rate,
-    load.WarmupSeconds,
-    load.MeasuredSeconds,
-    stats.Measured,
-    stats.Measured / load.MeasuredSeconds,
-    stats.Issued,
-    stats.Issued / load.MeasuredSeconds,
-    stats.Latency.Summarize(),
-    options.Mode == LoopMode.Open ? stats.ServiceTime.Summarize() : null,
-    stats.Outcomes(),
-    new ErrorCounts(stats.TransportErrors + stats.Timeouts + stats.Unsent, stats.TransportErrors, stats.Timeouts, stats.Unsent),
-    load.Client,
-    shoppers.Count,
-    campaigns,
-    checks.Count > 0 ? InvariantReport.Of(checks, ledger) : null);
-
-TextSummary.Write(Console.Out, report);
-if (options.JsonPath is { } jsonPath)
-{
-    await JsonReport.WriteAsync(jsonPath, report);
-}
-
-return report.Invariants?.Passed == false ? InvariantBroken : Done;
