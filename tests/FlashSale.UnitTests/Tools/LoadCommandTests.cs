@@ -1,7 +1,7 @@
 using FlashSale.LoadGen.Options;
-using Run = FlashSale.Tests.Tools.CommandLineRun<FlashSale.LoadGen.Options.LoadOptions>;
+using Run = FlashSale.UnitTests.Tools.CommandLineRun<FlashSale.LoadGen.Options.LoadOptions>;
 
-namespace FlashSale.Tests.Tools;
+namespace FlashSale.UnitTests.Tools;
 
 /// <summary>The load generator's command line, parsed in-process: no server, no database.</summary>
 public sealed class LoadCommandTests

@@ -1,7 +1,7 @@
 using FlashSale.FaultInjection;
-using Run = FlashSale.Tests.Tools.CommandLineRun<FlashSale.FaultInjection.FaultRunOptions>;
+using Run = FlashSale.UnitTests.Tools.CommandLineRun<FlashSale.FaultInjection.FaultRunOptions>;
 
-namespace FlashSale.Tests.Tools;
+namespace FlashSale.UnitTests.Tools;
 
 /// <summary>The fault harness's command line, parsed in-process: no cluster is started.</summary>
 public sealed class FaultRunCommandTests

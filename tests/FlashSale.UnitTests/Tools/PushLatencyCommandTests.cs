@@ -1,7 +1,7 @@
 using FlashSale.PushLatency;
-using Run = FlashSale.Tests.Tools.CommandLineRun<FlashSale.PushLatency.PushLatencyOptions>;
+using Run = FlashSale.UnitTests.Tools.CommandLineRun<FlashSale.PushLatency.PushLatencyOptions>;
 
-namespace FlashSale.Tests.Tools;
+namespace FlashSale.UnitTests.Tools;
 
 /// <summary>The push-latency tool's command line, parsed in-process: no dashboard connects.</summary>
 public sealed class PushLatencyCommandTests

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using FlashSale.LoadGen.Options;
 
-namespace FlashSale.Tests.Tools;
+namespace FlashSale.UnitTests.Tools;
 
 /// <summary>
 /// One of our tools' command lines invoked in-process, as its Program invokes it, with a run that only
