@@ -4,6 +4,7 @@ using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
 using FlashSale.Grains.Wallet;
 using FlashSale.Grains.Risk;
+using FlashSale.Grains.Sql;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -20,6 +21,7 @@ public static class FlashSaleSiloBuilder
     /// </summary>
     public static ISiloBuilder AddFlashSale(this ISiloBuilder silo, string connectionString)
     {
+        SqlConventions.Apply();
         silo.AddAdoNetGrainStorage("campaigns", options =>
         {
             options.Invariant = AdoNetInvariant;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Dapper;
 using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.Grains.Ledger;
@@ -11,18 +12,20 @@ namespace FlashSale.Grains.Campaigns;
 [StatelessWorker]
 public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICampaignCatalogGrain
 {
-    private static readonly JsonSerializerOptions EarlyAccessJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     public async Task<CampaignListingPage> Find(CampaignQuery query)
     {
+        await using var connection = database.CreateConnection();
         // The phase as the campaign grain would judge it at the same instant, from the ledger's row.
-        await using var command = database.CreateCommand(
+        var rows = (await connection.QueryAsync<ListingRow>(
             """
-            SELECT campaign_id, campaign_name, terms::text, total, issued, starts_at, ends_at, phase, price_points, early_access::text, units
+            SELECT campaign_id, campaign_name, terms::text AS terms, total, issued, starts_at, ends_at, phase, price_points,
+                   early_access::text AS early_access_json, units
               FROM (SELECT s.campaign_id, s.campaign_name, s.terms, s.starts_at, s.ends_at, s.price_points, s.early_access, g.total, g.issued, g.units,
                            CASE WHEN s.draft THEN 'draft'
-                                WHEN $1 < s.starts_at THEN 'scheduled'
-                                WHEN $1 >= s.ends_at THEN 'ended'
+                                WHEN @now < s.starts_at THEN 'scheduled'
+                                WHEN @now >= s.ends_at THEN 'ended'
                                 WHEN s.paused THEN 'paused'
                                 WHEN g.issued >= g.total THEN 'sold_out'
                                 ELSE 'open' END AS phase
@@ -33,41 +36,40 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
                                   coalesce(sum(u.issued), s.issued)::integer AS issued,
                                   count(u.campaign_id)::integer AS units
                              FROM campaign_stock u WHERE u.parent_id = s.campaign_id) g
-                     WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL AND ($8::text IS NULL OR s.merchant_id = $8)) c
-             WHERE phase = ANY($2)
-               AND ($3::timestamptz IS NULL OR starts_at >= $3)
-               AND ($4::timestamptz IS NULL OR starts_at < $4)
-               AND ($5::timestamptz IS NULL OR (starts_at, campaign_id) > ($5, $6))
+                     WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL AND (@merchant::text IS NULL OR s.merchant_id = @merchant)) c
+             WHERE phase = ANY(@states)
+               AND (@from::timestamptz IS NULL OR starts_at >= @from)
+               AND (@to::timestamptz IS NULL OR starts_at < @to)
+               AND (@afterAt::timestamptz IS NULL OR (starts_at, campaign_id) > (@afterAt, @afterId))
              ORDER BY starts_at, campaign_id
-             LIMIT $7
-            """);
-        command.Parameters.Add(new() { Value = query.Now });
-        command.Parameters.Add(new() { Value = query.States.ToArray() });
-        command.Parameters.Add(new() { Value = (object?)query.From ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = (object?)query.To ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = (object?)query.After?.At ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = query.After?.Id ?? Guid.Empty });
-        // One more than asked: whether there is a next page.
-        command.Parameters.Add(new() { Value = query.Limit + 1 });
-        command.Parameters.Add(new() { Value = (object?)query.Merchant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var rows = new List<CampaignListing>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new CampaignListing(reader.GetGuid(0), reader.GetString(1), TermsJson.Read(reader.GetString(2)), reader.GetInt32(3),
-                reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                [.. JsonSerializer.Deserialize<EarlyAccess[]>(reader.GetString(9), EarlyAccessJson)!], reader.GetInt32(10)));
-        }
-
+             LIMIT @fetch
+            """,
+            new
+            {
+                now = query.Now,
+                states = query.States.ToArray(),
+                from = query.From,
+                to = query.To,
+                afterAt = query.After?.At,
+                afterId = query.After?.Id ?? Guid.Empty,
+                // One more than asked: whether there is a next page.
+                fetch = query.Limit + 1,
+                merchant = query.Merchant,
+            })).Select(row => row.ToListing()).ToList();
         var page = rows.Take(query.Limit).ToImmutableArray();
         return new CampaignListingPage(page, rows.Count > query.Limit ? new PagePosition(page[^1].StartsAt, page[^1].Id) : null);
     }
 
     public async Task<string?> MerchantOf(Guid campaignId)
     {
-        await using var command = database.CreateCommand("SELECT merchant_id FROM campaign_stock WHERE campaign_id = $1");
-        command.Parameters.Add(new() { Value = campaignId });
-        return await command.ExecuteScalarAsync() as string;
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteScalarAsync<string?>("SELECT merchant_id FROM campaign_stock WHERE campaign_id = @campaignId", new { campaignId });
+    }
+
+    private sealed record ListingRow(Guid CampaignId, string CampaignName, string Terms, int Total, int Issued, DateTimeOffset StartsAt,
+        DateTimeOffset EndsAt, string Phase, int? PricePoints, string EarlyAccessJson, int Units)
+    {
+        public CampaignListing ToListing() => new(CampaignId, CampaignName, TermsJson.Read(Terms), Total, Issued, StartsAt, EndsAt, Phase, PricePoints,
+            [.. JsonSerializer.Deserialize<EarlyAccess[]>(EarlyAccessJson, WebJson)!], Units);
     }
 }

@@ -1,33 +1,61 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using Dapper;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.Grains.Ledger;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlashSale.Grains.Campaigns;
 
 /// <summary>
-/// Marketing's changes to a running campaign, each applied to the ledger's campaign row together
-/// with its audit row in one statement (silo/Database/Schema/018-campaign-changes.sql).
+/// The campaign's row in the ledger (silo/Database/Schema/018-campaign-changes.sql): its creation and
+/// marketing's changes, each applied together with its audit row in one statement.
 /// </summary>
 public sealed class CampaignChangeLog(NpgsqlDataSource database)
 {
+    /// <summary>
+    /// Creates the campaign's counter row, with what wallets and lists show of it, and the audit of
+    /// its creation; false when it already exists.
+    /// </summary>
+    public async Task<bool> CreateAsync(CampaignDefinition campaign, bool draft)
+    {
+        var parameters = ColumnsOf(campaign);
+        parameters.AddDynamicParams(new
+        {
+            merchant = campaign.Merchant,
+            draft,
+            at = campaign.CreatedAt,
+            actor = campaign.CreatedBy,
+            details = JsonSerializer.Serialize(new { totalStock = campaign.TotalStock, startsAt = campaign.StartsAt, endsAt = campaign.EndsAt, draft }),
+        });
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteAsync(
+            """
+            WITH created AS (
+                INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
+                                            remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access,
+                                            parent_id, merchant_id)
+                VALUES (@campaignId, @totalStock, @perUserLimit, @name, @terms::jsonb, @transferRule, @stackable,
+                        @remindBefore, @endsAt, @cardSecrets, @recycleExpired, @startsAt, @draft, @pricePoints, @earlyAccess::jsonb,
+                        @parentId, @merchant)
+                ON CONFLICT (campaign_id) DO NOTHING
+                RETURNING campaign_id)
+            INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
+            SELECT campaign_id, @at, @actor, 'created', @details::jsonb FROM created
+            """, parameters) == 1;
+    }
+
     /// <summary>Pauses or resumes; false when the campaign already was in that state.</summary>
     public async Task<bool> SetPausedAsync(Guid campaignId, bool paused, string actor, DateTimeOffset at)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteAsync(
             """
             WITH changed AS (
-                UPDATE campaign_stock SET paused = $2 WHERE campaign_id = $1 AND paused <> $2 RETURNING campaign_id)
+                UPDATE campaign_stock SET paused = @paused WHERE campaign_id = @campaignId AND paused <> @paused RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action)
-            SELECT campaign_id, $3, $4, $5 FROM changed
-            """);
-        command.Parameters.Add(new() { Value = campaignId });
-        command.Parameters.Add(new() { Value = paused });
-        command.Parameters.Add(new() { Value = at });
-        command.Parameters.Add(new() { Value = actor });
-        command.Parameters.Add(new() { Value = paused ? "paused" : "resumed" });
-        return await command.ExecuteNonQueryAsync() == 1;
+            SELECT campaign_id, @at, @actor, @action FROM changed
+            """, new { campaignId, paused, at, actor, action = paused ? "paused" : "resumed" }) == 1;
     }
 
     /// <summary>
@@ -36,20 +64,17 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
     /// </summary>
     public async Task<bool> EndAsync(Guid campaignId, string actor, DateTimeOffset at)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteAsync(
             """
             WITH changed AS (
-                UPDATE campaign_stock s SET ends_at = $2, closed = true
+                UPDATE campaign_stock s SET ends_at = @at, closed = true
                   FROM campaign_stock before
-                 WHERE s.campaign_id = $1 AND before.campaign_id = $1 AND s.ends_at > $2
+                 WHERE s.campaign_id = @campaignId AND before.campaign_id = @campaignId AND s.ends_at > @at
                 RETURNING s.campaign_id, before.ends_at AS was)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
-            SELECT campaign_id, $2, $3, 'ended', jsonb_build_object('endsAt', $2, 'plannedEndsAt', was) FROM changed
-            """);
-        command.Parameters.Add(new() { Value = campaignId });
-        command.Parameters.Add(new() { Value = at });
-        command.Parameters.Add(new() { Value = actor });
-        return await command.ExecuteNonQueryAsync() == 1;
+            SELECT campaign_id, @at, @actor, 'ended', jsonb_build_object('endsAt', @at, 'plannedEndsAt', was) FROM changed
+            """, new { campaignId, at, actor }) == 1;
     }
 
     /// <summary>
@@ -60,33 +85,28 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
     public async Task<(CampaignChangeOutcome Outcome, int? Stock)> TopUpAsync(Guid campaignId, int add, string? key, int maxStock, string actor,
         DateTimeOffset at)
     {
+        await using var connection = database.CreateConnection();
         for (var attempt = 0; ; attempt++)
         {
-            if (key is not null && await TopUpOfKeyAsync(key) is { } earlier)
+            if (key is not null && await TopUpOfKeyAsync(connection, key) is { } earlier)
             {
                 return (earlier.CampaignId == campaignId && earlier.Add == add ? CampaignChangeOutcome.Replayed : CampaignChangeOutcome.KeyReused, null);
             }
 
-            await using var command = database.CreateCommand(
-                """
-                WITH changed AS (
-                    UPDATE campaign_stock SET total_stock = total_stock + $2
-                     WHERE campaign_id = $1 AND total_stock + $2 <= $3
-                    RETURNING campaign_id, total_stock, total_stock + recycled AS stock),
-                logged AS (
-                    INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details, idempotency_key)
-                    SELECT campaign_id, $4, $5, 'topped_up', jsonb_build_object('add', $2, 'totalStock', total_stock), $6 FROM changed)
-                SELECT stock FROM changed
-                """);
-            command.Parameters.Add(new() { Value = campaignId });
-            command.Parameters.Add(new() { Value = add });
-            command.Parameters.Add(new() { Value = maxStock });
-            command.Parameters.Add(new() { Value = at });
-            command.Parameters.Add(new() { Value = actor });
-            command.Parameters.Add(new() { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             try
             {
-                return await command.ExecuteScalarAsync() is int stock ? (CampaignChangeOutcome.Done, stock) : (CampaignChangeOutcome.StockTooLarge, null);
+                var stock = await connection.ExecuteScalarAsync<int?>(
+                    """
+                    WITH changed AS (
+                        UPDATE campaign_stock SET total_stock = total_stock + @add
+                         WHERE campaign_id = @campaignId AND total_stock + @add <= @maxStock
+                        RETURNING campaign_id, total_stock, total_stock + recycled AS stock),
+                    logged AS (
+                        INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details, idempotency_key)
+                        SELECT campaign_id, @at, @actor, 'topped_up', jsonb_build_object('add', @add, 'totalStock', total_stock), @key FROM changed)
+                    SELECT stock FROM changed
+                    """, new { campaignId, add, maxStock, at, actor, key });
+                return stock is { } added ? (CampaignChangeOutcome.Done, added) : (CampaignChangeOutcome.StockTooLarge, null);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt == 0)
             {
@@ -95,44 +115,31 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
         }
     }
 
-    private async Task<(Guid CampaignId, int Add)?> TopUpOfKeyAsync(string key)
-    {
-        await using var command = database.CreateCommand(
-            "SELECT campaign_id, (details ->> 'add')::integer FROM campaign_changes WHERE idempotency_key = $1 AND action = 'topped_up'");
-        command.Parameters.Add(new() { Value = key });
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetInt32(1)) : null;
-    }
+    private static Task<TopUp?> TopUpOfKeyAsync(NpgsqlConnection connection, string key) =>
+        connection.QueryFirstOrDefaultAsync<TopUp>(
+            "SELECT campaign_id, (details ->> 'add')::integer AS add FROM campaign_changes WHERE idempotency_key = @key AND action = 'topped_up'",
+            new { key });
 
     public async Task<ImmutableArray<CampaignChangeEntry>> ReadAsync(Guid campaignId)
     {
-        await using var command = database.CreateCommand(
-            "SELECT changed_at, actor, action, details::text FROM campaign_changes WHERE campaign_id = $1 ORDER BY change_id");
-        command.Parameters.Add(new() { Value = campaignId });
-        var entries = ImmutableArray.CreateBuilder<CampaignChangeEntry>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            entries.Add(new CampaignChangeEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        }
-
-        return entries.ToImmutable();
+        await using var connection = database.CreateConnection();
+        var entries = await connection.QueryAsync<CampaignChangeEntry>(
+            "SELECT changed_at AS at, actor, action, details::text AS details FROM campaign_changes WHERE campaign_id = @campaignId ORDER BY change_id",
+            new { campaignId });
+        return [.. entries];
     }
 
     /// <summary>Publishes a draft; false when it is not one (any more).</summary>
     public async Task<bool> PublishAsync(Guid campaignId, string actor, DateTimeOffset at)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteAsync(
             """
             WITH changed AS (
-                UPDATE campaign_stock SET draft = false WHERE campaign_id = $1 AND draft RETURNING campaign_id)
+                UPDATE campaign_stock SET draft = false WHERE campaign_id = @campaignId AND draft RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action)
-            SELECT campaign_id, $2, $3, 'published' FROM changed
-            """);
-        command.Parameters.Add(new() { Value = campaignId });
-        command.Parameters.Add(new() { Value = at });
-        command.Parameters.Add(new() { Value = actor });
-        return await command.ExecuteNonQueryAsync() == 1;
+            SELECT campaign_id, @at, @actor, 'published' FROM changed
+            """, new { campaignId, at, actor }) == 1;
     }
 
     /// <summary>
@@ -141,31 +148,44 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
     /// </summary>
     public async Task<bool> EditAsync(CampaignDefinition campaign, string actor, DateTimeOffset at, string changes)
     {
-        await using var command = database.CreateCommand(
+        var parameters = ColumnsOf(campaign);
+        parameters.AddDynamicParams(new { at, actor, details = changes });
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteAsync(
             """
             WITH changed AS (
                 UPDATE campaign_stock
-                   SET total_stock = $2, per_user_limit = $3, campaign_name = $4, terms = $5, transfer_rule = $6, stackable = $7,
-                       remind_before = $8, ends_at = $9, card_secrets = $10, recycle_expired = $11, starts_at = $12,
-                       price_points = $16, early_access = $17, parent_id = $18
-                 WHERE campaign_id = $1 AND issued = 0
+                   SET total_stock = @totalStock, per_user_limit = @perUserLimit, campaign_name = @name, terms = @terms::jsonb,
+                       transfer_rule = @transferRule, stackable = @stackable, remind_before = @remindBefore, ends_at = @endsAt,
+                       card_secrets = @cardSecrets, recycle_expired = @recycleExpired, starts_at = @startsAt,
+                       price_points = @pricePoints, early_access = @earlyAccess::jsonb, parent_id = @parentId
+                 WHERE campaign_id = @campaignId AND issued = 0
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
-            SELECT campaign_id, $13, $14, 'edited', $15 FROM changed
-            """);
-        command.Parameters.Add(new() { Value = campaign.Id });
-        CouponLedger.AddCampaignColumns(command, campaign);
-        command.Parameters.Add(new() { Value = at });
-        command.Parameters.Add(new() { Value = actor });
-        command.Parameters.Add(new() { Value = changes, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        CouponLedger.AddListingColumns(command, campaign);
-        return await command.ExecuteNonQueryAsync() == 1;
+            SELECT campaign_id, @at, @actor, 'edited', @details::jsonb FROM changed
+            """, parameters) == 1;
     }
 
-    /// <summary>The audit details of a campaign's creation, for <see cref="CouponLedger.CreateStockAsync"/>'s statement.</summary>
-    public static NpgsqlParameter CreationDetails(CampaignDefinition campaign, bool draft) => new()
+    /// <summary>The campaign row's columns from its definition, as creation and edits write them.</summary>
+    private static DynamicParameters ColumnsOf(CampaignDefinition campaign) => new(new
     {
-        Value = System.Text.Json.JsonSerializer.Serialize(new { totalStock = campaign.TotalStock, startsAt = campaign.StartsAt, endsAt = campaign.EndsAt, draft }),
-        NpgsqlDbType = NpgsqlDbType.Jsonb,
-    };
+        campaignId = campaign.Id,
+        totalStock = campaign.TotalStock,
+        perUserLimit = campaign.PerUserLimit,
+        name = campaign.Name,
+        terms = TermsJson.Write(campaign.Terms),
+        transferRule = TermsJson.Write(campaign.UseOrDefault.Transfer),
+        stackable = campaign.UseOrDefault.Stackable,
+        remindBefore = campaign.UseOrDefault.Reminders,
+        endsAt = campaign.EndsAt,
+        cardSecrets = campaign.CardSecrets,
+        recycleExpired = campaign.UseOrDefault.RecycleExpired,
+        startsAt = campaign.StartsAt,
+        // What lists show of the campaign beyond the counters: price in points, early access, its group.
+        pricePoints = campaign.Price is { Points: > 0 } price ? price.Points : (int?)null,
+        earlyAccess = JsonSerializer.Serialize(campaign.EarlyAccess.IsDefault ? [] : campaign.EarlyAccess.Select(e => new { tier = e.Tier, lead = e.Lead })),
+        parentId = campaign.ParentId,
+    });
+
+    private sealed record TopUp(Guid CampaignId, int Add);
 }

@@ -138,7 +138,7 @@ public sealed partial class CampaignGrain(
 
         // The ledger row first: a crash before the state write leaves an orphan row that nothing reads,
         // never a campaign without its counter.
-        await ledger.CreateStockAsync(definition, draft);
+        await changeLog.CreateAsync(definition, draft);
         state.State.Definition = definition;
         await state.WriteStateAsync();
         await StartExpiryWatchAsync();

@@ -1,6 +1,6 @@
+using Dapper;
 using FlashSale.GrainInterfaces.Risk;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlashSale.Grains.Risk;
 
@@ -13,62 +13,57 @@ public sealed class BlocklistStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         // Repeatable read: the version and the blocks come from one snapshot, so they agree.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        await using var max = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM risk_blocks", connection, transaction);
-        var version = (long)(await max.ExecuteScalarAsync())!;
-
-        await using var command = new NpgsqlCommand(
+        var version = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(version), 0) FROM risk_blocks", transaction: transaction);
+        var blocks = await connection.QueryAsync<BlockRow>(
             """
             SELECT block_id, kind, value, reason, created_by, created_at, expires_at
               FROM risk_blocks
-             WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > $1)
-            """, connection, transaction);
-        command.Parameters.Add(new() { Value = now.UtcDateTime });
-        var blocks = new List<RiskBlock>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                blocks.Add(new RiskBlock(reader.GetGuid(0), Enum.Parse<BlockKind>(reader.GetString(1), ignoreCase: true), reader.GetString(2),
-                    reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
-                    reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
-            }
-        }
-
+             WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > @now)
+            """,
+            new { now = now.ToUniversalTime() }, transaction);
         await transaction.CommitAsync();
-        return new Blocklist(version, [.. blocks]);
+        return new Blocklist(version, [.. blocks.Select(b => b.ToBlock())]);
     }
 
     /// <summary>Stores a new block; returns the list's new version.</summary>
     public async Task<long> AddAsync(RiskBlock block)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO risk_blocks (block_id, kind, value, reason, created_by, created_at, expires_at, version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, nextval('risk_blocks_version'))
+            VALUES (@id, @kind, @value, @reason, @createdBy, @createdAt, @expiresAt, nextval('risk_blocks_version'))
             RETURNING version
-            """);
-        command.Parameters.Add(new() { Value = block.Id });
-        command.Parameters.Add(new() { Value = block.Kind.ToString().ToLowerInvariant() });
-        command.Parameters.Add(new() { Value = block.Value });
-        command.Parameters.Add(new() { Value = block.Reason });
-        command.Parameters.Add(new() { Value = block.CreatedBy });
-        command.Parameters.Add(new() { Value = block.CreatedAt.UtcDateTime });
-        command.Parameters.Add(new() { Value = (object?)block.ExpiresAt?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        return (long)(await command.ExecuteScalarAsync())!;
+            """,
+            new
+            {
+                id = block.Id,
+                kind = block.Kind.ToString().ToLowerInvariant(),
+                value = block.Value,
+                reason = block.Reason,
+                createdBy = block.CreatedBy,
+                createdAt = block.CreatedAt.ToUniversalTime(),
+                expiresAt = block.ExpiresAt?.ToUniversalTime(),
+            });
     }
 
     /// <summary>Marks a block removed; returns the list's new version, or null when it was not in force.</summary>
     public async Task<long?> RemoveAsync(Guid blockId, string removedBy, DateTimeOffset now)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteScalarAsync<long?>(
             """
-            UPDATE risk_blocks SET removed_by = $2, removed_at = $3, version = nextval('risk_blocks_version')
-             WHERE block_id = $1 AND removed_at IS NULL
+            UPDATE risk_blocks SET removed_by = @removedBy, removed_at = @now, version = nextval('risk_blocks_version')
+             WHERE block_id = @blockId AND removed_at IS NULL
             RETURNING version
-            """);
-        command.Parameters.Add(new() { Value = blockId });
-        command.Parameters.Add(new() { Value = removedBy });
-        command.Parameters.Add(new() { Value = now.UtcDateTime });
-        return await command.ExecuteScalarAsync() is long version ? version : null;
+            """,
+            new { blockId, removedBy, now = now.ToUniversalTime() });
+    }
+
+    private sealed record BlockRow(Guid BlockId, string Kind, string Value, string Reason, string CreatedBy, DateTimeOffset CreatedAt,
+        DateTimeOffset? ExpiresAt)
+    {
+        public RiskBlock ToBlock() =>
+            new(BlockId, Enum.Parse<BlockKind>(Kind, ignoreCase: true), Value, Reason, CreatedBy, CreatedAt, ExpiresAt);
     }
 }

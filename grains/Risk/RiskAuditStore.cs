@@ -1,6 +1,6 @@
+using Dapper;
 using FlashSale.GrainInterfaces.Risk;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlashSale.Grains.Risk;
 
@@ -9,83 +9,78 @@ public sealed class RiskAuditStore(NpgsqlDataSource database)
 {
     public async Task InsertAsync(IReadOnlyList<RiskDecision> decisions)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        await connection.ExecuteAsync(
             """
             INSERT INTO risk_decisions (decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence, occurrences)
             SELECT d.decided_at, d.verdict, d.rule, d.campaign_id, d.shopper_id, d.device_id, d.address, d.evidence::jsonb, d.occurrences
-              FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+              FROM unnest(@decidedAt::timestamptz[], @verdicts::text[], @rules::text[], @campaignIds::uuid[], @shopperIds::text[],
+                          @deviceIds::text[], @addresses::text[], @evidence::text[], @occurrences::int[])
                    AS d (decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence, occurrences)
-            """);
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.DecidedAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(new() { Value = decisions.Select(d => VerdictName(d.Verdict)).ToArray() });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.Rule).ToArray() });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.CampaignId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.ShopperId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.DeviceId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.Address).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.Evidence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = decisions.Select(d => d.Occurrences).ToArray() });
-        await command.ExecuteNonQueryAsync();
+            """,
+            new
+            {
+                decidedAt = decisions.Select(d => d.DecidedAt.UtcDateTime).ToArray(),
+                verdicts = decisions.Select(d => VerdictName(d.Verdict)).ToArray(),
+                rules = decisions.Select(d => d.Rule).ToArray(),
+                campaignIds = decisions.Select(d => d.CampaignId).ToArray(),
+                shopperIds = decisions.Select(d => d.ShopperId).ToArray(),
+                deviceIds = decisions.Select(d => d.DeviceId).ToArray(),
+                addresses = decisions.Select(d => d.Address).ToArray(),
+                evidence = decisions.Select(d => d.Evidence).ToArray(),
+                occurrences = decisions.Select(d => d.Occurrences).ToArray(),
+            });
     }
 
     public async Task<List<RiskDecision>> FindAsync(RiskDecisionQuery query)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        var found = await connection.QueryAsync<DecisionRow>(
             """
-            SELECT decision_id, decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence::text, occurrences
+            SELECT decision_id, decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence::text AS evidence, occurrences
               FROM risk_decisions
-             WHERE ($1::uuid IS NULL OR campaign_id = $1)
-               AND ($2::text IS NULL OR shopper_id = $2)
-               AND ($3::text IS NULL OR device_id = $3)
-               AND ($4::text IS NULL OR rule = $4)
-               AND ($5::bigint IS NULL OR decision_id < $5)
+             WHERE (@campaignId::uuid IS NULL OR campaign_id = @campaignId)
+               AND (@shopperId::text IS NULL OR shopper_id = @shopperId)
+               AND (@deviceId::text IS NULL OR device_id = @deviceId)
+               AND (@rule::text IS NULL OR rule = @rule)
+               AND (@before::bigint IS NULL OR decision_id < @before)
              ORDER BY decision_id DESC
-             LIMIT $6
-            """);
-        command.Parameters.Add(new() { Value = (object?)query.CampaignId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = (object?)query.ShopperId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)query.DeviceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)query.Rule ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = query.Limit });
-        var found = new List<RiskDecision>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            found.Add(new RiskDecision(
-                reader.GetFieldValue<DateTimeOffset>(1),
-                reader.GetString(2) == "flagged" ? RiskVerdict.Flagged : RiskVerdict.Refused,
-                reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetGuid(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetString(8),
-                reader.GetInt32(9),
-                reader.GetInt64(0)));
-        }
-
-        return found;
+             LIMIT @limit
+            """,
+            new
+            {
+                campaignId = query.CampaignId,
+                shopperId = query.ShopperId,
+                deviceId = query.DeviceId,
+                rule = query.Rule,
+                before = query.Before,
+                limit = query.Limit,
+            });
+        return [.. found.Select(d => d.ToDecision())];
     }
 
     public async Task<List<RuleCount>> CountByRuleAsync(Guid campaignId)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        var counts = await connection.QueryAsync<RuleCountRow>(
             """
-            SELECT rule, verdict, sum(occurrences) FROM risk_decisions
-             WHERE campaign_id = $1 GROUP BY rule, verdict ORDER BY rule, verdict
-            """);
-        command.Parameters.Add(new() { Value = campaignId });
-        var counts = new List<RuleCount>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            counts.Add(new RuleCount(reader.GetString(0), reader.GetString(1) == "flagged" ? RiskVerdict.Flagged : RiskVerdict.Refused,
-                reader.GetInt64(2)));
-        }
-
-        return counts;
+            SELECT rule, verdict, sum(occurrences) AS decisions FROM risk_decisions
+             WHERE campaign_id = @campaignId GROUP BY rule, verdict ORDER BY rule, verdict
+            """,
+            new { campaignId });
+        return [.. counts.Select(c => new RuleCount(c.Rule, VerdictOf(c.Verdict), c.Decisions))];
     }
 
+    private static RiskVerdict VerdictOf(string name) => name == "flagged" ? RiskVerdict.Flagged : RiskVerdict.Refused;
+
     private static string VerdictName(RiskVerdict verdict) => verdict == RiskVerdict.Flagged ? "flagged" : "refused";
+
+    private sealed record DecisionRow(long DecisionId, DateTimeOffset DecidedAt, string Verdict, string Rule, Guid? CampaignId, string? ShopperId,
+        string? DeviceId, string? Address, string Evidence, int Occurrences)
+    {
+        public RiskDecision ToDecision() =>
+            new(DecidedAt, VerdictOf(Verdict), Rule, CampaignId, ShopperId, DeviceId, Address, Evidence, Occurrences, DecisionId);
+    }
+
+    private sealed record RuleCountRow(string Rule, string Verdict, long Decisions);
 }

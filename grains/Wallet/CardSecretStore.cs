@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Wallet;
+using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;
@@ -14,44 +15,29 @@ public sealed class CardSecretStore(NpgsqlDataSource database, CardSecretSeal se
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ImportLock})", connection, transaction))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
-
-        int totalStock, imported;
-        await using (var campaign = new NpgsqlCommand(
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@importLock)", new { importLock = ImportLock }, transaction);
+        var campaign = await connection.QueryFirstOrDefaultAsync<SecretStock>(
             """
-            SELECT s.total_stock, (SELECT count(*) FROM card_secrets cs WHERE cs.campaign_id = s.campaign_id)::integer
-              FROM campaign_stock s WHERE s.campaign_id = $1 AND s.card_secrets
-            """, connection, transaction))
+            SELECT s.total_stock, (SELECT count(*) FROM card_secrets cs WHERE cs.campaign_id = s.campaign_id)::integer AS imported
+              FROM campaign_stock s WHERE s.campaign_id = @campaignId AND s.card_secrets
+            """,
+            new { campaignId }, transaction);
+        if (campaign is null)
         {
-            campaign.Parameters.Add(new() { Value = campaignId });
-            await using var reader = await campaign.ExecuteReaderAsync();
-            if (!await reader.ReadAsync())
-            {
-                return new SecretImport(false, 0, 0, []);
-            }
-
-            (totalStock, imported) = (reader.GetInt32(0), reader.GetInt32(1));
+            return new SecretImport(false, 0, 0, []);
         }
 
         var fingerprints = secrets.Select(seal.Fingerprint).ToList();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        await using (var existing = new NpgsqlCommand("SELECT fingerprint FROM card_secrets WHERE fingerprint = ANY($1)", connection, transaction))
-        {
-            existing.Parameters.Add(new() { Value = fingerprints.ToArray() });
-            await using var reader = await existing.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                known.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
-            }
-        }
+        var known = (await connection.QueryAsync<byte[]>("SELECT fingerprint FROM card_secrets WHERE fingerprint = ANY(@fingerprints)",
+                new { fingerprints = fingerprints.ToArray() }, transaction))
+            .Select(Convert.ToHexString)
+            .ToHashSet(StringComparer.Ordinal);
 
         var refused = ImmutableArray.CreateBuilder<RefusedSecret>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var (totalStock, imported) = (campaign.TotalStock, campaign.Imported);
         var slot = imported;
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        var accepted = new List<(int Slot, byte[] Sealed, byte[] Fingerprint)>();
         for (var i = 0; i < secrets.Count; i++)
         {
             var fingerprint = Convert.ToHexString(fingerprints[i]);
@@ -66,20 +52,27 @@ public sealed class CardSecretStore(NpgsqlDataSource database, CardSecretSeal se
             }
 
             slot++;
-            var insert = new NpgsqlBatchCommand(
-                "INSERT INTO card_secrets (campaign_id, slot, sealed, fingerprint, imported_by, imported_at) VALUES ($1, $2, $3, $4, $5, $6)");
-            insert.Parameters.Add(new() { Value = campaignId });
-            insert.Parameters.Add(new() { Value = slot });
-            insert.Parameters.Add(new() { Value = seal.Seal(campaignId, slot, secrets[i]) });
-            insert.Parameters.Add(new() { Value = fingerprints[i] });
-            insert.Parameters.Add(new() { Value = importedBy });
-            insert.Parameters.Add(new() { Value = now });
-            batch.BatchCommands.Add(insert);
+            accepted.Add((slot, seal.Seal(campaignId, slot, secrets[i]), fingerprints[i]));
         }
 
-        if (batch.BatchCommands.Count > 0)
+        if (accepted.Count > 0)
         {
-            await batch.ExecuteNonQueryAsync();
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO card_secrets (campaign_id, slot, sealed, fingerprint, imported_by, imported_at)
+                SELECT @campaignId, secret.slot, secret.sealed, secret.fingerprint, @importedBy, @now
+                  FROM unnest(@slots::integer[], @sealed::bytea[], @fingerprints::bytea[]) AS secret (slot, sealed, fingerprint)
+                """,
+                new
+                {
+                    campaignId,
+                    slots = accepted.Select(a => a.Slot).ToArray(),
+                    @sealed = accepted.Select(a => a.Sealed).ToArray(),
+                    fingerprints = accepted.Select(a => a.Fingerprint).ToArray(),
+                    importedBy,
+                    now,
+                },
+                transaction);
         }
 
         await transaction.CommitAsync();
@@ -91,46 +84,35 @@ public sealed class CardSecretStore(NpgsqlDataSource database, CardSecretSeal se
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        Guid campaignId;
-        int seq;
-        byte[]? sealedValue;
-        await using (var find = new NpgsqlCommand(
+        var secret = await connection.QueryFirstOrDefaultAsync<HeldSecret>(
             """
             SELECT c.campaign_id, c.seq, cs.sealed
               FROM coupons c
               JOIN campaign_stock s ON s.campaign_id = c.campaign_id AND s.card_secrets
               LEFT JOIN card_secrets cs ON cs.campaign_id = c.campaign_id AND cs.slot = c.seq
-             WHERE c.coupon_id = $1 AND coalesce(c.holder_id, c.shopper_id) = $2
-            """, connection, transaction))
+             WHERE c.coupon_id = @couponId AND coalesce(c.holder_id, c.shopper_id) = @shopperId
+            """,
+            new { couponId, shopperId }, transaction);
+        if (secret is null)
         {
-            find.Parameters.Add(new() { Value = couponId });
-            find.Parameters.Add(new() { Value = shopperId });
-            await using var reader = await find.ExecuteReaderAsync();
-            if (!await reader.ReadAsync())
-            {
-                return new SecretReveal(SecretOutcome.NotFound);
-            }
-
-            (campaignId, seq, sealedValue) = (reader.GetGuid(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2));
+            return new SecretReveal(SecretOutcome.NotFound);
         }
 
-        if (sealedValue is null)
+        if (secret.Sealed is null)
         {
             return new SecretReveal(SecretOutcome.NotImported);
         }
 
-        await using (var audit = new NpgsqlCommand(
-            "INSERT INTO card_secret_reveals (coupon_id, campaign_id, shopper_id, revealed_at) VALUES ($1, $2, $3, $4)", connection, transaction))
-        {
-            audit.Parameters.Add(new() { Value = couponId });
-            audit.Parameters.Add(new() { Value = campaignId });
-            audit.Parameters.Add(new() { Value = shopperId });
-            audit.Parameters.Add(new() { Value = now });
-            await audit.ExecuteNonQueryAsync();
-        }
+        await connection.ExecuteAsync(
+            "INSERT INTO card_secret_reveals (coupon_id, campaign_id, shopper_id, revealed_at) VALUES (@couponId, @campaignId, @shopperId, @now)",
+            new { couponId, campaignId = secret.CampaignId, shopperId, now }, transaction);
 
         // Recorded before it is shown: a reveal that cannot be audited is not made.
         await transaction.CommitAsync();
-        return new SecretReveal(SecretOutcome.Revealed, seal.Open(campaignId, seq, sealedValue));
+        return new SecretReveal(SecretOutcome.Revealed, seal.Open(secret.CampaignId, secret.Seq, secret.Sealed));
     }
+
+    private sealed record SecretStock(int TotalStock, int Imported);
+
+    private sealed record HeldSecret(Guid CampaignId, int Seq, byte[]? Sealed);
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;
@@ -17,26 +18,26 @@ public static class ExpiryOrder
     public static async Task<(List<(int Seq, CouponRow Coupon)> Due, bool ReachedNotDue)> DueAsync(NpgsqlConnection connection,
         NpgsqlTransaction transaction, Guid campaignId, int afterSeq, TimeSpan lead, DateTimeOffset now, int step)
     {
-        await using var next = new NpgsqlCommand(
+        var next = await connection.QueryAsync<int, StoredCoupon, (int Seq, CouponRow Coupon)>(
             $"""
-            SELECT c.seq, {WalletStore.CouponColumns}
+            SELECT c.seq, {StoredCoupon.Columns}
               FROM coupons c JOIN campaign_stock s USING (campaign_id)
-             WHERE c.campaign_id = $1 AND c.seq > $2
-             ORDER BY c.seq LIMIT {step}
-            """, connection, transaction);
-        next.Parameters.Add(new() { Value = campaignId });
-        next.Parameters.Add(new() { Value = afterSeq });
+             WHERE c.campaign_id = @campaignId AND c.seq > @afterSeq
+             ORDER BY c.seq LIMIT @step
+            """,
+            (seq, coupon) => (seq, coupon.ToRow()),
+            new { campaignId, afterSeq, step },
+            transaction,
+            splitOn: "coupon_id");
         var due = new List<(int, CouponRow)>();
-        await using var reader = await next.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        foreach (var (seq, coupon) in next)
         {
-            var coupon = WalletStore.ReadCoupon(reader, offset: 1);
             if (coupon.ExpiresAt - lead > now)
             {
                 return (due, true);
             }
 
-            due.Add((reader.GetInt32(0), coupon));
+            due.Add((seq, coupon));
         }
 
         return (due, false);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
+using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;
@@ -147,18 +148,11 @@ public sealed class OrderBook(NpgsqlDataSource database)
     /// <summary>The coupons a shopper's order used, to answer a retried checkout that named none.</summary>
     public async Task<List<Guid>> OrderCouponsAsync(string orderId, string holderId)
     {
-        await using var command = database.CreateCommand(
-            "SELECT coupon_id FROM redemptions WHERE order_scope = $1 AND order_id = $2 AND kind = 'order'");
-        command.Parameters.Add(new() { Value = OrderScope.Shopper(holderId).Value });
-        command.Parameters.Add(new() { Value = orderId });
-        var coupons = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            coupons.Add(reader.GetGuid(0));
-        }
-
-        return coupons;
+        await using var connection = database.CreateConnection();
+        var coupons = await connection.QueryAsync<Guid>(
+            "SELECT coupon_id FROM redemptions WHERE order_scope = @scope AND order_id = @orderId AND kind = 'order'",
+            new { scope = OrderScope.Shopper(holderId).Value, orderId });
+        return [.. coupons];
     }
 
     /// <summary>
@@ -183,38 +177,23 @@ public sealed class OrderBook(NpgsqlDataSource database)
         }
 
         // The triggers take each use off its order and give gift cards their amount back.
-        await using (var undo = new NpgsqlCommand(
+        await connection.ExecuteAsync(
             """
-            UPDATE redemptions SET refunded_at = $3, refunded_by = $4
-             WHERE order_scope = $1 AND order_id = $2 AND kind = 'order' AND refunded_at IS NULL
-            """, connection, transaction))
-        {
-            undo.Parameters.Add(new() { Value = scope.Value });
-            undo.Parameters.Add(new() { Value = orderId });
-            undo.Parameters.Add(new() { Value = now });
-            undo.Parameters.Add(new() { Value = refundedBy });
-            await undo.ExecuteNonQueryAsync();
-        }
+            UPDATE redemptions SET refunded_at = @now, refunded_by = @refundedBy
+             WHERE order_scope = @scope AND order_id = @orderId AND kind = 'order' AND refunded_at IS NULL
+            """,
+            new { scope = scope.Value, orderId, now, refundedBy }, transaction);
 
+        var coupons = (await connection.QueryAsync<StoredCoupon>(
+                $"SELECT {StoredCoupon.Columns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE c.coupon_id = ANY(@couponIds)",
+                new { couponIds = order.Standing.Select(u => u.Use.CouponId).ToArray() }, transaction))
+            .Select(c => c.ToRow())
+            .ToDictionary(row => row.CouponId);
         var refunded = ImmutableArray.CreateBuilder<RefundedUse>(order.Standing.Count);
-        await using (var read = new NpgsqlCommand(
-            $"SELECT {WalletStore.CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE c.coupon_id = ANY($1)",
-            connection, transaction))
+        foreach (var use in order.Standing)
         {
-            read.Parameters.Add(new() { Value = order.Standing.Select(u => u.Use.CouponId).ToArray() });
-            await using var reader = await read.ExecuteReaderAsync();
-            var rows = new Dictionary<Guid, CouponRow>();
-            while (await reader.ReadAsync())
-            {
-                var row = WalletStore.ReadCoupon(reader);
-                rows[row.CouponId] = row;
-            }
-
-            foreach (var use in order.Standing)
-            {
-                var row = rows[use.Use.CouponId];
-                refunded.Add(new RefundedUse(row.CouponId, use.Use.Discount, row.StatusAt(now), row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft : null));
-            }
+            var row = coupons[use.Use.CouponId];
+            refunded.Add(new RefundedUse(row.CouponId, use.Use.Discount, row.StatusAt(now), row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft : null));
         }
 
         await transaction.CommitAsync();
@@ -234,71 +213,53 @@ public sealed class OrderBook(NpgsqlDataSource database)
     {
         decimal? balanceLeft = row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft - discount : null;
         var redemption = new Redemption(Guid.CreateVersion7(now), row.CouponId, order.OrderId, order.Amount, order.Currency, discount, balanceLeft, now);
-        await using var insert = new NpgsqlCommand(
+        await connection.ExecuteAsync(
             """
             INSERT INTO redemptions (redemption_id, coupon_id, order_id, holder_id, redeemed_by, single_use, amount, currency, discount, redeemed_at,
                                      order_scope, kind)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """, connection, transaction);
-        insert.Parameters.Add(new() { Value = redemption.RedemptionId });
-        insert.Parameters.Add(new() { Value = row.CouponId });
-        insert.Parameters.Add(new() { Value = order.OrderId });
-        insert.Parameters.Add(new() { Value = row.Holder });
-        insert.Parameters.Add(new() { Value = redeemedBy });
-        insert.Parameters.Add(new() { Value = row.Terms.Kind != CouponKind.Giftcard });
-        insert.Parameters.Add(new() { Value = order.Amount });
-        insert.Parameters.Add(new() { Value = order.Currency });
-        insert.Parameters.Add(new() { Value = discount });
-        insert.Parameters.Add(new() { Value = now });
-        insert.Parameters.Add(new() { Value = scope });
-        insert.Parameters.Add(new() { Value = kind == UseKind.PointsCard ? "points_card" : "order" });
-        await insert.ExecuteNonQueryAsync();
+            VALUES (@redemptionId, @couponId, @orderId, @holderId, @redeemedBy, @singleUse, @amount, @currency, @discount, @now, @scope, @kind)
+            """,
+            new
+            {
+                redemptionId = redemption.RedemptionId,
+                couponId = row.CouponId,
+                orderId = order.OrderId,
+                holderId = row.Holder,
+                redeemedBy,
+                singleUse = row.Terms.Kind != CouponKind.Giftcard,
+                amount = order.Amount,
+                currency = order.Currency,
+                discount,
+                now,
+                scope,
+                kind = kind == UseKind.PointsCard ? "points_card" : "order",
+            },
+            transaction);
         return redemption;
     }
 
     /// <summary>An order as it stands, its row locked; null when the scope has no such order yet.</summary>
     private static async Task<StandingOrder?> LockOrderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OrderScope scope, string orderId)
     {
-        decimal amount;
-        string currency;
-        bool refunded;
-        await using (var order = new NpgsqlCommand(
-            "SELECT amount, currency, refunded_at IS NOT NULL FROM orders WHERE order_scope = $1 AND order_id = $2 FOR UPDATE",
-            connection, transaction))
+        var key = new { scope = scope.Value, orderId };
+        var order = await connection.QueryFirstOrDefaultAsync<OrderRow>(
+            "SELECT amount, currency, refunded_at IS NOT NULL AS refunded FROM orders WHERE order_scope = @scope AND order_id = @orderId FOR UPDATE",
+            key, transaction);
+        if (order is null)
         {
-            order.Parameters.Add(new() { Value = scope.Value });
-            order.Parameters.Add(new() { Value = orderId });
-            await using var reader = await order.ExecuteReaderAsync();
-            if (!await reader.ReadAsync())
-            {
-                return null;
-            }
-
-            (amount, currency, refunded) = (reader.GetDecimal(0), reader.GetString(1), reader.GetBoolean(2));
+            return null;
         }
 
-        await using var uses = new NpgsqlCommand(
+        var uses = await connection.QueryAsync<UseRow>(
             """
-            SELECT r.redemption_id, r.coupon_id, r.amount, r.currency, r.discount, r.redeemed_at, r.refunded_at IS NOT NULL,
-                   CASE WHEN r.single_use THEN NULL ELSE c.balance END, r.campaign_id, coalesce(r.stackable, true)
+            SELECT r.redemption_id, r.coupon_id, r.amount, r.currency, r.discount, r.redeemed_at, r.refunded_at IS NOT NULL AS refunded,
+                   CASE WHEN r.single_use THEN NULL ELSE c.balance END AS balance_left, r.campaign_id, coalesce(r.stackable, true) AS stackable
               FROM redemptions r JOIN coupons c USING (coupon_id)
-             WHERE r.order_scope = $1 AND r.order_id = $2 AND r.kind = 'order'
+             WHERE r.order_scope = @scope AND r.order_id = @orderId AND r.kind = 'order'
              ORDER BY r.redemption_id
-            """, connection, transaction);
-        uses.Parameters.Add(new() { Value = scope.Value });
-        uses.Parameters.Add(new() { Value = orderId });
-        var list = new List<OrderUse>();
-        await using (var reader = await uses.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                var use = new Redemption(reader.GetGuid(0), reader.GetGuid(1), orderId, reader.GetDecimal(2), reader.GetString(3), reader.GetDecimal(4),
-                    reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.GetFieldValue<DateTimeOffset>(5));
-                list.Add(new OrderUse(use, reader.GetBoolean(6), reader.GetGuid(8), reader.GetBoolean(9)));
-            }
-        }
-
-        return new StandingOrder(amount, currency, refunded, list);
+            """,
+            key, transaction);
+        return new StandingOrder(order.Amount, order.Currency, order.Refunded, [.. uses.Select(u => u.ToUse(orderId))]);
     }
 
     /// <summary>
@@ -339,6 +300,15 @@ public sealed class OrderBook(NpgsqlDataSource database)
     };
 
     private sealed record OrderUse(Redemption Use, bool Refunded, Guid CampaignId, bool Stackable);
+
+    private sealed record OrderRow(decimal Amount, string Currency, bool Refunded);
+
+    private sealed record UseRow(Guid RedemptionId, Guid CouponId, decimal Amount, string Currency, decimal Discount, DateTimeOffset RedeemedAt,
+        bool Refunded, decimal? BalanceLeft, Guid CampaignId, bool Stackable)
+    {
+        public OrderUse ToUse(string orderId) =>
+            new(new Redemption(RedemptionId, CouponId, orderId, Amount, Currency, Discount, BalanceLeft, RedeemedAt), Refunded, CampaignId, Stackable);
+    }
 
     private sealed record StandingOrder(decimal Amount, string Currency, bool Refunded, List<OrderUse> Uses)
     {

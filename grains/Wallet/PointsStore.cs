@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlashSale.Grains.Wallet;
 
@@ -40,39 +40,39 @@ public sealed class PointsStore(NpgsqlDataSource database)
         }
     }
 
-    private async Task<(string ShopperId, long Points)?> CreditOfKeyAsync(string key)
+    private async Task<Credit?> CreditOfKeyAsync(string key)
     {
-        await using var command = database.CreateCommand("SELECT shopper_id, delta FROM points_entries WHERE credit_key = $1");
-        command.Parameters.Add(new() { Value = key });
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt64(1)) : null;
+        await using var connection = database.CreateConnection();
+        return await connection.QueryFirstOrDefaultAsync<Credit>("SELECT shopper_id, delta AS points FROM points_entries WHERE credit_key = @key",
+            new { key });
     }
 
     // Adds an entry and moves the balance by it, creating the account on its first credit.
-    private static async Task<long> AddPointsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PointsEntry entry, string shopperId,
-        string? by, string? key = null)
-    {
-        await using var command = new NpgsqlCommand(
+    private static Task<long> AddPointsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PointsEntry entry, string shopperId,
+        string? by, string? key = null) =>
+        connection.ExecuteScalarAsync<long>(
             """
             WITH entry AS (
                 INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_by, note, created_at, credit_key)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                VALUES (@shopperId, @delta, @reason, @couponId, @campaignId, @by, @note, @at, @key)
             )
-            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES ($1, $2, $8)
+            INSERT INTO points_accounts AS account (shopper_id, balance, updated_at) VALUES (@shopperId, @delta, @at)
             ON CONFLICT (shopper_id) DO UPDATE SET balance = account.balance + excluded.balance, updated_at = excluded.updated_at
             RETURNING balance
-            """, connection, transaction);
-        command.Parameters.Add(new() { Value = shopperId });
-        command.Parameters.Add(new() { Value = entry.Delta });
-        command.Parameters.Add(new() { Value = entry.Reason });
-        command.Parameters.Add(new() { Value = (object?)entry.CouponId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = (object?)entry.CampaignId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = (object?)by ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)entry.Note ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = entry.At });
-        command.Parameters.Add(new() { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+            """,
+            new
+            {
+                shopperId,
+                delta = entry.Delta,
+                reason = entry.Reason,
+                couponId = entry.CouponId,
+                campaignId = entry.CampaignId,
+                by,
+                note = entry.Note,
+                at = entry.At,
+                key,
+            },
+            transaction);
 
     /// <summary>
     /// Redeems a points card into its holder's balance: the card is used (a redemption row of its own
@@ -112,40 +112,32 @@ public sealed class PointsStore(NpgsqlDataSource database)
         return new PointsCardResult(PointsCardOutcome.Credited, points, balance);
     }
 
-    private static async Task<long> BalanceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string shopperId)
-    {
-        await using var command = new NpgsqlCommand("SELECT coalesce((SELECT balance FROM points_accounts WHERE shopper_id = @shopper), 0)",
-            connection, transaction);
-        command.Parameters.AddWithValue("shopper", shopperId);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> BalanceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string shopperId) =>
+        connection.ExecuteScalarAsync<long>("SELECT coalesce((SELECT balance FROM points_accounts WHERE shopper_id = @shopperId), 0)",
+            new { shopperId }, transaction);
 
     /// <summary>The balance and its latest 50 changes, from one snapshot.</summary>
     public async Task<PointsBalance> PointsAsync(string shopperId)
     {
-        await using var command = database.CreateCommand(
+        await using var connection = database.CreateConnection();
+        // The balance on a row of its own, first, then the entries: one statement, so one snapshot.
+        var rows = (await connection.QueryAsync<PointsRow>(
             """
-            SELECT coalesce((SELECT balance FROM points_accounts WHERE shopper_id = $1), 0), NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT coalesce((SELECT balance FROM points_accounts WHERE shopper_id = @shopperId), 0) AS balance,
+                   NULL::bigint AS delta, NULL AS reason, NULL::uuid AS coupon_id, NULL::uuid AS campaign_id, NULL AS note, NULL::timestamptz AS created_at
             UNION ALL
             (SELECT NULL, delta, reason, coupon_id, campaign_id, note, created_at
-               FROM points_entries WHERE shopper_id = $1 ORDER BY entry_id DESC LIMIT 50)
-            """);
-        command.Parameters.Add(new() { Value = shopperId });
-        var balance = 0L;
-        var entries = ImmutableArray.CreateBuilder<PointsEntry>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (!reader.IsDBNull(0))
-            {
-                balance = reader.GetInt64(0);
-                continue;
-            }
+               FROM points_entries WHERE shopper_id = @shopperId ORDER BY entry_id DESC LIMIT 50)
+            """,
+            new { shopperId })).ToList();
+        var balance = rows.FirstOrDefault(r => r.Balance is not null)?.Balance ?? 0L;
+        return new PointsBalance(balance, [.. rows.Where(r => r.Balance is null).Select(r => r.ToEntry())]);
+    }
 
-            entries.Add(new PointsEntry(reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
-        }
+    private sealed record Credit(string ShopperId, long Points);
 
-        return new PointsBalance(balance, entries.ToImmutable());
+    private sealed record PointsRow(long? Balance, long? Delta, string? Reason, Guid? CouponId, Guid? CampaignId, string? Note, DateTimeOffset? CreatedAt)
+    {
+        public PointsEntry ToEntry() => new(Delta!.Value, Reason!, CouponId, CampaignId, Note, CreatedAt!.Value);
     }
 }

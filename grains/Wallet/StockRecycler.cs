@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces.Wallet;
+using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;
@@ -19,60 +20,47 @@ public sealed class StockRecycler(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        int stock, last;
-        await using (var campaign = new NpgsqlCommand(
+        var campaign = await connection.QueryFirstOrDefaultAsync<RecycleState>(
             """
-            SELECT s.total_stock + s.recycled, s.recycle_expired AND s.ends_at > $2,
-                   coalesce((SELECT last_seq FROM recycle_progress p WHERE p.campaign_id = s.campaign_id), 0)
-              FROM campaign_stock s WHERE s.campaign_id = $1
-            """, connection, transaction))
+            SELECT s.total_stock + s.recycled AS stock, s.recycle_expired AND s.ends_at > @now AS recycling,
+                   coalesce((SELECT last_seq FROM recycle_progress p WHERE p.campaign_id = s.campaign_id), 0) AS last_seq
+              FROM campaign_stock s WHERE s.campaign_id = @campaignId
+            """,
+            new { campaignId, now }, transaction);
+        if (campaign is not { Recycling: true })
         {
-            campaign.Parameters.Add(new() { Value = campaignId });
-            campaign.Parameters.Add(new() { Value = now });
-            await using var reader = await campaign.ExecuteReaderAsync();
-            if (!await reader.ReadAsync() || !reader.GetBoolean(1))
-            {
-                return new Recycling(0, 0, Finished: true);
-            }
-
-            (stock, last) = (reader.GetInt32(0), reader.GetInt32(2));
+            return new Recycling(0, 0, Finished: true);
         }
 
-        var (expired, _) = await ExpiryOrder.DueAsync(connection, transaction, campaignId, last, TimeSpan.Zero, now, Step);
+        var (expired, _) = await ExpiryOrder.DueAsync(connection, transaction, campaignId, campaign.LastSeq, TimeSpan.Zero, now, Step);
         if (expired.Count == 0)
         {
-            return new Recycling(0, stock, Finished: false);
+            return new Recycling(0, campaign.Stock, Finished: false);
         }
 
         // Unused: never redeemed, and gift cards never spent from.
         var unused = expired.Select(e => e.Coupon).Where(c => !c.Used && c.Balance is null).Select(c => c.CouponId).ToArray();
-        await using var recycle = new NpgsqlCommand(
+        var recycled = await connection.QuerySingleAsync<RecycleStep>(
             """
             WITH recycled AS (
                 INSERT INTO recycled_coupons (coupon_id, campaign_id, recycled_at)
-                SELECT coupon_id, $2, $3 FROM unnest($1::uuid[]) AS coupon_id
+                SELECT coupon_id, @campaignId, @now FROM unnest(@unused::uuid[]) AS coupon_id
                 ON CONFLICT (coupon_id) DO NOTHING
                 RETURNING 1
             ), progress AS (
-                INSERT INTO recycle_progress (campaign_id, last_seq) VALUES ($2, $4)
+                INSERT INTO recycle_progress (campaign_id, last_seq) VALUES (@campaignId, @lastSeq)
                 ON CONFLICT (campaign_id) DO UPDATE SET last_seq = excluded.last_seq
             )
             UPDATE campaign_stock SET recycled = recycled + (SELECT count(*) FROM recycled)
-             WHERE campaign_id = $2
-            RETURNING total_stock + recycled, (SELECT count(*) FROM recycled)::integer
-            """, connection, transaction);
-        recycle.Parameters.Add(new() { Value = unused });
-        recycle.Parameters.Add(new() { Value = campaignId });
-        recycle.Parameters.Add(new() { Value = now });
-        recycle.Parameters.Add(new() { Value = expired[^1].Seq });
-        int recycledNow;
-        await using (var reader = await recycle.ExecuteReaderAsync())
-        {
-            await reader.ReadAsync();
-            (stock, recycledNow) = (reader.GetInt32(0), reader.GetInt32(1));
-        }
-
+             WHERE campaign_id = @campaignId
+            RETURNING total_stock + recycled AS stock, (SELECT count(*) FROM recycled)::integer AS recycled
+            """,
+            new { unused, campaignId, now, lastSeq = expired[^1].Seq }, transaction);
         await transaction.CommitAsync();
-        return new Recycling(recycledNow, stock, Finished: false);
+        return new Recycling(recycled.Recycled, recycled.Stock, Finished: false);
     }
+
+    private sealed record RecycleState(int Stock, bool Recycling, int LastSeq);
+
+    private sealed record RecycleStep(int Stock, int Recycled);
 }

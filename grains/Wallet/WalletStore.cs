@@ -5,8 +5,8 @@ using FlashSale.GrainInterfaces.Wallet;
 using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using Microsoft.Extensions.DependencyInjection;
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlashSale.Grains.Wallet;
 
@@ -18,50 +18,39 @@ namespace FlashSale.Grains.Wallet;
 /// </summary>
 public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(CouponLedger.Lookups)] NpgsqlDataSource lookups)
 {
-    // Columns every coupon query reads, in this order (see ReadCoupon).
-    internal const string CouponColumns =
-        """
-        c.coupon_id, c.code, c.campaign_id, coalesce(s.campaign_name, ''), s.terms::text, c.issued_at, c.expires_at,
-        c.balance, s.stackable, coalesce(c.holder_id, c.shopper_id) AS holder, s.transfer_rule, s.per_user_limit,
-        EXISTS (SELECT 1 FROM redemptions r
-                 WHERE r.coupon_id = c.coupon_id AND r.single_use AND (r.refunded_at IS NULL OR r.kind = 'points_card')) AS used,
-        s.merchant_id, s.card_secrets
-        """;
-
-    // The coupons shopper $1 holds: claimed and kept, or received.
-    private const string HeldBy = "(c.shopper_id = $1 AND c.holder_id IS NULL) OR c.holder_id = $1";
+    // The coupons shopper @shopperId holds: claimed and kept, or received.
+    private const string HeldBy = "(c.shopper_id = @shopperId AND c.holder_id IS NULL) OR c.holder_id = @shopperId";
 
     public async Task<WalletPage> ListAsync(string shopperId, WalletQuery query, DateTimeOffset now)
     {
-        await using var command = lookups.CreateCommand(
+        await using var connection = lookups.CreateConnection();
+        var rows = await connection.QueryAsync<StoredCoupon, bool, (CouponRow Row, bool Given)>(
             $"""
             WITH held AS (
                 SELECT c.* FROM coupons c WHERE {HeldBy}
             ), given AS (
                 SELECT c.* FROM coupons c
-                 WHERE c.coupon_id IN (SELECT coupon_id FROM coupon_transfers WHERE from_shopper = $1)
-                   AND coalesce(c.holder_id, c.shopper_id) <> $1
+                 WHERE c.coupon_id IN (SELECT coupon_id FROM coupon_transfers WHERE from_shopper = @shopperId)
+                   AND coalesce(c.holder_id, c.shopper_id) <> @shopperId
             )
             SELECT * FROM (
-                SELECT {CouponColumns}, false AS given FROM held c JOIN campaign_stock s USING (campaign_id)
+                SELECT {StoredCoupon.Columns}, false AS given FROM held c JOIN campaign_stock s USING (campaign_id)
                 UNION ALL
-                SELECT {CouponColumns}, true AS given FROM given c JOIN campaign_stock s USING (campaign_id)
+                SELECT {StoredCoupon.Columns}, true AS given FROM given c JOIN campaign_stock s USING (campaign_id)
             ) AS wallet
-             WHERE ($2::timestamptz IS NULL OR (issued_at, coupon_id) < ($2, $3))
+             WHERE (@afterAt::timestamptz IS NULL OR (issued_at, coupon_id) < (@afterAt, @afterId))
              ORDER BY issued_at DESC, coupon_id DESC
-            """);
-        command.Parameters.Add(new() { Value = shopperId });
-        command.Parameters.Add(new() { Value = (object?)query.After?.At ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = query.After?.Id ?? Guid.Empty });
+            """,
+            (coupon, given) => (coupon.ToRow(), given),
+            new { shopperId, afterAt = query.After?.At, afterId = query.After?.Id ?? Guid.Empty },
+            splitOn: "given");
 
         // The status depends on the clock, so it is worked out here; a wallet holds hundreds of coupons, not millions.
         var coupons = ImmutableArray.CreateBuilder<WalletCoupon>();
         PagePosition? next = null;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        foreach (var (row, given) in rows)
         {
-            var row = ReadCoupon(reader);
-            var status = reader.GetBoolean(15) ? CouponStatus.Transferred : row.StatusAt(now);
+            var status = given ? CouponStatus.Transferred : row.StatusAt(now);
             if (query.Status is { } wanted && status != wanted)
             {
                 continue;
@@ -83,20 +72,10 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
     /// <summary>The shopper's coupons that can be used now.</summary>
     public async Task<List<CouponRow>> AvailableAsync(string shopperId, DateTimeOffset now)
     {
-        await using var command = lookups.CreateCommand(
-            $"SELECT {CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE {HeldBy}");
-        command.Parameters.Add(new() { Value = shopperId });
-        var rows = new List<CouponRow>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (ReadCoupon(reader) is { } row && row.StatusAt(now) == CouponStatus.Available)
-            {
-                rows.Add(row);
-            }
-        }
-
-        return rows;
+        await using var connection = lookups.CreateConnection();
+        var coupons = await connection.QueryAsync<StoredCoupon>(
+            $"SELECT {StoredCoupon.Columns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE {HeldBy}", new { shopperId });
+        return [.. coupons.Select(c => c.ToRow()).Where(row => row.StatusAt(now) == CouponStatus.Available)];
     }
 
     /// <summary>
@@ -134,22 +113,25 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
             return new TransferResult(TransferOutcome.RecipientLimitReached);
         }
 
-        await using var give = new NpgsqlCommand(
+        await connection.ExecuteAsync(
             """
-            WITH moved AS (UPDATE coupons SET holder_id = $2, code = $8 WHERE coupon_id = $1)
+            WITH moved AS (UPDATE coupons SET holder_id = @toShopper, code = @code WHERE coupon_id = @couponId)
             INSERT INTO coupon_transfers (transfer_id, coupon_id, campaign_id, from_shopper, to_shopper, transferred_at, counted)
-            VALUES ($3, $1, $4, $5, $2, $6, $7)
-            """, connection, transaction);
-        give.Parameters.Add(new() { Value = couponId });
-        give.Parameters.Add(new() { Value = toShopper });
-        give.Parameters.Add(new() { Value = Guid.CreateVersion7(now) });
-        give.Parameters.Add(new() { Value = row.CampaignId });
-        give.Parameters.Add(new() { Value = fromShopper });
-        give.Parameters.Add(new() { Value = now });
-        give.Parameters.Add(new() { Value = counted });
-        // A new code: the giver has seen the old one, and a merchant redeems by code.
-        give.Parameters.Add(new() { Value = CouponCodes.New() });
-        await give.ExecuteNonQueryAsync();
+            VALUES (@transferId, @couponId, @campaignId, @fromShopper, @toShopper, @now, @counted)
+            """,
+            new
+            {
+                couponId,
+                toShopper,
+                transferId = Guid.CreateVersion7(now),
+                campaignId = row.CampaignId,
+                fromShopper,
+                now,
+                counted,
+                // A new code: the giver has seen the old one, and a merchant redeems by code.
+                code = CouponCodes.New(),
+            },
+            transaction);
         await transaction.CommitAsync();
         return new TransferResult(TransferOutcome.Transferred, now);
     }
@@ -168,96 +150,67 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
     private static async Task<TransferResult?> EarlierTransferAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         Guid couponId, string fromShopper, string toShopper)
     {
-        await using var command = new NpgsqlCommand(
+        var at = await connection.QueryFirstOrDefaultAsync<DateTimeOffset?>(
             """
             SELECT t.transferred_at
               FROM coupons c
               CROSS JOIN LATERAL (SELECT from_shopper, to_shopper, transferred_at FROM coupon_transfers
                                    WHERE coupon_id = c.coupon_id ORDER BY transferred_at DESC LIMIT 1) t
-             WHERE c.coupon_id = @coupon AND c.holder_id = @to AND t.from_shopper = @from AND t.to_shopper = @to
-            """, connection, transaction);
-        command.Parameters.AddWithValue("coupon", couponId);
-        command.Parameters.AddWithValue("from", fromShopper);
-        command.Parameters.AddWithValue("to", toShopper);
-        return await command.ExecuteScalarAsync() is DateTime at
-            ? new TransferResult(TransferOutcome.Transferred, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)))
-            : null;
+             WHERE c.coupon_id = @couponId AND c.holder_id = @toShopper AND t.from_shopper = @fromShopper AND t.to_shopper = @toShopper
+            """,
+            new { couponId, fromShopper, toShopper },
+            transaction);
+        return at is { } transferred ? new TransferResult(TransferOutcome.Transferred, transferred) : null;
     }
 
     /// <summary>Who holds the coupon now; null when it does not exist.</summary>
     public async Task<string?> HolderOfAsync(Guid couponId)
     {
-        await using var command = database.CreateCommand("SELECT coalesce(holder_id, shopper_id) FROM coupons WHERE coupon_id = $1");
-        command.Parameters.Add(new() { Value = couponId });
-        return await command.ExecuteScalarAsync() as string;
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteScalarAsync<string?>("SELECT coalesce(holder_id, shopper_id) FROM coupons WHERE coupon_id = @couponId",
+            new { couponId });
     }
 
     /// <summary>The coupon's campaign, for routing a transfer; null when it does not exist.</summary>
     public async Task<Guid?> CampaignOfAsync(Guid couponId)
     {
-        await using var command = database.CreateCommand("SELECT campaign_id FROM coupons WHERE coupon_id = $1");
-        command.Parameters.Add(new() { Value = couponId });
-        return await command.ExecuteScalarAsync() as Guid?;
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteScalarAsync<Guid?>("SELECT campaign_id FROM coupons WHERE coupon_id = @couponId", new { couponId });
     }
 
     // Claims plus counted receipts: what a within-limit campaign counts against the per-user limit.
     // The advisory lock makes two transfers to one recipient on one campaign take turns.
     private static async Task<int> HoldingsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid campaignId, string shopperId)
     {
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2, 0))", connection, transaction))
-        {
-            take.Parameters.Add(new() { Value = campaignId });
-            take.Parameters.Add(new() { Value = shopperId });
-            await take.ExecuteNonQueryAsync();
-        }
-
-        await using var count = new NpgsqlCommand(
+        var recipient = new { campaignId, shopperId };
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@campaignId::text || '/' || @shopperId, 0))", recipient, transaction);
+        return (int)await connection.ExecuteScalarAsync<long>(
             """
-            SELECT (SELECT count(*) FROM coupons WHERE campaign_id = $1 AND shopper_id = $2)
-                 + (SELECT count(*) FROM coupon_transfers WHERE campaign_id = $1 AND to_shopper = $2 AND counted)
-            """, connection, transaction);
-        count.Parameters.Add(new() { Value = campaignId });
-        count.Parameters.Add(new() { Value = shopperId });
-        return (int)(long)(await count.ExecuteScalarAsync())!;
+            SELECT (SELECT count(*) FROM coupons WHERE campaign_id = @campaignId AND shopper_id = @shopperId)
+                 + (SELECT count(*) FROM coupon_transfers WHERE campaign_id = @campaignId AND to_shopper = @shopperId AND counted)
+            """,
+            recipient, transaction);
     }
 
     internal static async Task<CouponRow?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CouponRef coupon)
     {
         // Lock first, then read: a statement that waited for the lock still sees the data of its own
         // start, which would miss the redemption the lock's previous holder just committed.
-        var by = coupon.Code is null ? "coupon_id = $1" : "code = $1";
-        await using var take = new NpgsqlCommand($"SELECT coupon_id FROM coupons WHERE {by} FOR UPDATE", connection, transaction);
-        take.Parameters.Add(coupon.Code is null ? new NpgsqlParameter { Value = coupon.CouponId } : new NpgsqlParameter { Value = coupon.Code });
-        if (await take.ExecuteScalarAsync() is not Guid couponId)
+        var couponId = coupon.Code is null
+            ? await connection.ExecuteScalarAsync<Guid?>(
+                "SELECT coupon_id FROM coupons WHERE coupon_id = @couponId FOR UPDATE", new { couponId = coupon.CouponId }, transaction)
+            : await connection.ExecuteScalarAsync<Guid?>(
+                "SELECT coupon_id FROM coupons WHERE code = @code FOR UPDATE", new { code = coupon.Code }, transaction);
+        if (couponId is null)
         {
             return null;
         }
 
-        await using var read = new NpgsqlCommand(
-            $"SELECT {CouponColumns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE c.coupon_id = $1",
-            connection, transaction);
-        read.Parameters.Add(new() { Value = couponId });
-        await using var reader = await read.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadCoupon(reader) : null;
+        var row = await connection.QueryFirstOrDefaultAsync<StoredCoupon>(
+            $"SELECT {StoredCoupon.Columns} FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE c.coupon_id = @couponId",
+            new { couponId }, transaction);
+        return row?.ToRow();
     }
-
-    /// <summary>A coupon from the <see cref="CouponColumns"/>, starting at column <paramref name="offset"/>.</summary>
-    internal static CouponRow ReadCoupon(NpgsqlDataReader reader, int offset = 0) => new(
-        reader.GetGuid(offset + 0),
-        reader.GetString(offset + 1),
-        reader.GetGuid(offset + 2),
-        reader.GetString(offset + 3),
-        TermsJson.Read(reader.GetString(offset + 4)),
-        reader.GetFieldValue<DateTimeOffset>(offset + 5),
-        reader.GetFieldValue<DateTimeOffset>(offset + 6),
-        reader.IsDBNull(offset + 7) ? null : reader.GetDecimal(offset + 7),
-        reader.GetBoolean(offset + 8),
-        reader.GetString(offset + 9),
-        TermsJson.ReadRule(reader.GetString(offset + 10)),
-        reader.GetInt32(offset + 11),
-        reader.GetBoolean(offset + 12),
-        reader.GetString(offset + 13),
-        reader.GetBoolean(offset + 14));
 }
 
 /// <summary>A coupon to act on: by id, held by a given shopper; or by its code, whoever holds it.</summary>

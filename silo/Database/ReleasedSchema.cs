@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 
 namespace FlashSale.Silo.Database;
@@ -28,12 +29,15 @@ internal static class ReleasedSchema
     public static async Task<bool> IsUnjournaledBaselineAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var tables = new NpgsqlCommand(
-            $"SELECT to_regclass('flashsale_schema') IS NOT NULL, to_regclass('{SchemaMigrations.JournalTable}') IS NOT NULL", connection);
+            $"""
+            SELECT to_regclass('flashsale_schema') IS NOT NULL AS installed_by_release,
+                   to_regclass('{SchemaMigrations.JournalTable}') IS NOT NULL AS journaled
+            """, connection);
         bool installedByRelease, journaled;
         await using (var reader = await tables.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
-            (installedByRelease, journaled) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            (installedByRelease, journaled) = (reader.GetBoolean("installed_by_release"), reader.GetBoolean("journaled"));
         }
 
         if (!installedByRelease)
