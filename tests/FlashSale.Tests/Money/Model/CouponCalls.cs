@@ -16,7 +16,7 @@ public sealed record TransferCall(int Shopper, string ShopperId, Guid Coupon, st
     {
         if (Succeeded(answer))
         {
-            registry.Transferred(Coupon);
+            registry.Transferred(Coupon, ShopperId, To);
         }
     }
 

@@ -36,8 +36,17 @@ public sealed class Registry(string tag)
 
     public IReadOnlyList<string> OldCodesOf(Guid coupon) => _oldCodes.GetValueOrDefault(coupon) ?? [];
 
-    public void Transferred(Guid coupon)
+    private readonly Dictionary<Guid, (string From, string To)> _lastMoves = [];
+
+    public void Transferred(Guid coupon, string from, string to)
     {
+        // The same move again is the first one answered again (a replay): the code stays the one the recipient got.
+        if (_lastMoves.GetValueOrDefault(coupon) == (from, to))
+        {
+            return;
+        }
+
+        _lastMoves[coupon] = (from, to);
         if (_codes.GetValueOrDefault(coupon) is { } old)
         {
             (_oldCodes.TryGetValue(coupon, out var list) ? list : _oldCodes[coupon] = []).Add(old);
