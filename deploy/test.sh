@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # cleanup functions are invoked from traps
 # Runs every FlashSale test: dotnet test on the whole solution, Release configuration.
-# Extra arguments go to 'dotnet test' (e.g. deploy/test.sh --filter FullyQualifiedName~Grains).
+# Without arguments: builds once, then runs the three tiers (unit, integration, end to end) one after another
+# and prints each one's time. Arguments go to one 'dotnet test' of the solution instead (e.g.
+# deploy/test.sh --filter FullyQualifiedName~Grains).
 # The tests start their own private PostgreSQL through deploy/postgres.sh and drive the web pages in
 # headless Chromium; this script only makes sure both are installed (the pages' npm packages are
 # restored by the API's build). Screenshots of the pages land in artifacts/screenshots.
@@ -87,7 +89,37 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-# A child, not exec: this script must outlive dotnet test to clean up after it.
-FLASHSALE_TEST_RUNS=$RUNS SharedCompilationId=$RUN_ID dotnet test "$REPO/FlashSale.slnx" -c Release "$@" </dev/null &
-wait "$!" && rc=0 || rc=$?
+# run_in_background COMMAND...: a child, not exec: this script must outlive it to clean up after it.
+run_in_background() {
+    FLASHSALE_TEST_RUNS=$RUNS SharedCompilationId=$RUN_ID "$@" </dev/null &
+    wait "$!"
+}
+
+# The whole solution is built before any test runs: dotnet test builds project by project, so a test that
+# starts a tool or a nested run with --no-build would otherwise find another project not built yet.
+if [[ " $* " != *" --no-build "* ]]; then
+    run_in_background dotnet build "$REPO/FlashSale.slnx" -c Release
+fi
+
+if (($#)) && [[ " $* " != " --no-build " ]]; then
+    # Arguments choose the tests: one run, as asked.
+    run_in_background dotnet test "$REPO/FlashSale.slnx" -c Release --no-build "$@" && rc=0 || rc=$?
+    exit "$rc"
+fi
+
+# Everything, tier by tier, fastest first, each timed; a failed tier does not stop the later ones.
+rc=0
+times=()
+for tier in Unit Integration EndToEnd; do
+    started=$SECONDS
+    if [[ $tier == Unit ]]; then
+        run_in_background dotnet test "$REPO/tests/FlashSale.UnitTests" -c Release --no-build && tier_rc=0 || tier_rc=$?
+    else
+        run_in_background dotnet test "$REPO/tests/FlashSale.Tests" -c Release --no-build --filter "Tier=$tier" && tier_rc=0 || tier_rc=$?
+    fi
+    times+=("$(printf '%-12s %4d s  %s' "$tier" $((SECONDS - started)) "$( ((tier_rc)) && echo "FAILED (exit $tier_rc)" || echo passed)")")
+    ((rc)) || rc=$tier_rc
+done
+say "tiers:"
+printf 'test.sh:   %s\n' "${times[@]}" >&2
 exit "$rc"
