@@ -7,6 +7,7 @@ namespace FlashSale.Tests.Deploy;
 /// run with a limit that cannot hold or fail on the first request that reads it. The programs are run
 /// for real, in Production, with a deployment's settings but for the one that is wrong.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class SettingsValidationTests
 {
     /// <summary>The program, the variable given a bad value (null: left out), the value, and the setting the output must name.</summary>

@@ -9,6 +9,7 @@ namespace FlashSale.Tests.Operations;
 /// one claim is followed from the API node's HTTP request through its grain call to the PostgreSQL
 /// command of the group commit that issued its coupon, one trace across both processes.
 /// </summary>
+[Trait("Tier", "EndToEnd")]
 public sealed class TracingTests(TracingTests.TracedSystem system) : IClassFixture<TracingTests.TracedSystem>
 {
     private const string ClaimRoute = "/api/campaigns/{id}/claims";
