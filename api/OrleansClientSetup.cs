@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces;
+using FlashSale.Operations.Tracing;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -25,6 +26,12 @@ public static class OrleansClientSetup
             if (Dashboard.ClusterDashboard.IsEnabled(builder.Configuration))
             {
                 client.AddDashboard();
+            }
+
+            // Grain calls carry the request's trace on into the silos (see operations/Tracing).
+            if (TracingSetup.IsEnabled(builder.Configuration))
+            {
+                client.AddActivityPropagation();
             }
         });
     }

@@ -13,14 +13,15 @@ using FlashSale.Api.WebPages;
 using FlashSale.Operations.Health;
 using FlashSale.Operations.Metrics;
 using FlashSale.Operations.Secrets;
+using FlashSale.Operations.Settings;
+using FlashSale.Operations.Tracing;
 using Scalar.AspNetCore;
 
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Before anything reads them: outside Development, no key or connection string the repository publishes.
 RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "Jwt:SigningKey", "ConnectionStrings:FlashSale");
-var connectionString = builder.Configuration.GetConnectionString("FlashSale")
-    ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
+var connectionString = builder.Configuration.ReadSettings<DatabaseSettings>(DatabaseSettings.Section).FlashSale;
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
 builder.UseFlashSaleCluster(connectionString);
@@ -29,13 +30,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.Services.AddFlashSaleProblems();
-builder.Services.AddFlashSaleAuthentication(builder.Configuration);
+builder.Services.AddFlashSaleAuthentication();
 builder.Services.AddClusterDashboardSessions(builder.Configuration);
 builder.Services.AddFlashSaleOpenApi();
 builder.Services.AddFlashSaleHealth(connectionString).AddReadyCheck<ClusterHealthCheck>("cluster");
 builder.AddFlashSaleMetrics();
+builder.AddFlashSaleTracing();
 // How long SIGTERM waits for in-flight requests (claims among them) once Kestrel stops taking new ones.
-builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
+builder.Services.AddFlashSaleShutdown();
 builder.Services.AddSingleton<CampaignGrains>();
 builder.Services.AddSingleton<UnknownCampaigns>();
 builder.Services.AddSingleton<CampaignUnitsCache>();
@@ -43,15 +45,13 @@ builder.Services.AddSingleton<CampaignOwners>();
 builder.Services.AddSingleton<LocalGates>();
 // One hub method at a time per connection (the default, relied on by Watching): a client cannot make a node work for it in parallel.
 builder.Services.AddSignalR(hub => hub.MaximumParallelInvocationsPerClient = 1);
-builder.Services.AddOptions<LiveHubLimits>().BindConfiguration("LiveHub")
-    .Validate(limits => limits.MaxSubscriptions >= 1, "LiveHub:MaxSubscriptions must be 1 or more.")
-    .ValidateOnStart();
+builder.Services.AddSettings<LiveHubSettings>(LiveHubSettings.Section);
 builder.Services.AddSingleton<CampaignExistence>();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();
 builder.Services.AddSingleton<LocalRefusals>();
 builder.Services.AddHostedService(services => services.GetRequiredService<LocalRefusals>());
-builder.Services.AddFlashSaleRisk(builder.Configuration);
+builder.Services.AddFlashSaleRisk();
 
 var app = builder.Build();
 

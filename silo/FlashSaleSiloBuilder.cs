@@ -5,6 +5,7 @@ using FlashSale.Grains.Live;
 using FlashSale.Grains.Wallet;
 using FlashSale.Grains.Risk;
 using FlashSale.Grains.Sql;
+using FlashSale.Operations.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -45,27 +46,17 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<PointsStore>();
         silo.Services.AddSingleton<AlertStore>();
         silo.Services.AddSingleton<StockRecycler>();
-        silo.Services.AddOptions<LiveAlertOptions>().BindConfiguration("LiveAlerts")
-            .Validate(alerts => alerts.LowStockPercents.All(p => p is > 0 and < 100), "LiveAlerts:LowStockPercents must be between 1 and 99.")
-            .ValidateOnStart();
-        silo.Services.AddOptions<LiveHubOptions>().BindConfiguration("LiveHub")
-            .Validate(hub => hub.NodeLifetime > TimeSpan.Zero, "LiveHub:NodeLifetime must be positive.")
-            .ValidateOnStart();
+        silo.Services.AddSettings<LiveAlertOptions>("LiveAlerts");
+        silo.Services.AddSettings<LiveHubOptions>("LiveHub");
         silo.Services.AddSingleton<CardSecretStore>();
         silo.Services.AddSingleton<CardSecretSeal>();
-        silo.Services.AddOptions<CardSecretOptions>().BindConfiguration("CardSecrets");
-        silo.Services.AddOptions<CouponExpiryOptions>().BindConfiguration("CouponExpiry")
-            .Validate(reminders => reminders.PollEvery > TimeSpan.Zero, "CouponExpiry:PollEvery must be positive.")
-            .ValidateOnStart();
+        silo.Services.AddSettings<CardSecretOptions>("CardSecrets");
+        silo.Services.AddSettings<CouponExpiryOptions>("CouponExpiry");
         silo.Services.AddSingleton<BlocklistStore>();
         silo.Services.AddSingleton<RiskAuditStore>();
         silo.Services.AddSingleton<RiskAuditLog>();
         silo.Services.AddHostedService(services => services.GetRequiredService<RiskAuditLog>());
-        silo.Services.AddOptions<RiskOptions>().BindConfiguration("Risk")
-            .Validate(risk => risk.DailyClaimCap >= 1, "Risk:DailyClaimCap must be 1 or more.")
-            .Validate(risk => risk.ReservationTimeout > TimeSpan.Zero, "Risk:ReservationTimeout must be positive.")
-            .Validate(risk => TimeZoneInfo.TryFindSystemTimeZoneById(risk.TimeZone, out _), "Risk:TimeZone must be a known time zone id.")
-            .ValidateOnStart();
+        silo.Services.AddSettings<RiskOptions>("Risk");
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AllowDatabaseExceptions();
         return silo;

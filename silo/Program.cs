@@ -1,7 +1,8 @@
-using System.Net;
 using FlashSale.Operations.Health;
 using FlashSale.Operations.Metrics;
 using FlashSale.Operations.Secrets;
+using FlashSale.Operations.Settings;
+using FlashSale.Operations.Tracing;
 using FlashSale.Silo;
 using FlashSale.Silo.Database;
 using FlashSale.Silo.Health;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -25,8 +27,7 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
     builder.WebHost.UseUrls("http://127.0.0.1:11180");
 }
 
-var connectionString = builder.Configuration.GetConnectionString("FlashSale")
-    ?? throw new InvalidOperationException("Set ConnectionStrings:FlashSale (env ConnectionStrings__FlashSale).");
+var connectionString = builder.Configuration.ReadSettings<DatabaseSettings>(DatabaseSettings.Section).FlashSale;
 var orleans = builder.Configuration.GetSection("Orleans");
 
 // First, before Orleans and the health endpoints start.
@@ -35,8 +36,9 @@ builder.Services.AddHostedService(services =>
 
 // How long SIGTERM waits for the silo to leave the cluster, its grains to deactivate (committing
 // their pending claims) and its HTTP requests to finish.
-builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
+builder.Services.AddFlashSaleShutdown();
 builder.AddFlashSaleMetrics();
+builder.AddFlashSaleTracing();
 builder.Services.AddFlashSaleHealth(connectionString).AddReadyCheck<SiloMembershipHealthCheck>("cluster");
 
 builder.UseOrleans(silo =>
@@ -49,18 +51,21 @@ builder.UseOrleans(silo =>
         options.Invariant = FlashSaleSiloBuilder.AdoNetInvariant;
         options.ConnectionString = connectionString;
     });
-    silo.ConfigureEndpoints(
-        IPAddress.Parse(orleans["AdvertisedIPAddress"] ?? "127.0.0.1"),
-        orleans.GetValue("SiloPort", 11111),
-        orleans.GetValue("GatewayPort", 30000),
-        listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
+    silo.Services.AddSettings<SiloEndpointSettings>(SiloEndpointSettings.Section);
+    silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SiloEndpointSettings>>((endpoints, settings) => settings.Value.ApplyTo(endpoints));
     silo.AddFlashSale(connectionString);
     // Collects what the Orleans dashboard shows; API nodes serve its pages to admins. Its call
     // filter and collectors cost some CPU on every grain call: Dashboard__Enabled=false (on API
     // nodes too) turns it off.
-    if (builder.Configuration.GetValue("Dashboard:Enabled", true))
+    if (builder.Configuration.ReadSettings<DashboardSettings>(DashboardSettings.Section).Enabled)
     {
         silo.AddDashboard();
+    }
+
+    // Grain calls carry the caller's trace, so that a claim's trace goes on from the API node into its grains.
+    if (TracingSetup.IsEnabled(builder.Configuration))
+    {
+        silo.AddActivityPropagation();
     }
 });
 

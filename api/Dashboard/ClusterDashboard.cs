@@ -1,4 +1,5 @@
 using FlashSale.Api.Identity;
+using FlashSale.Operations.Settings;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Orleans.Dashboard;
 
@@ -16,11 +17,8 @@ public static class ClusterDashboard
     private const string SessionPath = "/api/admin/dashboard/session";
     private const string Cookie = "flashsale-dashboard";
 
-    /// <summary>
-    /// On unless <c>Dashboard:Enabled</c> is false, which is to be set on API nodes and silos alike:
-    /// silos pay for the dashboard on every grain call (its call filter and collectors).
-    /// </summary>
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Dashboard:Enabled", true);
+    /// <summary>On unless <c>Dashboard:Enabled</c> is false (see <see cref="DashboardSettings"/>).</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.ReadSettings<DashboardSettings>(DashboardSettings.Section).Enabled;
 
     /// <summary>Lets dashboard requests authenticate with the session cookie when they carry no bearer header.</summary>
     public static IServiceCollection AddClusterDashboardSessions(this IServiceCollection services, IConfiguration configuration) =>

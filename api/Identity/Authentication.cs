@@ -1,4 +1,6 @@
+using FlashSale.Operations.Settings;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FlashSale.Api.Identity;
@@ -12,13 +14,13 @@ public static class Authentication
     /// <summary>A shopper's member tier (e.g. <c>gold</c>), for campaigns' early access; absent for most.</summary>
     public const string TierClaim = "tier";
 
-    public static IServiceCollection AddFlashSaleAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFlashSaleAuthentication(this IServiceCollection services)
     {
-        var settings = configuration.GetSection("Jwt").Get<JwtSettings>() ?? new JwtSettings();
-        services.AddSingleton(settings);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
+        services.AddSettings<JwtSettings>(JwtSettings.Section);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<JwtSettings>>((options, jwt) =>
             {
+                var settings = jwt.Value;
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

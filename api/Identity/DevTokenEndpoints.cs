@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using FlashSale.Api.Problems;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -29,7 +30,7 @@ public static class DevTokenEndpoints
             .AllowAnonymous();
     }
 
-    private static async Task<IResult> Mint(HttpRequest request, JwtSettings settings, TimeProvider clock)
+    private static async Task<IResult> Mint(HttpRequest request, IOptions<JwtSettings> jwt, TimeProvider clock)
     {
         var (body, problem) = await JsonBody.Read<TokenRequest>(request);
         if (problem is not null)
@@ -69,6 +70,7 @@ public static class DevTokenEndpoints
             return Problem.Validation(errors);
         }
 
+        var settings = jwt.Value;
         var expiresAt = clock.GetUtcNow().AddMinutes(lifetime);
         var claims = new List<Claim> { new(Authentication.SubjectClaim, body.UserId!) };
         claims.AddRange(body.Roles!.Distinct().Select(role => new Claim(Authentication.RoleClaim, role)));

@@ -13,7 +13,7 @@ namespace FlashSale.Api.Live;
 /// shopper's own <c>expiryAlert</c>s (role shopper), and never anyone else's. Refusals are
 /// <see cref="HubException"/>s whose message starts with a stable code.
 /// </summary>
-public sealed class LiveHub(IClusterClient cluster, CampaignExistence campaigns, IOptions<LiveHubLimits> limits) : Hub
+public sealed class LiveHub(IClusterClient cluster, CampaignExistence campaigns, IOptions<LiveHubSettings> settings) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -33,13 +33,13 @@ public sealed class LiveHub(IClusterClient cluster, CampaignExistence campaigns,
 
     /// <summary>
     /// Joins the campaign's group and returns its stock now, so a dashboard draws at once. Refused with
-    /// <c>too_many_subscriptions</c> past <see cref="LiveHubLimits.MaxSubscriptions"/> campaigns (one
+    /// <c>too_many_subscriptions</c> past <see cref="LiveHubSettings.MaxSubscriptions"/> campaigns (one
     /// already watched takes no new place), and <c>campaign_not_found</c> for an id that names none.
     /// </summary>
     public async Task<InventorySnapshot> Subscribe(Guid campaignId)
     {
         var watched = Watching.Of(Context);
-        var max = limits.Value.MaxSubscriptions;
+        var max = settings.Value.MaxSubscriptions;
         if (!watched.Contains(campaignId) && watched.Count >= max)
         {
             throw new HubException($"too_many_subscriptions: a connection watches at most {max} campaigns; unsubscribe from one first.");

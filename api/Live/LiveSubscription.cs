@@ -1,15 +1,13 @@
 using FlashSale.GrainInterfaces.Live;
+using Microsoft.Extensions.Options;
 
 namespace FlashSale.Api.Live;
 
-/// <summary>
-/// Keeps this node subscribed to the live hub grain, renewing every <c>LiveHub:RenewEvery</c> (20 s),
-/// well within the lifetime after which the silo drops a node (<c>LiveHub:NodeLifetime</c>, 1 min).
-/// </summary>
-public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, IConfiguration configuration, ILogger<LiveSubscription> logger)
+/// <summary>Keeps this node subscribed to the live hub grain, renewing every <see cref="LiveHubSettings.RenewEvery"/>.</summary>
+public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, IOptions<LiveHubSettings> settings, ILogger<LiveSubscription> logger)
     : BackgroundService
 {
-    private readonly TimeSpan _renewEvery = configuration.GetValue("LiveHub:RenewEvery", TimeSpan.FromSeconds(20));
+    private readonly TimeSpan _renewEvery = settings.Value.RenewEvery;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

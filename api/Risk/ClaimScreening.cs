@@ -5,13 +5,6 @@ using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk;
 
-/// <summary>Configuration section <c>Risk</c> on API nodes.</summary>
-public sealed class RiskFlagSettings
-{
-    /// <summary>A claim this soon after the opening, from a device that did not fetch the campaign, is flagged.</summary>
-    public TimeSpan InstantClaimWindow { get; set; } = TimeSpan.FromMilliseconds(50);
-}
-
 /// <summary>
 /// What the API node checks before a claim goes to its campaign: the blocklist (refuses), and the
 /// flags it can see from here (never refuse). Both are audited.

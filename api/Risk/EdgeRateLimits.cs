@@ -1,32 +1,13 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Risk;
-using Microsoft.AspNetCore.HttpOverrides;
+using FlashSale.Operations.Settings;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace FlashSale.Api.Risk;
-
-/// <summary>
-/// Configuration section <c>RateLimits</c>: token buckets per client address and per shopper, on
-/// each API node. A bucket holds <c>Burst</c> requests and refills <c>PermitsPerSecond</c> a
-/// second; 0 permits turns that limit off.
-/// </summary>
-public sealed class RateLimitSettings
-{
-    public TokenBucket PerAddress { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
-    public TokenBucket PerShopper { get; set; } = new() { PermitsPerSecond = 5, Burst = 10 };
-
-    /// <summary>How often buckets that have filled up again are forgotten.</summary>
-    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(5);
-
-    public sealed class TokenBucket
-    {
-        public int PermitsPerSecond { get; set; }
-        public int Burst { get; set; }
-    }
-}
 
 /// <summary>
 /// The edge's first line: ASP.NET Core's rate limiter, per client address (as seen through trusted
@@ -34,32 +15,19 @@ public sealed class RateLimitSettings
 /// </summary>
 public static class EdgeRateLimits
 {
-    public static IServiceCollection AddFlashSaleEdgeLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFlashSaleEdgeLimits(this IServiceCollection services)
     {
-        var settings = configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
-
         // X-Forwarded-For is believed only from the proxies named in ForwardedHeaders:KnownProxies
         // (addresses or CIDR ranges); by default from nobody, not even loopback.
-        services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
-            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                if (proxy.Contains('/'))
-                {
-                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
-                }
-                else
-                {
-                    options.KnownProxies.Add(IPAddress.Parse(proxy));
-                }
-            }
-        });
+        services.AddSettings<TrustedProxies>(TrustedProxies.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxies>>((options, proxies) => proxies.Value.ApplyTo(options));
 
-        services.AddRateLimiter(options =>
+        services.AddSettings<RateLimitSettings>(RateLimitSettings.Section);
+        // Configured below, from the validated settings.
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, limits) =>
         {
+            var settings = limits.Value;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Limiter(settings.PerAddress, settings.SweepEvery, context => Exempt(context) ? null : AddressOf(context)),
                 // Shoppers only: marketing and admin tools legitimately send bursts (a thousand campaigns set up at once).

@@ -1,12 +1,14 @@
+using FlashSale.Operations.Settings;
+
 namespace FlashSale.Api.Risk;
 
 public static class RiskSetup
 {
     /// <summary>The API node's part of risk control: edge limits, the blocklist copy, flags and the audit recorder.</summary>
-    public static IServiceCollection AddFlashSaleRisk(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFlashSaleRisk(this IServiceCollection services)
     {
-        services.AddFlashSaleEdgeLimits(configuration);
-        services.Configure<RiskFlagSettings>(configuration.GetSection("Risk"));
+        services.AddFlashSaleEdgeLimits();
+        services.AddSettings<RiskFlagSettings>(RiskFlagSettings.Section);
         services.AddSingleton<LocalBlocklist>();
         services.AddSingleton<BlocklistRefresh>();
         services.AddHostedService(provider => provider.GetRequiredService<BlocklistRefresh>());

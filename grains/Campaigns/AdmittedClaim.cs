@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.Grains.Ledger;
 
@@ -28,6 +29,9 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
     /// <summary>The slots it holds under the limits that span campaigns; null until reserved and after commit.</summary>
     public RiskSlots? Slots { get; set; }
 
+    /// <summary>The traced grain call that admitted it, until it is answered (see <see cref="ClaimRounds"/>).</summary>
+    public Activity? Trace { get; private set; } = ClaimRounds.CallerTrace;
+
     /// <summary>The first caller's answer; replays that arrive while the write is in flight share it.</summary>
     public Task<ClaimResult> Answer => _answer?.Task ?? Task.FromResult(new ClaimResult(ClaimOutcome.Issued, Coupon));
 
@@ -35,6 +39,7 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
     {
         var claim = new AdmittedClaim(shopperId, "", idempotencyKey, coupon);
         claim._answer = null;
+        claim.Trace = null;
         return claim;
     }
 
@@ -44,11 +49,16 @@ internal sealed class AdmittedClaim(string shopperId, string deviceId, string id
         // Dropping the completion source keeps a committed claim small: it lives as long as the activation.
         _answer = null;
         Slots = null;
+        Trace = null;
         answer?.TrySetResult(new ClaimResult(ClaimOutcome.Issued, Coupon));
     }
 
     /// <summary>Its coupon was given away: replays say so, without the code, which is now the holder's.</summary>
     public void GiveAway() => Coupon = Coupon with { Code = null };
 
-    public void Fail(ClaimOutcome outcome) => _answer?.TrySetResult(ClaimResult.Refused(outcome));
+    public void Fail(ClaimOutcome outcome)
+    {
+        Trace = null;
+        _answer?.TrySetResult(ClaimResult.Refused(outcome));
+    }
 }

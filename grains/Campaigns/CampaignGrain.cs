@@ -330,11 +330,17 @@ public sealed partial class CampaignGrain(
     private async Task ReserveLimitsOfAdmittedClaims()
     {
         await Task.Yield();
+        ClaimRounds.LeaveCallerTrace();
         while (_reserving.Count > 0 && !_broken)
         {
             var round = _reserving;
             _reserving = [];
-            var refusals = await Limits.ReserveAsync(round);
+            Dictionary<AdmittedClaim, ClaimLimits.Refusal> refusals;
+            using (ClaimRounds.Start("reserve limits", Definition!.Id, round))
+            {
+                refusals = await Limits.ReserveAsync(round);
+            }
+
             foreach (var claim in round)
             {
                 if (refusals.TryGetValue(claim, out var refusal))
@@ -562,6 +568,7 @@ public sealed partial class CampaignGrain(
     {
         // Let the claims already in the mailbox be admitted before the first write starts.
         await Task.Yield();
+        ClaimRounds.LeaveCallerTrace();
         while (_queued.Count > 0 && !_broken)
         {
             List<AdmittedClaim> batch;
@@ -581,6 +588,7 @@ public sealed partial class CampaignGrain(
 
     private async Task Commit(List<AdmittedClaim> batch)
     {
+        using var span = ClaimRounds.Start("group commit", Definition!.Id, batch);
         while (batch.Count > 0)
         {
             var started = Stopwatch.GetTimestamp();

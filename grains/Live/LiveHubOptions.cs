@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace FlashSale.Grains.Live;
 
 /// <summary>Configuration section <c>LiveHub</c> on silos.</summary>
@@ -7,5 +9,6 @@ public sealed class LiveHubOptions
     /// An API node that has not renewed its subscription for this long is taken for dead and gets
     /// nothing more; live nodes renew every <c>LiveHub:RenewEvery</c> (API setting, 20 s).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "must be between 1 ms and a day.")]
     public TimeSpan NodeLifetime { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -5,10 +6,22 @@ using Microsoft.Extensions.Options;
 namespace FlashSale.Grains.Wallet;
 
 /// <summary>Configuration section <c>CardSecrets</c> on silos.</summary>
-public sealed class CardSecretOptions
+public sealed class CardSecretOptions : IValidatableObject
 {
-    /// <summary>The AES-256 key, base64 (32 bytes). Only Development has one in its settings file.</summary>
+    /// <summary>
+    /// The AES-256 key, base64 (32 bytes). Only Development has one in its settings file; a silo
+    /// without one runs, and refuses only what needs it (importing and opening card secrets).
+    /// </summary>
     public string? Key { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var bytes = new byte[32];
+        if (Key is not null && !(Convert.TryFromBase64String(Key, bytes, out var length) && length == 32))
+        {
+            yield return new ValidationResult("must be a base64 AES-256 key (32 bytes).", [nameof(Key)]);
+        }
+    }
 }
 
 /// <summary>

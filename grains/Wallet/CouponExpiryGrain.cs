@@ -10,6 +10,7 @@ namespace FlashSale.Grains.Wallet;
 public sealed class CouponExpiryOptions
 {
     /// <summary>How often an active campaign looks for coupons whose reminder is due or that expired: the precision of both.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "must be between 1 ms and a day.")]
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(30);
 }
 

@@ -6,7 +6,7 @@ using FlashSale.Benchmarks.Baseline.Redis;
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddBaselineProblems();
-builder.Services.AddFlashSaleAuthentication(builder.Configuration);
+builder.Services.AddFlashSaleAuthentication();
 builder.Services.AddRedisCampaigns(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlashSale.Tests.Infrastructure;
@@ -39,7 +38,7 @@ public sealed partial class DeploymentSecretsTests
     {
         var value = ValueIn(source, variable);
         Assert.False(string.IsNullOrEmpty(value), $"{source} holds no {variable}");
-        var environment = await ProductionEnvironmentAsync(program);
+        var environment = await ProductionEnvironment.OfAsync(program);
         environment[variable] = value;
 
         await using var process = ServiceProcess.Start(program, Repo.Binary(program, DeployedProcess.Named(program).Assembly), environment);
@@ -52,9 +51,9 @@ public sealed partial class DeploymentSecretsTests
     [Fact]
     public async Task With_secrets_of_their_own_a_silo_and_an_api_node_start_in_production()
     {
-        var silo = await ProductionEnvironmentAsync("silo");
+        var silo = await ProductionEnvironment.OfAsync("silo");
         await using var siloProcess = await StartAsync("silo", silo);
-        var api = await ProductionEnvironmentAsync("api");
+        var api = await ProductionEnvironment.OfAsync("api");
         // The API node serves nothing before it has reached the cluster: the silo's.
         foreach (var setting in new[] { "Orleans__ClusterId", "Orleans__ServiceId" })
         {
@@ -130,34 +129,6 @@ public sealed partial class DeploymentSecretsTests
         }
 
         return node.GetString();
-    }
-
-    /// <summary>What a deployment gives the program in Production: its own keys, the test PostgreSQL, ports of its own.</summary>
-    private static async Task<Dictionary<string, string>> ProductionEnvironmentAsync(string program)
-    {
-        var cluster = "secrets-" + Guid.NewGuid().ToString("N")[..8];
-        var environment = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Repo.FreePort()}",
-            ["ConnectionStrings__FlashSale"] = await TestDatabase.ConnectionStringAsync(),
-            ["Orleans__ClusterId"] = cluster,
-            ["Orleans__ServiceId"] = cluster,
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        if (program == "api")
-        {
-            environment["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        }
-        else
-        {
-            environment["CardSecrets__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            environment["Orleans__SiloPort"] = Repo.FreePort().ToString();
-            environment["Orleans__GatewayPort"] = Repo.FreePort().ToString();
-        }
-
-        return environment;
     }
 
     [GeneratedRegex(@"\$\{[^}]*\}")]

@@ -72,6 +72,9 @@ public class RunningSystem : IAsyncLifetime
         ["Risk__InstantClaimWindow"] = "00:00:05",
     };
 
+    /// <summary>Settings for the silo and the API process alike, beyond the common ones.</summary>
+    protected virtual IReadOnlyDictionary<string, string> SharedSettings { get; } = new Dictionary<string, string>();
+
     /// <summary>
     /// The cluster's and service's id: a fresh one by default, so that systems on one database never
     /// meet; a system started on data another deployment wrote takes that deployment's, under
@@ -183,13 +186,17 @@ public class RunningSystem : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string> CommonEnvironment() => new()
+    private Dictionary<string, string> CommonEnvironment()
     {
-        ["ConnectionStrings__FlashSale"] = _connectionString,
-        ["Orleans__ClusterId"] = ClusterId,
-        ["Orleans__ServiceId"] = ClusterId,
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
+        var environment = new Dictionary<string, string>(SharedSettings)
+        {
+            ["ConnectionStrings__FlashSale"] = _connectionString,
+            ["Orleans__ClusterId"] = ClusterId,
+            ["Orleans__ServiceId"] = ClusterId,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        return environment;
+    }
 
     private sealed record TokenBody(string Token);
 }
