@@ -34,11 +34,11 @@ public sealed class OpenApiRoles(IAuthorizationPolicyProvider policies) : IOpenA
             var admitted = policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
             if (admitted is { Count: > 0 })
             {
-                roles = roles is null ? admitted : roles.Intersect(admitted);
+                roles = roles is null ? admitted : roles.Intersect(admitted, StringComparer.Ordinal);
             }
         }
 
-        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-        operation.Extensions[Extension] = new JsonNodeExtension(new JsonArray([.. (roles ?? []).Order().Select(r => JsonValue.Create(r))]));
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal);
+        operation.Extensions[Extension] = new JsonNodeExtension(new JsonArray([.. (roles ?? []).Order(StringComparer.Ordinal).Select(r => JsonValue.Create(r))]));
     }
 }

@@ -14,7 +14,7 @@ public static class OpenApiSetup
             document.Info.Title = "FlashSale API";
             document.Info.Description = "Timed, limited coupon campaigns. Refusals are RFC 9457 problem details with a stable `code`.";
             document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

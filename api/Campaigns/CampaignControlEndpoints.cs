@@ -60,10 +60,10 @@ public static class CampaignControlEndpoints
 
         if (body!.Add is not { } add || add < 1 || add > CampaignDefinition.MaxStock)
         {
-            return Problem.Validation(new Dictionary<string, string[]> { ["add"] = [$"Required, 1 to {CampaignDefinition.MaxStock}."] });
+            return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["add"] = [$"Required, 1 to {CampaignDefinition.MaxStock}."] });
         }
 
-        var keyErrors = new Dictionary<string, string[]>();
+        var keyErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var key = Claims.ClaimHeaders.OptionalKey(context.Request.Headers, keyErrors);
         if (keyErrors.Count > 0)
         {
@@ -78,7 +78,7 @@ public static class CampaignControlEndpoints
         // A group's stock is its units': a top-up names the batch or variant.
         if (!campaignUnits.IsEmpty && body.Batch is null)
         {
-            return Problem.Validation(new Dictionary<string, string[]> { ["batch"] = [$"Required: one of {string.Join(", ", campaignUnits.Select(u => u.Key))}."] });
+            return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["batch"] = [$"Required: one of {string.Join(", ", campaignUnits.Select(u => u.Key))}."] });
         }
 
         var (target, unitProblem) = CampaignUnitsCache.Resolve(campaignId, campaignUnits, body.Batch, null);

@@ -113,7 +113,7 @@ public static class CampaignEditEndpoints
 
     // A group's coupons and stock are its units' own; so is the per-user limit of batches.
     private static string[] GroupEditable(CampaignUnitKind kind) =>
-        [.. Editable.Except(kind == CampaignUnitKind.Batch ? ["coupon", "totalStock", "perUserLimit"] : ["coupon", "totalStock"])];
+        [.. Editable.Except(kind == CampaignUnitKind.Batch ? ["coupon", "totalStock", "perUserLimit"] : ["coupon", "totalStock"], StringComparer.Ordinal)];
 
     private static IResult AlreadyOpened() =>
         Problem.Of(StatusCodes.Status409Conflict, "already_opened", "The sale has opened; only drafts and campaigns before their start can be edited.");
@@ -129,7 +129,7 @@ public static class CampaignEditEndpoints
             merged[field] = current[field]?.DeepClone();
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var changes = new JsonObject();
         foreach (var (field, value) in patch)
         {

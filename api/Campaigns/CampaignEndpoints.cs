@@ -88,12 +88,12 @@ public static class CampaignEndpoints
     private static async Task<IResult> List(string? state, string? from, string? to, string? limit, string? after, HttpContext context,
         IClusterClient cluster, TimeProvider clock)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var forOperator = context.User.IsOperator();
         var states = NotEnded;
         if (state is not null)
         {
-            states = [.. state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct()];
+            states = [.. state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
             if (states.IsEmpty || states.Any(s => !Phases.Contains(s)))
             {
                 errors["state"] = [$"A comma-separated list of {string.Join(", ", Phases)}."];
@@ -111,7 +111,7 @@ public static class CampaignEndpoints
             return Problem.Validation(errors);
         }
 
-        if (states.Contains("draft") && !forOperator)
+        if (states.Contains("draft", StringComparer.Ordinal) && !forOperator)
         {
             return Problem.Of(StatusCodes.Status403Forbidden, "forbidden", "Only marketing sees drafts.");
         }

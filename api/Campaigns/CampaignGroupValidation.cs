@@ -20,7 +20,7 @@ public static class CampaignGroupValidation
     public static Dictionary<string, string[]> Check(CreateCampaignRequest request, DateTimeOffset now, out CampaignDefinition? group,
         out ImmutableArray<CampaignDefinition> units)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = request.Batches is not null ? CampaignUnitKind.Batch : CampaignUnitKind.Variant;
         var field = kind == CampaignUnitKind.Batch ? "batches" : "variants";
         var bodies = request.Batches ?? request.Variants!;
@@ -41,7 +41,7 @@ public static class CampaignGroupValidation
             return errors;
         }
 
-        if (bodies.Select(b => b.Key).Distinct().Count() != bodies.Length)
+        if (bodies.Select(b => b.Key).Distinct(StringComparer.Ordinal).Count() != bodies.Length)
         {
             errors[field] = ["Each needs its own key."];
         }

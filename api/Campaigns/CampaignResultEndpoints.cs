@@ -49,7 +49,7 @@ public static class CampaignResultEndpoints
     private static CampaignStatsResponse StatsOf(CampaignResults r) => new(r.CampaignId, r.Name, r.State, r.TotalStock, r.Issued,
         r.TotalStock - r.Issued, r.Claimants, r.Redeemed, r.Issued == 0 ? 0 : Math.Round((double)r.Redeemed / r.Issued, 4), r.DiscountGiven,
         r.Currency, r.StartsAt, r.SoldOutAt, r.SoldOutAt - r.StartsAt, r.Refusals,
-        r.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value), r.AsOf, r.Closed,
+        r.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal), r.AsOf, r.Closed,
         r.Units.IsDefaultOrEmpty ? null : [.. r.Units.Select(u => new UnitStatsResponse(u.Kind.ToString().ToLowerInvariant(), u.Key, StatsOf(u.Results)))]);
 
     private static async Task<IResult> Export(string id, IClusterClient cluster, CampaignUnitsCache units)

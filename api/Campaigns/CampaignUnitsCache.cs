@@ -88,7 +88,7 @@ public sealed class CampaignUnitsCache(IClusterClient cluster)
         }
 
         return (null, Problem.Of(StatusCodes.Status400BadRequest, "batch_required", "Say which batch: ?batch=KEY.",
-            extensions: new Dictionary<string, object?> { ["batches"] = units.Select(u => u.Key).ToArray() }));
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["batches"] = units.Select(u => u.Key).ToArray() }));
     }
 
     private async ValueTask<Shape?> ShapeAsync(Guid campaignId)

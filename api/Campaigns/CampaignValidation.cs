@@ -16,7 +16,7 @@ public static class CampaignValidation
 
     public static Dictionary<string, string[]> Check(CreateCampaignRequest request, DateTimeOffset now, out CampaignDefinition? definition)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors[field] = [message];
 
         var name = request.Name?.Trim();
@@ -95,7 +95,7 @@ public static class CampaignValidation
             return [];
         }
 
-        if (early.Length > 5 || early.Any(e => e is null) || early.Select(e => e.Tier).Distinct().Count() != early.Length)
+        if (early.Length > 5 || early.Any(e => e is null) || early.Select(e => e.Tier).Distinct(StringComparer.Ordinal).Count() != early.Length)
         {
             error("earlyAccess", "Up to 5 entries, one per tier.");
             return [];

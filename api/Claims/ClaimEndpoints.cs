@@ -129,8 +129,8 @@ public static class ClaimEndpoints
         (int Status, string Title, Dictionary<string, object?>? Extensions)? refusal = outcome switch
         {
             ClaimOutcome.NotStarted => (StatusCodes.Status409Conflict, "The sale has not started yet.",
-                new() { ["startsAt"] = gate?.OpensFor(tier), ["now"] = now }),
-            ClaimOutcome.Ended => (StatusCodes.Status409Conflict, "The sale has ended.", new() { ["endsAt"] = gate?.EndsAt }),
+                new(StringComparer.Ordinal) { ["startsAt"] = gate?.OpensFor(tier), ["now"] = now }),
+            ClaimOutcome.Ended => (StatusCodes.Status409Conflict, "The sale has ended.", new(StringComparer.Ordinal) { ["endsAt"] = gate?.EndsAt }),
             ClaimOutcome.SoldOut => (StatusCodes.Status409Conflict, "Every coupon of this campaign has been claimed.", null),
             ClaimOutcome.LimitReached => (StatusCodes.Status409Conflict, "You already hold as many coupons of this campaign as it allows.", null),
             ClaimOutcome.DeviceLimitReached => (StatusCodes.Status409Conflict, "This device has reached a limit this campaign sets on devices.", null),

@@ -11,7 +11,7 @@ public static class ClaimHeaders
 
     public static (string IdempotencyKey, string DeviceId, Dictionary<string, string[]> Errors) Read(IHeaderDictionary headers)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var key = Single(headers, IdempotencyKey, errors);
         var device = Single(headers, DeviceId, errors);
         return (key, device, errors);

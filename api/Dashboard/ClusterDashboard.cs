@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlashSale.Api.Identity;
 using FlashSale.Operations.Settings;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -60,14 +61,14 @@ public static class ClusterDashboard
 
     /// <summary>The token a dashboard request carries in its cookie, when it has no Authorization header.</summary>
     private static string? TokenFrom(HttpRequest request) =>
-        request.Path.StartsWithSegments(Path) && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+        request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase) && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
             && request.Cookies.TryGetValue(Cookie, out var token) ? token : null;
 
     private static IResult OpenSession(HttpContext context)
     {
         // The very token that was just accepted, so the cookie lives exactly as long and grants exactly as much.
         var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
-        var expires = long.TryParse(context.User.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : (DateTimeOffset?)null;
+        var expires = long.TryParse(context.User.FindFirst("exp")?.Value, CultureInfo.InvariantCulture, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : (DateTimeOffset?)null;
         context.Response.Cookies.Append(Cookie, token, CookieOptionsFor(context, expires));
         return Results.NoContent();
     }

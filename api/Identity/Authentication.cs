@@ -36,7 +36,7 @@ public static class Authentication
                     // Browsers cannot set headers on WebSocket requests: SignalR sends the token in the query.
                     OnMessageReceived = context =>
                     {
-                        if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: 1 } token)
+                        if (context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase) && context.Request.Query["access_token"] is { Count: 1 } token)
                         {
                             context.Token = token;
                         }

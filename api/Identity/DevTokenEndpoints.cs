@@ -38,7 +38,7 @@ public static class DevTokenEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Subjects.IsValid(body!.UserId))
         {
             errors["userId"] = [$"Required: {Subjects.Rule}."];
@@ -73,7 +73,7 @@ public static class DevTokenEndpoints
         var settings = jwt.Value;
         var expiresAt = clock.GetUtcNow().AddMinutes(lifetime);
         var claims = new List<Claim> { new(Authentication.SubjectClaim, body.UserId!) };
-        claims.AddRange(body.Roles!.Distinct().Select(role => new Claim(Authentication.RoleClaim, role)));
+        claims.AddRange(body.Roles!.Distinct(StringComparer.Ordinal).Select(role => new Claim(Authentication.RoleClaim, role)));
         if (body.Tier is not null)
         {
             claims.Add(new Claim(Authentication.TierClaim, body.Tier));

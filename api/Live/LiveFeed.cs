@@ -33,7 +33,7 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates, ILogger
     {
         foreach (var alert in alerts)
         {
-            Send(LiveGroups.Shopper(alert.ShopperId), "expiryAlert", alert.Alert);
+            _ = Send(LiveGroups.Shopper(alert.ShopperId), "expiryAlert", alert.Alert);
         }
 
         return Task.CompletedTask;
@@ -45,10 +45,16 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates, ILogger
         var sending = hub.Clients.Group(group).SendAsync(method, message);
         if (!sending.IsCompletedSuccessfully)
         {
-            sending.ContinueWith(static (failed, state) => ((ILogger)state!).LogDebug(failed.Exception, "A live message could not be sent"),
+            _ = sending.ContinueWith(static (failed, state) => LiveFeedLog.SendFailed((ILogger)state!, failed.Exception),
                 logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
         return Task.CompletedTask;
     }
+}
+
+internal static partial class LiveFeedLog
+{
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "A live message could not be sent")]
+    public static partial void SendFailed(ILogger logger, Exception? exception);
 }

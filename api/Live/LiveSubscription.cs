@@ -22,9 +22,15 @@ public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, IOpt
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Without a subscription the node still works: gates then arrive with refusals only.
-                logger.LogWarning(e, "Could not subscribe to the live feed; retrying in {Delay}", _renewEvery);
+                LiveSubscriptionLog.SubscribeFailed(logger, e, _renewEvery);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
+}
+
+internal static partial class LiveSubscriptionLog
+{
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Could not subscribe to the live feed; retrying in {Delay}")]
+    public static partial void SubscribeFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

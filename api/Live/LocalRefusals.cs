@@ -35,13 +35,19 @@ public sealed class LocalRefusals(IClusterClient cluster, ILogger<LocalRefusals>
                 try
                 {
                     cluster.GetGrain<ICampaignGrain>(campaign.Key)
-                        .CountRefusals(campaign.ToImmutableDictionary(c => c.Code, c => c.Count)).Ignore();
+                        .CountRefusals(campaign.ToImmutableDictionary(c => c.Code, c => c.Count, StringComparer.Ordinal)).Ignore();
                 }
                 catch (Exception e)
                 {
-                    logger.LogDebug(e, "Could not hand local refusals to campaign {CampaignId}", campaign.Key);
+                    LocalRefusalsLog.HandOverFailed(logger, e, campaign.Key);
                 }
             }
         }
     }
+}
+
+internal static partial class LocalRefusalsLog
+{
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Could not hand local refusals to campaign {CampaignId}")]
+    public static partial void HandOverFailed(ILogger logger, Exception exception, Guid campaignId);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FlashSale.GrainInterfaces;
 
@@ -16,7 +17,7 @@ public static class PageCursor
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/').PadRight(cursor.Length + ((4 - (cursor.Length % 4)) % 4), '=');
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
                 && Guid.TryParseExact(parts[1], "N", out var id)
                 ? new PagePosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
                 : null;
@@ -36,7 +37,7 @@ public static class Pages
     public static (int Size, PagePosition? After) Read(string? limit, string? after, Dictionary<string, string[]> errors, int defaultSize = 20)
     {
         var size = defaultSize;
-        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxSize))
+        if (limit is not null && (!int.TryParse(limit, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxSize))
         {
             errors["limit"] = [$"1 to {MaxSize} (default {defaultSize})."];
         }

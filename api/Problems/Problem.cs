@@ -10,7 +10,7 @@ public static class Problem
 {
     public static IResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
     {
-        var all = new Dictionary<string, object?> { ["code"] = code };
+        var all = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code };
         if (extensions is not null)
         {
             foreach (var (key, value) in extensions)
@@ -23,11 +23,11 @@ public static class Problem
     }
 
     public static IResult Validation(IDictionary<string, string[]> errors, string title = "The request has invalid fields.") =>
-        Results.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
+        Results.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "validation_failed" });
 
     public static IResult InvalidHeaders(IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "The request has missing or malformed headers.",
-            extensions: new Dictionary<string, object?> { ["code"] = "invalid_header" });
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "invalid_header" });
 
     /// <summary>The <c>code</c> of a problem made here; <c>bad_request</c> for any other result.</summary>
     public static string CodeOf(IResult problem) =>
@@ -37,7 +37,7 @@ public static class Problem
 
     public static IResult MalformedJson(string? path, string message) =>
         Results.ValidationProblem(
-            new Dictionary<string, string[]> { [string.IsNullOrEmpty(path) ? "$" : path] = [message] },
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.IsNullOrEmpty(path) ? "$" : path] = [message] },
             title: "The request body is not valid JSON of the expected shape.",
-            extensions: new Dictionary<string, object?> { ["code"] = "malformed_json" });
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "malformed_json" });
 }

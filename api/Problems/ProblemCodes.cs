@@ -53,7 +53,7 @@ public static class ProblemCodes
             };
             if (status >= 500)
             {
-                logger.LogWarning(exception, "Request {Method} {Path} failed with {Status}", context.Request.Method, context.Request.Path, status);
+                ProblemLog.RequestFailed(logger, exception, context.Request.Method, context.Request.Path, status);
             }
 
             context.Response.StatusCode = status;
@@ -70,4 +70,10 @@ public static class ProblemCodes
             });
         }
     }
+}
+
+internal static partial class ProblemLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Request {Method} {Path} failed with {Status}")]
+    public static partial void RequestFailed(ILogger logger, Exception exception, string method, PathString path, int status);
 }

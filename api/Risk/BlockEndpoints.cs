@@ -48,7 +48,7 @@ public static class BlockEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = body!.Kind?.ToLowerInvariant() switch
         {
             "shopper" => BlockKind.Shopper,

@@ -30,9 +30,15 @@ public sealed class BlocklistRefresh(IClusterClient cluster, LocalBlocklist bloc
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Keep the last copy; the silo may be restarting.
-                logger.LogDebug(e, "Blocklist refresh failed");
+                BlocklistRefreshLog.RefreshFailed(logger, e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+}
+
+internal static partial class BlocklistRefreshLog
+{
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Blocklist refresh failed")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
 }

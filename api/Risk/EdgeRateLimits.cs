@@ -57,7 +57,7 @@ public static class EdgeRateLimits
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     // Probes must keep answering whoever floods the node.
-    private static bool Exempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
+    private static bool Exempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     private static PartitionedRateLimiter<HttpContext> Limiter(RateLimitSettings.TokenBucket limit, TimeSpan sweepEvery,
         Func<HttpContext, string?> keyOf) =>

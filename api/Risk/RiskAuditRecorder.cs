@@ -51,7 +51,7 @@ public sealed class RiskAuditRecorder(IClusterClient cluster, TimeProvider clock
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not hand {Count} risk decisions to the audit", decisions.Length);
+            RiskAuditRecorderLog.HandOverFailed(logger, e, decisions.Length);
         }
     }
 
@@ -63,4 +63,10 @@ public sealed class RiskAuditRecorder(IClusterClient cluster, TimeProvider clock
         public readonly string Evidence = evidence;
         public int Occurrences;
     }
+}
+
+internal static partial class RiskAuditRecorderLog
+{
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Could not hand {Count} risk decisions to the audit")]
+    public static partial void HandOverFailed(ILogger logger, Exception exception, int count);
 }

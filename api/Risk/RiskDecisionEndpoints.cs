@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
@@ -41,7 +42,7 @@ public static class RiskDecisionEndpoints
     private static async Task<IResult> Find(string? campaignId, string? shopperId, string? deviceId, string? rule, string? before, string? limit,
         IClusterClient cluster)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Guid? campaign = null;
         if (campaignId is not null)
         {
@@ -55,7 +56,7 @@ public static class RiskDecisionEndpoints
         long? beforeId = null;
         if (before is not null)
         {
-            beforeId = long.TryParse(before, out var parsed) && parsed > 0 ? parsed : null;
+            beforeId = long.TryParse(before, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;
             if (beforeId is null)
             {
                 errors["before"] = ["A decision id from a previous page."];
@@ -63,7 +64,7 @@ public static class RiskDecisionEndpoints
         }
 
         var size = 100;
-        if (limit is not null && (!int.TryParse(limit, out size) || size < 1 || size > MaxPage))
+        if (limit is not null && (!int.TryParse(limit, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxPage))
         {
             errors["limit"] = [$"1 to {MaxPage} (default 100)."];
         }

@@ -25,7 +25,7 @@ public static class AlertEndpoints
 
     private static async Task<IResult> Inbox(HttpContext context, IClusterClient cluster, string? unread, string? limit, string? after)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var unreadOnly = false;
         if (unread is not null && !bool.TryParse(unread, out unreadOnly))
         {

@@ -46,13 +46,13 @@ public static class CardSecretEndpoints
         var secrets = body!.Secrets;
         if (secrets is not { Length: >= 1 and <= MaxPerImport })
         {
-            return Problem.Validation(new Dictionary<string, string[]> { ["secrets"] = [$"Required: 1 to {MaxPerImport} secrets per import."] });
+            return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["secrets"] = [$"Required: 1 to {MaxPerImport} secrets per import."] });
         }
 
         var bad = secrets.Select((s, i) => (s, i))
             .Where(x => string.IsNullOrWhiteSpace(x.s) || x.s.Length > MaxSecretLength || x.s.Any(char.IsControl))
             .Take(20)
-            .ToDictionary(x => $"secrets[{x.i}]", _ => new[] { $"1 to {MaxSecretLength} printable characters." });
+            .ToDictionary(x => $"secrets[{x.i}]", _ => new[] { $"1 to {MaxSecretLength} printable characters." }, StringComparer.Ordinal);
         if (bad.Count > 0)
         {
             return Problem.Validation(bad);

@@ -35,7 +35,7 @@ public static class CheckoutEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!WalletValidation.IsId(body!.Code))
         {
             errors["code"] = ["Required: the coupon's code."];

@@ -60,7 +60,7 @@ public static class PointsEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var key = Claims.ClaimHeaders.OptionalKey(context.Request.Headers, errors);
         if (!WalletValidation.IsId(body!.ShopperId))
         {

@@ -64,7 +64,7 @@ public static class WalletEndpoints
 
     private static async Task<IResult> List(HttpContext context, IClusterClient cluster, string? status, string? limit, string? after)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var wanted = WalletValidation.Status(status, errors);
         var (size, position) = Pages.Read(limit, after, errors);
 
@@ -85,7 +85,7 @@ public static class WalletEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var order = WalletValidation.Order(body!.OrderId, body.Amount, body.Currency, errors);
         if (errors.Count > 0)
         {
@@ -108,7 +108,7 @@ public static class WalletEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var order = WalletValidation.Order("plan", body!.Amount, body.Currency, errors);
         if (errors.Count > 0)
         {
@@ -127,7 +127,7 @@ public static class WalletEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var order = WalletValidation.Order(body!.OrderId, body.Amount, body.Currency, errors);
         if (body.CouponIds is { } ids && (ids.Length is 0 or > WalletValidation.MaxCouponsPerOrder || ids.Distinct().Count() != ids.Length))
         {
@@ -162,7 +162,7 @@ public static class WalletEndpoints
 
         if (!WalletValidation.IsId(body!.To))
         {
-            return Problem.Validation(new Dictionary<string, string[]> { ["to"] = ["Required: the recipient's shopper id."] });
+            return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["to"] = ["Required: the recipient's shopper id."] });
         }
 
         if (!Guid.TryParse(id, out var couponId))

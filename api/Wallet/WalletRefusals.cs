@@ -14,7 +14,7 @@ public static class WalletRefusals
     public static IResult Of(RedeemOutcome outcome, Guid? couponId) =>
         couponId is { } id && Of(outcome) is ProblemHttpResult problem
             ? Problem.Of(problem.StatusCode, (string)problem.ProblemDetails.Extensions["code"]!, problem.ProblemDetails.Title!,
-                extensions: new Dictionary<string, object?> { ["couponId"] = id })
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["couponId"] = id })
             : Of(outcome);
 
     public static IResult Of(RedeemOutcome outcome) => outcome switch

@@ -70,7 +70,7 @@ public sealed partial class CampaignGrain
     {
         var units = _unitSnapshots!.Values;
         return new InventorySnapshot(Definition!.Id, units.Sum(s => s.Remaining), units.Sum(s => s.Issued), units.Sum(s => s.ClaimsPerSecond),
-            units.SelectMany(s => s.Rejections).GroupBy(r => r.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(r => r.Value)), GroupState(), now,
+            units.SelectMany(s => s.Rejections).GroupBy(r => r.Key, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Sum(r => r.Value), StringComparer.Ordinal), GroupState(), now,
             units.Min(s => s.FirstCommitAt));
     }
 }

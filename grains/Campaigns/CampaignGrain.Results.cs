@@ -16,10 +16,10 @@ public sealed partial class CampaignGrain
         }
 
         var (redeemed, discount) = await results.RedemptionsAsync(Definition.Id);
-        var risk = await results.RiskAsync(Definition.Id);
+        var verdicts = await results.RiskAsync(Definition.Id);
         var view = View();
         return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), _totalStock, _committed, Definition.Terms.Currency,
-            Definition.StartsAt, _claimants, redeemed, discount, SoldOutAt, _live.Totals(), risk, view.AsOf, Closed: null);
+            Definition.StartsAt, _claimants, redeemed, discount, SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null);
     }
 
     public async Task Close()
@@ -77,7 +77,7 @@ public sealed partial class CampaignGrain
         {
             // Kept for the next save: the results lag rather than lose them (a save whose answer alone was lost counts twice).
             _live.Unsaved(unsaved);
-            logger.LogWarning(e, "Could not save refusal counts of campaign {Campaign}; retrying", Definition!.Id);
+            CampaignGrainLog.RefusalsNotSaved(logger, e, Definition!.Id);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
@@ -348,7 +349,7 @@ public sealed partial class CampaignGrain(
                     if (refusal.Rule is { } rule)
                     {
                         audit.Record(new RiskDecision(clock.GetUtcNow(), RiskVerdict.Refused, rule, Definition!.Id, claim.ShopperId,
-                            claim.DeviceId, null, $$"""{"limit":{{refusal.Limit?.ToString() ?? "null"}}}"""));
+                            claim.DeviceId, null, $$"""{"limit":{{refusal.Limit?.ToString(CultureInfo.InvariantCulture) ?? "null"}}}"""));
                     }
 
                     Withdraw(claim, refusal.Outcome);
@@ -708,8 +709,7 @@ public sealed partial class CampaignGrain(
     /// </summary>
     private void Break(List<AdmittedClaim> batch, Exception error)
     {
-        logger.LogWarning(error, "Ledger write for campaign {CampaignId} failed; {Claims} claims not acknowledged, rebuilding from the ledger",
-            this.GetPrimaryKey(), batch.Count + _queued.Count);
+        CampaignGrainLog.LedgerWriteFailed(logger, error, this.GetPrimaryKey(), batch.Count + _queued.Count);
         _broken = true;
         var unwritten = batch.Concat(_queued).ToList();
         Limits.Release(unwritten, afterFailedWrite: true);
@@ -780,4 +780,14 @@ public sealed partial class CampaignGrain(
             : CampaignPhase.Open;
         return new CampaignView(definition, _committed, _totalStock - _committed, phase, now);
     }
+}
+
+internal static partial class CampaignGrainLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+        Message = "Ledger write for campaign {CampaignId} failed; {Count} claims not acknowledged, rebuilding from the ledger")]
+    public static partial void LedgerWriteFailed(ILogger logger, Exception exception, Guid campaignId, int count);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Could not save refusal counts of campaign {CampaignId}; retrying")]
+    public static partial void RefusalsNotSaved(ILogger logger, Exception exception, Guid campaignId);
 }

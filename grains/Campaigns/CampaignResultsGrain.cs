@@ -33,9 +33,10 @@ public sealed class CampaignResultsGrain(CampaignResultsStore results, TimeProvi
         return new CampaignResults(d.Id, d.Name, group.Phase.GroupState([.. all.Select(r => r.State)], units.Length), all.Sum(r => r.TotalStock), all.Sum(r => r.Issued), d.Terms.Currency,
             d.StartsAt, closed?.Claimants ?? all.Sum(r => r.Claimants), all.Sum(r => r.Redeemed), all.Sum(r => r.DiscountGiven),
             all.All(r => r.SoldOutAt is not null) ? all.Max(r => r.SoldOutAt) : null,
-            all.SelectMany(r => r.Refusals).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value)),
-            all.SelectMany(r => r.Risk).GroupBy(v => v.Key).ToImmutableDictionary(v => v.Key,
-                v => v.SelectMany(r => r.Value).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value))),
+            all.SelectMany(r => r.Refusals).GroupBy(p => p.Key, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal),
+            all.SelectMany(r => r.Risk).GroupBy(v => v.Key, StringComparer.Ordinal).ToImmutableDictionary(v => v.Key,
+                v => v.SelectMany(r => r.Value).GroupBy(p => p.Key, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal),
+                StringComparer.Ordinal),
             clock.GetUtcNow(), closed?.Closed,
             [.. units.Zip(parts).Where(p => p.Second is not null).Select(p => new UnitResults(p.First.Kind, p.First.Key, p.Second!))]);
     }

@@ -104,7 +104,7 @@ public sealed class CampaignResultsStore(NpgsqlDataSource database)
             new { campaignId });
         return counts
             .GroupBy(c => c.Verdict, StringComparer.Ordinal)
-            .ToImmutableDictionary(verdict => verdict.Key, verdict => verdict.ToImmutableDictionary(c => c.Rule, c => c.Decisions));
+            .ToImmutableDictionary(verdict => verdict.Key, verdict => verdict.ToImmutableDictionary(c => c.Rule, c => c.Decisions, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     private sealed record RefusalCount(string Code, long Refusals);

@@ -41,7 +41,7 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignSc
         catch (Exception e)
         {
             // The reminder stays: its next tick tries again.
-            logger.LogWarning(e, "The {Reminder} of campaign {CampaignId} failed; it will be retried", reminderName, this.GetPrimaryKey());
+            CampaignScheduleLog.ReminderFailed(logger, e, reminderName, this.GetPrimaryKey());
             return;
         }
 
@@ -50,4 +50,10 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignSc
             await this.UnregisterReminder(reminder);
         }
     }
+}
+
+internal static partial class CampaignScheduleLog
+{
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "The {Reminder} of campaign {CampaignId} failed; it will be retried")]
+    public static partial void ReminderFailed(ILogger logger, Exception exception, string reminder, Guid campaignId);
 }

@@ -126,7 +126,7 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
             catch (Exception e)
             {
                 // Refused as unavailable below, safe to retry; any hold it made expires.
-                logger.LogWarning(e, "Limit counter bucket unreachable for campaign {CampaignId}", campaignId);
+                ClaimLimitsLog.BucketUnreachable(logger, e, campaignId);
             }
 
             for (var i = 0; i < claims.Count; i++)
@@ -158,4 +158,10 @@ internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPol
 
     /// <summary>Why a claim was refused: the outcome, and the rule and limit that refused it when a limit did.</summary>
     public sealed record Refusal(ClaimOutcome Outcome, string? Rule, int? Limit);
+}
+
+internal static partial class ClaimLimitsLog
+{
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Limit counter bucket unreachable for campaign {CampaignId}")]
+    public static partial void BucketUnreachable(ILogger logger, Exception exception, Guid campaignId);
 }

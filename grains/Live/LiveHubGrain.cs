@@ -13,6 +13,8 @@ namespace FlashSale.Grains.Live;
 public sealed class LiveHubGrain(IOptions<LiveHubOptions> options, ILogger<LiveHubGrain> logger) : Grain, ILiveHubGrain
 {
     // A node that stops renewing (because it died) is dropped once its subscription is older than the lifetime.
+    // Notifications are not awaited: a campaign's call returns at once, however slow a node is to take it;
+    // the manager drops a node whose call fails rather than throwing.
     private readonly ObserverManager<ILiveObserver> _nodes = new(options.Value.NodeLifetime, logger);
 
     public Task Subscribe(ILiveObserver node)
@@ -23,31 +25,31 @@ public sealed class LiveHubGrain(IOptions<LiveHubOptions> options, ILogger<LiveH
 
     public Task GateChanged(CampaignGate gate)
     {
-        _nodes.Notify(node => node.GateChanged(gate));
+        _ = _nodes.Notify(node => node.GateChanged(gate));
         return Task.CompletedTask;
     }
 
     public Task Inventory(InventorySnapshot snapshot)
     {
-        _nodes.Notify(node => node.Inventory(snapshot));
+        _ = _nodes.Notify(node => node.Inventory(snapshot));
         return Task.CompletedTask;
     }
 
     public Task StateChanged(StateChange change)
     {
-        _nodes.Notify(node => node.StateChanged(change));
+        _ = _nodes.Notify(node => node.StateChanged(change));
         return Task.CompletedTask;
     }
 
     public Task OperatorAlert(OperatorAlert alert)
     {
-        _nodes.Notify(node => node.OperatorAlert(alert));
+        _ = _nodes.Notify(node => node.OperatorAlert(alert));
         return Task.CompletedTask;
     }
 
     public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts)
     {
-        _nodes.Notify(node => node.ShopperAlerts(alerts));
+        _ = _nodes.Notify(node => node.ShopperAlerts(alerts));
         return Task.CompletedTask;
     }
 }

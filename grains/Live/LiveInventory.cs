@@ -75,7 +75,7 @@ internal sealed class LiveInventory
     }
 
     /// <summary>Every refusal so far, by code: earlier activations' and this one's.</summary>
-    public ImmutableDictionary<string, long> Totals() => _rejections.ToImmutableDictionary(r => r.Key, r => (long)r.Value);
+    public ImmutableDictionary<string, long> Totals() => _rejections.ToImmutableDictionary(r => r.Key, r => (long)r.Value, StringComparer.Ordinal);
 
     /// <summary>Starts a new second's counts when the clock has moved on.</summary>
     public void Tick(DateTimeOffset now) => Roll(now);

@@ -44,15 +44,24 @@ public sealed class RiskAuditLog(RiskAuditStore store, ILogger<RiskAuditLog> log
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Could not write {Count} risk decisions to the audit", batch.Count);
+                RiskAuditLogLog.WriteFailed(logger, e, batch.Count);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
 
             batch.Clear();
             if (Interlocked.Exchange(ref _dropped, 0) is var dropped and > 0)
             {
-                logger.LogWarning("The risk audit queue was full: {Count} decisions were not recorded", dropped);
+                RiskAuditLogLog.QueueOverflowed(logger, dropped);
             }
         }
     }
+}
+
+internal static partial class RiskAuditLogLog
+{
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Could not write {Count} risk decisions to the audit")]
+    public static partial void WriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "The risk audit queue was full: {Count} decisions were not recorded")]
+    public static partial void QueueOverflowed(ILogger logger, long count);
 }

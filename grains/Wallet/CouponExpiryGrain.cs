@@ -67,7 +67,7 @@ public sealed class CouponExpiryGrain(AlertStore alerts, StockRecycler recycler,
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
         {
             // The next tick tries again from where the last commit left off.
-            logger.LogWarning(e, "Expiry work of campaign {CampaignId} failed; retrying", this.GetPrimaryKey());
+            CouponExpiryLog.ExpiryWorkFailed(logger, e, this.GetPrimaryKey());
             return;
         }
 
@@ -81,4 +81,10 @@ public sealed class CouponExpiryGrain(AlertStore alerts, StockRecycler recycler,
         _poll = null;
         DeactivateOnIdle();
     }
+}
+
+internal static partial class CouponExpiryLog
+{
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Expiry work of campaign {CampaignId} failed; retrying")]
+    public static partial void ExpiryWorkFailed(ILogger logger, Exception exception, Guid campaignId);
 }

@@ -16,6 +16,6 @@ internal static class HealthJson
                 status = entry.Value.Status.ToString(),
                 description = entry.Value.Description,
                 durationMs = Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
-            }),
+            }, StringComparer.Ordinal),
         });
 }

@@ -57,5 +57,5 @@ public static class TracingSetup
     }
 
     // Probes and scrapes arrive every few seconds from machines, not people: no trace of their own.
-    private static bool IsOperatorPath(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+    private static bool IsOperatorPath(PathString path) => path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
 }

@@ -52,8 +52,7 @@ public static class SchemaMigrations
 
         if (await ReleasedSchema.IsUnjournaledBaselineAsync(lockConnection, cancellationToken))
         {
-            logger.LogInformation("The database was installed by the last release before migrations; recording migrations up to {Baseline} as applied.",
-                ReleasedSchema.BaselineVersion);
+            SchemaMigrationsLog.RecordingBaseline(logger, ReleasedSchema.BaselineVersion);
             var baseline = Migrator(connectionString, sources, logger);
             baseline.SkipNextMigrations = true;
             baseline.TargetVersion = new MigrationVersion(ReleasedSchema.BaselineVersion);
@@ -68,7 +67,7 @@ public static class SchemaMigrations
     {
         var settings = new NpgsqlConnectionStringBuilder(Unpooled(connectionString, "flashsale-migrations"));
         settings.Options = $"{settings.Options} -c lock_timeout={(int)LockTimeout.TotalMilliseconds}".Trim();
-        return new EvolveDb.Evolve(new NpgsqlConnection(settings.ConnectionString), message => logger.LogInformation("{Migration}", message), DBMS.PostgreSQL)
+        return new EvolveDb.Evolve(new NpgsqlConnection(settings.ConnectionString), message => SchemaMigrationsLog.Evolve(logger, message), DBMS.PostgreSQL)
         {
             EmbeddedResourceAssemblies = sources.Select(source => source.Assembly).Distinct().ToList(),
             EmbeddedResourceFilters = sources.Select(source => source.ResourcePrefix).ToList(),
@@ -94,8 +93,7 @@ public static class SchemaMigrations
             MaxRetryAttempts = 30,
             OnRetry = retry =>
             {
-                logger.LogWarning("A migration could not get its table locks within {LockTimeout}; attempt {Attempt} again in {Delay}.",
-                    LockTimeout, retry.AttemptNumber + 2, retry.RetryDelay);
+                SchemaMigrationsLog.WaitingForLocks(logger, LockTimeout, retry.AttemptNumber + 2, retry.RetryDelay);
                 return ValueTask.CompletedTask;
             },
         })
@@ -117,4 +115,19 @@ public static class SchemaMigrations
 
     private static string Unpooled(string connectionString, string applicationName) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = applicationName }.ConnectionString;
+}
+
+internal static partial class SchemaMigrationsLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "The database was installed by the last release before migrations; recording migrations up to {Baseline} as applied.")]
+    public static partial void RecordingBaseline(ILogger logger, string baseline);
+
+    // Evolve's own progress lines (which migration runs, how long it took), passed through as they are.
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "{Migration}")]
+    public static partial void Evolve(ILogger logger, string migration);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "A migration could not get its table locks within {LockTimeout}; attempt {Attempt} again in {Delay}.")]
+    public static partial void WaitingForLocks(ILogger logger, TimeSpan lockTimeout, int attempt, TimeSpan delay);
 }

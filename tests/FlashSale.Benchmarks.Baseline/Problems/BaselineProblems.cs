@@ -30,10 +30,10 @@ public static class BaselineProblems
         });
 
     public static IResult Of(int status, string code, string title) =>
-        Results.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+        Results.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code });
 
     public static IResult Validation(IDictionary<string, string[]> errors, string code, string title) =>
-        Results.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+        Results.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code });
 
     private static string CodeFor(int status) => status switch
     {

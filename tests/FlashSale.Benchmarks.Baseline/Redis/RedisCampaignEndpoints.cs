@@ -36,7 +36,7 @@ public static class RedisCampaignEndpoints
     private static async Task<IResult> Create(CampaignRequest request, IConnectionMultiplexer redis)
     {
         var perUserLimit = request.PerUserLimit ?? 1;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.TotalStock < 0)
         {
             errors["totalStock"] = ["At least 0."];

@@ -19,7 +19,7 @@ public static class KeyReuseChecks
         var wrong = reuses.Where(a => a.Outcome != Outcome.Refused || a.Code != "idempotency_key_reused").ToList();
         checks.Add("a key reused by its shopper on another campaign is refused there 422 idempotency_key_reused",
             reuses.Count, wrong.Count,
-            $"reused keys answered: {reuses.Count:N0} ({string.Join(", ", reuses.GroupBy(a => $"{a.Status} {a.Code}").Select(g => $"{g.Key} {g.Count():N0}"))})"
+            $"reused keys answered: {reuses.Count:N0} ({string.Join(", ", reuses.GroupBy(a => $"{a.Status} {a.Code}", StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}"))})"
             + CheckList.Examples(wrong, a => $"key {a.Request.Key} of {a.Request.ShopperId}: {a.Status} {a.Code}"));
 
         var quiet = reuses.Where(r => !faults.Overlaps(r.SentAt, r.AnsweredAt)).ToList();

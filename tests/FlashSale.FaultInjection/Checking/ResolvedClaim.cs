@@ -24,7 +24,7 @@ public sealed record ResolvedClaim(ClaimAttempt Unknown, ClaimAttempt? Answer, C
     public bool Consistent => Resolved && (Same || NoThenYes);
 
     /// <summary>A passing refusal, then the coupon.</summary>
-    public bool NoThenYes => Resolved && Answer!.Outcome == Outcome.Refused && Passing.Contains(Answer.Code) && Again!.Outcome == Outcome.Acknowledged;
+    public bool NoThenYes => Resolved && Answer!.Outcome == Outcome.Refused && Passing.Contains(Answer.Code, StringComparer.Ordinal) && Again!.Outcome == Outcome.Acknowledged;
 
     private bool Same => Answer!.Outcome == Again!.Outcome && Answer.CouponId == Again.CouponId;
 }

@@ -14,7 +14,7 @@ public static class SoldOutChecks
 
     public static void Add(CheckList checks, Sale sale, IReadOnlyList<ClaimAttempt> answers, IReadOnlyCollection<MoneyOp> ops, IReadOnlyList<CampaignLedger> campaigns)
     {
-        var topUps = ops.Where(o => o is { Request.Route: MoneyRoute.TopUp, Acknowledged: true }).GroupBy(o => o.Request.Key).Select(g => g.MinBy(o => o.AnsweredAt)!).ToList();
+        var topUps = ops.Where(o => o is { Request.Route: MoneyRoute.TopUp, Acknowledged: true }).GroupBy(o => o.Request.Key, StringComparer.Ordinal).Select(g => g.MinBy(o => o.AnsweredAt)!).ToList();
         var soldOut = answers.Where(a => a.Code == "sold_out").ToList();
         var rows = campaigns.ToDictionary(c => c.CampaignId, c => c.CouponRows);
         var early = soldOut.Where(a => rows[a.Request.CampaignId] < StockBefore(a, sale, topUps)).ToList();

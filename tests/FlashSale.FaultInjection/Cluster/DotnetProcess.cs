@@ -16,6 +16,7 @@ public static class DotnetProcess
     {
         var start = new ProcessStartInfo(program)
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,

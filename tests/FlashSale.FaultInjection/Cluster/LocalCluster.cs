@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace FlashSale.FaultInjection.Cluster;
@@ -27,13 +28,13 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public static async Task<LocalCluster> StartAsync(string repoRoot, int silos, int apis, TimeSpan membershipProbeTimeout)
     {
-        var runFolder = Path.Combine(TestData.Root(repoRoot), "fault-injection", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+        var runFolder = Path.Combine(TestData.Root(repoRoot), "fault-injection", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(runFolder);
         var cluster = new LocalCluster(new PrivatePostgres(repoRoot, Path.Combine(runFolder, "postgres"), LoopbackPorts.Free()), runFolder);
         try
         {
             await cluster.Database.StartAsync();
-            var common = new Dictionary<string, string>
+            var common = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["ConnectionStrings__FlashSale"] = cluster.Database.ConnectionString,
                 ["Orleans__ClusterId"] = "faults-" + Guid.NewGuid().ToString("N")[..8],
@@ -99,11 +100,11 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         var siloPort = LoopbackPorts.Free();
         var gatewayPort = LoopbackPorts.Free();
-        var environment = new Dictionary<string, string>(common)
+        var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
-            ["Orleans__SiloPort"] = siloPort.ToString(),
-            ["Orleans__GatewayPort"] = gatewayPort.ToString(),
+            ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
             // A frozen silo is declared dead after about two missed probes, so a run need not wait Orleans' default half minute.
             ["Orleans__Membership__ProbeTimeout"] = probeTimeout.ToString("c"),
@@ -119,7 +120,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private async Task StartApiAsync(string repoRoot, int index, Dictionary<string, string> common)
     {
         var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
-        var environment = new Dictionary<string, string>(common)
+        var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = address.ToString(),

@@ -19,6 +19,7 @@ public static class PostgresScript
     {
         var start = new ProcessStartInfo(Path.Combine(repoRoot, "deploy", "postgres.sh"))
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FlashSale.FaultInjection.Cluster;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class PrivatePostgres(string repoRoot, string dataDir, int port) :
 {
     public string ConnectionString { get; private set; } = "";
 
-    public async Task StartAsync() => ConnectionString = (await ScriptAsync("start", dataDir, port.ToString())).Trim();
+    public async Task StartAsync() => ConnectionString = (await ScriptAsync("start", dataDir, port.ToString(CultureInfo.InvariantCulture))).Trim();
 
     /// <summary>Immediate shutdown: every backend dies at once and nothing is checkpointed, as in a crash.</summary>
     public Task CrashAsync() => ScriptAsync("kill", dataDir);

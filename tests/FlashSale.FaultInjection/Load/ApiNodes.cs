@@ -26,7 +26,7 @@ public sealed class ApiNodes(IReadOnlyList<Uri> addresses, RunClock clock, TimeS
         {
             using var response = await _clients[node].SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true");
+            var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true", StringComparer.Ordinal);
             return new Exchange(node, sentAt, clock.Now, (int)response.StatusCode, body, replayed, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)

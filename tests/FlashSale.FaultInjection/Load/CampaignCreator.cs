@@ -12,7 +12,7 @@ public sealed class CampaignCreator(Uri api, string marketingToken) : IDisposabl
     /// <param name="validFor">How long a coupon stays valid after its claim; null: 7 days.</param>
     public async Task<SaleCampaign> CreateAsync(SaleCampaign campaign, object coupon, object? use = null, object? price = null, TimeSpan? validFor = null)
     {
-        var body = new Dictionary<string, object?>
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = campaign.Name,
             ["coupon"] = coupon,
@@ -26,7 +26,7 @@ public sealed class CampaignCreator(Uri api, string marketingToken) : IDisposabl
             ["use"] = use,
             ["price"] = price,
         };
-        var response = await _client.PostAsJsonAsync("/api/campaigns", body.Where(b => b.Value is not null).ToDictionary());
+        var response = await _client.PostAsJsonAsync("/api/campaigns", body.Where(b => b.Value is not null).ToDictionary(StringComparer.Ordinal));
         var answer = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {

@@ -23,11 +23,11 @@ public sealed record FaultReport(
         new(options.Silos, options.Apis, loadSeconds, history.Count,
             history.LongCount(a => a is { Outcome: Outcome.Acknowledged, Request.IsReplay: false }),
             history.LongCount(a => a.Request.IsReplay),
-            history.Where(a => a.Outcome == Outcome.Refused).GroupBy(a => a.Code).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount()),
+            history.Where(a => a.Outcome == Outcome.Refused).GroupBy(a => a.Code, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal),
             history.LongCount(a => a.Outcome == Outcome.Unknown),
             // A timeout or reset has no status; a 5xx says which.
-            history.Where(a => a.Outcome == Outcome.Unknown).GroupBy(a => a.Status == 0 ? a.Code : $"{a.Status} {a.Code}")
-                .OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount()),
+            history.Where(a => a.Outcome == Outcome.Unknown).GroupBy(a => a.Status == 0 ? a.Code : $"{a.Status} {a.Code}", StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal),
             // By the last answer: a refusal that passed (a pause, a limit held meanwhile) may be followed by the coupon.
             resolutions.LongCount(r => (r.Again ?? r.Answer)?.Outcome == Outcome.Acknowledged),
             resolutions.LongCount(r => (r.Again ?? r.Answer)?.Outcome == Outcome.Refused),

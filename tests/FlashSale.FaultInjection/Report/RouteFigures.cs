@@ -9,7 +9,7 @@ public sealed record RouteFigures(string Route, long Requests, long Acknowledged
     public static IReadOnlyList<RouteFigures> Of(IReadOnlyCollection<MoneyOp> ops) =>
         [.. ops.GroupBy(o => o.Request.Route).OrderBy(g => g.Key).Select(g => new RouteFigures(g.Key.ToString(), g.LongCount(),
             g.LongCount(o => o.Acknowledged),
-            g.Where(o => o.Refused).GroupBy(o => o.Answer!.Code).OrderByDescending(c => c.Count()).ToDictionary(c => c.Key, c => c.LongCount()),
+            g.Where(o => o.Refused).GroupBy(o => o.Answer!.Code, StringComparer.Ordinal).OrderByDescending(c => c.Count()).ToDictionary(c => c.Key, c => c.LongCount(), StringComparer.Ordinal),
             g.Sum(o => (long)o.Attempts.Count(a => a.Outcome == Outcome.Unknown)),
             g.LongCount(o => o.Answer is null)))];
 

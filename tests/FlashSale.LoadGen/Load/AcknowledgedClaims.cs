@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FlashSale.LoadGen.Load;
 
 /// <summary>
@@ -80,4 +82,5 @@ public sealed class AcknowledgedClaims(int campaignCount)
 }
 
 /// <param name="CouponId">The coupon of the first yes; empty for a target that issues none (bare).</param>
+[StructLayout(LayoutKind.Auto)]
 public readonly record struct AcknowledgedClaim(int Shopper, int Campaign, long KeySequence, Guid CouponId);

@@ -92,5 +92,5 @@ public sealed class RunStats
     /// <summary>Measured answers by status and code, e.g. <c>201</c>, <c>201 replayed</c>, <c>409 sold_out</c>.</summary>
     public IReadOnlyDictionary<string, long> Outcomes() => _outcomes
         .OrderBy(o => o.Key.Status).ThenBy(o => o.Key.Code, StringComparer.Ordinal)
-        .ToDictionary(o => o.Key.Code.Length == 0 ? $"{o.Key.Status}" : $"{o.Key.Status} {o.Key.Code}", o => o.Value.Value);
+        .ToDictionary(o => o.Key.Code.Length == 0 ? $"{o.Key.Status}" : $"{o.Key.Status} {o.Key.Code}", o => o.Value.Value, StringComparer.Ordinal);
 }

@@ -170,7 +170,7 @@ public sealed class BadInputTests(RunningSystem system)
     {
         using var response = await system.Client().PostAsync("/api/dev/tokens", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, null);
-        Assert.Contains(problem.GetProperty("code").GetString(), new[] { "malformed_json", "validation_failed" });
+        Assert.Contains(problem.GetProperty("code").GetString(), new[] { "malformed_json", "validation_failed" }, StringComparer.Ordinal);
     }
 
     private async Task<long> CampaignCountAsync()

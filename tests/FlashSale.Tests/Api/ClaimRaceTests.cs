@@ -49,11 +49,11 @@ public sealed class ClaimRaceTests(RunningSystem system, ITestOutputHelper outpu
         // A key's outcome never changes: every replay got exactly what the first request got.
         foreach (var sameKey in answers.GroupBy(a => a.Attempt).Where(g => g.Count() > 1))
         {
-            var outcomes = sameKey.Select(a => a.Answer.Status == HttpStatusCode.Created ? a.Answer.CouponId.ToString() : a.Answer.Code).Distinct();
+            var outcomes = sameKey.Select(a => a.Answer.Status == HttpStatusCode.Created ? a.Answer.CouponId.ToString() : a.Answer.Code).Distinct(StringComparer.Ordinal);
             Assert.Single(outcomes);
         }
 
-        Assert.All(issued.GroupBy(a => a.Attempt.Shopper), g => Assert.True(g.Select(a => a.Answer.CouponId).Distinct().Count() <= limit));
+        Assert.All(issued.GroupBy(a => a.Attempt.Shopper, StringComparer.Ordinal), g => Assert.True(g.Select(a => a.Answer.CouponId).Distinct().Count() <= limit));
 
         var audit = await LedgerAudit.ReadAsync(system.Database, campaign);
         audit.AssertConsistent(limit);
@@ -64,7 +64,7 @@ public sealed class ClaimRaceTests(RunningSystem system, ITestOutputHelper outpu
 
     private async Task<Dictionary<string, string>> TokensAsync(IEnumerable<string> shoppers)
     {
-        var tokens = new Dictionary<string, string>();
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in shoppers.Chunk(64))
         {
             var minted = await Task.WhenAll(chunk.Select(async s => (s, await system.TokenAsync(s, "shopper"))));

@@ -15,7 +15,7 @@ public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper outpu
         var campaign = await system.CreateCampaignAsync(totalStock: stock, perUserLimit: 1);
         var run = Guid.NewGuid().ToString("N")[..8];
         var shoppers = Enumerable.Range(0, shopperCount).Select(i => $"crash-{run}-{i}").ToArray();
-        var tokens = new Dictionary<string, string>();
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in shoppers.Chunk(64))
         {
             foreach (var (s, t) in await Task.WhenAll(chunk.Select(async s => (s, await system.TokenAsync(s, "shopper")))))
@@ -24,7 +24,7 @@ public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper outpu
             }
         }
 
-        var acknowledged = new ConcurrentDictionary<string, Guid>();
+        var acknowledged = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
         var unanswered = new ConcurrentBag<string>();
         var firstAcks = new TaskCompletionSource();
         using var client = system.Client(maxConnections: 64);

@@ -36,7 +36,7 @@ public sealed class CampaignControlCrashTests(RunningSystem system) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await marketing.ControlAsync(campaign, "resume")).Status);
         Assert.Equal(HttpStatusCode.Created, (await system.ClaimAsShopperAsync(campaign, "after-crash", "k2")).Status);
         var changes = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/changes");
-        Assert.Equal(["created", "paused", "resumed"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal(["created", "paused", "resumed"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()), StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class CampaignControlTests(RunningSystem system) : IClassFixture<R
         Assert.Equal("not_paused", (await marketing.ControlAsync(campaign, "resume")).Body.Code());
 
         var changes = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/changes");
-        Assert.Equal(["created", "paused", "resumed"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal(["created", "paused", "resumed"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()), StringComparer.Ordinal);
         Assert.All(changes.EnumerateArray().Skip(1), c => Assert.Equal(marketer, c.GetProperty("actor").GetString()));
         Assert.Equal(2, await LedgerAudit.IssuedAsync(system.Database, campaign));
     }
@@ -161,7 +161,7 @@ public sealed class CampaignControlTests(RunningSystem system) : IClassFixture<R
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
 
         var changes = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/changes");
-        Assert.Equal(["created"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal(["created"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()), StringComparer.Ordinal);
         var view = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}");
         Assert.Equal((10, "open"), (view.GetProperty("totalStock").GetInt32(), view.GetProperty("state").GetString()));
     }

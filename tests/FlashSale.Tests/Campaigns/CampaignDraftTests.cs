@@ -55,7 +55,7 @@ public sealed class CampaignDraftTests(RunningSystem system) : IClassFixture<Run
         Assert.Equal(30, (await LedgerAudit.ReadAsync(system.Database, campaign)).TotalStock);
 
         var changes = (await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/changes")).EnumerateArray().ToList();
-        Assert.Equal(["created", "edited", "published"], changes.Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal(["created", "edited", "published"], changes.Select(c => c.GetProperty("action").GetString()), StringComparer.Ordinal);
         Assert.True(changes[0].GetProperty("details").GetProperty("draft").GetBoolean());
         var what = changes[1].GetProperty("details");
         Assert.Equal((20, 30), (what.GetProperty("totalStock").GetProperty("from").GetInt32(), what.GetProperty("totalStock").GetProperty("to").GetInt32()));

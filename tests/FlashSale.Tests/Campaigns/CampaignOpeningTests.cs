@@ -55,12 +55,12 @@ public sealed class CampaignOpeningTests(RunningSystem system) : IClassFixture<R
         var outcomes = await RaceAsync(campaign, shoppers);
 
         var goldOpens = startsAt - lead;
-        Assert.All(outcomes.Refusals.Where(r => r.Shopper.StartsWith("gold-")), r => Assert.Equal(goldOpens.ToUnixTimeMilliseconds(), r.StartsAt.ToUnixTimeMilliseconds()));
-        Assert.All(outcomes.Refusals.Where(r => !r.Shopper.StartsWith("gold-")), r => Assert.Equal(startsAt.ToUnixTimeMilliseconds(), r.StartsAt.ToUnixTimeMilliseconds()));
+        Assert.All(outcomes.Refusals.Where(r => r.Shopper.StartsWith("gold-", StringComparison.Ordinal)), r => Assert.Equal(goldOpens.ToUnixTimeMilliseconds(), r.StartsAt.ToUnixTimeMilliseconds()));
+        Assert.All(outcomes.Refusals.Where(r => !r.Shopper.StartsWith("gold-", StringComparison.Ordinal)), r => Assert.Equal(startsAt.ToUnixTimeMilliseconds(), r.StartsAt.ToUnixTimeMilliseconds()));
         var issued = await IssuedByShopperAsync(campaign);
         Assert.Equal(30, issued.Count);
-        Assert.All(issued.Where(i => i.Key.StartsWith("gold-")), i => Assert.InRange(i.Value, goldOpens, startsAt));
-        Assert.All(issued.Where(i => !i.Key.StartsWith("gold-")), i => Assert.True(i.Value >= startsAt, $"{i.Key} got one at {i.Value:O}"));
+        Assert.All(issued.Where(i => i.Key.StartsWith("gold-", StringComparison.Ordinal)), i => Assert.InRange(i.Value, goldOpens, startsAt));
+        Assert.All(issued.Where(i => !i.Key.StartsWith("gold-", StringComparison.Ordinal)), i => Assert.True(i.Value >= startsAt, $"{i.Key} got one at {i.Value:O}"));
 
         using var badTier = await system.Client().PostAsJsonAsync("/api/dev/tokens", new { userId = "x", roles = new[] { "shopper" }, tier = "Gold Members" });
         Assert.Equal(HttpStatusCode.BadRequest, badTier.StatusCode);
@@ -113,7 +113,7 @@ public sealed class CampaignOpeningTests(RunningSystem system) : IClassFixture<R
     {
         await using var command = system.Database.CreateCommand("SELECT shopper_id, issued_at FROM coupons WHERE campaign_id = $1");
         command.Parameters.Add(new() { Value = campaign });
-        var issued = new Dictionary<string, DateTimeOffset>();
+        var issued = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -47,7 +47,7 @@ public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<Ru
         }
 
         var refusalsByCode = answers.Where(a => a.Answer.Status != HttpStatusCode.Created)
-            .GroupBy(a => a.Answer.Code!).ToDictionary(g => g.Key, g => (long)g.Count());
+            .GroupBy(a => a.Answer.Code!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         var stats = await Eventually.ReturnsAsync(() => marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/stats"),
             s => Refusals(s).Values.Sum() == refusalsByCode.Values.Sum());
         var ledger = await LedgerResultsAsync(campaign);
@@ -113,7 +113,7 @@ public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<Ru
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         Assert.Equal("seq,coupon_id,shopper_id,device_id,issued_at,expires_at,holder_id,standing_uses,discount", lines[0]);
         Assert.Equal(5, lines.Length);
-        Assert.Equal(["1", "2", "3", "4"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(["1", "2", "3", "4"], lines.Skip(1).Select(l => l.Split(',')[0]), StringComparer.Ordinal);
         Assert.StartsWith($"1,", lines[1]);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",", lines[1]);
         Assert.Contains(",\"phone,with,commas\",", lines[2]);
@@ -129,7 +129,7 @@ public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<Ru
             }
         }
 
-        Assert.Equal(ids, lines.Skip(1).Select(l => l.Split(',')[1]));
+        Assert.Equal(ids, lines.Skip(1).Select(l => l.Split(',')[1]), StringComparer.Ordinal);
 
         using var shopperAsks = await system.Client(await system.TokenAsync("nosy", "shopper")).GetAsync($"/api/campaigns/{campaign}/coupons.csv");
         Assert.Equal(HttpStatusCode.Forbidden, shopperAsks.StatusCode);
@@ -138,7 +138,7 @@ public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<Ru
     }
 
     private static Dictionary<string, long> Refusals(JsonElement stats) =>
-        stats.GetProperty("refusals").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        stats.GetProperty("refusals").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
 
     private sealed record LedgerResults(int Issued, int Claimants, int Redeemed, decimal Discount, DateTimeOffset? LastIssuedAt);
 
@@ -166,7 +166,7 @@ public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<Ru
     {
         await using var command = system.Database.CreateCommand("SELECT code, refusals FROM campaign_refusals WHERE campaign_id = $1");
         command.Parameters.Add(new() { Value = campaign });
-        var saved = new Dictionary<string, long>();
+        var saved = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

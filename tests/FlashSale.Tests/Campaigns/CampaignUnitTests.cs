@@ -29,7 +29,7 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
             },
         });
         var campaign = group.GetProperty("id").GetGuid();
-        var units = group.GetProperty("batches").EnumerateArray().ToDictionary(b => b.GetProperty("key").GetString()!, b => b.GetProperty("campaignId").GetGuid());
+        var units = group.GetProperty("batches").EnumerateArray().ToDictionary(b => b.GetProperty("key").GetString()!, b => b.GetProperty("campaignId").GetGuid(), StringComparer.Ordinal);
 
         // A dashboard watching the group sees its batches added up.
         await using var dashboard = new HubConnectionBuilder().WithUrl(new Uri(system.BaseAddress, "/hubs/live")).Build();
@@ -93,7 +93,7 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
         var csv = (await marketing.GetStringAsync($"/api/campaigns/{campaign}/coupons.csv")).TrimEnd('\n').Split('\n');
         Assert.Equal(41, csv.Length);
         Assert.StartsWith("unit,seq,", csv[0]);
-        Assert.Equal(10, csv.Count(l => l.StartsWith("b50,")));
+        Assert.Equal(10, csv.Count(l => l.StartsWith("b50,", StringComparison.Ordinal)));
 
         // Asking without a batch, or for one it does not have, is refused; a group is paused whole and topped up per batch.
         var shopper = system.Client(await system.TokenAsync($"late-{campaign:N}", "shopper"));
@@ -138,7 +138,7 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
         var variants = group.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("campaignId").GetGuid(), v => v.GetProperty("key").GetString()!);
 
         // Each shopper claims, then claims again with a new key: the second lands in the same variant, so the limit refuses it.
-        var got = new ConcurrentDictionary<string, Guid>();
+        var got = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
         using var client = system.Client(maxConnections: 32);
         await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
         {
@@ -159,8 +159,8 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
         var stats = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/stats");
         Assert.Equal(60, stats.GetProperty("issued").GetInt32());
         var perVariant = stats.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("key").GetString()!,
-            u => u.GetProperty("stats").GetProperty("issued").GetInt32());
-        Assert.Equal(got.Values.GroupBy(v => variants[v]).ToDictionary(g => g.Key, g => g.Count()), perVariant);
+            u => u.GetProperty("stats").GetProperty("issued").GetInt32(), StringComparer.Ordinal);
+        Assert.Equal(got.Values.GroupBy(v => variants[v], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), perVariant);
 
         using var shopperClient = system.Client(await system.TokenAsync($"chooser-{campaign:N}", "shopper"));
         Assert.Equal("variant_assigned", (await ClaimBatchAsync(shopperClient, campaign, "a", "k")).Code);
@@ -216,7 +216,7 @@ public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<Runn
         }
 
         var changes = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/changes");
-        Assert.Equal(["created", "edited"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal(["created", "edited"], changes.EnumerateArray().Select(c => c.GetProperty("action").GetString()), StringComparer.Ordinal);
         var view = await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}");
         Assert.Equal(("Midnight drops", 55), (view.GetProperty("name").GetString(), view.GetProperty("totalStock").GetInt32()));
     }

@@ -22,7 +22,7 @@ public sealed class SchemaMigrationTests
         var journal = await MigrationHistory.JournalAsync(database);
         await SchemaMigrations.ApplyAsync(connectionString);
 
-        Assert.Equal(MigrationHistory.Released().Select(m => m.Name), journal.Select(row => row.Name));
+        Assert.Equal(MigrationHistory.Released().Select(m => m.Name), journal.Select(row => row.Name), StringComparer.Ordinal);
         Assert.All(journal, row => Assert.True(row.Success));
         Assert.Equal(journal, await MigrationHistory.JournalAsync(database));
         Assert.Equal(shape, await SchemaShape.ReadAsync(database));
@@ -113,7 +113,7 @@ public sealed class SchemaMigrationTests
         var released = File.ReadLines(listPath)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToDictionary(parts => parts[0], parts => parts[1]);
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
         var embedded = MigrationHistory.Released();
 
         Assert.All(released, entry =>

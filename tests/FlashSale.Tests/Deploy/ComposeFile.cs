@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlashSale.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
@@ -32,7 +33,7 @@ public static class ComposeFile
             : System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, build.Text("context") ?? ".",
                 build.Text("dockerfile") ?? "Dockerfile"));
         // "${FLASHSALE_API_PORT:-5000}:8080": the container's port is after the last colon.
-        var ports = service.Items("ports").OfType<YamlScalarNode>().Select(port => int.Parse(port.Value![(port.Value!.LastIndexOf(':') + 1)..]));
+        var ports = service.Items("ports").OfType<YamlScalarNode>().Select(port => int.Parse(port.Value![(port.Value!.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture));
         var addresses = service.Map("networks")?.Children.Values.OfType<YamlMappingNode>().Select(network => network.Text("ipv4_address"))
             .OfType<string>() ?? [];
         var healthCheck = service.Map("healthcheck").Items("test").OfType<YamlScalarNode>().Select(part => part.Value ?? "");

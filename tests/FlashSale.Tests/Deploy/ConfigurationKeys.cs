@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace FlashSale.Tests.Deploy;
@@ -29,7 +30,7 @@ public sealed class ConfigurationKeys
     {
         var key = environmentVariable.Replace("__", ":", StringComparison.Ordinal);
         var parent = key[..Math.Max(0, key.LastIndexOf(':'))];
-        return _keys.Contains(key) || (_arrays.Contains(parent) && int.TryParse(key[(parent.Length + 1)..], out _));
+        return _keys.Contains(key) || (_arrays.Contains(parent) && int.TryParse(key[(parent.Length + 1)..], CultureInfo.InvariantCulture, out _));
     }
 
     private void Add(string path, JsonElement element)

@@ -18,7 +18,7 @@ public sealed record DeployedProcess(string Name, string Assembly, string RunScr
     public static readonly DeployedProcess Api = new("api", "FlashSale.Api.dll", "API_DLL",
         new HashSet<string>(StringComparer.Ordinal) { "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS" });
 
-    public static DeployedProcess Named(string name) => name == Silo.Name ? Silo : name == Api.Name ? Api : throw new ArgumentException(name);
+    public static DeployedProcess Named(string name) => name == Silo.Name ? Silo : name == Api.Name ? Api : throw new ArgumentException($"No deployed process is named {name}.", nameof(name));
 
     /// <summary>The image name (without registry or tag) in docker-compose.yml and the Kubernetes manifests.</summary>
     public string Image => "flashsale-" + Name;

@@ -68,7 +68,7 @@ public sealed partial class DeploymentSecretsTests
     {
         var secrets = ComposeFile.Services().SelectMany(service => service.Environment.Where(variable => Secrets.Contains(variable.Key))
             .Select(variable => (Where: $"{service.Name}: {variable.Key}", variable.Value))).ToList();
-        Assert.Equal(["api", "postgres", "silo1", "silo2"], secrets.Select(s => s.Where.Split(':')[0]).Distinct().Order());
+        Assert.Equal(["api", "postgres", "silo1", "silo2"], secrets.Select(s => s.Where.Split(':')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.All(secrets, secret =>
         {
             var references = ComposeVariable().Matches(secret.Value).Select(match => match.Value).ToList();
@@ -81,7 +81,7 @@ public sealed partial class DeploymentSecretsTests
     public void Kubernetes_takes_every_secret_from_a_secret_that_only_the_example_holds()
     {
         var applied = _kubernetes.Documents.Where(document => document.Text("kind") == "Secret").ToList();
-        Assert.Equal(["flashsale"], applied.Select(secret => secret.Map("metadata").Text("name")));
+        Assert.Equal(["flashsale"], applied.Select(secret => secret.Map("metadata").Text("name")), StringComparer.Ordinal);
         // The one Secret is the example, which kustomization.yaml leaves out (DeploymentSettingsTests checks that).
         var example = Yaml.Documents(Path.Combine(Repo.Root, KubernetesExampleSecret)).Single();
 

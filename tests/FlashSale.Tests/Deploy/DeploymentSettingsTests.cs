@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FlashSale.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
@@ -30,7 +31,7 @@ public partial class DeploymentSettingsTests
 
         foreach (var (where, environment) in Deployments(process))
         {
-            AssertNone(local.Except(environment.Keys), $"{where} lacks what deploy/run.sh gives the {name}");
+            AssertNone(local.Except(environment.Keys, StringComparer.Ordinal), $"{where} lacks what deploy/run.sh gives the {name}");
         }
     }
 
@@ -43,9 +44,9 @@ public partial class DeploymentSettingsTests
         {
             foreach (var container in _kubernetes.Running(process))
             {
-                var kubernetes = container.Environment.Keys.Except(KubernetesOnly).ToHashSet();
-                AssertNone(kubernetes.Except(service.Environment.Keys), $"compose service {service.Name} lacks what Deployment {container.Deployment} sets");
-                AssertNone(service.Environment.Keys.Except(kubernetes), $"Deployment {container.Deployment} lacks what compose service {service.Name} sets");
+                var kubernetes = container.Environment.Keys.Except(KubernetesOnly, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+                AssertNone(kubernetes.Except(service.Environment.Keys, StringComparer.Ordinal), $"compose service {service.Name} lacks what Deployment {container.Deployment} sets");
+                AssertNone(service.Environment.Keys.Except(kubernetes, StringComparer.Ordinal), $"Deployment {container.Deployment} lacks what compose service {service.Name} sets");
             }
         }
     }
@@ -57,8 +58,8 @@ public partial class DeploymentSettingsTests
         var process = DeployedProcess.Named(name);
         var keys = ConfigurationKeys.Of(process);
         var named = Deployments(process)
-            .Append(("deploy/run.sh", RunScript.EnvironmentOf(process).ToDictionary(variable => variable, _ => (string?)null)))
-            .Append(($"{name}.Dockerfile", DockerfileInstructions.Read(process.Dockerfile).EnvironmentNames.ToDictionary(variable => variable, _ => (string?)null)));
+            .Append(("deploy/run.sh", RunScript.EnvironmentOf(process).ToDictionary(variable => variable, _ => (string?)null, StringComparer.Ordinal)))
+            .Append(($"{name}.Dockerfile", DockerfileInstructions.Read(process.Dockerfile).EnvironmentNames.ToDictionary(variable => variable, _ => (string?)null, StringComparer.Ordinal)));
 
         foreach (var (where, environment) in named)
         {
@@ -75,7 +76,7 @@ public partial class DeploymentSettingsTests
         var exposed = DockerfileInstructions.Read(process.Dockerfile).Exposed.Order();
         foreach (var container in _kubernetes.Running(process))
         {
-            Assert.Equal(PortsOpenedBy(container.Environment!).OrderBy(port => port.Key), container.Ports.OrderBy(port => port.Key));
+            Assert.Equal(PortsOpenedBy(container.Environment!).OrderBy(port => port.Key, StringComparer.Ordinal), container.Ports.OrderBy(port => port.Key, StringComparer.Ordinal));
             Assert.Equal(exposed, container.Ports.Values.Order());
         }
 
@@ -97,7 +98,7 @@ public partial class DeploymentSettingsTests
             Assert.Equal("/health/ready", Assert.Single(container.Probes, probe => probe.Kind == "readinessProbe").Path);
             Assert.All(container.Probes, probe => Assert.Equal(container.Ports["http"], PortNumber(probe.Port, container)));
             Assert.Equal("true", container.PodAnnotations["prometheus.io/scrape"]);
-            Assert.Equal(container.Ports["http"].ToString(), container.PodAnnotations["prometheus.io/port"]);
+            Assert.Equal(container.Ports["http"].ToString(CultureInfo.InvariantCulture), container.PodAnnotations["prometheus.io/port"]);
             Assert.Equal("/metrics", container.PodAnnotations["prometheus.io/path"]);
         }
     }
@@ -129,12 +130,12 @@ public partial class DeploymentSettingsTests
             // Healthy once the gateway listens, as deploy/run.sh waits for it.
             Assert.EndsWith("/" + silo.Environment["Orleans__GatewayPort"], silo.HealthCheck[^1]);
         });
-        Assert.Equal(silos.Count, silos.Select(silo => silo.Environment["Orleans__AdvertisedIPAddress"]).Distinct().Count());
+        Assert.Equal(silos.Count, silos.Select(silo => silo.Environment["Orleans__AdvertisedIPAddress"]).Distinct(StringComparer.Ordinal).Count());
 
         var pods = Assert.Single(_kubernetes.Running(DeployedProcess.Silo));
         Assert.Equal("status.podIP", pods.Environment["Orleans__AdvertisedIPAddress"]);
         var deployment = _kubernetes.OfKind("Deployment").Single(document => document.Map("metadata").Text("name") == pods.Deployment);
-        Assert.True(int.Parse(deployment.Map("spec").Text("replicas")!) >= 2, "a cluster of one silo");
+        Assert.True(int.Parse(deployment.Map("spec").Text("replicas")!, CultureInfo.InvariantCulture) >= 2, "a cluster of one silo");
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public partial class DeploymentSettingsTests
             var selected = Assert.Single(pods, pod => selector.Scalars().All(label =>
                 pod.Map("metadata").Map("labels").Scalars().GetValueOrDefault(label.Key) == label.Value));
             var containerPorts = selected.Map("spec").Items("containers").OfType<YamlMappingNode>().SelectMany(container => container.Items("ports"))
-                .OfType<YamlMappingNode>().SelectMany(port => new[] { port.Text("name"), port.Text("containerPort") }).ToHashSet();
+                .OfType<YamlMappingNode>().SelectMany(port => new[] { port.Text("name"), port.Text("containerPort") }).ToHashSet(StringComparer.Ordinal);
             Assert.All(spec.Items("ports").OfType<YamlMappingNode>(), port => Assert.Contains(port.Text("targetPort"), containerPorts));
         }
     }
@@ -171,9 +172,9 @@ public partial class DeploymentSettingsTests
     public void Kustomization_lists_every_manifest_but_the_example_secret()
     {
         var kustomization = Yaml.Documents(Path.Combine(KubernetesManifests.Folder, KubernetesManifests.Kustomization)).Single();
-        var listed = kustomization.Items("resources").OfType<YamlScalarNode>().Select(resource => resource.Value).Order();
+        var listed = kustomization.Items("resources").OfType<YamlScalarNode>().Select(resource => resource.Value).Order(StringComparer.Ordinal);
         var manifests = Directory.GetFiles(KubernetesManifests.Folder, "*.yaml").Select(Path.GetFileName)
-            .Where(file => file != KubernetesManifests.Kustomization && !file!.EndsWith(".example.yaml", StringComparison.Ordinal)).Order();
+            .Where(file => file != KubernetesManifests.Kustomization && !file!.EndsWith(".example.yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         Assert.Equal(manifests, listed);
     }
 
@@ -185,32 +186,32 @@ public partial class DeploymentSettingsTests
         Assert.NotEmpty(services);
         Assert.NotEmpty(containers);
         return services.Select(service => ($"compose service {service.Name}",
-                (IReadOnlyDictionary<string, string?>)service.Environment.ToDictionary(variable => variable.Key, variable => (string?)variable.Value)))
+                (IReadOnlyDictionary<string, string?>)service.Environment.ToDictionary(variable => variable.Key, variable => (string?)variable.Value, StringComparer.Ordinal)))
             .Concat(containers.Select(container => ($"Deployment {container.Deployment}", container.Environment)));
     }
 
     /// <summary>The ports a program listens on, by the container port names the manifests give them.</summary>
     private static Dictionary<string, int> PortsOpenedBy(IReadOnlyDictionary<string, string> environment)
     {
-        var ports = new Dictionary<string, int> { ["http"] = int.Parse(UrlPort().Match(environment["ASPNETCORE_URLS"]).Groups["port"].Value) };
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal) { ["http"] = int.Parse(UrlPort().Match(environment["ASPNETCORE_URLS"]).Groups["port"].Value, CultureInfo.InvariantCulture) };
         if (environment.TryGetValue("Orleans__SiloPort", out var silo))
         {
-            ports["silo"] = int.Parse(silo);
+            ports["silo"] = int.Parse(silo, CultureInfo.InvariantCulture);
         }
 
         if (environment.TryGetValue("Orleans__GatewayPort", out var gateway))
         {
-            ports["gateway"] = int.Parse(gateway);
+            ports["gateway"] = int.Parse(gateway, CultureInfo.InvariantCulture);
         }
 
         return ports;
     }
 
-    private static int PortNumber(string port, PodContainer container) => int.TryParse(port, out var number) ? number : container.Ports[port];
+    private static int PortNumber(string port, PodContainer container) => int.TryParse(port, CultureInfo.InvariantCulture, out var number) ? number : container.Ports[port];
 
     private static void AssertNone(IEnumerable<string> names, string what)
     {
-        var listed = names.Order().ToList();
+        var listed = names.Order(StringComparer.Ordinal).ToList();
         Assert.True(listed.Count == 0, $"{what}: {string.Join(", ", listed)}");
     }
 

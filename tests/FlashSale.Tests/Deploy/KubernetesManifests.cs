@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlashSale.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
@@ -60,7 +61,7 @@ public sealed class KubernetesManifests
             var (kind, reference) = envFrom.Map("configMapRef") is { } configMap ? ("ConfigMap", configMap) : ("Secret", envFrom.Map("secretRef"));
             var source = new SourceKey(kind, reference.Text("name")!, null);
             sources.Add(source);
-            foreach (var (name, value) in Source(kind, source.Name) ?? new Dictionary<string, string>())
+            foreach (var (name, value) in Source(kind, source.Name) ?? new Dictionary<string, string>(StringComparer.Ordinal))
             {
                 environment[name] = value;
             }
@@ -80,7 +81,7 @@ public sealed class KubernetesManifests
         }
 
         var ports = container.Items("ports").OfType<YamlMappingNode>()
-            .ToDictionary(port => port.Text("name") ?? port.Text("containerPort")!, port => int.Parse(port.Text("containerPort")!));
+            .ToDictionary(port => port.Text("name") ?? port.Text("containerPort")!, port => int.Parse(port.Text("containerPort")!, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var probes = new[] { "startupProbe", "livenessProbe", "readinessProbe" }
             .Where(kind => container.Map(kind) is not null)
             .Select(kind => container.Map(kind).Map("httpGet") is { } get

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using FlashSale.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ public static class ProductionEnvironment
     public static async Task<Dictionary<string, string>> OfAsync(string program)
     {
         var cluster = "production-" + Guid.NewGuid().ToString("N")[..8];
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -26,8 +27,8 @@ public static class ProductionEnvironment
         else
         {
             environment["CardSecrets__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            environment["Orleans__SiloPort"] = Repo.FreePort().ToString();
-            environment["Orleans__GatewayPort"] = Repo.FreePort().ToString();
+            environment["Orleans__SiloPort"] = Repo.FreePort().ToString(CultureInfo.InvariantCulture);
+            environment["Orleans__GatewayPort"] = Repo.FreePort().ToString(CultureInfo.InvariantCulture);
         }
 
         return environment;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -33,14 +34,14 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output)
         var port = FreePortRun(9);
         var apis = new[] { new Uri($"http://127.0.0.1:{port + 7}"), new Uri($"http://127.0.0.1:{port + 8}") };
         var silo1 = new Uri($"http://127.0.0.1:{port + 6}");
-        var run = ServiceProcess.StartScript("run.sh", ["--silos", "2", "--apis", "2"], new Dictionary<string, string>
+        var run = ServiceProcess.StartScript("run.sh", ["--silos", "2", "--apis", "2"], new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["FLASHSALE_DATA"] = data,
             ["FLASHSALE_SKIP_BUILD"] = "1",
-            ["FLASHSALE_PG_PORT"] = port.ToString(),
-            ["FLASHSALE_SILO_PORT"] = (port + 1).ToString(),
-            ["FLASHSALE_GATEWAY_PORT"] = (port + 3).ToString(),
-            ["FLASHSALE_SILO_HTTP_PORT"] = (port + 5).ToString(),
+            ["FLASHSALE_PG_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["FLASHSALE_SILO_PORT"] = (port + 1).ToString(CultureInfo.InvariantCulture),
+            ["FLASHSALE_GATEWAY_PORT"] = (port + 3).ToString(CultureInfo.InvariantCulture),
+            ["FLASHSALE_SILO_HTTP_PORT"] = (port + 5).ToString(CultureInfo.InvariantCulture),
             ["FLASHSALE_URL"] = apis[0].ToString().TrimEnd('/'),
         });
         var clock = Stopwatch.StartNew();
@@ -112,7 +113,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output)
         return pid;
     }
 
-    private static int Pid(string data, string node) => int.Parse(File.ReadAllText(Path.Combine(data, "run", node + ".pid")));
+    private static int Pid(string data, string node) => int.Parse(File.ReadAllText(Path.Combine(data, "run", node + ".pid")), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A new shopper's claim, sent again with the same key while the answer is 503 or none came (a node is down),

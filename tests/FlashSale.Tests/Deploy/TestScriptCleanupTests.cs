@@ -45,7 +45,7 @@ public sealed partial class TestScriptCleanupTests(ITestOutputHelper output)
         var data = Path.Combine(Repo.Data, $"test-nested-{Guid.NewGuid():N}");
         var server = Path.Combine(data, "test-postgres");
         var run = ServiceProcess.StartScript("test.sh", ["--no-build", "--filter", Filter],
-            new Dictionary<string, string> { ["FLASHSALE_TEST_DATA"] = data });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["FLASHSALE_TEST_DATA"] = data });
         var seen = new HashSet<ProcessTable.Entry>();
         var clock = Stopwatch.StartNew();
         try

@@ -22,7 +22,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
 
         Assert.True(report.GetProperty("passed").GetBoolean(), "a check failed: see the output");
         Assert.Equal(["sigkill", "database_crash", "sigstop"],
-            report.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!));
+            report.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!), StringComparer.Ordinal);
         Assert.Equal(0, report.GetProperty("lost").GetInt64());
         Assert.Equal(0, report.GetProperty("double").GetInt64());
         Assert.Equal(0, report.GetProperty("unresolved").GetInt64());

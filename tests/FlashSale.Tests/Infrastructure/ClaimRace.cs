@@ -28,7 +28,7 @@ public sealed class ClaimRace
     public static async Task<ClaimRace> PrepareAsync(RunningSystem system, Guid campaign, int shoppers)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        var tokens = new Dictionary<string, string>();
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in Enumerable.Range(0, shoppers).Select(i => $"race-{run}-{i}").Chunk(64))
         {
             foreach (var (shopper, token) in await Task.WhenAll(chunk.Select(async s => (s, await system.TokenAsync(s, "shopper")))))

@@ -12,7 +12,7 @@ public sealed record HealthProbe(HttpStatusCode Status, string Overall, IReadOnl
         using var response = await client.GetAsync(path);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var checks = body.GetProperty("checks").EnumerateObject()
-            .ToDictionary(check => check.Name, check => check.Value.GetProperty("status").GetString()!);
+            .ToDictionary(check => check.Name, check => check.Value.GetProperty("status").GetString()!, StringComparer.Ordinal);
         return new HealthProbe(response.StatusCode, body.GetProperty("status").GetString()!, checks);
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FlashSale.Tests.Infrastructure;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class ProcessTable
         var entries = new List<Entry>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(folder), out var pid) && Read(pid) is { } entry)
+            if (int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var pid) && Read(pid) is { } entry)
             {
                 entries.Add(entry);
             }
@@ -72,7 +74,7 @@ public static class ProcessTable
             }
 
             var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
-            return new Entry(pid, int.Parse(fields[1]), long.Parse(fields[19]), commandLine);
+            return new Entry(pid, int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[19], CultureInfo.InvariantCulture), commandLine);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,7 +19,7 @@ public sealed partial class PrometheusScrape(IReadOnlyList<PrometheusScrape.Samp
             if (SampleLine().Match(line) is { Success: true } match)
             {
                 var labels = LabelPair().Matches(match.Groups["labels"].Value)
-                    .ToDictionary(pair => pair.Groups[1].Value, pair => pair.Groups[2].Value);
+                    .ToDictionary(pair => pair.Groups[1].Value, pair => pair.Groups[2].Value, StringComparer.Ordinal);
                 samples.Add(new Sample(match.Groups["name"].Value, labels, double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture)));
             }
         }

@@ -38,6 +38,6 @@ public static class RiskAdmin
     {
         var counts = await admin.GetFromJsonAsync<JsonElement[]>($"/api/admin/risk/campaigns/{campaignId}/rules") ?? [];
         return counts.ToDictionary(c => c.GetProperty("rule").GetString()! + "/" + c.GetProperty("verdict").GetString(),
-            c => c.GetProperty("decisions").GetInt64());
+            c => c.GetProperty("decisions").GetInt64(), StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace FlashSale.Tests.Infrastructure;
@@ -36,6 +37,6 @@ public static class RiskAudit
     {
         await using var command = database.CreateCommand(sql);
         command.Parameters.Add(new() { Value = key });
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -16,7 +17,7 @@ public class RunningSystem : IAsyncLifetime
     private readonly int _gatewayPort = Repo.FreePort();
     private readonly int _apiPort = Repo.FreePort();
     private readonly int _siloHttpPort = Repo.FreePort();
-    private readonly Dictionary<string, string> _tokens = new();
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private string _connectionString = "";
 
     public ServiceProcess Silo { get; private set; } = null!;
@@ -41,7 +42,7 @@ public class RunningSystem : IAsyncLifetime
     /// </summary>
     public async Task<ServiceProcess> StartApiAsync(Uri address)
     {
-        var environment = new Dictionary<string, string>(CommonEnvironment())
+        var environment = new Dictionary<string, string>(CommonEnvironment(), StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = address.ToString(),
@@ -64,7 +65,7 @@ public class RunningSystem : IAsyncLifetime
     /// Settings for the API process beyond the common ones. The edge rate limits are off: the tests
     /// send bursts from one address and one shopper on purpose; the rate-limit tests turn them on.
     /// </summary>
-    protected virtual IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>
+    protected virtual IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["RateLimits__PerAddress__PermitsPerSecond"] = "0",
         ["RateLimits__PerShopper__PermitsPerSecond"] = "0",
@@ -73,7 +74,7 @@ public class RunningSystem : IAsyncLifetime
     };
 
     /// <summary>Settings for the silo and the API process alike, beyond the common ones.</summary>
-    protected virtual IReadOnlyDictionary<string, string> SharedSettings { get; } = new Dictionary<string, string>();
+    protected virtual IReadOnlyDictionary<string, string> SharedSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
     /// The cluster's and service's id: a fresh one by default, so that systems on one database never
@@ -91,12 +92,12 @@ public class RunningSystem : IAsyncLifetime
 
     public async Task StartSiloAsync()
     {
-        Silo = ServiceProcess.Start("silo", Repo.Binary("silo", "FlashSale.Silo.dll"), new Dictionary<string, string>(CommonEnvironment())
+        Silo = ServiceProcess.Start("silo", Repo.Binary("silo", "FlashSale.Silo.dll"), new Dictionary<string, string>(CommonEnvironment(), StringComparer.Ordinal)
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = SiloAddress.ToString(),
-            ["Orleans__SiloPort"] = _siloPort.ToString(),
-            ["Orleans__GatewayPort"] = _gatewayPort.ToString(),
+            ["Orleans__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
         });
         // Ready: active in the cluster, its gateway open, PostgreSQL answering, and its HTTP endpoint (started last) up.
         using var probe = new HttpClient { BaseAddress = SiloAddress };
@@ -188,7 +189,7 @@ public class RunningSystem : IAsyncLifetime
 
     private Dictionary<string, string> CommonEnvironment()
     {
-        var environment = new Dictionary<string, string>(SharedSettings)
+        var environment = new Dictionary<string, string>(SharedSettings, StringComparer.Ordinal)
         {
             ["ConnectionStrings__FlashSale"] = _connectionString,
             ["Orleans__ClusterId"] = ClusterId,

@@ -89,9 +89,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             await _process.WaitForExitAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (!_process.HasExited)
+        catch (OperationCanceledException e) when (!_process.HasExited)
         {
-            throw new TimeoutException($"{Name} still runs after {within}:\n{RecentLog}");
+            throw new TimeoutException($"{Name} still runs after {within}:\n{RecentLog}", e);
         }
         catch (OperationCanceledException)
         {

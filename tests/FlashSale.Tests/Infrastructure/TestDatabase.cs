@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlashSale.FaultInjection.Cluster;
 using FlashSale.Silo.Database;
 using Npgsql;
@@ -13,7 +14,7 @@ public static class TestDatabase
 {
     private static readonly string DataDir = Path.Combine(Repo.Data, "test-postgres");
     private static readonly Lazy<Task<string>> Started = new(StartAsync);
-    private static readonly Dictionary<string, Task<string>> OwnDatabases = new();
+    private static readonly Dictionary<string, Task<string>> OwnDatabases = new(StringComparer.Ordinal);
 
     public static Task<string> ConnectionStringAsync() => Started.Value;
 
@@ -45,7 +46,7 @@ public static class TestDatabase
     public static async Task<string> EmptyDatabaseAsync(string database)
     {
         var port = new NpgsqlConnectionStringBuilder(await Started.Value).Port;
-        return (await Script("start", DataDir, port.ToString(), database)).Trim();
+        return (await Script("start", DataDir, port.ToString(CultureInfo.InvariantCulture), database)).Trim();
     }
 
     public static async Task<NpgsqlDataSource> OpenAsync() => NpgsqlDataSource.Create(await ConnectionStringAsync());
@@ -58,7 +59,7 @@ public static class TestDatabase
             Directory.Delete(DataDir, recursive: true);
         }
 
-        var connectionString = (await Script("start", DataDir, Repo.FreePort().ToString())).Trim();
+        var connectionString = (await Script("start", DataDir, Repo.FreePort().ToString(CultureInfo.InvariantCulture))).Trim();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("stop", DataDir).GetAwaiter().GetResult();
         await SchemaMigrations.ApplyAsync(connectionString);
         return connectionString;
@@ -70,7 +71,7 @@ public static class TestDatabase
         var connectionString = await ConnectionStringAsync();
         var port = new NpgsqlConnectionStringBuilder(connectionString).Port;
         await Script("kill", DataDir);
-        await Script("start", DataDir, port.ToString());
+        await Script("start", DataDir, port.ToString(CultureInfo.InvariantCulture));
     }
 
     private static Task<string> Script(params string[] args) => PostgresScript.RunAsync(Repo.Root, args);

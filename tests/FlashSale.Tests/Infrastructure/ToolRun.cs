@@ -10,7 +10,7 @@ public static class ToolRun
     public static async Task<(int ExitCode, JsonElement? Report)> RunAsync(string dll, IEnumerable<string> args, TimeSpan limit, ITestOutputHelper output)
     {
         var jsonPath = Path.Combine(Path.GetTempPath(), $"{Path.GetFileNameWithoutExtension(dll)}-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args.Prepend(dll).Concat(["--json", jsonPath]))
         {
             start.ArgumentList.Add(arg);

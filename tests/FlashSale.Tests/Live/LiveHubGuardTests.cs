@@ -20,7 +20,7 @@ public sealed class LiveHubGuardTests(LiveHubGuardTests.LimitedSystem system) : 
 
     public sealed class LimitedSystem : RunningSystem
     {
-        protected override IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["RateLimits__PerAddress__PermitsPerSecond"] = "0",
             ["RateLimits__PerShopper__PermitsPerSecond"] = "0",

@@ -72,7 +72,7 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
     public async Task Operators_hear_low_stock_and_sold_out_and_nobody_else_does()
     {
         var campaign = await system.CreateCampaignAsync(20);
-        var heard = new Dictionary<string, ConcurrentQueue<JsonElement>>();
+        var heard = new Dictionary<string, ConcurrentQueue<JsonElement>>(StringComparer.Ordinal);
         var connections = new List<HubConnection>();
         var soldOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         foreach (var (who, token) in new[]
@@ -107,7 +107,7 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
 
         // Every level once: 50% left, 10% left, none left.
         await soldOut.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var levels = await Eventually.ReturnsAsync(() => Task.FromResult(heard["operator"].Select(Level).Order().ToList()), l => l.Count >= 3);
+        var levels = await Eventually.ReturnsAsync(() => Task.FromResult(heard["operator"].Select(Level).Order(StringComparer.Ordinal).ToList()), l => l.Count >= 3);
         Assert.Equal(["low_stock:10", "low_stock:50", "sold_out:"], levels);
         Assert.Empty(heard["shopper"]);
         Assert.Empty(heard["anonymous"]);
@@ -241,7 +241,7 @@ public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.Equal("scheduled", first.GetProperty("state").GetString());
 
         await ended.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(["open", "ended"], changes.Select(c => c.State));
+        Assert.Equal(["open", "ended"], changes.Select(c => c.State), StringComparer.Ordinal);
         var (open, end) = (changes.First(), changes.Last());
         Assert.InRange(open.At, startsAt, startsAt.AddSeconds(1));
         Assert.InRange(end.At, endsAt, endsAt.AddSeconds(1));

@@ -154,7 +154,7 @@ public sealed class MoneyRuleTests(RunningSystem system) : IClassFixture<Running
         Assert.Equal(HttpStatusCode.OK, (await giver.TransferAsync(claim.CouponId, recipientId)).Status);
         using var recipient = system.Client(recipientToken);
         var newCode = Assert.Single(await recipient.WholeWalletAsync("available")).GetProperty("code").GetString()!;
-        Assert.NotEqual(oldCode, newCode);
+        Assert.NotEqual(oldCode, newCode, StringComparer.Ordinal);
 
         await AssertReplayHidesCodeAsync(giver, campaign, claim.CouponId, newCode);
 

@@ -27,7 +27,7 @@ public sealed class HealthFloodTests(RunningSystem system) : IClassFixture<Runni
 
             // And the node still answers a single probe as before.
             var after = await HealthProbe.ReadAsync(address, "/health/ready");
-            Assert.Equal(new Dictionary<string, string> { ["database"] = "Healthy", ["cluster"] = "Healthy" }, after.Checks);
+            Assert.Equal(new Dictionary<string, string>(StringComparer.Ordinal) { ["database"] = "Healthy", ["cluster"] = "Healthy" }, after.Checks);
         }
     }
 

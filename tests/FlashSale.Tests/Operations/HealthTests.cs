@@ -15,7 +15,7 @@ public sealed class HealthTests(RunningSystem system) : IClassFixture<RunningSys
             var ready = await HealthProbe.UntilAsync(address, "/health/ready", HttpStatusCode.OK);
             Assert.Equal(HttpStatusCode.OK, ready.Status);
             Assert.Equal("Healthy", ready.Overall);
-            Assert.Equal(new Dictionary<string, string> { ["database"] = "Healthy", ["cluster"] = "Healthy" }, ready.Checks);
+            Assert.Equal(new Dictionary<string, string>(StringComparer.Ordinal) { ["database"] = "Healthy", ["cluster"] = "Healthy" }, ready.Checks);
 
             var live = await HealthProbe.ReadAsync(address, "/health/live");
             Assert.Equal((HttpStatusCode.OK, "Healthy"), (live.Status, live.Overall));

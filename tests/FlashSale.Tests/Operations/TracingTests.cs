@@ -27,7 +27,7 @@ public sealed class TracingTests(TracingTests.TracedSystem system) : IClassFixtu
 
         // API node: the request, and its call to the campaign grain going out.
         var call = Assert.Single(trace, span => span is { Service: "FlashSale.Api", Scope: "Microsoft.Orleans.Application", Kind: Span.Types.SpanKind.Client }
-            && span.Name.EndsWith("/Claim"));
+            && span.Name.EndsWith("/Claim", StringComparison.Ordinal));
         Assert.Equal(request.SpanId, call.ParentSpanId);
         // Silo: the grain call coming in, the group commit that carried the claim, and its SQL.
         var grain = Assert.Single(trace, span => span is { Service: "FlashSale.Silo", Scope: "Microsoft.Orleans.Application", Kind: Span.Types.SpanKind.Server }
@@ -57,7 +57,7 @@ public sealed class TracingTests(TracingTests.TracedSystem system) : IClassFixtu
         var requests = RequestsTo(spans, campaign);
         Assert.Equal(answers.Length, requests.Count);
         var grainCalls = spans.Where(span => span is { Service: "FlashSale.Silo", Scope: "Microsoft.Orleans.Application", Kind: Span.Types.SpanKind.Server }
-            && span.Name.EndsWith("/Claim") && requests.Contains(span.TraceId)).ToList();
+            && span.Name.EndsWith("/Claim", StringComparison.Ordinal) && requests.Contains(span.TraceId)).ToList();
         Assert.Equal(answers.Length, grainCalls.Count);
         Assert.All(grainCalls, call => Assert.True(
             commits.Any(commit => commit.ParentSpanId == call.SpanId) || call.Links.Any(link => commits.Any(commit => commit.SpanId == link.SpanId)),
@@ -73,7 +73,7 @@ public sealed class TracingTests(TracingTests.TracedSystem system) : IClassFixtu
         await SpanAsync(span => span.Service == "FlashSale.Silo");
         var spans = system.Collector.Spans;
         Assert.DoesNotContain(spans, span => span.IsRoot && span.Kind == Span.Types.SpanKind.Client);
-        Assert.DoesNotContain(spans, span => span.Text("url.path").StartsWith("/health"));
+        Assert.DoesNotContain(spans, span => span.Text("url.path").StartsWith("/health", StringComparison.Ordinal));
     }
 
     /// <summary>The traces of the claim requests the API node served for the campaign.</summary>

@@ -8,7 +8,7 @@ public sealed class RateLimitedSystem : RunningSystem
 {
     public const string Proxy = "127.0.9.1";
 
-    protected override IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> ApiSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["RateLimits__PerAddress__PermitsPerSecond"] = "1",
         ["RateLimits__PerAddress__Burst"] = "5",

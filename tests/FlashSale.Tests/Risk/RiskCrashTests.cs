@@ -19,7 +19,7 @@ public sealed class RiskCrashTests(RunningSystem system, ITestOutputHelper outpu
             from d in Enumerable.Range(0, Devices)
             from a in Enumerable.Range(0, AccountsPerDevice)
             select (Device: $"dev-{run}-{d}", Shopper: $"acct-{run}-{d}-{a}")).ToList();
-        var tokens = new Dictionary<string, string>();
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, shopper) in shoppers)
         {
             tokens[shopper] = await system.TokenAsync(shopper, "shopper");
@@ -83,7 +83,7 @@ public sealed class RiskCrashTests(RunningSystem system, ITestOutputHelper outpu
 
     private async Task AssertWithinLimitsAsync(List<(string Device, string Shopper)> shoppers)
     {
-        foreach (var device in shoppers.Select(s => s.Device).Distinct())
+        foreach (var device in shoppers.Select(s => s.Device).Distinct(StringComparer.Ordinal))
         {
             Assert.InRange(await RiskAudit.DeviceAccountsAsync(system.Database, device), 0, 4);
             Assert.InRange(await RiskAudit.DeviceMaxPerDayAsync(system.Database, device), 0, 7);

@@ -28,7 +28,7 @@ public sealed class RiskLimitTests(RunningSystem system) : IClassFixture<Running
         Assert.InRange(await RiskAudit.DeviceAccountsAsync(system.Database, device), 2, 3);
         Assert.Equal(5, answers.Count(a => a.Status == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created),
-            a => Assert.Contains(a.Code, new[] { "device_limit_reached", "limit_reached" }));
+            a => Assert.Contains(a.Code, new[] { "device_limit_reached", "limit_reached" }, StringComparer.Ordinal));
         Assert.Contains(answers, a => a.Code == "device_limit_reached");
         foreach (var campaign in campaigns)
         {
@@ -75,7 +75,7 @@ public sealed class RiskLimitTests(RunningSystem system) : IClassFixture<Running
 
         Assert.Equal(5, answers.Count(a => a.Status == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created),
-            a => Assert.Contains(a.Code, new[] { "daily_limit_reached", "limit_reached" }));
+            a => Assert.Contains(a.Code, new[] { "daily_limit_reached", "limit_reached" }, StringComparer.Ordinal));
         Assert.Equal(5, await RiskAudit.ShopperMaxPerDayAsync(system.Database, shopper));
 
         // A campaign with a higher cap of its own admits the shopper once more today, and only once.

@@ -109,7 +109,7 @@ public sealed class InputFuzzTests(SecuritySystem system, ITestOutputHelper outp
         // One at a time: each request is judged against the tables as the one before left them.
         await kind(new FuzzRequests(operations, targets)).SampleAsync(property.CheckAsync, iter: cases, threads: 1, writeLine: output.WriteLine);
 
-        foreach (var (reached, count) in property.Reached.OrderBy(r => r.Key))
+        foreach (var (reached, count) in property.Reached.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"{count,5} {reached}");
         }

@@ -68,7 +68,7 @@ public sealed class ObjectAccessTests(SecuritySystem system)
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (hers.Status, his.Status));
         Assert.NotEqual(hers.CouponId, his.CouponId);
-        Assert.NotEqual(hers.Body.GetProperty("code").GetString(), his.Body.GetProperty("code").GetString());
+        Assert.NotEqual(hers.Body.GetProperty("code").GetString(), his.Body.GetProperty("code").GetString(), StringComparer.Ordinal);
         Assert.Equal(2, (await LedgerAudit.ReadAsync(system.Database, campaign)).CouponRows);
     }
 

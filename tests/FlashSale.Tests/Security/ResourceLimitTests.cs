@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -61,7 +62,7 @@ public sealed class ResourceLimitTests(SecuritySystem system)
     [Fact]
     public async Task Every_paged_list_refuses_limits_out_of_range_and_cursors_it_never_gave()
     {
-        var lists = (await OperationsAsync()).Where(o => o.QueryParameters.Contains("limit")).ToList();
+        var lists = (await OperationsAsync()).Where(o => o.QueryParameters.Contains("limit", StringComparer.Ordinal)).ToList();
         Assert.True(lists.Count >= 4, $"only {lists.Count} paged lists");
 
         foreach (var operation in lists)
@@ -74,7 +75,7 @@ public sealed class ResourceLimitTests(SecuritySystem system)
                 Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _), $"{operation} limit={limit}: {problem}");
             }
 
-            if (operation.QueryParameters.Contains("after"))
+            if (operation.QueryParameters.Contains("after", StringComparer.Ordinal))
             {
                 var problem = await BadInputTests.AssertProblemAsync(await caller.GetAsync(operation.Path(_ => "x") + "?after=bm90LWEtY3Vyc29y"),
                     HttpStatusCode.BadRequest, "validation_failed");
@@ -157,7 +158,7 @@ public sealed class ResourceLimitTests(SecuritySystem system)
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.ASCII);
         var status = await reader.ReadLineAsync() ?? "";
-        return int.Parse(status.Split(' ')[1]);
+        return int.Parse(status.Split(' ')[1], CultureInfo.InvariantCulture);
     }
 
     private static string Order(string orderId, Guid[]? couponIds = null) =>

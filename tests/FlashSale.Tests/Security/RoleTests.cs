@@ -25,7 +25,7 @@ public sealed class RoleTests(SecuritySystem system)
     {
         var operations = await OperationsAsync();
 
-        Assert.Equal(Public, operations.Where(o => o.IsPublic).Select(o => o.ToString()).Order());
+        Assert.Equal(Public, operations.Where(o => o.IsPublic).Select(o => o.ToString()).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.All(operations.Where(o => !o.IsPublic), o => Assert.True(o.Roles!.Count > 0, $"{o} admits anyone signed in"));
         // Sanity: the document covers the API, not a handful of it.
         Assert.True(operations.Count >= 30, $"only {operations.Count} operations in the document");

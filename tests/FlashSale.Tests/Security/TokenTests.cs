@@ -96,7 +96,7 @@ public sealed class TokenTests(SecuritySystem system)
             "blank subject" => Tokens.Mint("   "),
             "control character in subject" => Tokens.Mint("token\u0000shopper"),
             "subject past 128 characters" => Tokens.Mint(new string('s', 129)),
-            "two subjects" => Tokens.Mint(null, extra: new Dictionary<string, object> { ["sub"] = new[] { "a", "b" } }),
+            "two subjects" => Tokens.Mint(null, extra: new Dictionary<string, object>(StringComparer.Ordinal) { ["sub"] = new[] { "a", "b" } }),
             _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
         };
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using FlashSale.FaultInjection.Cluster;
 using FlashSale.Tests.Infrastructure;
 using Npgsql;
@@ -34,13 +35,14 @@ public static class ReleaseDump
         var binaries = (await PostgresScript.RunAsync(Repo.Root, "ensure-installed")).Trim();
         var psql = new ProcessStartInfo(Path.Combine(binaries, "psql"))
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["PGPASSWORD"] = settings.Password },
         };
         foreach (var argument in new[]
                  {
-                     "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-h", settings.Host!, "-p", settings.Port.ToString(),
+                     "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-h", settings.Host!, "-p", settings.Port.ToString(CultureInfo.InvariantCulture),
                      "-U", settings.Username!, "-d", settings.Database!, "-f", Path.Combine(Folder, release, "flashsale.sql"),
                  })
         {

@@ -13,7 +13,7 @@ public sealed record TableContents(IReadOnlyDictionary<string, TableContents.Tab
 
     public static async Task<TableContents> ReadAsync(NpgsqlDataSource database)
     {
-        var columns = new Dictionary<string, List<string>>();
+        var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await using (var command = database.CreateCommand(
                          """
                          SELECT c.table_name, c.column_name FROM information_schema.columns c
@@ -35,16 +35,16 @@ public sealed record TableContents(IReadOnlyDictionary<string, TableContents.Tab
             }
         }
 
-        return await ReadAsync(database, columns.ToDictionary(table => table.Key, table => (IReadOnlyList<string>)table.Value));
+        return await ReadAsync(database, columns.ToDictionary(table => table.Key, table => (IReadOnlyList<string>)table.Value, StringComparer.Ordinal));
     }
 
     /// <summary>The same tables and columns as <paramref name="before"/>; a table that is gone fails the read.</summary>
     public static Task<TableContents> ReadSameAsync(NpgsqlDataSource database, TableContents before) =>
-        ReadAsync(database, before.Tables.ToDictionary(table => table.Key, table => table.Value.Columns));
+        ReadAsync(database, before.Tables.ToDictionary(table => table.Key, table => table.Value.Columns, StringComparer.Ordinal));
 
     private static async Task<TableContents> ReadAsync(NpgsqlDataSource database, IReadOnlyDictionary<string, IReadOnlyList<string>> columns)
     {
-        var tables = new Dictionary<string, Table>();
+        var tables = new Dictionary<string, Table>(StringComparer.Ordinal);
         foreach (var (table, names) in columns)
         {
             var row = string.Join(", ", names.Select(Quote));

@@ -101,14 +101,14 @@ public sealed class WalletRaceTests(RunningSystem system) : IClassFixture<Runnin
         Assert.Equal("coupon_not_found", (await till.RedeemByCodeAsync(oldCode, "old-code-" + coupon, 100)).Code);
 
         var held = Assert.Single(await recipientClient.WholeWalletAsync("available"));
-        Assert.NotEqual(oldCode, held.GetProperty("code").GetString());
+        Assert.NotEqual(oldCode, held.GetProperty("code").GetString(), StringComparer.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await recipientClient.RedeemAsync(coupon, "recipient-" + coupon, 100)).Status);
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM coupon_transfers WHERE coupon_id = $1", coupon));
 
         // Admins read the coupon's whole story; nobody else does.
         using var admin = system.Client(await system.TokenAsync("auditor", "admin"));
         var history = await Answer.Of(await admin.GetAsync($"/api/admin/coupons/{coupon}/history"));
-        Assert.Equal(["issued", "transferred", "redeemed"], history.Body.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal(["issued", "transferred", "redeemed"], history.Body.EnumerateArray().Select(e => e.GetProperty("kind").GetString()), StringComparer.Ordinal);
         var transferred = history.Body[1];
         Assert.Equal((giver, recipient), (transferred.GetProperty("actor").GetString(), transferred.GetProperty("counterpart").GetString()));
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await giverClient.GetAsync($"/api/admin/coupons/{coupon}/history")).StatusCode);
@@ -136,7 +136,7 @@ public sealed class WalletRaceTests(RunningSystem system) : IClassFixture<Runnin
 
             Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
             Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK),
-                a => Assert.Contains(a.Code, new[] { "coupon_not_found", "already_redeemed" }));
+                a => Assert.Contains(a.Code, new[] { "coupon_not_found", "already_redeemed" }, StringComparer.Ordinal));
             var transfers = await ScalarAsync("SELECT count(*) FROM coupon_transfers WHERE coupon_id = $1", coupon);
             var redemptions = await ScalarAsync("SELECT count(*) FROM redemptions WHERE coupon_id = $1", coupon);
             Assert.Equal(1L, (long)transfers + (long)redemptions);

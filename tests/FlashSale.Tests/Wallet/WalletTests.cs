@@ -253,7 +253,7 @@ public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSys
         var alerts = inbox.GetProperty("alerts").EnumerateArray().ToList();
         Assert.Equal(2, alerts.Count);
         Assert.All(alerts, a => Assert.Equal(kept, a.GetProperty("couponId").GetGuid()));
-        Assert.Equal(["00:01:10", "00:01:15"], alerts.Select(a => a.GetProperty("remindBefore").GetString()).Order());
+        Assert.Equal(["00:01:10", "00:01:15"], alerts.Select(a => a.GetProperty("remindBefore").GetString()).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.All(alerts, a => Assert.Equal("expiry", a.GetProperty("kind").GetString()));
 
         // Read one: the unread inbox has the other; nobody else can read it.

@@ -32,7 +32,7 @@ public sealed class SettingsValidationTests
                 "RateLimits:PerAddress:Burst (env RateLimits__PerAddress__Burst): must be 0 or more.",
                 "RateLimits:PerShopper:PermitsPerSecond (env RateLimits__PerShopper__PermitsPerSecond): must be 0 (no limit) or more.",
             ],
-            failure.Failures);
+            failure.Failures, StringComparer.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class AnsweredChecks
         checks.Add("every money request left unknown was sent again, the same, until answered",
             evidence.Ops.Count, unanswered.Count,
             $"money requests: {evidence.Ops.Count:N0}, of which {retried.Count:N0} had unknown attempts "
-            + $"({string.Join(", ", retried.SelectMany(o => o.Attempts).Where(a => a.Outcome == Outcome.Unknown).GroupBy(a => a.Status == 0 ? a.Code : $"{a.Status} {a.Code}".Trim()).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}"))}); "
+            + $"({string.Join(", ", retried.SelectMany(o => o.Attempts).Where(a => a.Outcome == Outcome.Unknown).GroupBy(a => a.Status == 0 ? a.Code : $"{a.Status} {a.Code}".Trim(), StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}"))}); "
             + $"never answered: {unanswered.Count}"
             + CheckList.Examples(unanswered, o => $"{o.Request.Route} {o.Request.Path}: last {o.Attempts[^1].Status} {o.Attempts[^1].Code}"));
     }

@@ -24,13 +24,13 @@ public static class ClosedCampaignChecks
             $"pauses acknowledged: {windows.Count(w => w.Kind == MoneyRoute.Pause)}, ends: {ended.Count}"
             + string.Concat(ended.Select(w => $" (at {w.From.TotalSeconds:0.0} s)"))
             + $"; claims sent and answered while closed: {judged.Count:N0} ("
-            + string.Join(", ", judged.GroupBy(j => j.Claim.Outcome == Outcome.Acknowledged ? "replayed" : j.Claim.Code).Select(g => $"{g.Key} {g.Count():N0}")) + ")"
+            + string.Join(", ", judged.GroupBy(j => j.Claim.Outcome == Outcome.Acknowledged ? "replayed" : j.Claim.Code, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}")) + ")"
             + CheckList.Examples(issued, j => $"key {j.Claim.Request.Key} sent {j.Claim.SentAt.TotalSeconds:0.0} s, {j.Window!.Kind} acknowledged {j.Window.From.TotalSeconds:0.0} s"));
 
         var sent = evidence.Ops.Where(o => o.Request.Route == MoneyRoute.TopUp).ToList();
-        var added = sent.Where(o => o.Acknowledged).GroupBy(o => o.Request.Key!).ToDictionary(g => g.Key, g => g.First().Request);
-        var rows = evidence.Ledger.TopUps.Where(t => sent.Any(o => o.Request.Key == t.Key)).ToLookup(t => t.Key);
-        var badRows = sent.Select(o => o.Request.Key!).Distinct()
+        var added = sent.Where(o => o.Acknowledged).GroupBy(o => o.Request.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Request, StringComparer.Ordinal);
+        var rows = evidence.Ledger.TopUps.Where(t => sent.Any(o => o.Request.Key == t.Key)).ToLookup(t => t.Key, StringComparer.Ordinal);
+        var badRows = sent.Select(o => o.Request.Key!).Distinct(StringComparer.Ordinal)
             .Where(key => added.TryGetValue(key, out var r)
                 ? rows[key].Count() != 1 || rows[key].Single() is var row && (row.CampaignId != r.CampaignId || row.Add != r.Quantity)
                 : rows[key].Any(row => sent.Any(o => o.Request.Key == key && o.Request.CampaignId == row.CampaignId && o.Refused)))
@@ -39,8 +39,8 @@ public static class ClosedCampaignChecks
         var wrongStock = evidence.Sale.Controlled.All
             .Where(c => stocks[c.Id].TotalStock != c.TotalStock + added.Values.Where(r => r.CampaignId == c.Id).Sum(r => (int)r.Quantity)).ToList();
         checks.Add("top-ups: every acknowledged key added its coupons once, a refused key none",
-            sent.Select(o => o.Request.Key).Distinct().Count(), badRows.Count + wrongStock.Count,
-            $"top-up keys: {sent.Select(o => o.Request.Key).Distinct().Count()} ({added.Count} acknowledged, {sent.Count(o => o.Answer?.Replayed == true)} answered as replays); "
+            sent.Select(o => o.Request.Key).Distinct(StringComparer.Ordinal).Count(), badRows.Count + wrongStock.Count,
+            $"top-up keys: {sent.Select(o => o.Request.Key).Distinct(StringComparer.Ordinal).Count()} ({added.Count} acknowledged, {sent.Count(o => o.Answer?.Replayed == true)} answered as replays); "
             + string.Join(", ", evidence.Sale.Controlled.All.Select(c => $"{c.Name} stock {stocks[c.Id].TotalStock}"))
             + CheckList.Examples(badRows, key => $"key {key}: {rows[key].Count()} rows")
             + CheckList.Examples(wrongStock, c => $"{c.Name}: stock {stocks[c.Id].TotalStock}"));

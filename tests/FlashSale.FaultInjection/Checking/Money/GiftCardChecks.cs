@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FlashSale.FaultInjection.Checking.Money;
 
 /// <summary>M3 Gift cards: every card's balance is its value less what its standing uses took, within 0..value.</summary>
@@ -20,7 +22,7 @@ public static class GiftCardChecks
         var left = card.CardValue - card.StandingSpent;
         var balance = card.Balance ?? card.CardValue;
         return left < 0 || left > card.CardValue ? $"its standing uses took {card.StandingSpent} of {card.CardValue}"
-            : balance != left ? $"balance {card.Balance?.ToString() ?? "never spent"}, but value {card.CardValue} less standing uses {card.StandingSpent} is {left}"
+            : balance != left ? $"balance {card.Balance?.ToString(CultureInfo.InvariantCulture) ?? "never spent"}, but value {card.CardValue} less standing uses {card.StandingSpent} is {left}"
             : null;
     }
 }

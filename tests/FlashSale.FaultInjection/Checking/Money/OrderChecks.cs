@@ -34,7 +34,7 @@ public static class OrderChecks
         checks.Add("M1 every redemption answered 200 is its row, every one refused is not",
             answers.Count, wrong.Count,
             $"redemption answers checked: {answers.Count:N0} ({answers.Count(o => o.Acknowledged):N0} acknowledged, {answers.Count(o => o.Refused):N0} refused: "
-            + string.Join(", ", answers.Where(o => o.Refused).GroupBy(o => o.Answer!.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}")) + ")"
+            + string.Join(", ", answers.Where(o => o.Refused).GroupBy(o => o.Answer!.Code, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}")) + ")"
             + CheckList.Examples(wrong, w => $"{w.Op.Request.Route} {w.Op.Request.OrderScope}/{w.Op.Request.OrderId}: {w.Why}"));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlashSale.FaultInjection.Load;
 using FlashSale.FaultInjection.Money;
 
@@ -16,8 +17,8 @@ public static class PointsChecks
         checks.Add("M2 every points balance = the sum of its shopper's entries",
             ledger.PointsAccounts.Count, unexplained.Count,
             $"accounts checked: {ledger.PointsAccounts.Count:N0}, entries {ledger.PointsEntries.Count:N0} "
-            + $"({string.Join(", ", ledger.PointsEntries.GroupBy(e => e.Reason).Select(g => $"{g.Key} {g.Count():N0}"))})"
-            + CheckList.Examples(unexplained, a => $"{a.Shopper}: balance {a.Balance?.ToString() ?? "none"}, entries {a.EntriesSum}"));
+            + $"({string.Join(", ", ledger.PointsEntries.GroupBy(e => e.Reason, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}"))})"
+            + CheckList.Examples(unexplained, a => $"{a.Shopper}: balance {a.Balance?.ToString(CultureInfo.InvariantCulture) ?? "none"}, entries {a.EntriesSum}"));
 
         var cardUses = ledger.Redemptions.Where(r => r.Kind == "points_card").ToList();
         var cardCredits = ledger.PointsEntries.Where(e => e.Reason == "points_card").ToLookup(e => e.CouponId!.Value);
@@ -33,8 +34,8 @@ public static class PointsChecks
             $"points cards asked: {cardOps.Count:N0}, credited {cardCredits.Count:N0}; refunded uses {handedBack.Count}, credited twice {creditedTwice.Count}, "
             + $"credited though refused {creditedUnasked.Count}, told credited but no entry {toldButNot.Count}");
 
-        var byKey = ledger.PointsEntries.Where(e => e.CreditKey is not null).ToLookup(e => e.CreditKey!);
-        var credits = evidence.Answered(MoneyRoute.Credit).Where(o => o.Acknowledged).GroupBy(o => o.Request.Key!).ToList();
+        var byKey = ledger.PointsEntries.Where(e => e.CreditKey is not null).ToLookup(e => e.CreditKey!, StringComparer.Ordinal);
+        var credits = evidence.Answered(MoneyRoute.Credit).Where(o => o.Acknowledged).GroupBy(o => o.Request.Key!, StringComparer.Ordinal).ToList();
         var notOnce = credits.Where(k => byKey[k.Key].Count() != 1
             || byKey[k.Key].Single() is var e && (e.Delta != k.First().Request.Quantity || e.Shopper != k.First().Request.Recipient)).ToList();
         checks.Add("M2 every acknowledged points credit (by key) is exactly one entry",

@@ -21,13 +21,13 @@ public static class ProbeChecks
 
     public static void Add(CheckList checks, MoneyEvidence evidence)
     {
-        var probes = evidence.Ops.Where(o => o.Request.Probe is not null && o.Answer is not null).ToLookup(o => o.Request.Probe!.Rule);
+        var probes = evidence.Ops.Where(o => o.Request.Probe is not null && o.Answer is not null).ToLookup(o => o.Request.Probe!.Rule, StringComparer.Ordinal);
         foreach (var (rule, name) in Rules)
         {
             var tried = probes[rule].ToList();
             var wrong = tried.Where(o => !o.RefusedWith(o.Request.Probe!.Code)).ToList();
             checks.Add(name, tried.Count, wrong.Count,
-                $"tried: {string.Join(", ", tried.GroupBy(o => o.Request.Probe!.What).Select(g => $"{g.Key} {g.Count():N0}"))}"
+                $"tried: {string.Join(", ", tried.GroupBy(o => o.Request.Probe!.What, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}"))}"
                 + CheckList.Examples(wrong, o => $"{o.Request.Probe!.What}: answered {o.Answer!.Status} {o.Answer.Code}"));
         }
     }

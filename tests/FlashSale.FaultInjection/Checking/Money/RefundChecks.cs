@@ -26,5 +26,5 @@ public static class RefundChecks
 
     private static bool ByItsScope(RedemptionRow use) =>
         use.Kind == "order" && use.RefundedBy is { } by
-        && (use.Scope == Actor.Shopper(by).OrderScope || Staff.TillsOf(use.Scope).Contains(by));
+        && (use.Scope == Actor.Shopper(by).OrderScope || Staff.TillsOf(use.Scope).Contains(by, StringComparer.Ordinal));
 }

@@ -30,7 +30,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public IReadOnlyList<ReceivedSpan> Spans => [.. _spans];
 
     /// <summary>The environment that sends a process's traces here, promptly rather than every 5 s.</summary>
-    public IReadOnlyDictionary<string, string> ExporterSettings => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> ExporterSettings => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Endpoint.ToString(),
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
@@ -75,7 +75,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 foreach (var span in scope.Spans)
                 {
                     _spans.Enqueue(new ReceivedSpan(service, scope.Scope?.Name ?? "", Hex(span.TraceId), Hex(span.SpanId), Hex(span.ParentSpanId),
-                        span.Name, span.Kind, span.Attributes.ToDictionary(a => a.Key, a => a.Value),
+                        span.Name, span.Kind, span.Attributes.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
                         [.. span.Links.Select(link => (Hex(link.TraceId), Hex(link.SpanId)))]));
                 }
             }

@@ -84,7 +84,7 @@ public sealed class Registry(string tag)
 
     /// <summary>Order ids other scopes used, in a stable order.</summary>
     public List<string> OrdersBesides(string scope) =>
-        [.. _orders.Where(o => o.Key != scope).OrderBy(o => o.Key, StringComparer.Ordinal).SelectMany(o => o.Value).Distinct()];
+        [.. _orders.Where(o => o.Key != scope).OrderBy(o => o.Key, StringComparer.Ordinal).SelectMany(o => o.Value).Distinct(StringComparer.Ordinal)];
 
     public decimal? AmountOf(string orderId) => _amounts.TryGetValue(orderId, out var amount) ? amount : null;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using FlashSale.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public sealed class SequenceRunner(RunningSystem system)
             foreach (var exchange in step)
             {
                 exchange.Call.Learn(registry, exchange.Answer);
-                history.Append($"  step {s}: {exchange.Call} -> {exchange.Observed}\n");
+                history.Append(CultureInfo.InvariantCulture, $"  step {s}: {exchange.Call} -> {exchange.Observed}\n");
             }
 
             var possible = StepJudge.Judge(candidates, step);
@@ -66,7 +67,7 @@ public sealed class SequenceRunner(RunningSystem system)
             var holder = candidates[0].Coupon(coupon)!.Holder;
             var code = await WalletView.CodeInWalletAsync(stage.ShopperClients[Array.IndexOf(stage.Shoppers, holder)], coupon);
             Assert.True(code is not null, $"M4: {holder}'s wallet shows no code for coupon {coupon} they were given\n{history}");
-            Assert.True(!registry.OldCodesOf(coupon).Contains(code!), $"M4: coupon {coupon} kept a code its giver saw\n{history}");
+            Assert.True(!registry.OldCodesOf(coupon).Contains(code!, StringComparer.Ordinal), $"M4: coupon {coupon} kept a code its giver saw\n{history}");
             registry.Learned(coupon, code!);
             registry.Saw(holder, coupon, code!);
             candidates.ForEach(c => c.LearnCode(coupon, code!));
@@ -79,7 +80,7 @@ public sealed class SequenceRunner(RunningSystem system)
         var recycled = await DatabaseRows.RecycledAsync(system.Database, stage);
         var now = DateTimeOffset.UtcNow;
         var matching = candidates
-            .Where(c => c.Rows().SequenceEqual(rows))
+            .Where(c => c.Rows().SequenceEqual(rows, StringComparer.Ordinal))
             .Where(c => c.Campaigns.All(campaign =>
                 recycled[campaign.Id] >= campaign.RecycledAtLeast && recycled[campaign.Id] <= c.RecycleCeiling(campaign.Id, now)))
             .ToList();
@@ -87,8 +88,8 @@ public sealed class SequenceRunner(RunningSystem system)
         {
             var model = candidates[0].Rows();
             Assert.Fail("PostgreSQL differs from the model.\n"
-                + string.Concat(rows.Except(model).Select(r => $"  only in PostgreSQL: {r}\n"))
-                + string.Concat(model.Except(rows).Select(r => $"  only in the model:  {r}\n"))
+                + string.Concat(rows.Except(model, StringComparer.Ordinal).Select(r => $"  only in PostgreSQL: {r}\n"))
+                + string.Concat(model.Except(rows, StringComparer.Ordinal).Select(r => $"  only in the model:  {r}\n"))
                 + string.Concat(candidates[0].Campaigns.Where(c => c.Spec.Recycles).Select(c =>
                     $"  recycled {recycled[c.Id]}, the model allows {c.RecycledAtLeast}..{candidates[0].RecycleCeiling(c.Id, now)}\n"))
                 + history);

@@ -24,7 +24,7 @@ public static class StepJudge
 
     public static List<WalletModel> Judge(IReadOnlyList<WalletModel> candidates, IReadOnlyList<Exchange> step)
     {
-        var possible = new Dictionary<string, WalletModel>();
+        var possible = new Dictionary<string, WalletModel>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
             var moments = step.Select(e => MomentsOf(candidate, e, step)).ToList();

@@ -93,7 +93,7 @@ public sealed partial class WalletModel
         _orders = _orders.ToDictionary(p => p.Key, p => p.Value.Clone()),
         _keys = new(_keys),
         _receipts = new(_receipts),
-        _points = new(_points),
+        _points = new(_points, StringComparer.Ordinal),
         _entries = [.. _entries],
         _transfers = [.. _transfers],
         _pointsCards = [.. _pointsCards],

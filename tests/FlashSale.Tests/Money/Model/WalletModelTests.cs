@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsCheck;
 
 namespace FlashSale.Tests.Money.Model;
@@ -35,5 +36,5 @@ public sealed class WalletModelTests(WalletModelSystem system, ITestOutputHelper
     }
 
     private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 }

@@ -61,7 +61,7 @@ public sealed class FuzzRequests(IReadOnlyList<ApiOperation> operations, FuzzTar
     /// <summary>The operation's own parameters (absent, plausible or hostile), strangers, and repeats.</summary>
     private Gen<string> Query(ApiOperation operation)
     {
-        var names = operation.QueryParameters.Concat(["limit", "after", "unknown", "access_token"]).Distinct().ToArray();
+        var names = operation.QueryParameters.Concat(["limit", "after", "unknown", "access_token"]).Distinct(StringComparer.Ordinal).ToArray();
         var pair = Gen.OneOf(names).SelectMany(name => Gen.Frequency(
                 (3, Gen.OneOf(Plausible(name))),
                 (3, HostileValues.Text))

@@ -44,7 +44,7 @@ public sealed class FuzzTargets
 
     public static async Task<FuzzTargets> CreateAsync(RunningSystem system)
     {
-        var tokens = new Dictionary<string, string> { ["forged"] = Support.Tokens.Mint("fuzz-shopper", key: "not-the-api-key-but-long-enough-0123456789abc") };
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal) { ["forged"] = Support.Tokens.Mint("fuzz-shopper", key: "not-the-api-key-but-long-enough-0123456789abc") };
         foreach (var role in ApiOperation.AllRoles)
         {
             tokens[role] = await system.TokenAsync("fuzz-" + role, role);

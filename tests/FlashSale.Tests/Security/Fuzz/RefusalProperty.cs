@@ -15,7 +15,7 @@ public sealed class RefusalProperty(HttpClient client, NpgsqlDataSource database
     private TableDigest _tables = null!;
 
     /// <summary>Answers by operation and status class (<c>2xx</c>, <c>4xx</c>), to show what the run reached.</summary>
-    public Dictionary<string, int> Reached { get; } = new();
+    public Dictionary<string, int> Reached { get; } = new(StringComparer.Ordinal);
 
     public async Task StartAsync() => _tables = await TableDigest.ReadAsync(database);
 

@@ -16,7 +16,7 @@ public sealed record ApiOperation(HttpMethod Method, string Template, IReadOnlyL
 
     public bool IsPublic => Roles is null;
 
-    public bool Admits(string role) => Roles is null || Roles.Count == 0 || Roles.Contains(role);
+    public bool Admits(string role) => Roles is null || Roles.Count == 0 || Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>A role this operation admits, for requests that should get past authorization.</summary>
     public string? AdmittedRole => Roles switch

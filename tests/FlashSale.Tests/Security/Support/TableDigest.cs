@@ -10,7 +10,7 @@ namespace FlashSale.Tests.Security.Support;
 public sealed record TableDigest(IReadOnlyDictionary<string, string> Tables)
 {
     /// <summary>Tables written whatever requests succeed, each with why.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["risk_decisions"] = "the audit of refusals by blocks and rate limits: recording them is the point",
         ["campaign_refusals"] = "refusal counts by code, for a campaign's results",
@@ -41,7 +41,7 @@ public sealed record TableDigest(IReadOnlyDictionary<string, string> Tables)
         // One round trip: each table's row count and the md5 of its rows' text, in a stable order.
         var sql = string.Join("\nUNION ALL\n", tables.Select(t =>
             $"SELECT '{t}', count(*)::text || ':' || coalesce(md5(string_agg(md5(r::text), '' ORDER BY md5(r::text))), '') FROM \"{t}\" r"));
-        var digests = new Dictionary<string, string>();
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var command = database.CreateCommand(sql);
         await using var rows = await command.ExecuteReaderAsync();
         while (await rows.ReadAsync())
@@ -58,5 +58,5 @@ public sealed record TableDigest(IReadOnlyDictionary<string, string> Tables)
 
     /// <summary>The tables whose rows differ.</summary>
     public IReadOnlyList<string> ChangedSince(TableDigest before) =>
-        [.. Tables.Keys.Union(before.Tables.Keys).Where(t => Tables.GetValueOrDefault(t) != before.Tables.GetValueOrDefault(t)).Order()];
+        [.. Tables.Keys.Union(before.Tables.Keys, StringComparer.Ordinal).Where(t => Tables.GetValueOrDefault(t) != before.Tables.GetValueOrDefault(t)).Order(StringComparer.Ordinal)];
 }

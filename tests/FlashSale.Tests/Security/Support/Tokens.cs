@@ -19,7 +19,7 @@ public static class Tokens
     public static string Mint(string? subject, string role = "shopper", string? issuer = null, string? audience = null, string? key = null,
         DateTimeOffset? expires = null, DateTimeOffset? notBefore = null, IDictionary<string, object>? extra = null)
     {
-        var claims = new Dictionary<string, object>(extra ?? new Dictionary<string, object>()) { ["role"] = role };
+        var claims = new Dictionary<string, object>(extra ?? new Dictionary<string, object>(StringComparer.Ordinal), StringComparer.Ordinal) { ["role"] = role };
         if (subject is not null)
         {
             claims["sub"] = subject;
@@ -44,7 +44,7 @@ public static class Tokens
     public static string Unsigned(string subject, string role = "shopper")
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var payload = new Dictionary<string, object>
+        var payload = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["sub"] = subject, ["role"] = role, ["iss"] = Settings.Value.Issuer, ["aud"] = Settings.Value.Audience,
             ["nbf"] = now - 60, ["iat"] = now - 60, ["exp"] = now + 600,
