@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using FlashSale.Api.Claims;
 using FlashSale.Api.Gates;
-using FlashSale.Api.Risk;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Paging;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk;
 using FlashSale.GrainInterfaces.Campaigns;
 
 namespace FlashSale.Api.Campaigns;

@@ -1,6 +1,6 @@
 using FlashSale.Api.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using FlashSale.GrainInterfaces.Wallet;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSale.Api.Wallet;
 

@@ -5,12 +5,12 @@ using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Live;
-using FlashSale.Grains.Live;
 using FlashSale.GrainInterfaces.Risk;
+using FlashSale.GrainInterfaces.Wallet;
 using FlashSale.Grains.Ledger;
+using FlashSale.Grains.Live;
 using FlashSale.Grains.Risk;
 using FlashSale.Grains.Wallet;
-using FlashSale.GrainInterfaces.Wallet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
 using System.Data;
+using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
-using FlashSale.GrainInterfaces.Campaigns;
-using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Grains.Ledger;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
+using Dapper;
 using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
-using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;

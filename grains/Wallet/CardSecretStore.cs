@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using FlashSale.GrainInterfaces.Wallet;
 using Dapper;
+using FlashSale.GrainInterfaces.Wallet;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;

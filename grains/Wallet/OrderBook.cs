@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Dapper;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
-using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;

@@ -1,5 +1,5 @@
-using FlashSale.GrainInterfaces.Wallet;
 using Dapper;
+using FlashSale.GrainInterfaces.Wallet;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
+using Dapper;
 using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Wallet;
 using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using Microsoft.Extensions.DependencyInjection;
-using Dapper;
 using Npgsql;
 
 namespace FlashSale.Grains.Wallet;

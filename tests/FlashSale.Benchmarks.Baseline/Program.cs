@@ -1,5 +1,5 @@
-using FlashSale.Benchmarks.Baseline.Bare;
 using FlashSale.Api.Identity;
+using FlashSale.Benchmarks.Baseline.Bare;
 using FlashSale.Benchmarks.Baseline.Problems;
 using FlashSale.Benchmarks.Baseline.Redis;
 
