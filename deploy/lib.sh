@@ -42,22 +42,21 @@ stop_jobs_and_clean_up() {
     exit "$rc"
 }
 
-# build_solution [DOTNET]: the Release build of the whole solution, keeping no build server. It runs as a job, so
+# build_solution: the Release build of the whole solution, keeping no build server. It runs as a job, so
 # that a signal stops the script (and the build) at once.
 build_solution() {
-    "${1:-dotnet}" build "$REPO/FlashSale.slnx" -c Release -v q -nologo --disable-build-servers </dev/null >&2 &
+    "${DOTNET:-dotnet}" build "$REPO/FlashSale.slnx" -c Release -v q -nologo --disable-build-servers </dev/null >&2 &
     wait "$!" || die "dotnet build failed (exit status $?)"
 }
 
-# wait_for WHAT CMD...: runs CMD every 0.2 s until it succeeds; after 2 minutes the script fails.
+# wait_for SECONDS CMD...: runs CMD every 0.2 s until it succeeds (0), at most SECONDS long (1).
 wait_for() {
-    local what=$1 i
+    local deadline=$((SECONDS + $1))
     shift
-    for ((i = 0; i < 600; i++)); do
-        if "$@" >/dev/null 2>&1; then return 0; fi
+    until "$@" >/dev/null 2>&1; do
+        ((SECONDS < deadline)) || return 1
         sleep 0.2
     done
-    die "$what did not come up within 2 minutes"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

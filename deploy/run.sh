@@ -52,7 +52,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if [[ ${FLASHSALE_SKIP_BUILD:-0} != 1 ]]; then
     say "building $REPO/FlashSale.slnx (Release)..."
     stop_on_exit
-    build_solution "$DOTNET"
+    build_solution
     trap - EXIT INT TERM HUP
 fi
 LAUNCHER="$REPO/deploy/Launcher/bin/Release/net10.0/FlashSale.Launcher.dll"
