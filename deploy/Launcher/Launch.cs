@@ -1,4 +1,5 @@
 using System.Net.NetworkInformation;
+using static System.FormattableString;
 
 namespace FlashSale.Launcher;
 
@@ -17,7 +18,7 @@ internal sealed class Launch(ClusterLayout layout, int silos, int apis)
     {
         using var signals = new ShutdownSignals();
         using var probe = new Probe();
-        int status;
+        var status = 1;
         try
         {
             await RunUntilStoppedAsync(probe, signals.Token);
@@ -30,11 +31,14 @@ internal sealed class Launch(ClusterLayout layout, int silos, int apis)
         catch (LaunchFailed e)
         {
             Messages.Error(e.Message);
-            status = 1;
+        }
+        finally
+        {
+            // Whatever ended the run, a bug too: nothing it started outlives it.
+            await StopAsync();
+            Messages.Say(status == 0 ? "stopped" : Invariant($"stopped (exit status {status})"));
         }
 
-        await StopAsync();
-        Messages.Say(status == 0 ? "stopped" : $"stopped (exit status {status})");
         return status;
     }
 
@@ -74,7 +78,7 @@ internal sealed class Launch(ClusterLayout layout, int silos, int apis)
         {
             if (node.Kind == NodeKind.Silo && listening.Contains(node.GatewayPort))
             {
-                throw new LaunchFailed($"something is already listening on the Orleans gateway port {node.GatewayPort} (another silo running? see {layout.Run}/)");
+                throw new LaunchFailed(Invariant($"something is already listening on the Orleans gateway port {node.GatewayPort} (another silo running? see {layout.Run}/)"));
             }
 
             if (node.Kind == NodeKind.Api && await probe.IsTakenAsync(node, cancellationToken))

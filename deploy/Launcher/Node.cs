@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using static System.FormattableString;
 
 namespace FlashSale.Launcher;
 
@@ -43,7 +44,7 @@ public sealed partial class Node(NodeKind kind, int index, int ofItsKind, Cluste
     /// </summary>
     public string ReadyPath => Kind == NodeKind.Silo ? "/health/ready" : "/health/live";
 
-    private string SiloHttp => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{layout.SiloHttpPort + Index}");
+    private string SiloHttp => Invariant($"http://127.0.0.1:{layout.SiloHttpPort + Index}");
 
     private string ApiUrl()
     {
@@ -59,7 +60,7 @@ public sealed partial class Node(NodeKind kind, int index, int ofItsKind, Cluste
         }
 
         var port = int.Parse(url.Groups["port"].Value, CultureInfo.InvariantCulture) + Index;
-        return string.Create(CultureInfo.InvariantCulture, $"{url.Groups["base"].Value}:{port}");
+        return Invariant($"{url.Groups["base"].Value}:{port}");
     }
 
     [GeneratedRegex(@"^(?<base>https?://[^/:]+):(?<port>[0-9]+)/?$")]

@@ -1,5 +1,6 @@
+using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
+using static System.FormattableString;
 
 namespace FlashSale.Launcher;
 
@@ -41,7 +42,14 @@ internal sealed class NodeProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return new NodeProcess(Process.Start(start) ?? throw new LaunchFailed("could not start " + assembly));
+        try
+        {
+            return new NodeProcess(Process.Start(start)!);
+        }
+        catch (Win32Exception e)
+        {
+            throw new LaunchFailed($"could not start {assembly} through setsid (util-linux): {e.Message}");
+        }
     }
 
     /// <summary>SIGTERM to the node's group; after <paramref name="grace"/> without it exiting, SIGKILL.</summary>
@@ -49,7 +57,7 @@ internal sealed class NodeProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            Messages.Say($"stopping {name} (pid {Pid})...");
+            Messages.Say(Invariant($"stopping {name} (pid {Pid})..."));
             Signals.SendToGroup(Pid, Signals.Terminate);
             using var drained = new CancellationTokenSource(grace);
             try
@@ -58,7 +66,7 @@ internal sealed class NodeProcess : IDisposable
             }
             catch (OperationCanceledException)
             {
-                Messages.Say(string.Create(CultureInfo.InvariantCulture, $"{name} did not exit within {grace.TotalSeconds}s; killing it"));
+                Messages.Say(Invariant($"{name} did not exit within {grace.TotalSeconds}s; killing it"));
                 Signals.SendToGroup(Pid, Signals.Kill);
                 await _process.WaitForExitAsync(CancellationToken.None);
             }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using static System.FormattableString;
 
 namespace FlashSale.Launcher;
 
@@ -17,7 +17,7 @@ internal sealed class PostgresScript(ClusterLayout layout)
         var (status, output) = await RunAsync("start", layout.PostgresData, layout.PostgresPort);
         if (status != 0)
         {
-            throw new LaunchFailed(string.Create(CultureInfo.InvariantCulture, $"deploy/postgres.sh start failed (exit status {status})"));
+            throw new LaunchFailed(Invariant($"deploy/postgres.sh start failed (exit status {status})"));
         }
 
         var connectionString = output.Trim();

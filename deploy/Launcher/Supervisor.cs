@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using static System.FormattableString;
 
 namespace FlashSale.Launcher;
 
@@ -42,7 +42,7 @@ internal sealed class Supervisor(IReadOnlyList<SupervisedNode> nodes, Probe prob
                 if (supervised.InPhase >= ReadyTimeout)
                 {
                     NodeLog.ShowTail(node, supervised.LogOffset);
-                    throw new LaunchFailed(string.Create(CultureInfo.InvariantCulture, $"{node.Name} was not ready within {ReadyTimeout.TotalSeconds}s; see {node.Log}"));
+                    throw new LaunchFailed(Invariant($"{node.Name} was not ready within {ReadyTimeout.TotalSeconds}s; see {node.Log}"));
                 }
 
                 await Task.Delay(LookEvery, cancellationToken);
@@ -77,7 +77,7 @@ internal sealed class Supervisor(IReadOnlyList<SupervisedNode> nodes, Probe prob
             case SupervisedNode.Phase.Down:
                 if (Stopwatch.GetTimestamp() >= supervised.RestartAt)
                 {
-                    Messages.Say($"restarting {node.Name} on the same ports (failed {supervised.Failures} time(s) in a row; given up on at {MaxFailures})...");
+                    Messages.Say(Invariant($"restarting {node.Name} on the same ports (failed {supervised.Failures} time(s) in a row; given up on at {MaxFailures})..."));
                     supervised.Start();
                 }
 
@@ -94,14 +94,14 @@ internal sealed class Supervisor(IReadOnlyList<SupervisedNode> nodes, Probe prob
         {
             if (await probe.IsReadyAsync(node, cancellationToken))
             {
-                Messages.Say(string.Create(CultureInfo.InvariantCulture,
+                Messages.Say(Invariant(
                     $"{node.Name} is back (pid {process.Pid}, ready {(int)supervised.InPhase.TotalSeconds}s after its restart)"));
                 supervised.Enter(SupervisedNode.Phase.Ready);
             }
             else if (supervised.InPhase >= ReadyTimeout)
             {
                 await process.StopAsync(node.Name, stopGrace);
-                Failed(supervised, string.Create(CultureInfo.InvariantCulture, $"was not ready within {ReadyTimeout.TotalSeconds}s of its restart"));
+                Failed(supervised, Invariant($"was not ready within {ReadyTimeout.TotalSeconds}s of its restart"));
             }
         }
     }
@@ -110,7 +110,7 @@ internal sealed class Supervisor(IReadOnlyList<SupervisedNode> nodes, Probe prob
     private void Failed(SupervisedNode supervised, string what)
     {
         var node = supervised.Node;
-        Messages.Say($"{node.Name} (pid {supervised.Process!.Pid}) {what}; see {node.Log}");
+        Messages.Say(Invariant($"{node.Name} (pid {supervised.Process!.Pid}) {what}; see {node.Log}"));
         NodeLog.ShowTail(node, supervised.LogOffset);
         supervised.Forget();
         if (supervised.State == SupervisedNode.Phase.Ready && supervised.InPhase >= StableAfter)
@@ -128,7 +128,7 @@ internal sealed class Supervisor(IReadOnlyList<SupervisedNode> nodes, Probe prob
         }
 
         supervised.Enter(SupervisedNode.Phase.GivenUp);
-        Messages.Say($"giving up on {node.Name}: it failed {MaxFailures} times in a row");
+        Messages.Say(Invariant($"giving up on {node.Name}: it failed {MaxFailures} times in a row"));
         if (nodes.All(other => other.Node.Kind != node.Kind || other.State == SupervisedNode.Phase.GivenUp))
         {
             throw new LaunchFailed($"no {node.KindName} is left; stopping");
