@@ -107,15 +107,17 @@ if (($#)) && [[ " $* " != " --no-build " ]]; then
     exit "$rc"
 fi
 
-# Everything, tier by tier, fastest first, each timed; a failed tier does not stop the later ones.
+# Everything, tier by tier, fastest first, each timed; a failed tier does not stop the later ones. Each tier's
+# results, with every test's duration, land in artifacts/test-results/<tier>.trx.
+results=(--results-directory "$REPO/artifacts/test-results")
 rc=0
 times=()
 for tier in Unit Integration EndToEnd; do
     started=$SECONDS
     if [[ $tier == Unit ]]; then
-        run_in_background dotnet test "$REPO/tests/FlashSale.UnitTests" -c Release --no-build && tier_rc=0 || tier_rc=$?
+        run_in_background dotnet test "$REPO/tests/FlashSale.UnitTests" -c Release --no-build "${results[@]}" --logger "trx;LogFileName=$tier.trx" && tier_rc=0 || tier_rc=$?
     else
-        run_in_background dotnet test "$REPO/tests/FlashSale.Tests" -c Release --no-build --filter "Tier=$tier" && tier_rc=0 || tier_rc=$?
+        run_in_background dotnet test "$REPO/tests/FlashSale.Tests" -c Release --no-build --filter "Tier=$tier" "${results[@]}" --logger "trx;LogFileName=$tier.trx" && tier_rc=0 || tier_rc=$?
     fi
     times+=("$(printf '%-12s %4d s  %s' "$tier" $((SECONDS - started)) "$( ((tier_rc)) && echo "FAILED (exit $tier_rc)" || echo passed)")")
     ((rc)) || rc=$tier_rc

@@ -8,8 +8,10 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignSc
     private const string Opening = "opening";
     private const string End = "end";
 
-    // Orleans needs a period; each reminder is removed once it has done its work, so a day is only a retry.
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromDays(1);
+    // Each reminder is removed once it has done its work, so its period is only a retry. It must be short: a tick
+    // missed while no silo was up (a crash spanning the due time) is not caught up but comes at the next period
+    // after it, so with a day's period a crash at the end closed the results a day late. Orleans' minimum is a minute.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
 
     // A reminder registered as due at once (zero) never fired here; one due a second later does.
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);

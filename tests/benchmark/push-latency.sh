@@ -8,6 +8,9 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+ME="push-latency"
+# shellcheck source=SCRIPTDIR/../../deploy/lib.sh
+source "$REPO/deploy/lib.sh"
 DASHBOARDS=${1:-1000}
 DURATION=${BENCH_DURATION:-10s}
 WORK="$REPO/.data/bench"
@@ -16,29 +19,21 @@ API_URL=http://127.0.0.1:5320
 # A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    "$REPO/deploy/postgres.sh" stop "$WORK/push-postgres" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+cleanup() { "$REPO/deploy/postgres.sh" stop "$WORK/push-postgres" >/dev/null 2>&1 || true; }
+stop_on_exit
 
-dotnet build "$REPO/FlashSale.slnx" -c Release -v q -nologo >&2
+build_solution
 mkdir -p "$OUT"
 rm -rf "$WORK/push-postgres"
 CONN=$("$REPO/deploy/postgres.sh" start "$WORK/push-postgres" 25534)
 common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=push Orleans__ServiceId=push Logging__LogLevel__Default=Warning)
 env "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21321 Orleans__GatewayPort=23321 \
-    dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll" >"$OUT/silo.log" 2>&1 &
-PIDS+=($!)
-until (exec 3<>/dev/tcp/127.0.0.1/23321) 2>/dev/null; do sleep 0.2; done
+    dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll" >"$OUT/silo.log" 2>&1 </dev/null &
+wait_for 60 port_open 23321 || die "the silo did not come up; see $OUT/silo.log"
 env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23321 \
     RateLimits__PerAddress__PermitsPerSecond=0 RateLimits__PerShopper__PermitsPerSecond=0 \
-    dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 &
-PIDS+=($!)
-until curl -fs "$API_URL/health/live" >/dev/null 2>&1; do sleep 0.2; done
+    dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 </dev/null &
+wait_for 60 answers "$API_URL/health/live" || die "the API did not come up; see $OUT/api.log"
 
 # The dashboards listen through the warm-up, the measured rush and a little after it; commits of the
 # rush's 5 s warm-up (and the second the load generator takes to start) are reported apart.

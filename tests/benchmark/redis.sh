@@ -10,11 +10,11 @@
 # Installs the Debian package redis-server when it is missing (needs root). Progress goes to stderr.
 set -euo pipefail
 
+ME=redis.sh
+# shellcheck source=SCRIPTDIR/../../deploy/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../deploy/lib.sh"
 # Keep the real stdout on fd 3; everything else goes to stderr.
 exec 3>&1 1>&2
-
-log() { printf 'redis.sh: %s\n' "$*" >&2; }
-die() { printf 'redis.sh: ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
     cat >&2 <<'EOF'
@@ -24,8 +24,6 @@ EOF
     exit 2
 }
 
-is_root() { [[ $(id -u) -eq 0 ]]; }
-
 ping_ok() { [[ $(redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null) == PONG ]]; }
 
 ensure_installed() {
@@ -34,7 +32,7 @@ ensure_installed() {
     fi
     is_root || die "redis-server is missing and I am not root; install it: apt-get update && apt-get install -y redis-server"
     command -v apt-get >/dev/null 2>&1 || die "redis-server is missing and apt-get is not available; install Redis manually"
-    log "redis-server not found; installing the Debian package..."
+    say "redis-server not found; installing the Debian package..."
     # The package starts a system-wide Redis on 6379 unless policy-rc.d forbids it; we never use that one.
     local policy=/usr/sbin/policy-rc.d
     if [[ ! -e $policy ]]; then
@@ -58,29 +56,13 @@ pick_user() {
             echo redis
             return
         fi
-        log "NOTE: the 'redis' account cannot reach $dir; running Redis as root"
+        say "NOTE: the 'redis' account cannot reach $dir; running Redis as root"
     fi
     id -un
 }
 
-# detached CMD...: run from / with every file descriptor above 2 closed, so the daemon does not keep our
-# caller's pipes (e.g. port=$(redis.sh start ...)) open for its whole life.
-detached() {
-    (
-        cd /
-        local fd
-        for fd in /proc/self/fd/*; do
-            fd=${fd##*/}
-            if [[ $fd =~ ^[0-9]+$ ]] && ((fd > 2)); then
-                { exec {fd}>&-; } 2>/dev/null || true
-            fi
-        done
-        exec "$@" </dev/null >/dev/null 2>&1
-    )
-}
-
 start() {
-    local dir=$1 port=$2 mode=$3 user i
+    local dir=$1 port=$2 mode=$3 user
     [[ $mode == everysec || $mode == always ]] || die "MODE must be everysec or always, not '$mode'"
     ensure_installed
     mkdir -p "$dir"
@@ -92,7 +74,7 @@ start() {
         [[ $running_dir == "$dir" ]] || die "port $port is taken by another Redis (data in $running_dir)"
         # Already ours: converge to the fsync mode asked for rather than restart.
         redis-cli -h 127.0.0.1 -p "$port" config set appendfsync "$mode" >/dev/null
-        log "Redis already running on 127.0.0.1:$port (appendfsync $mode)"
+        say "Redis already running on 127.0.0.1:$port (appendfsync $mode)"
         echo "$port" >&3
         return 0
     fi
@@ -103,26 +85,26 @@ start() {
         --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
         --save '' --appendonly yes --appendfsync "$mode"
         --daemonize yes)
+    # Detached: the daemon must not keep our caller's pipes (port=$(redis.sh start ...)) open for its whole life.
     if [[ $user == "$(id -un)" ]]; then
-        detached "${server[@]}"
+        detach "${server[@]}" </dev/null >/dev/null 2>&1
     else
-        detached runuser -u "$user" -- "${server[@]}"
+        detach runuser -u "$user" -- "${server[@]}" </dev/null >/dev/null 2>&1
     fi
 
-    for ((i = 0; i < 100; i++)); do
-        if ping_ok "$port"; then
-            log "Redis running on 127.0.0.1:$port as $user, data in $dir (appendonly, appendfsync $mode)"
-            echo "$port" >&3
-            return 0
-        fi
-        sleep 0.1
-    done
-    tail -n 20 "$dir/redis.log" >&2 2>/dev/null || true
-    die "Redis did not answer PING on 127.0.0.1:$port within 10s (log: $dir/redis.log)"
+    if ! wait_for 10 ping_ok "$port"; then
+        tail -n 20 "$dir/redis.log" >&2 2>/dev/null || true
+        die "Redis did not answer PING on 127.0.0.1:$port within 10s (log: $dir/redis.log)"
+    fi
+    say "Redis running on 127.0.0.1:$port as $user, data in $dir (appendonly, appendfsync $mode)"
+    echo "$port" >&3
 }
 
+# gone PORT [PID]: nothing answers on the port, and the process, if known, has exited.
+gone() { ! ping_ok "$1" && { [[ -z ${2:-} ]] || ! kill -0 "$2" 2>/dev/null; }; }
+
 stop() {
-    local dir=$1 port=$2 pid="" i
+    local dir=$1 port=$2 pid=""
     [[ -f $dir/redis.pid ]] && pid=$(<"$dir/redis.pid")
     if ping_ok "$port"; then
         # The connection drops as the server exits, so redis-cli reports an error even on success.
@@ -130,14 +112,8 @@ stop() {
     elif [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
         kill -TERM "$pid"
     fi
-    for ((i = 0; i < 100; i++)); do
-        if ! ping_ok "$port" && { [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; }; then
-            log "Redis on 127.0.0.1:$port stopped"
-            return 0
-        fi
-        sleep 0.1
-    done
-    die "Redis on 127.0.0.1:$port did not stop within 10s"
+    wait_for 10 gone "$port" "$pid" || die "Redis on 127.0.0.1:$port did not stop within 10s"
+    say "Redis on 127.0.0.1:$port stopped"
 }
 
 case ${1:-} in

@@ -8,6 +8,9 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+ME="results-at-scale"
+# shellcheck source=SCRIPTDIR/../../deploy/lib.sh
+source "$REPO/deploy/lib.sh"
 CLAIMS=${1:-1000000}
 WORK="$REPO/.data/bench"
 OUT="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -15,34 +18,26 @@ API_URL=http://127.0.0.1:5330
 # A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
-PIDS=()
-SILO=
-cleanup() {
-    for pid in "${PIDS[@]}" $SILO; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}" $SILO; do wait "$pid" 2>/dev/null || true; done
-    "$REPO/deploy/postgres.sh" stop "$WORK/results-postgres" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+cleanup() { "$REPO/deploy/postgres.sh" stop "$WORK/results-postgres" >/dev/null 2>&1 || true; }
+stop_on_exit
 
-dotnet build "$REPO/FlashSale.slnx" -c Release -v q -nologo >&2
+build_solution
 mkdir -p "$OUT"
 rm -rf "$WORK/results-postgres"
 CONN=$("$REPO/deploy/postgres.sh" start "$WORK/results-postgres" 25535)
 common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=results Orleans__ServiceId=results Logging__LogLevel__Default=Warning)
 start_silo() {
     env "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21331 Orleans__GatewayPort=23331 \
-        dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll" >>"$OUT/silo.log" 2>&1 &
+        dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll" >>"$OUT/silo.log" 2>&1 </dev/null &
     SILO=$!
-    until (exec 3<>/dev/tcp/127.0.0.1/23331) 2>/dev/null; do sleep 0.2; done
+    wait_for 60 port_open 23331 || die "the silo did not come up; see $OUT/silo.log"
 }
 start_silo
 env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23331 \
     RateLimits__PerAddress__PermitsPerSecond=0 RateLimits__PerShopper__PermitsPerSecond=0 \
-    dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 &
+    dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 </dev/null &
 API=$!
-PIDS+=("$API")
-until curl -fs "$API_URL/health/live" >/dev/null 2>&1; do sleep 0.2; done
+wait_for 60 answers "$API_URL/health/live" || die "the API did not come up; see $OUT/api.log"
 
 dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --target claims --base-url $API_URL --signing-key "$SIGNING_KEY" \
     --shoppers "$CLAIMS" --campaigns 1 --stock "$CLAIMS" --per-user-limit 1 --replay-share 0 --connections 128 --requests "$CLAIMS" \
@@ -59,12 +54,12 @@ print((unsigned + b'.' + base64.urlsafe_b64encode(hmac.new(sys.argv[1].encode(),
 PY
 )
 stats() { curl -s -o /dev/null -w "stats $1: HTTP %{http_code} in %{time_total} s\n" -H "Authorization: Bearer $TOKEN" "$API_URL/api/campaigns/$CAMPAIGN/stats"; }
-for i in 1 2 3 4 5; do stats warm; done
+for _ in 1 2 3 4 5; do stats warm; done
 kill -KILL "$SILO"; wait "$SILO" 2>/dev/null || true
 start_silo
 # The API node answers 503 until its gateway connection is back; the first 200 pays the grain's reactivation.
 until stats "after restart" | tee /dev/stderr | grep -q 'HTTP 200'; do sleep 0.2; done 2>&1
-for i in 1 2 3 4; do stats "after restart"; done
+for _ in 1 2 3 4; do stats "after restart"; done
 echo "API resident before export: $(ps -o rss= -p "$API") KiB"
 ( while kill -0 "$API" 2>/dev/null; do ps -o rss= -p "$API"; sleep 0.5; done >"$OUT/export-rss.txt" ) &
 SAMPLER=$!

@@ -13,6 +13,9 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+ME=bench
+# shellcheck source=SCRIPTDIR/../../deploy/lib.sh
+source "$REPO/deploy/lib.sh"
 RUNS=${1:-3}
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-3s}
@@ -28,43 +31,30 @@ BASE_ALWAYS_URL=http://127.0.0.1:5302
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-
-PIDS=()
 cleanup() {
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     "$REPO/tests/benchmark/redis.sh" stop "$WORK/redis-everysec" 6391 >/dev/null 2>&1 || true
     "$REPO/tests/benchmark/redis.sh" stop "$WORK/redis-always" 6392 >/dev/null 2>&1 || true
     "$REPO/deploy/postgres.sh" stop "$WORK/postgres" >/dev/null 2>&1 || true
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_on_exit
 
-# start NAME LOG ENV... -- COMMAND...: a background server whose pid is stopped on exit.
+# start NAME LOG ENV... -- COMMAND...: a background server, stopped on exit.
 start() {
     local name=$1 log=$2
     shift 2
     local env=()
     while [[ $1 != -- ]]; do env+=("$1"); shift; done
     shift
-    env "${env[@]}" "$@" >"$log" 2>&1 &
-    PIDS+=($!)
+    env "${env[@]}" "$@" >"$log" 2>&1 </dev/null &
     say "$name started (pid $!, log $log)"
 }
 
-wait_for() {
-    local what=$1 check=$2 i
-    for ((i = 0; i < 600; i++)); do
-        if eval "$check" >/dev/null 2>&1; then return 0; fi
-        sleep 0.1
-    done
-    say "ERROR: $what did not come up; see the logs in $OUT"
-    exit 1
-}
+# up WHAT CMD...: waits for CMD to succeed.
+up() { wait_for 60 "${@:2}" || die "$1 did not come up; see the logs in $OUT"; }
+bare_answers() { answers -X POST -H 'Content-Type: application/json' -d '{}' "$1/bare"; }
 
 say "building (Release)"
-dotnet build "$REPO/FlashSale.slnx" -c Release -v q -nologo >&2
+build_solution
 
 mkdir -p "$OUT"
 # Every run starts from empty stores: a previous run's million-key Redis file takes longer to load
@@ -81,11 +71,11 @@ common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=bench Orleans__S
 # both limiters.
 unlimited=1000000
 web=(ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY"
-    RateLimits__PerAddress__PermitsPerSecond=$unlimited RateLimits__PerAddress__Burst=$unlimited
-    RateLimits__PerShopper__PermitsPerSecond=$unlimited RateLimits__PerShopper__Burst=$unlimited)
+    RateLimits__PerAddress__PermitsPerSecond="$unlimited" RateLimits__PerAddress__Burst="$unlimited"
+    RateLimits__PerShopper__PermitsPerSecond="$unlimited" RateLimits__PerShopper__Burst="$unlimited")
 start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
     -- dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll"
-wait_for silo "exec 3<>/dev/tcp/127.0.0.1/23311"
+up silo port_open 23311
 start api "$OUT/api.log" "${common[@]}" "${web[@]}" ASPNETCORE_URLS=$API_URL \
     -- dotnet "$REPO/api/$BIN/FlashSale.Api.dll"
 for mode in everysec always; do
@@ -94,8 +84,9 @@ for mode in everysec always; do
     start "baseline ($mode)" "$OUT/baseline-$mode.log" "${web[@]}" ASPNETCORE_URLS=$url \
         Redis__Configuration=127.0.0.1:$port -- dotnet "$REPO/tests/FlashSale.Benchmarks.Baseline/$BIN/FlashSale.Benchmarks.Baseline.dll"
 done
-wait_for api "curl -fs $API_URL/health/live"
-wait_for baselines "curl -fs -X POST -H 'Content-Type: application/json' -d '{}' $BASE_EVERYSEC_URL/bare && curl -fs -X POST -H 'Content-Type: application/json' -d '{}' $BASE_ALWAYS_URL/bare"
+up api answers "$API_URL/health/live"
+up "baseline (everysec)" bare_answers "$BASE_EVERYSEC_URL"
+up "baseline (always)" bare_answers "$BASE_ALWAYS_URL"
 
 loadgen() {
     local rung=$1

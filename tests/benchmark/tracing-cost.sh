@@ -13,6 +13,9 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+ME="tracing-cost"
+# shellcheck source=SCRIPTDIR/../../deploy/lib.sh
+source "$REPO/deploy/lib.sh"
 ROUNDS=${1:-3}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-128}
@@ -27,8 +30,6 @@ SINK=http://127.0.0.1:24318
 DEV_KEY=development-only-signing-key-not-for-production-0123456789
 LOADGEN="$REPO/tests/FlashSale.LoadGen/bin/Release/net10.0/FlashSale.LoadGen.dll"
 
-say() { printf 'tracing-cost: %s\n' "$*" >&2; }
-
 # cpu_ticks PID...: user + system CPU of the processes so far, in clock ticks.
 cpu_ticks() {
     local pid total=0 fields
@@ -39,15 +40,9 @@ cpu_ticks() {
     echo "$total"
 }
 
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_on_exit
 
-dotnet build "$REPO/FlashSale.slnx" -c Release -v q -nologo >&2
+build_solution
 mkdir -p "$OUT"
 python3 - "${SINK##*:}" <<'PY' &
 import http.server, sys
@@ -60,7 +55,6 @@ class Sink(http.server.BaseHTTPRequestHandler):
         pass
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
 PY
-PIDS+=($!)
 
 run() {
     local mode=$1 round=$2 tracing=()

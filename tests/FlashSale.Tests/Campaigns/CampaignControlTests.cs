@@ -9,7 +9,8 @@ namespace FlashSale.Tests.Campaigns;
 
 /// <summary>Marketing's controls during a sale over HTTP: pause, resume, end now, top up, and their audit.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CampaignControlTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class CampaignControlTests(RunningSystem system)
 {
     [Fact]
     public async Task A_paused_sale_refuses_claims_until_it_resumes_and_dashboards_hear_both()

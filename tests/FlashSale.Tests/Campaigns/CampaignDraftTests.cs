@@ -9,7 +9,8 @@ namespace FlashSale.Tests.Campaigns;
 
 /// <summary>Drafts, edits before the opening, and publishing, over HTTP, with their audit.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CampaignDraftTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class CampaignDraftTests(RunningSystem system)
 {
     [Fact]
     public async Task A_draft_is_invisible_to_shoppers_until_published_and_editable_until_it_opens()

@@ -8,7 +8,8 @@ namespace FlashSale.Tests.Campaigns;
 
 /// <summary>A campaign's results and CSV export after a race, redemptions and refunds, checked against the ledger in PostgreSQL.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CampaignResultTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class CampaignResultTests(RunningSystem system)
 {
     [Fact]
     public async Task Results_after_a_race_with_redemptions_and_refunds_match_the_ledger()

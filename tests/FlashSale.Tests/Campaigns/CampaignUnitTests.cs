@@ -9,7 +9,8 @@ namespace FlashSale.Tests.Campaigns;
 
 /// <summary>Campaigns of batches (tiers shoppers pick) and of A/B variants (shoppers split by hash), raced over HTTP and checked in PostgreSQL.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CampaignUnitTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class CampaignUnitTests(RunningSystem system)
 {
     [Fact]
     public async Task Batches_sell_their_own_stock_under_their_own_limits_in_one_race_and_report_apart()

@@ -11,7 +11,8 @@ namespace FlashSale.Tests.Campaigns;
 /// comma split CSV on <c>;</c>, where a quoted comma-separated cell no longer protects anything.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CsvExportTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class CsvExportTests(RunningSystem system)
 {
     private static readonly char[] Triggers = ['=', '+', '-', '@', '\t', '\r'];
 

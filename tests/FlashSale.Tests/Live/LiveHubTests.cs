@@ -10,7 +10,8 @@ namespace FlashSale.Tests.Live;
 
 /// <summary>The live hub with a real SignalR client against the running system.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class LiveHubTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class LiveHubTests(RunningSystem system)
 {
     [Fact]
     public async Task A_dashboard_sees_the_stock_drain_in_coalesced_snapshots_and_hears_the_campaign_sell_out()

@@ -7,7 +7,8 @@ namespace FlashSale.Tests.Money;
 
 /// <summary>Issue 16's hardening of the routes that move value, each found by trying it from outside.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class MoneyHardeningTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class MoneyHardeningTests(RunningSystem system)
 {
     [Fact]
     public async Task A_top_up_retried_with_its_key_adds_once_even_when_the_retries_race()

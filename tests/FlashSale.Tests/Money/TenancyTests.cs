@@ -11,7 +11,8 @@ namespace FlashSale.Tests.Money;
 /// not exist. Admins see all; shoppers are shared.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class TenancyTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class TenancyTests(RunningSystem system)
 {
     [Fact]
     public async Task A_marketing_user_never_sees_nor_changes_another_merchants_campaign()

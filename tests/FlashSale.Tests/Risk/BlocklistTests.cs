@@ -7,7 +7,8 @@ namespace FlashSale.Tests.Risk;
 
 /// <summary>Admins' blocks, flags and the audit of risk decisions, over real HTTP from several loopback addresses.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class BlocklistTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class BlocklistTests(RunningSystem system)
 {
     [Fact]
     public async Task An_address_range_block_refuses_claims_from_inside_it_only_and_says_nothing_useful()

@@ -5,7 +5,8 @@ namespace FlashSale.Tests.Risk;
 
 /// <summary>Limits that span campaigns, raced over real HTTP and counted in PostgreSQL.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class RiskLimitTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class RiskLimitTests(RunningSystem system)
 {
     [Fact]
     public async Task One_device_with_ten_accounts_racing_on_three_campaigns_ends_exactly_at_the_device_limits()

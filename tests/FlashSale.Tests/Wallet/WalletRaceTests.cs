@@ -5,7 +5,8 @@ namespace FlashSale.Tests.Wallet;
 
 /// <summary>Transfers, and the races the wallet must win exactly once, counted in PostgreSQL.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class WalletRaceTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class WalletRaceTests(RunningSystem system)
 {
     [Fact]
     public async Task A_coupon_redeemed_from_two_devices_and_two_tills_at_once_is_used_once()

@@ -6,7 +6,8 @@ namespace FlashSale.Tests.Wallet;
 
 /// <summary>The wallet and checkout over real HTTP, checked in PostgreSQL where it matters.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class WalletTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(SharedSystem.Name)]
+public sealed class WalletTests(RunningSystem system)
 {
     [Fact]
     public async Task The_wallet_lists_the_shoppers_coupons_newest_first_in_pages_and_by_status()

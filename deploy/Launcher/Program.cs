@@ -1,0 +1,3 @@
+using FlashSale.Launcher;
+
+return await new LaunchCommand().InvokeAsync(args);
