@@ -63,9 +63,9 @@ public sealed partial class Node(NodeKind kind, int index, int ofItsKind, Cluste
         return Invariant($"{url.Groups["base"].Value}:{port}");
     }
 
-    [GeneratedRegex(@"^(?<base>https?://[^/:]+):(?<port>[0-9]+)/?$")]
+    [GeneratedRegex(@"^(?<base>https?://[^/:]+):(?<port>[0-9]+)/?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SchemeHostPort();
 
-    [GeneratedRegex(@"^(?<scheme>https?://)(\+|\*|0\.0\.0\.0|\[::\])(?<rest>:|/|$)")]
+    [GeneratedRegex(@"^(?<scheme>https?://)(?:\+|\*|0\.0\.0\.0|\[::\])(?<rest>:|/|$)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Wildcard();
 }

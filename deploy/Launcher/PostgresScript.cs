@@ -34,7 +34,7 @@ internal sealed class PostgresScript(ClusterLayout layout)
 
     private async Task<(int Status, string Output)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(layout.Repo, "deploy", "postgres.sh")) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(Path.Combine(layout.Repo, "deploy", "postgres.sh")) { UseShellExecute = false, RedirectStandardOutput = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
