@@ -291,9 +291,13 @@ public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromi
         }
     }
 
+    /// <summary>
+    /// The value a datetime-local input shows for <paramref name="at"/> in the browser's zone. Whole minutes without
+    /// their ":00": the browser keeps them so, and Playwright refuses a fill whose value the input changes.
+    /// </summary>
     private static Task<string> LocalInputAsync(IPage page, DateTimeOffset at) =>
         page.EvaluateAsync<string>(
-            "ms => { const d = new Date(ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }",
+            "ms => { const d = new Date(ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19).replace(/:00$/, ''); }",
             at.ToUnixTimeMilliseconds());
 
 
