@@ -108,40 +108,20 @@ if (($#)) && [[ " $* " != " --no-build " ]]; then
 fi
 
 # Everything, tier by tier, fastest first, each timed; a failed tier does not stop the later ones. Each tier's
-# results, with every test's duration, land in artifacts/test-results/<tier>.trx.
+# results, with every test's duration, land in artifacts/test-results/<tier>.trx. (Running the two end-to-end
+# classes that mostly wait for a reminder's minute beside the rest was tried: the rest slowed by as much.)
 RESULTS=$REPO/artifacts/test-results
-# Two end-to-end classes spend most of their minute waiting, the machine idle, for an Orleans reminder's next
-# period (a minute is the shortest Orleans allows): they run beside the rest of their tier, on a data folder of
-# their own, instead of after it. Their output comes after the tier's.
-BESIDE=(CampaignScheduleTests ExpiryCrashTests)
-
-# tier_tests TIER FILTER TRX: dotnet test of one tier's tests (the unit project, or the main one filtered).
-tier_tests() {
-    local project=$REPO/tests/FlashSale.Tests filter=(--filter "$2")
-    [[ $1 != Unit ]] || { project=$REPO/tests/FlashSale.UnitTests; filter=(); }
-    run_in_background dotnet test "$project" -c Release --no-build "${filter[@]}" --results-directory "$RESULTS" --logger "trx;LogFileName=$3.trx"
-}
-
 rc=0
 times=()
 for tier in Unit Integration EndToEnd; do
     started=$SECONDS
-    selection="Tier=$tier"
-    beside_pid=
-    if [[ $tier == EndToEnd ]]; then
-        mkdir -p "$RESULTS"
-        beside=$(printf '|FullyQualifiedName~%s' "${BESIDE[@]}")
-        FLASHSALE_TEST_DATA=$FLASHSALE_TEST_DATA/test-beside tier_tests "$tier" "Tier=$tier&(${beside:1})" "$tier-beside" >"$RESULTS/$tier-beside.log" 2>&1 &
-        beside_pid=$!
-        selection+=$(printf '&FullyQualifiedName!~%s' "${BESIDE[@]}")
+    if [[ $tier == Unit ]]; then
+        tests=("$REPO/tests/FlashSale.UnitTests")
+    else
+        tests=("$REPO/tests/FlashSale.Tests" --filter "Tier=$tier")
     fi
-    tier_tests "$tier" "$selection" "$tier" && tier_rc=0 || tier_rc=$?
-    if [[ -n $beside_pid ]]; then
-        wait "$beside_pid" && beside_rc=0 || beside_rc=$?
-        say "$tier, the classes run beside it (${BESIDE[*]}):"
-        cat "$RESULTS/$tier-beside.log"
-        ((tier_rc)) || tier_rc=$beside_rc
-    fi
+    run_in_background dotnet test "${tests[@]}" -c Release --no-build --results-directory "$RESULTS" --logger "trx;LogFileName=$tier.trx" \
+        && tier_rc=0 || tier_rc=$?
     times+=("$(printf '%-12s %4d s  %s' "$tier" $((SECONDS - started)) "$( ((tier_rc)) && echo "FAILED (exit $tier_rc)" || echo passed)")")
     ((rc)) || rc=$tier_rc
 done
