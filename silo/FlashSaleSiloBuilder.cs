@@ -2,12 +2,15 @@ using FlashSale.GrainInterfaces;
 using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
+using FlashSale.Grains.Reminders;
 using FlashSale.Grains.Risk;
 using FlashSale.Grains.Sql;
 using FlashSale.Grains.Wallet;
 using FlashSale.Operations.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Hosting;
 
 namespace FlashSale.Silo;
 
@@ -33,6 +36,9 @@ public static class FlashSaleSiloBuilder
             options.Invariant = AdoNetInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddSettings<ReminderPeriodOptions>(ReminderPeriodOptions.Section);
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ReminderPeriodOptions>>((orleans, ours) =>
+            orleans.MinimumReminderPeriod = ours.Value.Period < orleans.MinimumReminderPeriod ? ours.Value.Period : orleans.MinimumReminderPeriod);
         // The ledger sends the same few statements all day: prepared once per connection, PostgreSQL
         // skips parsing and planning them on every group commit.
         var ledgerConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 };

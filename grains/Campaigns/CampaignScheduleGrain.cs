@@ -1,17 +1,20 @@
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.Grains.Reminders;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FlashSale.Grains.Campaigns;
 
-public sealed class CampaignScheduleGrain(TimeProvider clock, ILogger<CampaignScheduleGrain> logger) : Grain, ICampaignScheduleGrain, IRemindable
+public sealed class CampaignScheduleGrain(TimeProvider clock, IOptions<ReminderPeriodOptions> reminders, ILogger<CampaignScheduleGrain> logger)
+    : Grain, ICampaignScheduleGrain, IRemindable
 {
     private const string Opening = "opening";
     private const string End = "end";
 
     // Each reminder is removed once it has done its work, so its period is only a retry. It must be short: a tick
     // missed while no silo was up (a crash spanning the due time) is not caught up but comes at the next period
-    // after it, so with a day's period a crash at the end closed the results a day late. Orleans' minimum is a minute.
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+    // after it, so with a day's period a crash at the end closed the results a day late.
+    private TimeSpan RetryAfter => reminders.Value.Period;
 
     // A reminder registered as due at once (zero) never fired here; one due a second later does.
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);

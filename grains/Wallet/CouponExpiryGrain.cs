@@ -1,6 +1,7 @@
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
+using FlashSale.Grains.Reminders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,19 +17,19 @@ public sealed class CouponExpiryOptions
 
 /// <summary>
 /// One campaign's expiry reminders and recycling. An Orleans reminder (stored in PostgreSQL) wakes the grain
-/// every minute wherever it lives, so that a crash or a restart only delays reminders; while
+/// every minute (<see cref="ReminderPeriodOptions"/>) wherever it lives, so that a crash or a restart only delays reminders; while
 /// awake, a timer looks for due coupons at the configured pace. Each look reads from where the
 /// last one stopped, never the whole campaign.
 /// </summary>
 public sealed class CouponExpiryGrain(AlertStore alerts, StockRecycler recycler, TimeProvider clock, IOptions<CouponExpiryOptions> options,
-    ILogger<CouponExpiryGrain> logger) : Grain, ICouponExpiryGrain, IRemindable
+    IOptions<ReminderPeriodOptions> reminders, ILogger<CouponExpiryGrain> logger) : Grain, ICouponExpiryGrain, IRemindable
 {
     private const string WakeUp = "coupon-expiry";
     private IGrainTimer? _poll;
 
     public async Task Start()
     {
-        await this.RegisterOrUpdateReminder(WakeUp, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(WakeUp, reminders.Value.Period, reminders.Value.Period);
         Poll();
     }
 

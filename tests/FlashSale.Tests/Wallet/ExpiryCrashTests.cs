@@ -4,9 +4,9 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Wallet;
 
-/// <summary>Expiry reminders survive a SIGKILL of the silo; its own system, so no other test sees the crash.</summary>
+/// <summary>Expiry reminders survive a SIGKILL of the silo; its own system (reminders every 5 s), so no other test sees the crash.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class ExpiryCrashTests(RunningSystem system) : IClassFixture<RunningSystem>
+public sealed class ExpiryCrashTests(QuickRemindersSystem system) : IClassFixture<QuickRemindersSystem>
 {
     [Fact]
     public async Task A_reminder_scheduled_before_a_silo_is_killed_still_reaches_the_inbox_after_the_restart()
