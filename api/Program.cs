@@ -46,6 +46,7 @@ builder.Services.AddSingleton<LocalGates>();
 // One hub method at a time per connection (the default, relied on by Watching): a client cannot make a node work for it in parallel.
 builder.Services.AddSignalR(hub => hub.MaximumParallelInvocationsPerClient = 1);
 builder.Services.AddSettings<LiveHubSettings>(LiveHubSettings.Section);
+builder.Services.AddSettings<ChangeDeadlineSettings>(ChangeDeadlineSettings.Section);
 builder.Services.AddSingleton<CampaignExistence>();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();

@@ -2,16 +2,16 @@ namespace FlashSale.Api.Problems;
 
 public static class UnavailableResult
 {
-    /// <summary>503 with Retry-After: nothing was issued under the key, so the same request may be sent again.</summary>
-    public static IResult Unavailable(this IResultExtensions _) => new RetryLater();
+    /// <summary>503 with Retry-After: nothing was done (and nothing will be), so the same request may be sent again.</summary>
+    public static IResult Unavailable(this IResultExtensions _, string title = "The claim could not be committed; retry with the same Idempotency-Key.") =>
+        new RetryLater(title);
 
-    private sealed class RetryLater : IResult
+    private sealed class RetryLater(string title) : IResult
     {
         public Task ExecuteAsync(HttpContext context)
         {
             context.Response.Headers.RetryAfter = "1";
-            return Problem.Of(StatusCodes.Status503ServiceUnavailable, "unavailable",
-                "The claim could not be committed; retry with the same Idempotency-Key.").ExecuteAsync(context);
+            return Problem.Of(StatusCodes.Status503ServiceUnavailable, "unavailable", title).ExecuteAsync(context);
         }
     }
 }

@@ -16,6 +16,7 @@ public static class CardSecretEndpoints
     public static void MapCardSecrets(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/campaigns/{id}/secrets", Import)
+            .WithinChangeDeadline()
             .WithTags("Campaigns")
             .RequireAuthorization(Roles.Marketing)
             .OwnCampaignsOnly()
@@ -26,6 +27,7 @@ public static class CardSecretEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/me/coupons/{id}/secret", Reveal)
+            .WithinChangeDeadline()
             .AddEndpointFilter<BlockedShoppersRefused>()
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Shopper)

@@ -12,6 +12,7 @@ public static class CheckoutEndpoints
         var merchant = app.MapGroup("/api/merchant").WithTags("Checkout").RequireAuthorization(Roles.Merchant);
 
         merchant.MapPost("/redemptions", Redeem)
+            .WithinChangeDeadline()
             .WithSummary("Redeem a coupon of your merchant's campaigns by its code against an order (role merchant). Idempotent by orderId; the order is your merchant's, shared by its tills.")
             .Accepts<MerchantRedeemRequest>("application/json")
             .Produces<RedemptionResponse>()
@@ -21,6 +22,7 @@ public static class CheckoutEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         merchant.MapPost("/orders/{orderId}/refund", Refund)
+            .WithinChangeDeadline()
             .WithSummary("Cancel an order your merchant's tills redeemed coupons on: they go back to their holders while still valid, gift cards get back what it took (role merchant).")
             .Produces<RefundResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -19,6 +19,7 @@ public static class PointsEndpoints
             .Produces<PointsResponse>();
 
         app.MapPost("/api/me/coupons/{id}/redeem-points", RedeemCard)
+            .WithinChangeDeadline()
             .AddEndpointFilter<BlockedShoppersRefused>()
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Shopper)
@@ -28,6 +29,7 @@ public static class PointsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapPost("/api/admin/points", Credit)
+            .WithinChangeDeadline()
             .WithTags("Wallet")
             .RequireAuthorization(Roles.Admin)
             .WithSummary("Credit points to a shopper, with a note (role admin). With an Idempotency-Key header, a retry credits nothing more.")

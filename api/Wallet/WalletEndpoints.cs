@@ -19,6 +19,7 @@ public static class WalletEndpoints
             .ProducesValidationProblem();
 
         me.MapPost("/coupons/{id}/redeem", Redeem)
+            .WithinChangeDeadline()
             .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Use one of your coupons on an order (role shopper). Idempotent by orderId: a retry gets the first answer.")
             .Accepts<RedeemRequest>("application/json")
@@ -35,6 +36,7 @@ public static class WalletEndpoints
             .ProducesValidationProblem();
 
         me.MapPost("/checkout", Checkout)
+            .WithinChangeDeadline()
             .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Redeem several coupons on one order, all or none; without couponIds, the set that saves the most (role shopper). Idempotent by orderId.")
             .Accepts<CheckoutRequest>("application/json")
@@ -45,6 +47,7 @@ public static class WalletEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         me.MapPost("/coupons/{id}/transfer", Transfer)
+            .WithinChangeDeadline()
             .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Give an available coupon to another shopper, when its campaign allows it (role shopper).")
             .Accepts<TransferRequest>("application/json")
@@ -55,6 +58,7 @@ public static class WalletEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         me.MapPost("/orders/{orderId}/refund", Refund)
+            .WithinChangeDeadline()
             .AddEndpointFilter<BlockedShoppersRefused>()
             .WithSummary("Cancel an order your coupons were used on: they come back while still valid, gift cards get the amount back (role shopper).")
             .Produces<RefundResponse>()

@@ -75,7 +75,7 @@ public sealed class CardSecretStore(NpgsqlDataSource database, CardSecretSeal se
                 transaction);
         }
 
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new SecretImport(true, slot - imported, slot, refused.ToImmutable());
     }
 
@@ -108,7 +108,7 @@ public sealed class CardSecretStore(NpgsqlDataSource database, CardSecretSeal se
             new { couponId, campaignId = secret.CampaignId, shopperId, now }, transaction);
 
         // Recorded before it is shown: a reveal that cannot be audited is not made.
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new SecretReveal(SecretOutcome.Revealed, seal.Open(secret.CampaignId, secret.Seq, secret.Sealed));
     }
 

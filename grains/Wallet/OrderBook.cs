@@ -75,7 +75,7 @@ public sealed class OrderBook(NpgsqlDataSource database)
         }
 
         var use = await UseAsync(connection, transaction, row, discount, order, scope.Value, UseKind.Order, redeemedBy, now);
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new RedeemResult(RedeemOutcome.Redeemed, use);
     }
 
@@ -141,7 +141,7 @@ public sealed class OrderBook(NpgsqlDataSource database)
             uses.Add(await UseAsync(connection, transaction, row, discount, order, scope.Value, UseKind.Order, holderId, now));
         }
 
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new CheckoutResult(RedeemOutcome.Redeemed, uses.MoveToImmutable());
     }
 
@@ -196,7 +196,7 @@ public sealed class OrderBook(NpgsqlDataSource database)
             refunded.Add(new RefundedUse(row.CouponId, use.Use.Discount, row.StatusAt(now), row.Terms.Kind == CouponKind.Giftcard ? row.BalanceLeft : null));
         }
 
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new RefundResult(RefundOutcome.Refunded, refunded.MoveToImmutable());
     }
 

@@ -30,7 +30,10 @@ public sealed class PointsStore(NpgsqlDataSource database)
             await using var connection = await database.OpenConnectionAsync();
             try
             {
-                var balance = await AddPointsAsync(connection, null, new PointsEntry(points, "credit", null, null, note, now), shopperId, creditedBy, key);
+                await using var transaction = await connection.BeginTransactionAsync();
+                var balance = await AddPointsAsync(connection, transaction, new PointsEntry(points, "credit", null, null, note, now), shopperId,
+                    creditedBy, key);
+                await transaction.CommitWithinDeadlineAsync();
                 return new PointsCredit(PointsCreditOutcome.Credited, balance);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt == 0)
@@ -108,7 +111,7 @@ public sealed class PointsStore(NpgsqlDataSource database)
             OrderBook.UseKind.PointsCard, shopperId, now);
         var balance = await AddPointsAsync(connection, transaction, new PointsEntry(points, "points_card", couponId, row.CampaignId, null, now),
             shopperId, null);
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new PointsCardResult(PointsCardOutcome.Credited, points, balance);
     }
 

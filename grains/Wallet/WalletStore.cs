@@ -132,7 +132,7 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
                 code = CouponCodes.New(),
             },
             transaction);
-        await transaction.CommitAsync();
+        await transaction.CommitWithinDeadlineAsync();
         return new TransferResult(TransferOutcome.Transferred, now);
     }
 

@@ -387,6 +387,41 @@ public sealed class WalletTests(RunningSystem system)
         Assert.Equal(0, await RedemptionsAsync(coupon));
     }
 
+    [Fact]
+    public async Task A_redemption_that_cannot_finish_by_its_deadline_is_answered_503_and_never_made()
+    {
+        var (_, token) = await ShopperAsync();
+        var coupon = await CouponAsync(token, new { kind = "fixed", currency = "CNY", amountOff = 10 });
+        using var client = system.Client(token);
+        var order = Order();
+
+        Answer stalled;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using (var blocker = await system.Database.OpenConnectionAsync())
+        await using (var holding = await blocker.BeginTransactionAsync())
+        {
+            // The coupon's row locked, as a frozen silo's transaction would hold it: the redemption waits behind it.
+            await using var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM coupons WHERE coupon_id = $1 FOR UPDATE", blocker, holding);
+            lockRow.Parameters.Add(new() { Value = coupon });
+            await lockRow.ExecuteScalarAsync();
+            stalled = await client.RedeemAsync(coupon, order, 100);
+        }
+
+        // Answered once the deadline (MoneyChanges:Deadline, 4 s) and the clock skew allowed (0.5 s) had passed, not before
+        // (soon after: the fault harness's clients wait 5 s; a loaded machine may wake the node a little late).
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stalled.Status);
+        Assert.Equal("unavailable", stalled.Code);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(8));
+
+        // The wallet grain takes calls in turn: once this answers, the stalled redemption has ended, having changed nothing.
+        Assert.Equal(HttpStatusCode.OK, (await client.WalletAsync()).Status);
+        Assert.Equal(0, await RedemptionsAsync(coupon));
+        var again = await client.RedeemAsync(coupon, order, 100);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.False(again.Replayed);
+        Assert.Equal(1, await RedemptionsAsync(coupon));
+    }
+
     private async Task<(string Id, string Token)> ShopperAsync()
     {
         var id = "wallet-" + Guid.NewGuid().ToString("N")[..10];
