@@ -1,5 +1,7 @@
 using FlashSale.GrainInterfaces;
+using FlashSale.Operations.Settings;
 using FlashSale.Operations.Tracing;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -21,6 +23,9 @@ public static class OrleansClientSetup
             });
             // A restarted silo comes back as a new gateway; notice it within seconds, not the default minute.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Services.AddSettings<GrainCallSettings>(GrainCallSettings.Section);
+            client.Services.AddOptions<ClientMessagingOptions>()
+                .Configure<IOptions<GrainCallSettings>>((messaging, calls) => messaging.ResponseTimeout = calls.Value.Timeout);
             client.Services.AllowDatabaseExceptions();
             // Serves the Orleans dashboard's pages from this node (see Dashboard/ClusterDashboard.cs).
             if (Dashboard.ClusterDashboard.IsEnabled(builder.Configuration))

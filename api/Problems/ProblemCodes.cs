@@ -38,6 +38,13 @@ public static class ProblemCodes
         _ => status >= 500 ? "internal_error" : "bad_request",
     };
 
+    /// <summary>
+    /// A grain call that failed this way (silo gone, activation unable to read PostgreSQL, timeout) has an
+    /// unknown outcome: answered 503, worth retrying (a claim's key, an order id, make it safe).
+    /// </summary>
+    public static bool IsUnknownOutcome(Exception exception, HttpContext context) =>
+        exception is OrleansException or TimeoutException or DbException or OperationCanceledException && !context.RequestAborted.IsCancellationRequested;
+
     private sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -45,9 +52,7 @@ public static class ProblemCodes
             var (status, code, title) = exception switch
             {
                 BadHttpRequestException bad => (bad.StatusCode, CodeFor(bad.StatusCode), "The request could not be read."),
-                // A grain call that failed (silo gone, activation unable to read PostgreSQL, timeout) has an
-                // unknown outcome; the claim's key makes retrying it safe.
-                OrleansException or TimeoutException or DbException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested
+                _ when IsUnknownOutcome(exception, context)
                     => (StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is briefly unavailable; retry with the same Idempotency-Key."),
                 _ => (StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred."),
             };

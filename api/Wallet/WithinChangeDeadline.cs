@@ -31,9 +31,10 @@ public sealed class WithinChangeDeadline(IOptions<ChangeDeadlineSettings> settin
             _ = answer.ContinueWith(static failed => failed.Exception, TaskContinuationOptions.OnlyOnFaulted);
             return Results.Extensions.Unavailable("The change was not made and will not be; send the same request again.");
         }
-        catch (Exception) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (ProblemCodes.IsUnknownOutcome(e, context.HttpContext))
         {
             // A failed call may have reached a silo that is still working on it (frozen, or behind a lock).
+            // Bad input (a body too large or unreadable) is answered at once: nothing was sent anywhere.
             await Task.Delay(Until(safeAfter), clock);
             throw;
         }

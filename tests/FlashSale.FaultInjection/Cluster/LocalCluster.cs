@@ -44,16 +44,10 @@ public sealed class LocalCluster : IAsyncDisposable
                 cluster._silos.Add(cluster.Silo(repoRoot, i, common, membershipProbeTimeout));
             }
 
-            // One at a time: the first installs the schema the others' membership needs.
-            foreach (var silo in cluster._silos)
-            {
-                await cluster.StartSiloAsync(silo);
-            }
-
-            for (var j = 0; j < apis; j++)
-            {
-                await cluster.StartApiAsync(repoRoot, j, common);
-            }
+            // The first alone: it installs the schema the others' membership needs. Then the rest at once.
+            await cluster.StartSiloAsync(cluster._silos[0]);
+            await Task.WhenAll(cluster._silos.Skip(1).Select(cluster.StartSiloAsync));
+            cluster.ApiAddresses.AddRange(await Task.WhenAll(Enumerable.Range(0, apis).Select(j => cluster.StartApiAsync(repoRoot, j, common))));
 
             return cluster;
         }
@@ -117,7 +111,7 @@ public sealed class LocalCluster : IAsyncDisposable
         return new SiloNode(index, process, siloPort, gatewayPort);
     }
 
-    private async Task StartApiAsync(string repoRoot, int index, Dictionary<string, string> common)
+    private async Task<Uri> StartApiAsync(string repoRoot, int index, Dictionary<string, string> common)
     {
         var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
@@ -130,7 +124,11 @@ public sealed class LocalCluster : IAsyncDisposable
         };
         var api = new NodeProcess($"API node {index}", Binary(repoRoot, "api", "FlashSale.Api.dll"), environment,
             Path.Combine(RunFolder, $"api-{index}.log"));
-        _apis.Add(api);
+        lock (_apis)
+        {
+            _apis.Add(api);
+        }
+
         api.Start();
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         await WaitUntilAsync(api, async () =>
@@ -144,7 +142,7 @@ public sealed class LocalCluster : IAsyncDisposable
                 return false;
             }
         });
-        ApiAddresses.Add(address);
+        return address;
     }
 
     private static string Binary(string repoRoot, string project, string assembly)

@@ -4,10 +4,13 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Api;
 
-/// <summary>Kills the silo process with SIGKILL mid-race; has its own system so no other test sees the crash.</summary>
+/// <summary>Kills the silo process with SIGKILL mid-race, on the crash system, which no calm test shares.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class SiloCrashTests(RunningSystem system, ITestOutputHelper output) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task Acknowledged_claims_survive_a_silo_killed_mid_race_and_claiming_resumes()
     {

@@ -5,10 +5,13 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Campaigns;
 
-/// <summary>A pause outlives SIGKILLed processes, and gates stay honest across them; has its own system so no other test sees the crash.</summary>
+/// <summary>A pause outlives SIGKILLed processes, and gates stay honest across them; on the crash system, which no calm test shares.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CampaignControlCrashTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class CampaignControlCrashTests(RunningSystem system) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task A_pause_survives_the_silo_and_api_node_killed_and_restarted()
     {

@@ -8,11 +8,14 @@ namespace FlashSale.Tests.Campaigns;
 /// <summary>
 /// A campaign's end closes its results from a reminder that outlives a SIGKILLed silo, also when no silo was up at
 /// the end itself (Orleans fires a missed tick only at the reminder's next period: 5 s in this class's system, a
-/// minute by default); has its own system.
+/// minute by default), which no calm test shares.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class CampaignScheduleTests(QuickRemindersSystem system) : IClassFixture<QuickRemindersSystem>
+[Collection(QuickRemindersCollection.Name)]
+public sealed class CampaignScheduleTests(QuickRemindersSystem system) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task The_end_closes_the_results_within_a_minute_across_a_silo_down_at_the_end()
     {

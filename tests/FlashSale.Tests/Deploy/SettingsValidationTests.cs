@@ -15,7 +15,8 @@ public sealed class SettingsValidationTests
     {
         // Out of range.
         { "api", "RateLimits__PerShopper__PermitsPerSecond", "-1", "RateLimits:PerShopper:PermitsPerSecond" },
-        { "api", "LiveHub__MaxSubscriptions", "0", "LiveHub:MaxSubscriptions" },
+        { "api", "GrainCalls__Timeout", "00:00:00", "GrainCalls:Timeout" },
+        { "api", "MoneyChanges__Deadline", "01:00:00", "MoneyChanges:Deadline" },
         { "silo", "Risk__DailyClaimCap", "0", "Risk:DailyClaimCap" },
         { "silo", "Orleans__GatewayPort", "70000", "Orleans:GatewayPort" },
         // Not a value of its type at all.

@@ -11,3 +11,10 @@ public sealed class QuickRemindersSystem : RunningSystem
     protected override IReadOnlyDictionary<string, string> SharedSettings { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal) { ["Reminders__Period"] = "00:00:05" };
 }
+
+/// <summary>The reminder-after-a-crash classes share one such system, one at a time (each brings back what a test before it left down).</summary>
+[CollectionDefinition(Name)]
+public sealed class QuickRemindersCollection : ICollectionFixture<QuickRemindersSystem>
+{
+    public const string Name = "quick reminders system";
+}

@@ -61,6 +61,20 @@ public class RunningSystem : IAsyncLifetime
     /// <summary>Starts the system's own API node again, after a test killed it.</summary>
     public async Task RestartApiAsync() => Api = await StartApiAsync(BaseAddress);
 
+    /// <summary>Starts again whichever of the silo and the API node has exited (a test killed or stopped it).</summary>
+    public async Task EnsureRunningAsync()
+    {
+        if (Silo.HasExited)
+        {
+            await StartSiloAsync();
+        }
+
+        if (Api.HasExited)
+        {
+            await RestartApiAsync();
+        }
+    }
+
     /// <summary>
     /// Settings for the API process beyond the common ones. The edge rate limits are off: the tests
     /// send bursts from one address and one shopper on purpose; the rate-limit tests turn them on.

@@ -11,8 +11,11 @@ namespace FlashSale.Tests.Money;
 /// holds it, by writing to it directly as a buggy or stale writer would.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class MoneyRuleTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class MoneyRuleTests(RunningSystem system) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task M1_an_exclusive_coupon_stays_alone_on_its_order_whichever_route_each_coupon_takes()
     {

@@ -3,10 +3,13 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Operations;
 
-/// <summary>SIGTERM to the API node in the middle of a race, as an orchestrator stops a pod; a system of its own.</summary>
+/// <summary>SIGTERM to the API node in the middle of a race, as an orchestrator stops a pod; on the crash system.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class ApiShutdownTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class ApiShutdownTests(RunningSystem system, ITestOutputHelper output) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task A_terminated_api_node_answers_every_claim_it_took_before_it_exits_and_drops_none()
     {

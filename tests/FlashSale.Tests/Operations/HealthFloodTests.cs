@@ -6,11 +6,14 @@ namespace FlashSale.Tests.Operations;
 
 /// <summary>
 /// A flood of readiness probes on a healthy system: whoever can reach <c>/health/ready</c> must not
-/// be able to make a healthy node look down (and be taken out of service). A system of its own.
+/// be able to make a healthy node look down (and be taken out of service). On the crash system, brought back up first.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class HealthFloodTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class HealthFloodTests(RunningSystem system) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     private const int Requests = 5000;
     private const int Concurrency = 1000;
 

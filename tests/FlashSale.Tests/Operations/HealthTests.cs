@@ -3,10 +3,13 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Operations;
 
-/// <summary>The API node's and the silo's probes over real HTTP, with the silo SIGKILLed and started again; a system of its own.</summary>
+/// <summary>The API node's and the silo's probes over real HTTP, with the silo SIGKILLed and started again (on the crash system).</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class HealthTests(RunningSystem system) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class HealthTests(RunningSystem system) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task Ready_reports_the_database_and_the_cluster_on_both_processes_and_live_checks_nothing()
     {

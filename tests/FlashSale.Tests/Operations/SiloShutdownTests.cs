@@ -7,11 +7,14 @@ namespace FlashSale.Tests.Operations;
 
 /// <summary>
 /// SIGTERM to the only silo in the middle of a race: it leaves the cluster gracefully, and the
-/// campaign grain commits the claims it admitted before it goes. A system of its own.
+/// campaign grain commits the claims it admitted before it goes. On the crash system.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class SiloShutdownTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class SiloShutdownTests(RunningSystem system, ITestOutputHelper output) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task A_terminated_silo_commits_and_answers_the_claims_it_admitted_and_the_stock_adds_up_after_a_restart()
     {

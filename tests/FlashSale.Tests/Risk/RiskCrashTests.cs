@@ -3,10 +3,13 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Risk;
 
-/// <summary>Kills the silo with SIGKILL in the middle of a race on limited campaigns; its own system, so no other test sees the crash.</summary>
+/// <summary>Kills the silo with SIGKILL in the middle of a race on limited campaigns, on the crash system, which no calm test shares.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class RiskCrashTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class RiskCrashTests(RunningSystem system, ITestOutputHelper output) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     private const int Devices = 12, AccountsPerDevice = 6;
     private static readonly object Limits = new { maxAccountsPerDevice = 4, maxClaimsPerDevice = 3, maxClaimsPerDevicePerDay = 7, dailyClaimCap = 2 };
 

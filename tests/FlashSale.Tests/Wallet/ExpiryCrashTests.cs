@@ -4,10 +4,13 @@ using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Wallet;
 
-/// <summary>Expiry reminders survive a SIGKILL of the silo; its own system (reminders every 5 s), so no other test sees the crash.</summary>
+/// <summary>Expiry reminders survive a SIGKILL of the silo; on a system with reminders every 5 s, which no calm test shares.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class ExpiryCrashTests(QuickRemindersSystem system) : IClassFixture<QuickRemindersSystem>
+[Collection(QuickRemindersCollection.Name)]
+public sealed class ExpiryCrashTests(QuickRemindersSystem system) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     [Fact]
     public async Task A_reminder_scheduled_before_a_silo_is_killed_still_reaches_the_inbox_after_the_restart()
     {

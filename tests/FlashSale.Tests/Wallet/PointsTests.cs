@@ -6,11 +6,14 @@ namespace FlashSale.Tests.Wallet;
 
 /// <summary>
 /// Points-priced campaigns: a claim and its debit commit together, under races and across a
-/// SIGKILL of the silo; its own system, so no other test sees the crash.
+/// SIGKILL of the silo (on the crash system, which no calm test shares).
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class PointsTests(RunningSystem system, ITestOutputHelper output) : IClassFixture<RunningSystem>
+[Collection(CrashSystem.Name)]
+public sealed class PointsTests(RunningSystem system, ITestOutputHelper output) : CrashSystemTests
 {
+    protected override RunningSystem TestSystem => system;
+
     private const int Price = 100;
 
     [Fact]
