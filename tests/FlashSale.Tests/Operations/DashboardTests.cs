@@ -1,21 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using FlashSale.Tests.Infrastructure;
+using FlashSale.Tests.WebPages;
 using static Microsoft.Playwright.Assertions;
 
 namespace FlashSale.Tests.Operations;
 
 /// <summary>The Orleans dashboard on the API node: admins only, by bearer header or by the cookie a browser gets for it.</summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class DashboardTests(DashboardTests.OwnDatabaseSystem system, HeadlessChromium chromium)
-    : IClassFixture<DashboardTests.OwnDatabaseSystem>, IClassFixture<HeadlessChromium>
+[Collection(PagesCollection.Name)]
+public sealed class DashboardTests(PagesSystem system, HeadlessChromium chromium)
 {
-    /// <summary>The board lists campaigns across its database: other tests' campaigns, which this cluster cannot serve, stay off it.</summary>
-    public sealed class OwnDatabaseSystem : RunningSystem
-    {
-        protected override string? OwnDatabase => "dashboard";
-    }
-
     [Fact]
     public async Task Only_admins_open_the_dashboard_and_its_data_shows_the_running_silo()
     {

@@ -13,15 +13,9 @@ namespace FlashSale.Tests.WebPages;
 /// page are kept in artifacts/screenshots.
 /// </summary>
 [Trait("Tier", "EndToEnd")]
-public sealed class WebPageTests(WebPageTests.PagesSystem system, HeadlessChromium chromium)
-    : IClassFixture<WebPageTests.PagesSystem>, IClassFixture<HeadlessChromium>
+[Collection(PagesCollection.Name)]
+public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
 {
-    /// <summary>The pages list campaigns across the database: theirs is one of their own, so that other tests' campaigns stay off them.</summary>
-    public sealed class PagesSystem : RunningSystem
-    {
-        protected override string? OwnDatabase => "pages";
-    }
-
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 15_000 };
 
