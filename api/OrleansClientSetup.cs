@@ -21,6 +21,8 @@ public static class OrleansClientSetup
                 options.Invariant = "Npgsql";
                 options.ConnectionString = connectionString;
             });
+            // Started before any silo, the node waits for the cluster instead of failing.
+            client.UseConnectionRetryFilter<ClusterConnectRetry>();
             // A restarted silo comes back as a new gateway; notice it within seconds, not the default minute.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.Services.AddSettings<GrainCallSettings>(GrainCallSettings.Section);

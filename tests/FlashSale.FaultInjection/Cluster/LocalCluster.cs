@@ -103,10 +103,6 @@ public sealed class LocalCluster : IAsyncDisposable
             // A frozen silo is declared dead after about two missed probes, so a run need not wait Orleans' default half minute.
             ["Orleans__Membership__ProbeTimeout"] = probeTimeout.ToString("c"),
             ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-            // Under the run's load a 2-core machine looks degraded to every silo's health monitor, which then
-            // stretches its probe timeouts: a frozen silo took 16 s to be declared dead, a killed one about as
-            // long to be replaced. The run tests what the cluster does once a silo is dead, not how soon.
-            ["Orleans__Membership__ExtendProbeTimeoutDuringDegradation"] = "false",
             // A silo learns it was declared dead when it next reads the membership table (by default a minute).
             ["Orleans__Membership__TableRefreshTimeout"] = "00:00:05",
         };
