@@ -7,8 +7,8 @@ namespace FlashSale.Api.Wallet;
 /// <summary>
 /// Gives a money change its <see cref="ChangeDeadline"/> and answers within it. When the outcome is
 /// unknown (the grain call failed or is still running) the answer waits until the deadline, and the
-/// clock skew allowed between this node and PostgreSQL, have passed: from then on the change can no
-/// longer commit, so the 503 is true forever and the client may send the request again.
+/// clock skew allowed between this node and PostgreSQL, have passed: from then on this attempt can no
+/// longer commit, so the client's retry sees the change as it stands and cannot be overtaken by it.
 /// </summary>
 public sealed class WithinChangeDeadline(IOptions<ChangeDeadlineSettings> settings, TimeProvider clock) : IEndpointFilter
 {
@@ -27,9 +27,10 @@ public sealed class WithinChangeDeadline(IOptions<ChangeDeadlineSettings> settin
         }
         catch (TimeoutException) when (!answer.IsCompleted)
         {
-            // Still running: whatever it does now is refused at its commit.
+            // Still running: whatever it has not committed by now is refused at its commit (what it did commit,
+            // in time, a retry replays).
             _ = answer.ContinueWith(static failed => failed.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            return Results.Extensions.Unavailable("The change was not made and will not be; send the same request again.");
+            return Results.Extensions.Unavailable("The change could not be confirmed in time and can no longer be made by this attempt; send the same request again.");
         }
         catch (Exception e) when (ProblemCodes.IsUnknownOutcome(e, context.HttpContext))
         {

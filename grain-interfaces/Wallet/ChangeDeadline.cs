@@ -6,8 +6,8 @@ namespace FlashSale.GrainInterfaces.Wallet;
 /// The moment after which a money change an API node asked for must not be made. The API node puts
 /// it in the call's <see cref="RequestContext"/>; the change's transaction checks it against the
 /// database's clock just before it commits, holding every lock it took. An API node that cannot
-/// tell the outcome waits until the deadline has passed before it answers 503, so a 503 means the
-/// change was not made and never will be: a retry cannot be overtaken by its own first attempt,
+/// tell the outcome waits until the deadline has passed before it answers 503, so that by then the
+/// first attempt can no longer commit: a retry cannot be overtaken by its own first attempt,
 /// stalled in a frozen silo or behind a lock. (The fault harness once saw a shopper told
 /// 409 already_redeemed whose first attempt, in a silo thawed seconds later, used the coupon after all.)
 /// </summary>
