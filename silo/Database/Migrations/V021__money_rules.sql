@@ -249,10 +249,6 @@ ALTER TABLE points_entries
         OR (reason = 'points_card' AND delta > 0 AND coupon_id IS NOT NULL)
         OR (reason = 'credit' AND delta > 0 AND created_by IS NOT NULL AND note IS NOT NULL)) NOT VALID;
 
--- An admin's credit retried with its Idempotency-Key is made once.
-ALTER TABLE points_entries ADD COLUMN IF NOT EXISTS credit_key text;
-CREATE UNIQUE INDEX IF NOT EXISTS points_one_credit_per_key ON points_entries (credit_key) WHERE credit_key IS NOT NULL;
-
 -- One credit per points card, ever.
 CREATE UNIQUE INDEX IF NOT EXISTS points_one_credit_per_card ON points_entries (coupon_id) WHERE reason = 'points_card';
 
@@ -275,11 +271,6 @@ CREATE CONSTRAINT TRIGGER points_balance_explained AFTER INSERT OR UPDATE ON poi
 DROP TRIGGER IF EXISTS points_entry_explained ON points_entries;
 CREATE CONSTRAINT TRIGGER points_entry_explained AFTER INSERT ON points_entries
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION points_balance_explained();
-
--- Top-ups retried with their Idempotency-Key add once (a key names one top-up, across campaigns:
--- marketing's keys are not scoped by campaign, so a key reused on another campaign is refused).
-ALTER TABLE campaign_changes ADD COLUMN IF NOT EXISTS idempotency_key text;
-CREATE UNIQUE INDEX IF NOT EXISTS campaign_changes_one_per_key ON campaign_changes (idempotency_key) WHERE idempotency_key IS NOT NULL;
 
 -- issue_coupons as before (010), with one more fence (M6): a paused, explicitly ended or draft
 -- campaign, or a claim stamped at or after the campaign's end, writes nothing (FS005), so that a
