@@ -32,11 +32,10 @@ public class RunningSystem : IAsyncLifetime
     {
         _connectionString = await DatabaseAsync();
         Database = NpgsqlDataSource.Create(_connectionString);
-        // Both at once: the API node waits for the silo's gateway (ClusterConnectRetry), and each process's
-        // start-up (about 4 s and 3 s here, mostly the runtime's JIT) overlaps the other's.
-        var api = StartApiAsync(BaseAddress);
+        // The silo first: on a fresh database it installs the schema, and an API node reading the membership
+        // queries between two of its migrations fails its start (Orleans' AdoNet clustering, not retried).
         await StartSiloAsync();
-        Api = await api;
+        Api = await StartApiAsync(BaseAddress);
     }
 
     /// <summary>
