@@ -45,6 +45,8 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ledgerConnection.ConnectionString));
         silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<CouponLedger>();
+        silo.Services.AddSingleton<IClaimWrites>(services => services.GetRequiredService<CouponLedger>());
+        silo.Services.AddSingleton<LedgerWriter>();
         silo.Services.AddSingleton<CampaignChangeLog>();
         silo.Services.AddSingleton<CampaignResultsStore>();
         silo.Services.AddSingleton<WalletStore>();

@@ -27,6 +27,7 @@ namespace FlashSale.Grains.Campaigns;
 public sealed partial class CampaignGrain(
     [PersistentState("campaign", "campaigns")] IPersistentState<CampaignState> state,
     CouponLedger ledger,
+    LedgerWriter writer,
     CampaignChangeLog changeLog,
     CampaignResultsStore results,
     WalletStore wallets,
@@ -592,10 +593,9 @@ public sealed partial class CampaignGrain(
         using var span = ClaimRounds.Start("group commit", Definition!.Id, batch);
         while (batch.Count > 0)
         {
-            var started = Stopwatch.GetTimestamp();
             try
             {
-                await ledger.IssueAsync(this.GetPrimaryKey(), _committed, RowsOf(batch), Limits.ForLedger);
+                await writer.IssueAsync(new CampaignBatch(this.GetPrimaryKey(), _committed, RowsOf(batch), Limits.ForLedger));
             }
             catch (LedgerConflictException e) when (e.Conflict == LedgerConflict.KeyTaken)
             {
@@ -625,7 +625,6 @@ public sealed partial class CampaignGrain(
                 return;
             }
 
-            GroupCommitMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
             _committed += batch.Count;
             _inFlight -= batch.Count;
             foreach (var claim in batch)

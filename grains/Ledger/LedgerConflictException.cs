@@ -15,7 +15,7 @@ public enum LedgerConflict
     Closed,
 }
 
-public sealed class LedgerConflictException(LedgerConflict conflict, Exception inner)
+public sealed class LedgerConflictException(LedgerConflict conflict, Exception? inner = null)
     : Exception($"The ledger refused the batch: {conflict}.", inner)
 {
     public LedgerConflict Conflict { get; } = conflict;

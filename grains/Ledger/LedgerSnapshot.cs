@@ -44,3 +44,6 @@ public sealed record KeyOwner(string ShopperId, string IdempotencyKey, Guid Camp
 
 /// <summary>A coupon row claimed from a device on a campaign that limits devices, as the device counter counts it.</summary>
 public sealed record DeviceCoupon(string DeviceId, Guid CampaignId, string ShopperId, DateOnly ClaimDay, int DeviceSlot, int DeviceDaySlot, int? AccountSlot);
+
+/// <summary>One campaign's claims for one write, fenced by the issued count its grain expects the ledger to hold.</summary>
+public sealed record CampaignBatch(Guid CampaignId, int ExpectedIssued, IReadOnlyList<NewCoupon> Coupons, BatchLimits Limits);

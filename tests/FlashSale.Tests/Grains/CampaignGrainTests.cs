@@ -112,7 +112,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         Assert.Equal(ClaimOutcome.Issued, (await campaign.Claim(new ClaimRequest("frank", "d", "k1"))).Outcome);
 
         // Another activation of the same campaign (possible while membership changes) commits a coupon.
-        await cluster.Ledger.IssueAsync(id, expectedIssued: 1, [NewCoupon("grace", slot: 1, "elsewhere")], NoRiskLimits);
+        await cluster.Ledger.IssueAsync(new CampaignBatch(id, ExpectedIssued: 1, [NewCoupon("grace", slot: 1, "elsewhere")], NoRiskLimits));
 
         // This activation's next write carries a stale count: the database refuses it, nothing is acknowledged.
         var refused = await campaign.Claim(new ClaimRequest("heidi", "d", "k1"));
@@ -133,12 +133,12 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
     {
         var campaign = await CreateAsync(totalStock: 2, perUserLimit: 1);
         var id = campaign.GetPrimaryKey();
-        await cluster.Ledger.IssueAsync(id, 0, [NewCoupon("ivan", 1, "a")], NoRiskLimits);
+        await cluster.Ledger.IssueAsync(new CampaignBatch(id, 0, [NewCoupon("ivan", 1, "a")], NoRiskLimits));
 
         async Task<LedgerConflict> Refusal(int expected, params NewCoupon[] batch) =>
-            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(id, expected, batch, NoRiskLimits))).Conflict;
+            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(new CampaignBatch(id, expected, batch, NoRiskLimits)))).Conflict;
         async Task<LedgerConflict> RefusalUnder(BatchLimits limits, NewCoupon coupon) =>
-            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(id, 1, [coupon], limits))).Conflict;
+            (await Assert.ThrowsAsync<LedgerConflictException>(() => cluster.Ledger.IssueAsync(new CampaignBatch(id, 1, [coupon], limits)))).Conflict;
 
         Assert.Equal(LedgerConflict.StaleCount, await Refusal(0, NewCoupon("judy", 1, "b")));
         Assert.Equal(LedgerConflict.ConstraintViolated, await Refusal(1, NewCoupon("judy", 1, "b"), NewCoupon("ken", 1, "c")));
@@ -160,7 +160,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
             await RefusalUnder(NoRiskLimits, judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { DeviceDaySlot = 1 } }));
         Assert.Equal(LedgerConflict.ConstraintViolated,
             await RefusalUnder(NoRiskLimits, judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { AccountSlot = 1 } }));
-        await cluster.Ledger.IssueAsync(id, 1, [judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { AccountSlot = 2 } }], NoRiskLimits);
+        await cluster.Ledger.IssueAsync(new CampaignBatch(id, 1, [judy with { DeviceId = "ivan-phone", Risk = ivansPhone with { AccountSlot = 2 } }], NoRiskLimits));
 
         var audit = await LedgerAudit.ReadAsync(cluster.Database, id);
         Assert.Equal(2, audit.IssuedCounter);
