@@ -47,6 +47,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<IClaimWrites>(services => services.GetRequiredService<CouponLedger>());
         silo.Services.AddSingleton<LedgerWriter>();
+        silo.Services.AddSingleton<ICampaignLedger, CampaignLedger>();
         silo.Services.AddSingleton<CampaignChangeLog>();
         silo.Services.AddSingleton<CampaignResultsStore>();
         silo.Services.AddSingleton<WalletStore>();

@@ -65,7 +65,7 @@ public sealed partial class CampaignGrain
         }
 
         var now = clock.GetUtcNow();
-        if ((!_draft && now >= Definition.StartsAt) || !await changeLog.EditAsync(definition, actor, now, changes))
+        if ((!Admission.Draft && now >= Definition.StartsAt) || !await changeLog.EditAsync(definition, actor, now, changes))
         {
             return new CampaignChangeResult(CampaignChangeOutcome.AlreadyOpened, View());
         }
@@ -75,7 +75,7 @@ public sealed partial class CampaignGrain
         await StartExpiryWatchAsync();
         await PlanScheduleAsync();
         // Nothing was issued before the opening, so the stock is the definition's and no limit has counted yet.
-        _totalStock = definition.TotalStock;
+        Admission.Stock(definition.TotalStock);
         _limits = null;
         TimeNextEdge();
         AnnounceChange();
@@ -84,12 +84,12 @@ public sealed partial class CampaignGrain
 
     private async Task<CampaignChangeOutcome> PublishAsync(string actor, DateTimeOffset now)
     {
-        if (!_draft || !await changeLog.PublishAsync(Definition!.Id, actor, now))
+        if (!Admission.Draft || !await changeLog.PublishAsync(Definition!.Id, actor, now))
         {
             return CampaignChangeOutcome.NotDraft;
         }
 
-        _draft = false;
+        Admission.Draft = false;
         await PlanScheduleAsync();
         TimeNextEdge();
         AnnounceChange();
@@ -98,12 +98,12 @@ public sealed partial class CampaignGrain
 
     private async Task<CampaignChangeOutcome> SetPausedAsync(bool pause, string actor, DateTimeOffset now)
     {
-        if (_paused == pause || !await changeLog.SetPausedAsync(Definition!.Id, pause, actor, now))
+        if (Admission.Paused == pause || !await changeLog.SetPausedAsync(Definition!.Id, pause, actor, now))
         {
             return pause ? CampaignChangeOutcome.AlreadyPaused : CampaignChangeOutcome.NotPaused;
         }
 
-        _paused = pause;
+        Admission.Paused = pause;
         AnnounceChange();
         return CampaignChangeOutcome.Done;
     }
@@ -135,12 +135,12 @@ public sealed partial class CampaignGrain
     }
 
     private Task PlanScheduleAsync() =>
-        GrainFactory.GetGrain<ICampaignScheduleGrain>(Definition!.Id).Plan(_draft ? null : Definition.StartsAt, Definition.EndsAt);
+        GrainFactory.GetGrain<ICampaignScheduleGrain>(Definition!.Id).Plan(Admission.Draft ? null : Definition.StartsAt, Definition.EndsAt);
 
     /// <summary>API nodes refuse by the new gate at once; dashboards hear the new state.</summary>
     private void AnnounceChange()
     {
-        _gate = null;
+        Admission.ChangedGate();
         PublishGate();
         PublishState(View().Phase.Name());
         PublishSoon();

@@ -18,8 +18,8 @@ public sealed partial class CampaignGrain
         var (redeemed, discount) = await results.RedemptionsAsync(Definition.Id);
         var verdicts = await results.RiskAsync(Definition.Id);
         var view = View();
-        return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), _totalStock, _committed, Definition.Terms.Currency,
-            Definition.StartsAt, _claimants, redeemed, discount, SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null);
+        return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), Admission.TotalStock, Admission.Committed,
+            Definition.Terms.Currency, Definition.StartsAt, Admission.Claimants, redeemed, discount, Admission.SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null);
     }
 
     public async Task Close()
@@ -33,9 +33,9 @@ public sealed partial class CampaignGrain
         PublishState(CampaignPhase.Ended.Name());
         PublishGate();
         // Claims admitted just before the end are still being written: they belong to the results.
-        for (var round = 0; _inFlight > 0 && round < 10; round++)
+        for (var round = 0; Admission.InFlight > 0 && round < 10; round++)
         {
-            await Task.WhenAll(_reserver, _writer);
+            await Committer.RoundsInFlight;
         }
 
         await SaveRefusalsAsync();
@@ -48,10 +48,8 @@ public sealed partial class CampaignGrain
             return;
         }
 
-        await results.CloseAsync(Definition.Id, now, _committed, _claimants, SoldOutAt, _live.Totals());
+        await results.CloseAsync(Definition.Id, now, Admission.Committed, Admission.Claimants, Admission.SoldOutAt, _live.Totals());
     }
-
-    private DateTimeOffset? SoldOutAt => _committed >= _totalStock ? _soldOutAt : null;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveRefusalsAsync();
 

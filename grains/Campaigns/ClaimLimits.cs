@@ -12,6 +12,7 @@ namespace FlashSale.Grains.Campaigns;
 /// call per counter bucket for a whole round of claims, then confirms or releases them.
 /// </summary>
 internal sealed class ClaimLimits(IGrainFactory grains, Guid campaignId, RiskPolicy policy, int dailyClaimCap, int pointsPrice, ILogger logger)
+    : IClaimLimits
 {
     // Built once: Orleans resolves a grain's type by reflection on every GetGrain call (measured at
     // about 7% of the silo's CPU when done per round).
