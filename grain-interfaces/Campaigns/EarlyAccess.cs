@@ -28,4 +28,8 @@ public static class EarlyAccessRules
 
         return startsAt;
     }
+
+    /// <summary>When the first shoppers may start claiming: the earliest tier's opening, or the campaign's own.</summary>
+    public static DateTimeOffset FirstOpening(this ImmutableArray<EarlyAccess> early, DateTimeOffset startsAt) =>
+        early.IsDefaultOrEmpty ? startsAt : startsAt - early.Max(rule => rule.Lead > TimeSpan.Zero ? rule.Lead : TimeSpan.Zero);
 }

@@ -66,6 +66,13 @@ public interface ICampaignGrain : IGrainWithGuidKey
     Task Announce();
 
     /// <summary>
+    /// Made ready for the opening (its schedule calls this shortly before): activated, its ledger
+    /// read, its gate pushed to API nodes, and kept active until the opening has passed.
+    /// </summary>
+    [Alias("Warm")]
+    Task Warm();
+
+    /// <summary>
     /// The sale is over (its schedule calls this at the end): announces it, saves the refusal counts
     /// and freezes the claims' results. Does nothing before the end.
     /// </summary>

@@ -134,8 +134,32 @@ public sealed partial class CampaignGrain
         return outcome;
     }
 
-    private Task PlanScheduleAsync() =>
-        GrainFactory.GetGrain<ICampaignScheduleGrain>(Definition!.Id).Plan(Admission.Draft ? null : Definition.StartsAt, Definition.EndsAt);
+    private async Task PlanScheduleAsync()
+    {
+        var schedule = GrainFactory.GetGrain<ICampaignScheduleGrain>(Definition!.Id);
+        await schedule.Plan(Admission.Draft ? null : Definition.StartsAt, Definition.EndsAt);
+        await schedule.PlanWarmUp(Admission.Draft ? null : Definition.EarlyAccess.FirstOpening(Definition.StartsAt));
+    }
+
+    public Task Warm()
+    {
+        if (Definition is { } definition && !Admission.Draft)
+        {
+            // Idle collection must not undo the warm-up before the first claims come.
+            var opening = definition.EarlyAccess.FirstOpening(definition.StartsAt);
+            var now = clock.GetUtcNow();
+            if (opening > now)
+            {
+                DelayDeactivation(opening - now + KeptAfterOpening);
+            }
+
+            PublishGate();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static readonly TimeSpan KeptAfterOpening = TimeSpan.FromMinutes(5);
 
     /// <summary>API nodes refuse by the new gate at once; dashboards hear the new state.</summary>
     private void AnnounceChange()

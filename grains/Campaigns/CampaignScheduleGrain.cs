@@ -8,6 +8,7 @@ namespace FlashSale.Grains.Campaigns;
 public sealed class CampaignScheduleGrain(TimeProvider clock, IOptions<ReminderPeriodOptions> reminders, ILogger<CampaignScheduleGrain> logger)
     : Grain, ICampaignScheduleGrain, IRemindable
 {
+    private const string WarmUp = "warm-up";
     private const string Opening = "opening";
     private const string End = "end";
 
@@ -34,6 +35,19 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, IOptions<ReminderP
         await this.RegisterOrUpdateReminder(End, DueIn(endsAt, now), RetryAfter);
     }
 
+    public async Task PlanWarmUp(DateTimeOffset? firstOpening)
+    {
+        var now = clock.GetUtcNow();
+        if (firstOpening is { } opening && opening > now)
+        {
+            await this.RegisterOrUpdateReminder(WarmUp, DueIn(opening - reminders.Value.WarmUpLead, now), RetryAfter);
+        }
+        else if (await this.GetReminder(WarmUp) is { } stale)
+        {
+            await this.UnregisterReminder(stale);
+        }
+    }
+
     private static TimeSpan DueIn(DateTimeOffset at, DateTimeOffset now) => at - now > Soonest ? at - now : Soonest;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -41,7 +55,12 @@ public sealed class CampaignScheduleGrain(TimeProvider clock, IOptions<ReminderP
         var campaign = GrainFactory.GetGrain<ICampaignGrain>(this.GetPrimaryKey());
         try
         {
-            await (reminderName == End ? campaign.Close() : campaign.Announce());
+            await (reminderName switch
+            {
+                End => campaign.Close(),
+                WarmUp => campaign.Warm(),
+                _ => campaign.Announce(),
+            });
         }
         catch (Exception e)
         {

@@ -15,4 +15,11 @@ public sealed class ReminderPeriodOptions
     /// <summary>A minute by default, Orleans' own floor; below it, Orleans' floor is lowered to match.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "must be between a second and a day.")]
     public TimeSpan Period { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long before a campaign's first opening its grain is warmed (activated, gates pushed): long
+    /// enough for a thousand campaigns opening at once to be activated beforehand.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "must be between a second and an hour.")]
+    public TimeSpan WarmUpLead { get; set; } = TimeSpan.FromSeconds(30);
 }

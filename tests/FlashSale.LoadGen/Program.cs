@@ -20,6 +20,12 @@ static async Task<int> RunAsync(LoadOptions options)
             ? new LocalTokenMinter(key, options.Issuer, options.Audience)
             : new DevTokenEndpointMinter(setupHttp, options.TokenUrl ?? options.BaseUrl);
         campaigns = await CampaignSetup.PrepareAsync(options, setupHttp, minter, runId);
+        if (options.SetupOnly)
+        {
+            await WriteCampaignIdsAsync(options, campaigns);
+            return LoadCommand.Done;
+        }
+
         shoppers = await ShopperPool.CreateAsync(runId, options.Shoppers, minter);
     }
     catch (Exception e) when (e is SetupException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
@@ -71,7 +77,9 @@ static async Task<int> RunAsync(LoadOptions options)
         load.Client,
         shoppers.Count,
         campaigns,
-        checks.Count > 0 ? InvariantReport.Of(checks, ledger) : null);
+        checks.Count > 0 ? InvariantReport.Of(checks, ledger) : null,
+        load.ServerCpuSeconds.Count == 0 ? null : load.ServerCpuSeconds.ToDictionary(p => p.Key, p => new ServerCpu(p.Value, p.Value / load.MeasuredSeconds,
+            stats.Measured == 0 ? 0 : p.Value * 1e6 / stats.Measured, stats.Issued == 0 ? null : p.Value * 1e6 / stats.Issued), StringComparer.Ordinal));
 
     TextSummary.Write(Console.Out, report);
     if (options.JsonPath is { } jsonPath)
@@ -80,4 +88,15 @@ static async Task<int> RunAsync(LoadOptions options)
     }
 
     return report.Invariants?.Passed == false ? LoadCommand.InvariantBroken : LoadCommand.Done;
+}
+
+// What --setup-only leaves for the run that follows: the ids, comma-separated on stdout (for --campaign-ids) and in --json.
+static async Task WriteCampaignIdsAsync(LoadOptions options, IReadOnlyList<Guid> campaigns)
+{
+    Console.Out.WriteLine(string.Join(',', campaigns));
+    if (options.JsonPath is { } jsonPath)
+    {
+        await using var file = File.Create(jsonPath);
+        await System.Text.Json.JsonSerializer.SerializeAsync(file, new { campaignIds = campaigns });
+    }
 }

@@ -6,6 +6,10 @@
 #   E3  FlashSale claims on a sold-out campaign: the rejection path
 #   B1  the Redis "seckill" design (one Lua script per claim), appendfsync everysec and always
 #   L50, L80  FlashSale claims open-loop at 50% and 80% of E1's rate: latency from intended send time
+#   O   the opening instant: 1,000 campaigns created to open at the same millisecond, the silo restarted
+#       (cold, as after campaigns made days before) so that their schedules warm them, 100,000 shoppers
+#       claiming from before the opening; measured: the first second after it
+# Each claims rung also records the CPU per request of the API node, the silo and PostgreSQL.
 # Writes one JSON per rung and run, then results.md and results.json with the medians and ratios.
 #
 # Usage: tests/benchmark/run.sh [RUNS]        (default 3; BENCH_DURATION=10s BENCH_WARMUP=3s BENCH_CONNECTIONS=128)
@@ -38,7 +42,7 @@ cleanup() {
 }
 stop_on_exit
 
-# start NAME LOG ENV... -- COMMAND...: a background server, stopped on exit.
+# start NAME LOG ENV... -- COMMAND...: a background server, stopped on exit; $! is its pid after the call.
 start() {
     local name=$1 log=$2
     shift 2
@@ -73,17 +77,24 @@ unlimited=1000000
 web=(ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY"
     RateLimits__PerAddress__PermitsPerSecond="$unlimited" RateLimits__PerAddress__Burst="$unlimited"
     RateLimits__PerShopper__PermitsPerSecond="$unlimited" RateLimits__PerShopper__Burst="$unlimited")
-start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
-    -- dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll"
-up silo port_open 23311
+start_silo() {
+    start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
+        -- dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll"
+    SILO_PID=$!
+    up silo port_open 23311
+}
+start_silo
 start api "$OUT/api.log" "${common[@]}" "${web[@]}" ASPNETCORE_URLS=$API_URL \
     -- dotnet "$REPO/api/$BIN/FlashSale.Api.dll"
+API_PID=$!
 for mode in everysec always; do
     url=$BASE_EVERYSEC_URL port=6391
     [[ $mode == always ]] && url=$BASE_ALWAYS_URL port=6392
     start "baseline ($mode)" "$OUT/baseline-$mode.log" "${web[@]}" ASPNETCORE_URLS=$url \
         Redis__Configuration=127.0.0.1:$port -- dotnet "$REPO/tests/FlashSale.Benchmarks.Baseline/$BIN/FlashSale.Benchmarks.Baseline.dll"
+    [[ $mode == everysec ]] && BARE_PID=$!
 done
+PG_PID=$(head -1 "$WORK/postgres/postmaster.pid")
 up api answers "$API_URL/health/live"
 up "baseline (everysec)" bare_answers "$BASE_EVERYSEC_URL"
 up "baseline (always)" bare_answers "$BASE_ALWAYS_URL"
@@ -108,18 +119,45 @@ warm E1 --target claims --base-url "$API_URL"
 warm B1 --target redis --base-url "$BASE_EVERYSEC_URL"
 warm B1 --target redis --base-url "$BASE_ALWAYS_URL"
 
+# The server side of each claim: the API node, the silo, and PostgreSQL's postmaster with its backends.
+watch() { echo --watch-cpu api=$API_PID --watch-cpu silo=$SILO_PID --watch-cpu postgres=$PG_PID+; }
 claims=(--target claims --base-url "$API_URL" --signing-key "$SIGNING_KEY" --shoppers "$SHOPPERS" --db "$CONN")
 redis=(--target redis --signing-key "$SIGNING_KEY" --shoppers "$SHOPPERS" --stock 10000000 --per-user-limit 1)
+# O, the opening instant: 1,000 campaigns made to open at one millisecond BENCH_OPENING_AFTER seconds on
+# (90 by default), the silo then killed and started again so that no campaign grain is active until its
+# schedule warms it (Reminders:WarmUpLead, 30 s, before the opening); 100,000 shoppers claim from before
+# the opening (refused as not started by the API node's gates), and the first second after it is measured.
+opening() {
+    local open_at ids
+    open_at=$(date -u -d "+${BENCH_OPENING_AFTER:-90} seconds" +%Y-%m-%dT%H:%M:%S.000Z)
+    say "run $run, O: 1,000 campaigns opening at $open_at"
+    ids=$(dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --setup-only --target claims --base-url "$API_URL" \
+        --signing-key "$SIGNING_KEY" --campaigns 1000 --stock 100000 --per-user-limit 1 --opens-at "$open_at" 2>"$OUT/run$run-O-setup.txt")
+    say "run $run, O: restarting the silo, every campaign grain cold until its warm-up"
+    kill -9 "$SILO_PID"
+    wait "$SILO_PID" 2>/dev/null || true
+    start_silo
+    up "api (the silo restarted)" answers "$API_URL/health/ready"
+    # shellcheck disable=SC2046
+    dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --target claims --base-url "$API_URL" \
+        --signing-key "$SIGNING_KEY" --shoppers 100000 --db "$CONN" --campaign-ids "$ids" --opens-at "$open_at" --duration 1s $(watch) \
+        --json "$OUT/run$run-O.json" >"$OUT/run$run-O.txt"
+}
+
 for ((run = 1; run <= RUNS; run++)); do
-    loadgen E0 --target bare --base-url "$BASE_EVERYSEC_URL" --signing-key "$SIGNING_KEY" --shoppers 10000
-    loadgen E1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1
-    loadgen E2 "${claims[@]}" --campaigns 1000 --stock 100000 --per-user-limit 1
-    loadgen E3 "${claims[@]}" --campaigns 1 --stock 1 --per-user-limit 1
+    loadgen E0 --target bare --base-url "$BASE_EVERYSEC_URL" --signing-key "$SIGNING_KEY" --shoppers 10000 --watch-cpu bare=$BARE_PID
+    # shellcheck disable=SC2046 # watch prints options, one word each
+    loadgen E1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 $(watch)
+    # shellcheck disable=SC2046
+    loadgen E2 "${claims[@]}" --campaigns 1000 --stock 100000 --per-user-limit 1 $(watch)
+    # shellcheck disable=SC2046
+    loadgen E3 "${claims[@]}" --campaigns 1 --stock 1 --per-user-limit 1 $(watch)
     loadgen B1-everysec "${redis[@]}" --base-url "$BASE_EVERYSEC_URL"
     loadgen B1-always "${redis[@]}" --base-url "$BASE_ALWAYS_URL"
     e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
     loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
     loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
+    opening
 done
 
 python3 "$REPO/tests/benchmark/summarize.py" "$OUT" "$RUNS" "$CONNECTIONS" "$DURATION"

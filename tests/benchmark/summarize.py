@@ -23,9 +23,11 @@ RUNGS = {
     "B1-always": ("Redis Lua, appendfsync always", "claimsPerSecond"),
     "L50": ("claims open loop at 50% of E1", "throughput"),
     "L80": ("claims open loop at 80% of E1", "throughput"),
+    "O": ("first second after 1,000 campaigns open at once", "claimsPerSecond"),
 }
 RATIOS = {
     "E1/E0": ("E1", "E0", 0.4),
+    "E2/E1": ("E2", "E1", 0.8),
     "E3/E0": ("E3", "E0", 0.8),
     "E1/B1(always)": ("E1", "B1-always", 1.0),
     "E1/B1(everysec)": ("E1", "B1-everysec", 0.7),
@@ -64,6 +66,9 @@ for rung, (label, measure) in RUNGS.items():
         "fiveHundreds": sum(v for r in rs for k, v in r["outcomes"].items() if k.startswith("5")),
         "invariantsPassed": all(invariants) if invariants else None,
         "clientCores": median([r["client"]["cpuCores"] for r in rs]),
+        # Where each request's CPU went, by server process (--watch-cpu): medians of µs per request.
+        "cpuMicrosecondsPerRequest": {name: median([r["serverCpu"][name]["cpuMicrosecondsPerRequest"] for r in rs])
+                                      for name in (rs[0].get("serverCpu") or {})},
     }
 for name, (top, bottom, target) in RATIOS.items():
     per_run = [figure(reports[top][i], top) / figure(reports[bottom][i], bottom) for i in range(runs)]
@@ -89,6 +94,15 @@ for rung, r in summary["rungs"].items():
     lat = r["latencyMs"]
     lines.append(f"| {rung} | {r['label']}{rate} | {r['median']:,.0f} {unit} | {', '.join(f'{x:,}' for x in r['perRun'])} "
                  f"| {lat['p50']:.1f} | {lat['p99']:.1f} | {lat['p999']:.1f} | {r['fiveHundreds']} | {inv} |")
+processes = sorted({name for r in summary["rungs"].values() for name in r["cpuMicrosecondsPerRequest"]})
+if processes:
+    lines += ["", "CPU per request by process over the measured window (µs, medians; from /proc, the load generator's `--watch-cpu`):", "",
+              "| rung | " + " | ".join(processes) + " | load generator |", "|---|" + "---:|" * (len(processes) + 1)]
+    for rung, r in summary["rungs"].items():
+        cpu = r["cpuMicrosecondsPerRequest"]
+        if cpu:
+            client = median([x["client"]["cpuMicrosecondsPerRequest"] for x in reports[rung]])
+            lines.append(f"| {rung} | " + " | ".join(f"{cpu[p]:.0f}" if p in cpu else "-" for p in processes) + f" | {client:.0f} |")
 lines += ["", "| ratio | median | per run | target | met |", "|---|---:|---|---:|---|"]
 for name, r in summary["ratios"].items():
     lines.append(f"| {name} | {r['median']:.2f} | {', '.join(str(x) for x in r['perRun'])} | ≥ {r['target']} | {'yes' if r['met'] else 'no'} |")

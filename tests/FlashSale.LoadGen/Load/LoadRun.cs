@@ -7,7 +7,8 @@ using FlashSale.LoadGen.Stats;
 namespace FlashSale.LoadGen.Load;
 
 /// <summary>What the load phase leaves for the report and the checks.</summary>
-public sealed record LoadResult(RunStats Stats, AcknowledgedClaims Acknowledged, IdempotencyKeys Keys, double WarmupSeconds, double MeasuredSeconds, ClientUsage Client);
+public sealed record LoadResult(RunStats Stats, AcknowledgedClaims Acknowledged, IdempotencyKeys Keys, double WarmupSeconds, double MeasuredSeconds,
+    ClientUsage Client, IReadOnlyDictionary<string, double> ServerCpuSeconds);
 
 /// <summary>The load phase: one worker per connection, in a closed or open loop, with a progress line every second.</summary>
 public static class LoadRun
@@ -26,13 +27,17 @@ public static class LoadRun
 
         var budget = new RequestBudget(options.Requests);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var window = new RunWindow(options.Warmup, options.Duration);
+        // Opening at a set instant: everything before it is warm-up, and the measured window starts at the opening.
+        var warmup = options.OpensAt is { } opensAt ? Max(opensAt - DateTimeOffset.UtcNow, TimeSpan.Zero) : options.Warmup;
+        var window = new RunWindow(warmup, options.Duration);
+        var serverCpu = ServerCpuAsync(options.WatchCpu, window);
         using var stopProgress = new CancellationTokenSource();
         var progress = ProgressReporter.RunAsync(stats, window, options.Mode == LoopMode.Open, stopProgress.Token);
         await (options.Mode == LoopMode.Open
             ? OpenLoop.RunAsync(workers, window, budget, options.Rate!.Value, options.Timeout, stats)
             : ClosedLoop.RunAsync(workers, window, budget));
         var end = Stopwatch.GetTimestamp();
+        var serverCpuSeconds = await serverCpu(end);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         await stopProgress.CancelAsync();
         await progress;
@@ -41,7 +46,32 @@ public static class LoadRun
         var client = new ClientUsage(cpu, wall, cpu / wall, stats.Completed == 0 ? 0 : cpu * 1e6 / stats.Completed);
         // Until the last measured answer, so a backlog drained after the due times still counts against throughput.
         var measured = Math.Max(Stopwatch.GetElapsedTime(window.MeasureFrom, end).TotalSeconds, 1e-6);
-        var warmup = Stopwatch.GetElapsedTime(window.Start, Math.Min(window.MeasureFrom, end)).TotalSeconds;
-        return new LoadResult(stats, acknowledged, keys, warmup, measured, client);
+        var warmupSeconds = Stopwatch.GetElapsedTime(window.Start, Math.Min(window.MeasureFrom, end)).TotalSeconds;
+        return new LoadResult(stats, acknowledged, keys, warmupSeconds, measured, client, serverCpuSeconds);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// Reads the watched processes' CPU when measurement starts; the function returned reads it again
+    /// at the end and gives each one's CPU seconds in between.
+    /// </summary>
+    private static Func<long, Task<IReadOnlyDictionary<string, double>>> ServerCpuAsync(IReadOnlyList<WatchedProcess> watched, RunWindow window)
+    {
+        var atStart = Task.Run(async () =>
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), window.MeasureFrom);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            return watched.ToDictionary(p => p.Name, p => p.CpuSeconds(), StringComparer.Ordinal);
+        });
+        return async end =>
+        {
+            var start = await atStart;
+            return watched.ToDictionary(p => p.Name, p => p.CpuSeconds() - start[p.Name], StringComparer.Ordinal);
+        };
     }
 }

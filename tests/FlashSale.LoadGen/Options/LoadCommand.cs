@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using FlashSale.LoadGen.Stats;
 using Npgsql;
 
 namespace FlashSale.LoadGen.Options;
@@ -130,6 +131,29 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         Description = "Also write the results as JSON to FILE",
     };
 
+    private readonly Option<IReadOnlyList<WatchedProcess>> _watchCpu = new("--watch-cpu")
+    {
+        HelpName = "NAME=PID[+]",
+        Description = "Report the CPU this process used over the measured window, per request and per claim (repeatable; "
+            + "PID+ adds its child processes, as PostgreSQL's backends)",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+        CustomParser = WatchedProcesses,
+    };
+
+    private readonly Option<DateTimeOffset?> _opensAt = new("--opens-at")
+    {
+        HelpName = "TIME",
+        Description = "Created campaigns all open at TIME (ISO 8601, e.g. 2026-11-11T12:00:00Z) and measurement starts there; "
+            + "the load before it is the warm-up (must be in the future when the load starts)",
+        CustomParser = OpeningTime,
+    };
+
+    private readonly Option<bool> _setupOnly = new("--setup-only")
+    {
+        Description = "Only create the campaigns: print their ids (and write them with --json), send no claim",
+    };
+
     public LoadCommand()
         : base($"""
             FlashSale.LoadGen: simulated shoppers racing to claim coupons, for benchmarks.
@@ -159,7 +183,11 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         Options.Add(_tokenUrl);
         Options.Add(_database);
         Options.Add(_json);
+        Options.Add(_watchCpu);
+        Options.Add(_opensAt);
+        Options.Add(_setupOnly);
         AddRule(ModeAndRate);
+        AddRule(result => Exclusive(result, _opensAt, _warmup, "--opens-at sets the warm-up (until the opening): give one of them"));
         AddRule(result => Exclusive(result, _campaigns, _campaignIds, "give --campaigns (to create) or --campaign-ids (to reuse), not both"));
         AddRule(result => Exclusive(result, _signingKey, _tokenUrl, "give --signing-key (mint here) or --token-url (mint there), not both"));
         AddRule(TokensMintedHere);
@@ -194,6 +222,9 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
             TokenUrl = parsed.GetValue(_tokenUrl),
             Database = parsed.GetValue(_database),
             JsonPath = parsed.GetValue(_json),
+            WatchCpu = parsed.GetValue(_watchCpu) ?? [],
+            OpensAt = parsed.GetValue(_opensAt),
+            SetupOnly = parsed.GetValue(_setupOnly),
         };
     }
 
@@ -257,6 +288,37 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         }
 
         return ids;
+    }
+
+    private static IReadOnlyList<WatchedProcess> WatchedProcesses(ArgumentResult result)
+    {
+        var watched = new List<WatchedProcess>();
+        foreach (var token in result.Tokens)
+        {
+            var (name, pid) = token.Value.Split('=', 2) is [var n, var p] ? (n, p) : ("", "");
+            var withChildren = pid.EndsWith('+');
+            if (name.Length == 0 || !int.TryParse(pid.TrimEnd('+'), System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
+            {
+                result.AddError($"--watch-cpu: '{token.Value}' is not NAME=PID or NAME=PID+");
+                continue;
+            }
+
+            watched.Add(new WatchedProcess(name, id, withChildren));
+        }
+
+        return watched;
+    }
+
+    private static DateTimeOffset? OpeningTime(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at;
+        }
+
+        result.AddError($"--opens-at: '{text}' is not a time (ISO 8601, e.g. 2026-11-11T12:00:00Z)");
+        return null;
     }
 
     private static string ConnectionString(ArgumentResult result)

@@ -66,4 +66,16 @@ public sealed record LoadOptions
     public string? Database { get; init; }
 
     public string? JsonPath { get; init; }
+
+    /// <summary>Server processes whose CPU over the measured window goes into the report.</summary>
+    public IReadOnlyList<Stats.WatchedProcess> WatchCpu { get; init; } = [];
+
+    /// <summary>
+    /// When set, the campaigns created open at this instant, all of them, and the measured window
+    /// starts there: the load before it is the warm-up (claims refused as not started).
+    /// </summary>
+    public DateTimeOffset? OpensAt { get; init; }
+
+    /// <summary>Create the campaigns (writing their ids to <see cref="JsonPath"/>) and stop, sending no claim.</summary>
+    public bool SetupOnly { get; init; }
 }

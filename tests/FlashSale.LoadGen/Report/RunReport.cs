@@ -32,10 +32,14 @@ public sealed record RunReport(
     ClientUsage Client,
     int Shoppers,
     IReadOnlyList<Guid> CampaignIds,
-    InvariantReport? Invariants);
+    InvariantReport? Invariants,
+    IReadOnlyDictionary<string, ServerCpu>? ServerCpu = null);
 
 /// <summary>Measured requests that got no HTTP answer (5xx answers are outcomes).</summary>
 public sealed record ErrorCounts(long Total, long Transport, long Timeouts, long Unsent);
+
+/// <summary>What a watched server process (<c>--watch-cpu</c>) used over the measured window.</summary>
+public sealed record ServerCpu(double CpuSeconds, double CpuCores, double CpuMicrosecondsPerRequest, double? CpuMicrosecondsPerClaim);
 
 /// <summary>What the generator itself cost, over warm-up and measurement: how close it came to being the bottleneck.</summary>
 public sealed record ClientUsage(double CpuSeconds, double WallSeconds, double CpuCores, double CpuMicrosecondsPerRequest);

@@ -26,6 +26,11 @@ public static class TextSummary
         var client = report.Client;
         output.WriteLine($"client        {client.CpuSeconds:F1} s CPU in {client.WallSeconds:F1} s = {client.CpuCores:F2} cores, " +
                          $"{client.CpuMicrosecondsPerRequest:F0} µs CPU per request");
+        foreach (var (name, server) in report.ServerCpu ?? new Dictionary<string, ServerCpu>(StringComparer.Ordinal))
+        {
+            var perClaim = server.CpuMicrosecondsPerClaim is { } micros ? $", {micros:F0} µs per new coupon" : "";
+            output.WriteLine($"cpu {name,-10}{server.CpuSeconds:F1} s = {server.CpuCores:F2} cores, {server.CpuMicrosecondsPerRequest:F0} µs per request{perClaim}");
+        }
         if (report.Invariants is not { } invariants)
         {
             return;

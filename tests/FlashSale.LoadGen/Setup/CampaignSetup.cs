@@ -33,7 +33,10 @@ public static class CampaignSetup
         return ids;
     }
 
-    /// <summary>On sale from a minute ago (so no clock skew makes it "not started") until tomorrow.</summary>
+    /// <summary>
+    /// On sale from a minute ago (so no clock skew makes it "not started"), or from <c>--opens-at</c>,
+    /// until tomorrow.
+    /// </summary>
     private static object FlashSaleCampaign(LoadOptions options, string runId, int number)
     {
         var now = DateTimeOffset.UtcNow;
@@ -43,7 +46,7 @@ public static class CampaignSetup
             coupon = new { kind = "fixed", currency = "CNY", amountOff = 50 },
             totalStock = options.Stock,
             perUserLimit = options.PerUserLimit,
-            startsAt = now.AddMinutes(-1),
+            startsAt = options.OpensAt ?? now.AddMinutes(-1),
             endsAt = now.AddDays(1),
             validity = new { days = 7 },
         };

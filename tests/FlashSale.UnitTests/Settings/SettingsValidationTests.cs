@@ -1,4 +1,5 @@
 using FlashSale.Api.Risk;
+using FlashSale.Grains.Reminders;
 using FlashSale.Grains.Risk;
 using FlashSale.Operations.Settings;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,14 @@ public sealed class SettingsValidationTests
         var failure = Assert.Throws<OptionsValidationException>(() =>
             Configuration(("Risk:TimeZone", "Mars/Olympus_Mons")).ReadSettings<RiskOptions>("Risk"));
         Assert.StartsWith("Risk:TimeZone (env Risk__TimeZone): 'Mars/Olympus_Mons' is not a known time zone id", Assert.Single(failure.Failures));
+    }
+
+    [Fact]
+    public void A_warm_up_lead_of_nothing_is_refused()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() =>
+            Configuration(("Reminders:WarmUpLead", "00:00:00")).ReadSettings<ReminderPeriodOptions>(ReminderPeriodOptions.Section));
+        Assert.Equal("Reminders:WarmUpLead (env Reminders__WarmUpLead): must be between a second and an hour.", Assert.Single(failure.Failures));
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

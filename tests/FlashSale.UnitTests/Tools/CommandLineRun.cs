@@ -43,7 +43,10 @@ public sealed record CommandLineRun<TSettings>(int ExitCode, string Output, stri
         return run.Errors;
     }
 
-    /// <summary><c>--help</c> runs nothing and explains every option on its line, with its default where it has one.</summary>
+    /// <summary>
+    /// <c>--help</c> runs nothing and explains every option on its line, with its default where it has
+    /// one (a flag's is off, and help does not say so).
+    /// </summary>
     public static async Task AssertHelpExplainsEveryOptionAsync(ToolCommand<TSettings> command)
     {
         var run = await InvokeAsync(command, "--help");
@@ -56,7 +59,7 @@ public sealed record CommandLineRun<TSettings>(int ExitCode, string Output, stri
             var line = Assert.Single(lines, line => line.TrimStart().StartsWith(option.Name + " ", StringComparison.Ordinal));
             Assert.False(string.IsNullOrWhiteSpace(option.Description), $"{option.Name} has no description");
             Assert.Contains(option.Description!, line);
-            if (option.HasDefaultValue)
+            if (option.HasDefaultValue && option.ValueType != typeof(bool))
             {
                 Assert.Contains("[default: ", line);
             }

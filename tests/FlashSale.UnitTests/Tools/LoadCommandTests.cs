@@ -57,6 +57,20 @@ public sealed class LoadCommandTests
         Assert.Equal((1_000_000, 1_000_000L, 0.0), (million.Shoppers, million.Requests, million.ReplayShare));
     }
 
+    [Fact]
+    public async Task The_opening_rung_opens_its_campaigns_at_one_instant_and_watches_the_servers_cpu()
+    {
+        // tests/benchmark/run.sh's O rung: first the campaigns, then the claims on them.
+        var setup = await Run.SettingsAsync(new LoadCommand(), "--setup-only", "--campaigns", "1000", "--opens-at", "2026-11-11T12:00:00.000Z");
+        var rush = await Run.SettingsAsync(new LoadCommand(), "--opens-at", "2026-11-11T12:00:00.000Z", "--duration", "1s",
+            "--watch-cpu", "api=123", "--watch-cpu", "silo=124", "--watch-cpu", "postgres=125+");
+
+        var opening = new DateTimeOffset(2026, 11, 11, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal((true, 1000, opening), (setup.SetupOnly, setup.Campaigns, setup.OpensAt));
+        Assert.Equal((opening, TimeSpan.FromSeconds(1)), (rush.OpensAt, rush.Duration));
+        Assert.Equal([new("api", 123, false), new("silo", 124, false), new LoadGen.Stats.WatchedProcess("postgres", 125, true)], rush.WatchCpu);
+    }
+
     [Theory]
     [InlineData("--connections", "many", "--connections must be a whole number (1 to 10000), not 'many'")]
     [InlineData("--connections", "0", "--connections must be a whole number (1 to 10000), not '0'")]
@@ -71,6 +85,9 @@ public sealed class LoadCommandTests
     [InlineData("--token-url", "ftp://localhost", "--token-url must be an http or https URL, not 'ftp://localhost'")]
     [InlineData("--campaign-ids", "42", "--campaign-ids: '42' is not a campaign id (a GUID)")]
     [InlineData("--db", "Hots=localhost", "--db is not an Npgsql connection string")]
+    [InlineData("--watch-cpu", "silo", "--watch-cpu: 'silo' is not NAME=PID or NAME=PID+")]
+    [InlineData("--watch-cpu", "silo=-3", "--watch-cpu: 'silo=-3' is not NAME=PID or NAME=PID+")]
+    [InlineData("--opens-at", "at eight", "--opens-at: 'at eight' is not a time (ISO 8601, e.g. 2026-11-11T12:00:00Z)")]
     public async Task A_bad_value_is_refused_with_exit_code_2_naming_the_option(string option, string value, string error)
     {
         var errors = await Run.RefusedAsync(new LoadCommand(), option, value);
@@ -85,6 +102,7 @@ public sealed class LoadCommandTests
     [InlineData("give --signing-key (mint here) or --token-url (mint there), not both", "--signing-key", Key, "--token-url", "http://localhost:5000")]
     [InlineData("--issuer and --audience describe locally minted tokens: give --signing-key too", "--audience", "shop")]
     [InlineData("--db checks FlashSale's ledger, so it needs --target claims", "--target", "redis", "--db", Connection)]
+    [InlineData("--opens-at sets the warm-up (until the opening): give one of them", "--opens-at", "2026-11-11T12:00:00Z", "--warmup", "3s")]
     public async Task Options_that_do_not_go_together_are_refused_with_exit_code_2(string error, params string[] args)
     {
         var errors = await Run.RefusedAsync(new LoadCommand(), args);
