@@ -29,21 +29,26 @@ public static class FlashSaleSiloBuilder
         silo.AddAdoNetGrainStorage("campaigns", options =>
         {
             options.Invariant = AdoNetInvariant;
-            options.ConnectionString = connectionString;
+            options.ConnectionString = SiloConnections.Bounded(connectionString, SiloConnections.Orleans);
         });
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = AdoNetInvariant;
-            options.ConnectionString = connectionString;
+            options.ConnectionString = SiloConnections.Bounded(connectionString, SiloConnections.Orleans);
         });
         silo.Services.AddSettings<ReminderPeriodOptions>(ReminderPeriodOptions.Section);
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ReminderPeriodOptions>>((orleans, ours) =>
             orleans.MinimumReminderPeriod = ours.Value.Period < orleans.MinimumReminderPeriod ? ours.Value.Period : orleans.MinimumReminderPeriod);
         // The ledger sends the same few statements all day: prepared once per connection, PostgreSQL
         // skips parsing and planning them on every group commit.
-        var ledgerConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 };
+        var ledgerConnection = new NpgsqlConnectionStringBuilder(SiloConnections.Bounded(connectionString, SiloConnections.Ledger))
+        {
+            MaxAutoPrepare = 16,
+            AutoPrepareMinUsages = 2,
+        };
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ledgerConnection.ConnectionString));
-        silo.Services.AddKeyedSingleton(CouponLedger.Lookups, (_, _) => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddKeyedSingleton(CouponLedger.Lookups,
+            (_, _) => NpgsqlDataSource.Create(SiloConnections.Bounded(connectionString, SiloConnections.Lookups)));
         silo.Services.AddSingleton<CouponLedger>();
         silo.Services.AddSingleton<IClaimWrites>(services => services.GetRequiredService<CouponLedger>());
         silo.Services.AddSingleton<LedgerWriter>();
@@ -66,6 +71,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<RiskAuditLog>();
         silo.Services.AddHostedService(services => services.GetRequiredService<RiskAuditLog>());
         silo.Services.AddSettings<RiskOptions>("Risk");
+        silo.Services.AddSingleton<LimitCounterGrains>();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AllowDatabaseExceptions();
         return silo;

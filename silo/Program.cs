@@ -49,7 +49,7 @@ builder.UseOrleans(silo =>
     silo.UseAdoNetClustering(options =>
     {
         options.Invariant = FlashSaleSiloBuilder.AdoNetInvariant;
-        options.ConnectionString = connectionString;
+        options.ConnectionString = SiloConnections.Bounded(connectionString, SiloConnections.Orleans);
     });
     silo.Services.AddSettings<SiloEndpointSettings>(SiloEndpointSettings.Section);
     silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SiloEndpointSettings>>((endpoints, settings) => settings.Value.ApplyTo(endpoints));

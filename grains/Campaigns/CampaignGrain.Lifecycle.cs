@@ -141,7 +141,7 @@ public sealed partial class CampaignGrain
         await schedule.PlanWarmUp(Admission.Draft ? null : Definition.EarlyAccess.FirstOpening(Definition.StartsAt));
     }
 
-    public Task Warm()
+    public async Task Warm()
     {
         if (Definition is { } definition && !Admission.Draft)
         {
@@ -154,9 +154,8 @@ public sealed partial class CampaignGrain
             }
 
             PublishGate();
+            await Limits.WarmAsync();
         }
-
-        return Task.CompletedTask;
     }
 
     private static readonly TimeSpan KeptAfterOpening = TimeSpan.FromMinutes(5);

@@ -32,6 +32,7 @@ public sealed partial class CampaignGrain(
     IOptions<RiskOptions> risk,
     IOptions<LiveAlertOptions> liveAlerts,
     RiskAuditLog audit,
+    LimitCounterGrains limitCounters,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IClaimCommitEvents
 {
     private ClaimAdmission? _admission;
@@ -238,7 +239,7 @@ public sealed partial class CampaignGrain(
         }
     }
 
-    private ClaimLimits Limits => _limits ??= new ClaimLimits(GrainFactory, Definition!.Id, Definition.RiskOrNone,
+    private ClaimLimits Limits => _limits ??= new ClaimLimits(limitCounters, Definition!.Id, Definition.RiskOrNone,
         Definition.RiskOrNone.DailyClaimCap ?? risk.Value.DailyClaimCap, Definition.PointsPrice, logger);
 
     /// <summary>A refusal, counted for the dashboards; a phase refusal carries the gate and the time (passed when it is one).</summary>

@@ -25,75 +25,71 @@ public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(C
     public async Task<LedgerSnapshot?> LoadAsync(Guid campaignId)
     {
         await using var connection = await database.OpenConnectionAsync();
-        // Repeatable read: the counter and the rows come from one snapshot, so they agree.
+        // Repeatable read: the counter and the rows come from one snapshot, so they agree. The three
+        // reads go in one round trip: when a thousand campaigns activate at once, each round trip
+        // waits behind the others' on a busy silo while the transaction holds its connection.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
-
-        await using var stock = new NpgsqlCommand(
-            // An explicit end closed the ledger: the sale is over now, whatever end it planned.
-            """
-            SELECT total_stock + recycled AS total_stock, per_user_limit, issued, paused,
-                   CASE WHEN closed THEN least(ends_at, now()) ELSE ends_at END AS ends_at, draft
-              FROM campaign_stock WHERE campaign_id = @campaignId
-            """,
-            connection, transaction);
-        stock.Parameters.AddWithValue("campaignId", campaignId);
-        int totalStock, perUserLimit, issued;
-        bool paused, draft;
-        DateTimeOffset? endsAt;
-        await using (var reader = await stock.ExecuteReaderAsync())
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            if (!await reader.ReadAsync())
+            BatchCommands =
             {
-                return null;
-            }
-
-            (totalStock, perUserLimit, issued, paused) =
-                (reader.GetInt32("total_stock"), reader.GetInt32("per_user_limit"), reader.GetInt32("issued"), reader.GetBoolean("paused"));
-            endsAt = reader.IsDBNull("ends_at") ? null : reader.GetFieldValue<DateTimeOffset>("ends_at");
-            draft = reader.GetBoolean("draft");
+                // An explicit end closed the ledger: the sale is over now, whatever end it planned.
+                Read(
+                    """
+                    SELECT total_stock + recycled AS total_stock, per_user_limit, issued, paused,
+                           CASE WHEN closed THEN least(ends_at, now()) ELSE ends_at END AS ends_at, draft
+                      FROM campaign_stock WHERE campaign_id = @campaignId
+                    """, campaignId),
+                Read(
+                    """
+                    SELECT coupon_id, shopper_id, idempotency_key, CASE WHEN holder_id IS NULL THEN code END AS code, issued_at, expires_at
+                      FROM coupons WHERE campaign_id = @campaignId ORDER BY seq
+                    """, campaignId),
+                Read(
+                    "SELECT to_shopper, count(*) AS received FROM coupon_transfers WHERE campaign_id = @campaignId AND counted GROUP BY to_shopper",
+                    campaignId),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
         }
 
-        await using var rows = new NpgsqlCommand(
-            """
-            SELECT coupon_id, shopper_id, idempotency_key, CASE WHEN holder_id IS NULL THEN code END AS code, issued_at, expires_at
-              FROM coupons WHERE campaign_id = @campaignId ORDER BY seq
-            """,
-            connection, transaction);
-        rows.Parameters.AddWithValue("campaignId", campaignId);
+        var (totalStock, perUserLimit, issued, paused) =
+            (reader.GetInt32("total_stock"), reader.GetInt32("per_user_limit"), reader.GetInt32("issued"), reader.GetBoolean("paused"));
+        DateTimeOffset? endsAt = reader.IsDBNull("ends_at") ? null : reader.GetFieldValue<DateTimeOffset>("ends_at");
+        var draft = reader.GetBoolean("draft");
+
+        await reader.NextResultAsync();
         var coupons = new List<LedgerCoupon>(issued);
-        await using (var reader = await rows.ExecuteReaderAsync())
+        // Every row of the ledger, on each activation: the columns are looked up by name once, not per row.
+        var (couponId, shopperId, key, code, issuedAt, expiresAt) = (reader.GetOrdinal("coupon_id"), reader.GetOrdinal("shopper_id"),
+            reader.GetOrdinal("idempotency_key"), reader.GetOrdinal("code"), reader.GetOrdinal("issued_at"), reader.GetOrdinal("expires_at"));
+        while (await reader.ReadAsync())
         {
-            // Every row of the ledger, on each activation: the columns are looked up by name once, not per row.
-            var (couponId, shopperId, key, code, issuedAt, expiresAt) = (reader.GetOrdinal("coupon_id"), reader.GetOrdinal("shopper_id"),
-                reader.GetOrdinal("idempotency_key"), reader.GetOrdinal("code"), reader.GetOrdinal("issued_at"), reader.GetOrdinal("expires_at"));
-            while (await reader.ReadAsync())
-            {
-                coupons.Add(new LedgerCoupon(
-                    reader.GetGuid(couponId),
-                    reader.GetString(shopperId),
-                    reader.GetString(key),
-                    reader.IsDBNull(code) ? null : reader.GetString(code),
-                    reader.GetFieldValue<DateTimeOffset>(issuedAt),
-                    reader.GetFieldValue<DateTimeOffset>(expiresAt)));
-            }
+            coupons.Add(new LedgerCoupon(
+                reader.GetGuid(couponId),
+                reader.GetString(shopperId),
+                reader.GetString(key),
+                reader.IsDBNull(code) ? null : reader.GetString(code),
+                reader.GetFieldValue<DateTimeOffset>(issuedAt),
+                reader.GetFieldValue<DateTimeOffset>(expiresAt)));
         }
 
-        await using var transfers = new NpgsqlCommand(
-            "SELECT to_shopper, count(*) AS received FROM coupon_transfers WHERE campaign_id = @campaignId AND counted GROUP BY to_shopper",
-            connection, transaction);
-        transfers.Parameters.AddWithValue("campaignId", campaignId);
+        await reader.NextResultAsync();
         var received = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using (var reader = await transfers.ExecuteReaderAsync())
+        while (await reader.ReadAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                received[reader.GetString("to_shopper")] = (int)reader.GetInt64("received");
-            }
+            received[reader.GetString("to_shopper")] = (int)reader.GetInt64("received");
         }
 
+        await reader.DisposeAsync();
         await transaction.CommitAsync();
         return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received, paused, endsAt, draft);
     }
+
+    private static NpgsqlBatchCommand Read(string sql, Guid campaignId) => new(sql) { Parameters = { new("campaignId", campaignId) } };
 
     /// <summary>
     /// Commits one campaign's batch in one transaction and one round trip, or throws

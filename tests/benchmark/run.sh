@@ -161,5 +161,9 @@ for ((run = 1; run <= RUNS; run++)); do
 done
 
 python3 "$REPO/tests/benchmark/summarize.py" "$OUT" "$RUNS" "$CONNECTIONS" "$DURATION"
-say "results: $OUT/results.md and $OUT/results.json"
+# The charts (ScottPlot): this run beside the one BENCHMARKS.md shows, kept in tests/benchmark/ladder/.
+previous=()
+[[ -f $REPO/tests/benchmark/ladder/results.json ]] && previous=(--previous "$REPO/tests/benchmark/ladder/results.json" --previous-name "BENCHMARKS.md")
+dotnet "$REPO/tests/FlashSale.BenchmarkChart/$BIN/FlashSale.BenchmarkChart.dll" --current "$OUT/results.json" "${previous[@]}" --out "$OUT/ladder"
+say "results: $OUT/results.md and $OUT/results.json; charts: $OUT/ladder-throughput.png and $OUT/ladder-p99.png"
 cat "$OUT/results.md"

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Campaigns;
+using FlashSale.GrainInterfaces.Risk;
 using FlashSale.Tests.Infrastructure;
 
 namespace FlashSale.Tests.Campaigns;
 
 /// <summary>
-/// A scheduled campaign's grain is activated by its schedule shortly before its first opening, and
-/// kept active through it, so that the opening second is not spent reading ledgers.
+/// A scheduled campaign's grain is activated by its schedule shortly before its first opening, with
+/// the limit counters its claims will ask, and kept active through it, so that the opening second is
+/// not spent reading ledgers.
 /// </summary>
 [Collection(nameof(GrainClusterCollection))]
 [Trait("Tier", "Integration")]
@@ -16,7 +18,7 @@ public sealed class CampaignWarmUpTests(GrainCluster cluster)
     private static readonly TimeSpan WarmUpLead = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task A_campaign_collected_before_its_opening_is_activated_again_by_its_warm_up_and_kept_until_it_opens()
+    public async Task A_campaign_collected_before_its_opening_is_activated_again_by_its_warm_up_with_its_limit_counters_and_kept_until_it_opens()
     {
         // Gold members open 10 minutes early: the warm-up is due 30 s before theirs, 3 s from now.
         var now = DateTimeOffset.UtcNow;
@@ -30,10 +32,15 @@ public sealed class CampaignWarmUpTests(GrainCluster cluster)
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
         await management.ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(0, await management.GetGrainActivationCount((GrainReference)campaign));
+        var counters = Enumerable.Range(0, LimitBuckets.Count).Select(bucket => (GrainReference)cluster.Client.GetGrain<IShopperLimitsGrain>(bucket)).ToList();
+        Assert.Equal(0, (await Task.WhenAll(counters.Select(management.GetGrainActivationCount))).Sum());
 
         var active = await Eventually.ReturnsAsync(() => management.GetGrainActivationCount((GrainReference)campaign), count => count == 1,
             within: TimeSpan.FromSeconds(20));
         Assert.Equal(1, active);
+        var activeCounters = await Eventually.ReturnsAsync(async () => (await Task.WhenAll(counters.Select(management.GetGrainActivationCount))).Sum(),
+            count => count == LimitBuckets.Count);
+        Assert.Equal(LimitBuckets.Count, activeCounters);
 
         // Warmed, it stays through idle collection until the opening has passed.
         await management.ForceActivationCollection(TimeSpan.Zero);
