@@ -16,6 +16,8 @@ internal static class GrainThroughput
 {
     public static async Task<GrainRun> MeasureAsync(ICampaignGrain campaign, int callers, TimeSpan warmup, TimeSpan duration, WatchedProcess? postgres)
     {
+        // Shoppers of this run alone: the same database may serve several runs.
+        var run = Guid.NewGuid().ToString("N")[..8];
         var issued = 0L;
         var measuring = false;
         var stop = false;
@@ -23,7 +25,7 @@ internal static class GrainThroughput
         {
             for (var n = 0; !Volatile.Read(ref stop); n++)
             {
-                var result = await campaign.Claim(new ClaimRequest($"caller-{caller}-{n}", "device", "key"));
+                var result = await campaign.Claim(new ClaimRequest($"{run}-caller-{caller}-{n}", "device", "key"));
                 if (result.Outcome != ClaimOutcome.Issued)
                 {
                     throw new InvalidOperationException($"claim answered {result.Outcome}");

@@ -37,11 +37,14 @@ internal static class LedgerCeiling
         return (rowsPerSecond, commits / watch.Elapsed.TotalSeconds);
     }
 
+    // Shoppers of this run alone: the same database may serve several runs.
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+
     private static List<NewCoupon> Rows(int from, int count)
     {
         var now = DateTimeOffset.UtcNow;
         var day = DateOnly.FromDateTime(now.UtcDateTime);
-        return [.. Enumerable.Range(from, count).Select(n => new NewCoupon(Guid.CreateVersion7(now), $"ledger-{n}", 1, "device", "key",
+        return [.. Enumerable.Range(from, count).Select(n => new NewCoupon(Guid.CreateVersion7(now), $"ledger-{Run}-{n}", 1, "device", "key",
             Guid.NewGuid().ToString("N"), now, now.AddDays(7), new RiskSlots(day, 1, null, null, null)))];
     }
 }
