@@ -5,7 +5,8 @@
 # would run elsewhere; the sink's own CPU is charged to "on" here).
 #
 # Besides claims per second, which a busy machine moves a lot, it counts the CPU the silo and the API
-# node spent per issued claim while measured (from /proc), which other load moves far less.
+# node spent per issued claim while measured (the load generator's --watch-cpu reads /proc), which
+# other load moves far less.
 #
 # Usage: tests/benchmark/tracing-cost.sh [ROUNDS]     (default 3; BENCH_DURATION=10s BENCH_CONNECTIONS=128;
 #        BENCH_RATE=R measures open loop at R claims a second instead of as fast as answers come)
@@ -29,16 +30,6 @@ SINK=http://127.0.0.1:24318
 # Development's key (deploy/run.sh runs Development): the load generator mints its shoppers' tokens with it.
 DEV_KEY=development-only-signing-key-not-for-production-0123456789
 LOADGEN="$REPO/tests/FlashSale.LoadGen/bin/Release/net10.0/FlashSale.LoadGen.dll"
-
-# cpu_ticks PID...: user + system CPU of the processes so far, in clock ticks.
-cpu_ticks() {
-    local pid total=0 fields
-    for pid in "$@"; do
-        read -ra fields <"/proc/$pid/stat"
-        total=$((total + fields[13] + fields[14]))
-    done
-    echo "$total"
-}
 
 stop_on_exit
 
@@ -71,13 +62,8 @@ run() {
     say "round $round, tracing $mode: warming up"
     dotnet "$LOADGEN" "${common[@]}" --shoppers 10000 --warmup 0s --duration 15s >/dev/null 2>&1
     say "round $round, tracing $mode: measuring"
-    local servers=("$(<"$OUT/data/run/silo-0.pid")" "$(<"$OUT/data/run/api-0.pid")") before
-    # The load generator mints its tokens and warms up before it measures: count from when it says it started measuring.
     dotnet "$LOADGEN" "${common[@]}" --shoppers 1000000 "${PACE[@]}" --warmup 3s --duration "$DURATION" --json "$OUT/$mode-$round.json" \
-        >"$OUT/$mode-$round.txt" 2> >(while read -r line; do
-            [[ -z ${before:-} && $line == *measur* ]] && before=$(cpu_ticks "${servers[@]}") && echo "$before" >"$OUT/$mode-$round.cpu"
-        done)
-    echo "$(cpu_ticks "${servers[@]}") $(getconf CLK_TCK)" >>"$OUT/$mode-$round.cpu"
+        --watch-cpu "silo=$(<"$OUT/data/run/silo-0.pid")" --watch-cpu "api=$(<"$OUT/data/run/api-0.pid")" >"$OUT/$mode-$round.txt" 2>/dev/null
     kill -TERM "$cluster"
     wait "$cluster" || true
 }
@@ -90,14 +76,13 @@ done
 python3 - "$OUT" "$ROUNDS" <<'PY'
 import json, statistics, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
-def cpu_ms_per_claim(mode, r, issued):
-    (before,), (after, ticks) = (line.split() for line in open(f"{out}/{mode}-{r}.cpu"))
-    return (int(after) - int(before)) / int(ticks) * 1000 / issued
+def cpu_ms_per_claim(run):
+    return sum(server["cpuSeconds"] for server in run["serverCpu"].values()) * 1000 / run["issued"]
 
 for mode in ("off", "on"):
     runs = [json.load(open(f"{out}/{mode}-{r}.json")) for r in range(1, rounds + 1)]
     rates = [run["claimsPerSecond"] for run in runs]
-    cpu = [cpu_ms_per_claim(mode, r, run["issued"]) for r, run in enumerate(runs, 1)]
+    cpu = [cpu_ms_per_claim(run) for run in runs]
     print(f"tracing {mode}: claims/s median {statistics.median(rates):,.0f} (runs {', '.join(f'{r:,.0f}' for r in rates)}); "
           f"p50 ms {statistics.median(run['latencyMs']['p50'] for run in runs):.1f}, p99 ms {statistics.median(run['latencyMs']['p99'] for run in runs):.1f}; "
           f"silo + API CPU ms per claim median {statistics.median(cpu):.3f} (runs {', '.join(f'{c:.3f}' for c in cpu)})")
