@@ -66,8 +66,9 @@ public interface ICampaignGrain : IGrainWithGuidKey
     Task Announce();
 
     /// <summary>
-    /// Made ready for the opening (its schedule calls this shortly before): activated, its ledger
-    /// read, its gate pushed to API nodes, and kept active until the opening has passed.
+    /// Made ready for the opening (its schedule calls this shortly before): activated (which reads its
+    /// ledger and pushes its gate to API nodes), its limit counters activated, and kept active until
+    /// the opening has passed.
     /// </summary>
     [Alias("Warm")]
     Task Warm();

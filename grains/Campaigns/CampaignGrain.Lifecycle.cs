@@ -153,7 +153,7 @@ public sealed partial class CampaignGrain
                 DelayDeactivation(opening - now + KeptAfterOpening);
             }
 
-            PublishGate();
+            // The gate needs no push here: a cold activation pushed it, and a warm one pushed it when it last changed.
             await Limits.WarmAsync();
         }
     }
