@@ -1,35 +1,51 @@
 namespace FlashSale.GrainInterfaces.Gates;
 
 /// <summary>
-/// A Bloom filter over shopper ids: never a false "no", rarely a false "yes" (about 2% at the
-/// size chosen here). A false "yes" only costs a grain call.
+/// A Bloom filter over shopper ids: never a false "no", rarely a false "yes" (about 2% when it holds
+/// one shopper per <see cref="BitsPerShopper"/> bits). A false "yes" only costs a grain call.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.HolderFilter")]
 public sealed record HolderFilter([property: Id(0)] ulong[] Words)
 {
-    private const int BitsPerShopper = 8;
+    public const int BitsPerShopper = 8;
     private const int HashCount = 4;
 
     public static HolderFilter Of(IReadOnlyCollection<string> shopperIds)
     {
-        var bits = Math.Max(64, shopperIds.Count * BitsPerShopper);
-        var filter = new HolderFilter(new ulong[(bits + 63) / 64]);
+        var words = WordsFor(shopperIds.Count);
         foreach (var shopperId in shopperIds)
         {
-            foreach (var bit in filter.BitsOf(shopperId))
-            {
-                filter.Words[bit >> 6] |= 1UL << (int)(bit & 63);
-            }
+            Add(words, shopperId);
         }
 
-        return filter;
+        return new HolderFilter(words);
     }
 
-    public bool MayContain(string shopperId)
+    /// <summary>An empty filter's words, sized for this many shoppers.</summary>
+    public static ulong[] WordsFor(long shoppers) => new ulong[(Math.Max(64, shoppers * BitsPerShopper) + 63) / 64];
+
+    /// <summary>Sets a shopper's bits in a filter's words: how a silo builds a filter up as shoppers claim.</summary>
+    public static void Add(ulong[] words, string shopperId)
     {
-        foreach (var bit in BitsOf(shopperId))
+        var (first, step) = HashOf(shopperId);
+        var size = (ulong)words.Length * 64;
+        for (var i = 0u; i < HashCount; i++)
         {
-            if ((Words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+            var bit = (first + (ulong)i * step) % size;
+            words[bit >> 6] |= 1UL << (int)(bit & 63);
+        }
+    }
+
+    public bool MayContain(string shopperId) => MayContain(Words, shopperId);
+
+    public static bool MayContain(ulong[] words, string shopperId)
+    {
+        var (first, step) = HashOf(shopperId);
+        var size = (ulong)words.Length * 64;
+        for (var i = 0u; i < HashCount; i++)
+        {
+            var bit = (first + (ulong)i * step) % size;
+            if ((words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
             {
                 return false;
             }
@@ -38,7 +54,7 @@ public sealed record HolderFilter([property: Id(0)] ulong[] Words)
         return true;
     }
 
-    private IEnumerable<long> BitsOf(string value)
+    private static (ulong First, ulong Step) HashOf(string value)
     {
         // FNV-1a is stable across processes (string.GetHashCode is not), which the filter needs
         // because it is built in a silo and read in API nodes.
@@ -48,12 +64,6 @@ public sealed record HolderFilter([property: Id(0)] ulong[] Words)
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        var first = (uint)hash;
-        var step = (uint)(hash >> 32) | 1;
-        var size = (ulong)Words.Length * 64;
-        for (var i = 0u; i < HashCount; i++)
-        {
-            yield return (long)((first + (ulong)i * step) % size);
-        }
+        return ((uint)hash, (uint)(hash >> 32) | 1);
     }
 }

@@ -15,11 +15,12 @@ public sealed partial class CampaignGrain
             return null;
         }
 
+        var claimants = await ClaimantsAsync();
         var (redeemed, discount) = await results.RedemptionsAsync(Definition.Id);
         var verdicts = await results.RiskAsync(Definition.Id);
         var view = View();
         return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), Admission.TotalStock, Admission.Committed,
-            Definition.Terms.Currency, Definition.StartsAt, Admission.Claimants, redeemed, discount, Admission.SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null);
+            Definition.Terms.Currency, Definition.StartsAt, claimants, redeemed, discount, Admission.SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null);
     }
 
     public async Task Close()
@@ -48,7 +49,7 @@ public sealed partial class CampaignGrain
             return;
         }
 
-        await results.CloseAsync(Definition.Id, now, Admission.Committed, Admission.Claimants, Admission.SoldOutAt, _live.Totals());
+        await results.CloseAsync(Definition.Id, now, Admission.Committed, await ClaimantsAsync(), Admission.SoldOutAt, _live.Totals());
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveRefusalsAsync();

@@ -60,7 +60,8 @@ public sealed partial class CampaignGrain(
             state.State.Definition = Definition with { EndsAt = endsAt };
         }
 
-        Admission.Load(snapshot, Definition);
+        Admission.Load(snapshot);
+        ReadHoldersSoon();
         _live.Restore(await results.RefusalsAsync(Definition.Id));
 
         // Thresholds crossed before this activation were alerted then.
@@ -160,7 +161,10 @@ public sealed partial class CampaignGrain(
         {
             case Admission.Admitted admitted:
                 Committer.Add(admitted.Claim);
+                ReadHoldersSoon();
                 return admitted.Claim.Answer;
+            case Admission.Unknown _:
+                return ClaimOnceReadAsync(request);
             case Admission.Replay replay:
                 return ReplayOf(replay.Earlier);
             case Admission.Held held:
@@ -200,10 +204,26 @@ public sealed partial class CampaignGrain(
         }
 
         await KnowVariantsAsync();
-        // Within-limit receipts count from now on, so that claims admitted while the transfer is written see it.
-        var recipient = Admission.ClaimsOf(toShopper);
         var counted = Definition.UseOrDefault.Transfer == TransferRule.WithinLimit;
-        if (counted && (!IsShoppersVariant(toShopper) || recipient.Count >= Definition.PerUserLimit))
+        // The giver, whose claim may answer replays with the coupon's code; the recipient when the coupon counts against their limit.
+        string[] involved = counted ? [fromShopper, toShopper] : [fromShopper];
+        await KnowAsync(involved);
+        // They stay in memory until the transfer is in the ledger (see KnownShoppers).
+        var pinned = involved.Select(Admission.ClaimsOf).ToList();
+        pinned.ForEach(claims => claims.Pins++);
+        try
+        {
+            return await TransferKnownAsync(couponId, fromShopper, toShopper, counted);
+        }
+        finally
+        {
+            pinned.ForEach(claims => claims.Pins--);
+        }
+    }
+
+    private async Task<TransferResult> TransferKnownAsync(Guid couponId, string fromShopper, string toShopper, bool counted)
+    {
+        if (counted && (!IsShoppersVariant(toShopper) || Admission.ClaimsOf(toShopper).Count >= Definition!.PerUserLimit))
         {
             // Only the holder learns why: to anyone else the coupon does not exist (unless this giver gave it to them).
             return await wallets.HolderOfAsync(couponId) != fromShopper
@@ -212,9 +232,10 @@ public sealed partial class CampaignGrain(
                 : new TransferResult(TransferOutcome.RecipientLimitReached);
         }
 
+        // Within-limit receipts count from now on, so that claims admitted while the transfer is written see it.
         if (counted)
         {
-            recipient.Received++;
+            Admission.Received(toShopper);
         }
 
         var transferred = false;
@@ -228,7 +249,7 @@ public sealed partial class CampaignGrain(
         {
             if (counted && !transferred)
             {
-                recipient.Received--;
+                Admission.ClaimsOf(toShopper).Received--;
             }
 
             // The claim that issued it no longer answers with its code: the code is the holder's (M4).
@@ -317,4 +338,10 @@ internal static partial class CampaignGrainLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Could not save refusal counts of campaign {CampaignId}; retrying")]
     public static partial void RefusalsNotSaved(ILogger logger, Exception exception, Guid campaignId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Could not read shoppers of campaign {CampaignId} from the ledger; their claims were refused as unavailable")]
+    public static partial void ShoppersNotRead(ILogger logger, Exception exception, Guid campaignId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Could not read the holders of campaign {CampaignId}; shoppers it does not hold are read one batch at a time until a read succeeds")]
+    public static partial void HoldersNotRead(ILogger logger, Exception exception, Guid campaignId);
 }

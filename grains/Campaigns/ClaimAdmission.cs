@@ -6,16 +6,28 @@ using FlashSale.Grains.Ledger;
 namespace FlashSale.Grains.Campaigns;
 
 /// <summary>
-/// A unit campaign's stock and shoppers in memory, and the decision on each claim: synchronous, with
-/// the time passed in, so that every rule is tested without a cluster or a clock (ClaimAdmissionTests).
-/// It writes nothing: what it admits is reserved and written by the <see cref="ClaimCommitter"/>,
-/// which tells it how each claim ended (<see cref="Committed"/>, <see cref="Withdraw"/>).
+/// A unit campaign's stock counters and the shoppers it has met, and the decision on each claim:
+/// synchronous, with the time passed in, so that every rule is tested without a cluster or a clock
+/// (ClaimAdmissionTests). It writes nothing: what it admits is reserved and written by the
+/// <see cref="ClaimCommitter"/>, which tells it how each claim ended (<see cref="Committed"/>,
+/// <see cref="Withdraw"/>). Its memory does not grow with the ledger: it holds a bounded number of
+/// shoppers (<see cref="KnownShoppers"/>) and a few bytes per holder (<see cref="CampaignHolders"/>),
+/// and asks for a shopper it may not know to be read from the ledger first (<see cref="Admission.Unknown"/>).
 /// </summary>
 /// <param name="dayOf">The calendar day the daily limits count a claim made at this instant in.</param>
-internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
+/// <param name="shopperCapacity">Shoppers held in memory at most (see <see cref="ShopperCapacity"/>).</param>
+internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf, int shopperCapacity = ClaimAdmission.ShopperCapacity)
 {
-    private readonly Dictionary<string, ShopperClaims> _shoppers = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Shoppers a campaign activation holds at most: about 25 MiB of claims (some 500 bytes a shopper
+    /// with one coupon), enough that replays, which come within seconds of their claim, find their
+    /// shopper still held; a shopper let go costs one indexed ledger read, shared with the others read then.
+    /// </summary>
+    public const int ShopperCapacity = 50_000;
+
+    private readonly KnownShoppers _known = new(shopperCapacity);
     private readonly OutstandingGates _outstanding = new();
+    private CampaignHolders _holders = new(0, complete: true);
     private CampaignGate? _gate;
 
     public int TotalStock { get; private set; }
@@ -31,8 +43,20 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
     public bool Paused { get; set; }
     public bool Draft { get; set; }
 
-    /// <summary>Shoppers with a committed claim: the results' count.</summary>
-    public int Claimants { get; private set; }
+    /// <summary>Shoppers with a committed claim, the results' count; null until the holders have been read after activation.</summary>
+    public int? Claimants => _claimantsBeforeLoad + _claimantsSinceLoad;
+
+    /// <summary>The ledger's issued count when this activation loaded it: the holders read after it count claimants up to this coupon.</summary>
+    public int IssuedAtLoad { get; private set; }
+
+    /// <summary>Shoppers held in memory now.</summary>
+    public int KnownShoppers => _known.Count;
+
+    /// <summary>The ledger's holders should be read: after activation, or into a larger filter (see <see cref="BeginHoldersRead"/>).</summary>
+    public bool HoldersWanted => !_holders.Reading && (!_holders.Complete || _holders.Crowded);
+
+    private int? _claimantsBeforeLoad = 0;
+    private int _claimantsSinceLoad;
 
     /// <summary>When the stock last ran out, while it is out.</summary>
     public DateTimeOffset? SoldOutAt => SoldOut ? _soldOutAt : null;
@@ -41,28 +65,39 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
     private int Available => TotalStock - Committed - InFlight;
 
     /// <summary>The counters as the ledger holds them, on activation.</summary>
-    public void Load(LedgerSnapshot snapshot, CampaignDefinition definition)
+    public void Load(LedgerSnapshot snapshot)
     {
         TotalStock = snapshot.TotalStock;
-        Committed = snapshot.Issued;
+        Committed = IssuedAtLoad = snapshot.Issued;
         Paused = snapshot.Paused;
         Draft = snapshot.Draft;
-        foreach (var row in snapshot.Coupons)
+        _soldOutAt = SoldOut ? snapshot.LastIssuedAt : null;
+        // Nothing in the ledger yet: every shopper is known to hold nothing, with no read.
+        var untouched = snapshot.Issued == 0 && snapshot.Receipts == 0;
+        _holders = new CampaignHolders(snapshot.Issued + snapshot.Receipts, complete: untouched);
+        _claimantsBeforeLoad = untouched ? 0 : null;
+    }
+
+    /// <summary>Takes in shoppers read from the ledger (those asked for, with or without rows), except any met meanwhile.</summary>
+    public void Known(CampaignDefinition definition, IReadOnlyCollection<string> shopperIds, LedgerShoppers read)
+    {
+        var fresh = new HashSet<string>(shopperIds.Where(id => _known.Find(id) is null), StringComparer.Ordinal);
+        foreach (var shopperId in fresh)
+        {
+            _known.GetOrAdd(shopperId).Received = read.Received.GetValueOrDefault(shopperId);
+        }
+
+        foreach (var row in read.Coupons.Where(row => fresh.Contains(row.ShopperId)))
         {
             var coupon = new IssuedCoupon(row.CouponId, row.Code, definition.Id, definition.Terms, row.IssuedAt, row.ExpiresAt);
-            var claims = ClaimsOf(row.ShopperId);
+            var claims = _known[row.ShopperId];
             claims.Add(AdmittedClaim.Committed(row.ShopperId, row.IdempotencyKey, coupon));
             claims.Committed++;
         }
-
-        foreach (var (shopperId, received) in snapshot.Received)
-        {
-            ClaimsOf(shopperId).Received = received;
-        }
-
-        Claimants = _shoppers.Values.Count(s => s.Committed > 0);
-        _soldOutAt = SoldOut && snapshot.Coupons.Count > 0 ? snapshot.Coupons[^1].IssuedAt : null;
     }
+
+    /// <summary>True when the shopper may hold something in the ledger that memory does not show: read them first.</summary>
+    public bool MustRead(string shopperId) => _known.Find(shopperId) is null && _holders.MayHold(shopperId);
 
     /// <summary>A new campaign's stock, or an edited one's before it opened (nothing issued yet).</summary>
     public void Stock(int totalStock) => TotalStock = totalStock;
@@ -73,9 +108,14 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
     /// </summary>
     public Admission Admit(CampaignDefinition definition, ClaimRequest request, DateTimeOffset now)
     {
+        var claims = _known.Find(request.ShopperId);
+        if (claims is null && _holders.MayHold(request.ShopperId))
+        {
+            return new Admission.Unknown();
+        }
+
         // A replay gets the original outcome whatever has happened to the campaign since.
-        var claims = ClaimsOf(request.ShopperId);
-        if (claims.Find(request.IdempotencyKey) is { } earlier)
+        if (claims?.Find(request.IdempotencyKey) is { } earlier)
         {
             return new Admission.Replay(earlier);
         }
@@ -97,7 +137,7 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
 
         // The limit before the stock: a shopper's count never drops while the stock is gone, so a
         // refused key that is replayed hears the same refusal.
-        if (claims.Count >= definition.PerUserLimit)
+        if ((claims?.Count ?? 0) >= definition.PerUserLimit)
         {
             return new Admission.Refused(ClaimOutcome.LimitReached, ByPhase: false);
         }
@@ -115,7 +155,8 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
         var coupon = new IssuedCoupon(
             Guid.CreateVersion7(now), CouponCodes.New(), definition.Id, definition.Terms, now, definition.Validity.ExpiryFor(now));
         var claim = new AdmittedClaim(request.ShopperId, request.DeviceId, request.IdempotencyKey, coupon) { Day = dayOf(now) };
-        claims.Add(claim);
+        (claims ?? _known.GetOrAdd(request.ShopperId)).Add(claim);
+        _holders.Add(request.ShopperId);
         InFlight++;
         // The holders changed: the next gate lists this shopper.
         _gate = null;
@@ -125,7 +166,7 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
     /// <summary>Takes an admitted claim back out: its stock unit and its place in the shopper's count.</summary>
     public void Withdraw(AdmittedClaim claim)
     {
-        _shoppers[claim.ShopperId].Remove(claim);
+        _known[claim.ShopperId].Remove(claim);
         InFlight--;
     }
 
@@ -136,9 +177,9 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
         InFlight -= batch.Count;
         foreach (var claim in batch)
         {
-            if (_shoppers[claim.ShopperId].Committed++ == 0)
+            if (_known[claim.ShopperId].Committed++ == 0)
             {
-                Claimants++;
+                _claimantsSinceLoad++;
             }
         }
 
@@ -173,7 +214,7 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
         Dictionary<string, int>? earlierInBatch = null;
         foreach (var claim in batch)
         {
-            var committed = _shoppers[claim.ShopperId].Committed;
+            var committed = _known[claim.ShopperId].Committed;
             var before = earlierInBatch?.GetValueOrDefault(claim.ShopperId) ?? 0;
             (earlierInBatch ??= new(StringComparer.Ordinal))[claim.ShopperId] = before + 1;
             var coupon = claim.Coupon;
@@ -184,19 +225,48 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
         return rows;
     }
 
-    public ShopperClaims ClaimsOf(string shopperId)
-    {
-        if (!_shoppers.TryGetValue(shopperId, out var claims))
-        {
-            claims = new ShopperClaims();
-            _shoppers[shopperId] = claims;
-        }
+    /// <summary>The shopper's claims, held from now on (empty for a shopper known to hold nothing here).</summary>
+    public ShopperClaims ClaimsOf(string shopperId) => _known.GetOrAdd(shopperId);
 
-        return claims;
+    /// <summary>The shopper's claims, if held in memory.</summary>
+    public ShopperClaims? Find(string shopperId) => _known.Find(shopperId);
+
+    /// <summary>A coupon of this campaign counts against the shopper's limit from now on.</summary>
+    public void Received(string shopperId)
+    {
+        _known.GetOrAdd(shopperId).Received++;
+        _holders.Add(shopperId);
     }
 
-    /// <summary>The shopper's claims, if they have any here.</summary>
-    public ShopperClaims? Find(string shopperId) => _shoppers.GetValueOrDefault(shopperId);
+    /// <summary>
+    /// Starts a read of the ledger's holders: the words to fill and the last coupon to read claimants
+    /// up to. The shoppers whose claims or receipts are not in the ledger yet go in now.
+    /// </summary>
+    public (ulong[] Words, int UpToSeq) BeginHoldersRead()
+    {
+        var words = _holders.BeginRead();
+        foreach (var shopperId in _known.Busy)
+        {
+            _holders.Add(shopperId);
+        }
+
+        return (words, _claimantsBeforeLoad is null ? IssuedAtLoad : int.MaxValue);
+    }
+
+    /// <summary>The holders as read (<paramref name="holders"/> of them, <paramref name="claimants"/> up to <paramref name="upToSeq"/>).</summary>
+    public void EndHoldersRead(ulong[] words, long holders, int upToSeq, int claimants)
+    {
+        _holders.EndRead(words, holders);
+        if (_claimantsBeforeLoad is null && upToSeq == IssuedAtLoad)
+        {
+            _claimantsBeforeLoad = claimants;
+        }
+
+        // Refusing gates list holders from now on.
+        _gate = null;
+    }
+
+    public void AbandonHoldersRead() => _holders.AbandonRead();
 
     /// <summary>Forgets the gate, so that the next one is built from the counters as they are now.</summary>
     public void ChangedGate() => _gate = null;
@@ -210,10 +280,11 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf)
         var endedSinceBuilt = _gate is not null && _gate.BuiltAt < definition.EndsAt && now >= definition.EndsAt;
         if (_gate is null || _gate.SoldOut != SoldOut || _gate.Paused != Paused || endedSinceBuilt)
         {
-            // Shoppers with a claim, so that API nodes forward their replays to the grain.
-            var holders = _shoppers.Where(s => s.Value.Count > 0).Select(s => s.Key).ToList();
+            // Holders, so that API nodes forward their replays to the grain; only a gate that refuses
+            // needs them, and only a complete filter may say who is not one.
+            var refuses = SoldOut || Paused || now >= definition.EndsAt;
             _gate = new CampaignGate(definition.Id, now.UtcTicks, definition.StartsAt, definition.EndsAt,
-                SoldOut, HolderFilter.Of(holders), Paused, definition.EarlyAccess);
+                SoldOut, refuses ? _holders.Filter() : null, Paused, definition.EarlyAccess);
         }
 
         _outstanding.HandedOut(_gate, now);
@@ -234,6 +305,9 @@ internal abstract record Admission
 {
     /// <summary>Holds a unit of stock: to be reserved with the limits and written.</summary>
     public sealed record Admitted(AdmittedClaim Claim) : Admission;
+
+    /// <summary>The shopper may hold claims the ledger has and memory does not: to be read, then judged again.</summary>
+    public sealed record Unknown : Admission;
 
     /// <summary>The key was seen before: the answer is the first claim's.</summary>
     public sealed record Replay(AdmittedClaim Earlier) : Admission;

@@ -22,6 +22,15 @@ internal sealed class ShopperClaims
     /// <summary>Claims already in the ledger: the next committed one takes slot <c>Committed + 1</c>.</summary>
     public int Committed { get; set; }
 
+    /// <summary>Transfers to or from this shopper under way: their outcome is not in the ledger yet.</summary>
+    public int Pins { get; set; }
+
+    /// <summary>
+    /// Holds what the ledger does not have yet (a claim being written, a transfer under way): such a
+    /// shopper cannot be forgotten and read back.
+    /// </summary>
+    public bool Busy => _claims.Count > Committed || Pins > 0;
+
     public AdmittedClaim? Find(string idempotencyKey)
     {
         if (_byKey is not null)

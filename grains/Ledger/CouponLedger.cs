@@ -17,79 +17,9 @@ namespace FlashSale.Grains.Ledger;
 /// Connections that do not: the limit counters' lookups by shopper or device. A prepared statement's
 /// generic plan is made while the coupons table is still small, and then scans it whole once it is not.
 /// </param>
-public sealed class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(CouponLedger.Lookups)] NpgsqlDataSource lookups) : IClaimWrites
+public sealed partial class CouponLedger(NpgsqlDataSource database, [FromKeyedServices(CouponLedger.Lookups)] NpgsqlDataSource lookups) : IClaimWrites
 {
     public const string Lookups = "ledger-lookups";
-
-    /// <summary>The campaign's ledger, read in one snapshot; null when it has no counter row.</summary>
-    public async Task<LedgerSnapshot?> LoadAsync(Guid campaignId)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        // Repeatable read: the counter and the rows come from one snapshot, so they agree. The three
-        // reads go in one round trip: when a thousand campaigns activate at once, each round trip
-        // waits behind the others' on a busy silo while the transaction holds its connection.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                // An explicit end closed the ledger: the sale is over now, whatever end it planned.
-                Read(
-                    """
-                    SELECT total_stock + recycled AS total_stock, per_user_limit, issued, paused,
-                           CASE WHEN closed THEN least(ends_at, now()) ELSE ends_at END AS ends_at, draft
-                      FROM campaign_stock WHERE campaign_id = @campaignId
-                    """, campaignId),
-                Read(
-                    """
-                    SELECT coupon_id, shopper_id, idempotency_key, CASE WHEN holder_id IS NULL THEN code END AS code, issued_at, expires_at
-                      FROM coupons WHERE campaign_id = @campaignId ORDER BY seq
-                    """, campaignId),
-                Read(
-                    "SELECT to_shopper, count(*) AS received FROM coupon_transfers WHERE campaign_id = @campaignId AND counted GROUP BY to_shopper",
-                    campaignId),
-            },
-        };
-        await using var reader = await batch.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            return null;
-        }
-
-        var (totalStock, perUserLimit, issued, paused) =
-            (reader.GetInt32("total_stock"), reader.GetInt32("per_user_limit"), reader.GetInt32("issued"), reader.GetBoolean("paused"));
-        DateTimeOffset? endsAt = reader.IsDBNull("ends_at") ? null : reader.GetFieldValue<DateTimeOffset>("ends_at");
-        var draft = reader.GetBoolean("draft");
-
-        await reader.NextResultAsync();
-        var coupons = new List<LedgerCoupon>(issued);
-        // Every row of the ledger, on each activation: the columns are looked up by name once, not per row.
-        var (couponId, shopperId, key, code, issuedAt, expiresAt) = (reader.GetOrdinal("coupon_id"), reader.GetOrdinal("shopper_id"),
-            reader.GetOrdinal("idempotency_key"), reader.GetOrdinal("code"), reader.GetOrdinal("issued_at"), reader.GetOrdinal("expires_at"));
-        while (await reader.ReadAsync())
-        {
-            coupons.Add(new LedgerCoupon(
-                reader.GetGuid(couponId),
-                reader.GetString(shopperId),
-                reader.GetString(key),
-                reader.IsDBNull(code) ? null : reader.GetString(code),
-                reader.GetFieldValue<DateTimeOffset>(issuedAt),
-                reader.GetFieldValue<DateTimeOffset>(expiresAt)));
-        }
-
-        await reader.NextResultAsync();
-        var received = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
-        {
-            received[reader.GetString("to_shopper")] = (int)reader.GetInt64("received");
-        }
-
-        await reader.DisposeAsync();
-        await transaction.CommitAsync();
-        return new LedgerSnapshot(totalStock, perUserLimit, issued, coupons, received, paused, endsAt, draft);
-    }
-
-    private static NpgsqlBatchCommand Read(string sql, Guid campaignId) => new(sql) { Parameters = { new("campaignId", campaignId) } };
 
     /// <summary>
     /// Commits one campaign's batch in one transaction and one round trip, or throws

@@ -1,12 +1,16 @@
 namespace FlashSale.Grains.Ledger;
 
 /// <summary>
-/// A campaign's ledger as committed: the counter row, every coupon row in commit order, and the
-/// coupons each shopper received that count against their per-user limit; and marketing's changes
-/// to the sale (paused, the end brought forward, still a draft), which the ledger keeps with their audit.
+/// A campaign's ledger counters as committed, what an activation starts from: the counter row, when
+/// its last coupon was issued, how many counted receipts it has; and marketing's changes to the sale
+/// (paused, the end brought forward, still a draft), which the ledger keeps with their audit. No
+/// coupon rows: the grain reads those per shopper as it meets them (<see cref="LedgerShoppers"/>).
 /// </summary>
-public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued, IReadOnlyList<LedgerCoupon> Coupons,
-    IReadOnlyDictionary<string, int> Received, bool Paused, DateTimeOffset? EndsAt, bool Draft);
+public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued, DateTimeOffset? LastIssuedAt, long Receipts,
+    bool Paused, DateTimeOffset? EndsAt, bool Draft);
+
+/// <summary>Some shoppers' coupons on one campaign, each shopper's in slot order, and the coupons they received that count against their limit.</summary>
+public sealed record LedgerShoppers(IReadOnlyList<LedgerCoupon> Coupons, IReadOnlyDictionary<string, int> Received);
 
 /// <summary>One committed coupon row, as the campaign grain needs it to answer replays and count limits.</summary>
 /// <param name="Code">Null once the coupon has been given away: replays to its claimant do not carry the holder's code.</param>

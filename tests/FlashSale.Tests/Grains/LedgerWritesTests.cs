@@ -119,6 +119,34 @@ public sealed class LedgerWritesTests(GrainCluster cluster)
         Assert.True(transactions <= 200 / 4, $"{transactions} transactions for one claim on each of 200 campaigns");
     }
 
+    [Fact]
+    public async Task An_activation_reads_its_counters_then_only_the_shoppers_it_meets_and_its_holders_once()
+    {
+        var campaign = await CreateAsync();
+        // Shoppers of this test only: daily slots span campaigns.
+        var (amyId, benId, catId, danId) = ($"amy-{campaign:N}", $"ben-{campaign:N}", $"cat-{campaign:N}", $"dan-{campaign:N}");
+        var (amy, ben, cat) = (Coupon(amyId, 1), Coupon(benId, 1), Coupon(catId, 1));
+        await cluster.Ledger.IssueAsync(new CampaignBatch(campaign, 0, [amy, ben], NoRiskLimits));
+        await cluster.Ledger.IssueAsync(new CampaignBatch(campaign, 2, [cat], NoRiskLimits));
+        await ExecuteAsync(
+            $"INSERT INTO coupon_transfers VALUES (gen_random_uuid(), gen_random_uuid(), $1, '{amyId}', '{danId}', now(), true)", campaign);
+
+        var snapshot = await cluster.Ledger.LoadAsync(campaign);
+        Assert.NotNull(snapshot);
+        Assert.Equal((3, 1L), (snapshot.Issued, snapshot.Receipts));
+        Assert.Equal(cat.IssuedAt.ToUnixTimeMilliseconds(), snapshot.LastIssuedAt?.ToUnixTimeMilliseconds());
+
+        var read = await cluster.Ledger.ReadShoppersAsync(campaign, [amyId, danId, "zed"]);
+        Assert.Equal(amy.CouponId, Assert.Single(read.Coupons).CouponId);
+        Assert.Equal(new Dictionary<string, int>(StringComparer.Ordinal) { [danId] = 1 }, read.Received);
+
+        // Claimants up to the second coupon (cat came after), and every shopper with a counted receipt.
+        var holders = new List<string>();
+        var claimants = await cluster.Ledger.ReadHoldersAsync(campaign, upToSeq: 2, holders.Add);
+        Assert.Equal(2, claimants);
+        Assert.Equal([amyId, benId, danId], holders.Order(StringComparer.Ordinal).ToArray());
+    }
+
     private static NewCoupon Coupon(string shopper, int slot, string? key = null, int? daySlot = null)
     {
         var now = DateTimeOffset.UtcNow;

@@ -138,18 +138,119 @@ public sealed class ClaimAdmissionTests
     }
 
     [Fact]
-    public void A_reactivation_answers_replays_and_counts_limits_from_the_ledger_snapshot()
+    public void A_reactivation_reads_the_shoppers_it_meets_then_answers_replays_and_counts_limits_from_their_rows()
     {
         var campaign = Campaign(stock: 5, perUserLimit: 1);
         var admission = new ClaimAdmission(at => DateOnly.FromDateTime(at.UtcDateTime));
         var issued = Opens.AddSeconds(5);
         var couponId = Guid.NewGuid();
-        admission.Load(new LedgerSnapshot(5, 1, 1, [new LedgerCoupon(couponId, "amy", "k1", "CODE", issued, issued.AddDays(7))],
-            new Dictionary<string, int>(StringComparer.Ordinal) { ["ben"] = 1 }, Paused: false, EndsAt: null, Draft: false), campaign);
+        admission.Load(new LedgerSnapshot(5, 1, Issued: 1, issued, Receipts: 1, Paused: false, EndsAt: null, Draft: false));
+
+        // Until the holders are read, any shopper may have rows: each is read before being judged.
+        Assert.IsType<Admission.Unknown>(Claim(admission, campaign, "amy", "k1"));
+        Assert.IsType<Admission.Unknown>(Claim(admission, campaign, "carl"));
+        admission.Known(campaign, ["amy", "ben", "carl"], new LedgerShoppers(
+            [new LedgerCoupon(couponId, "amy", "k1", "CODE", issued, issued.AddDays(7))],
+            new Dictionary<string, int>(StringComparer.Ordinal) { ["ben"] = 1 }));
 
         var replay = Assert.IsType<Admission.Replay>(Claim(admission, campaign, "amy", "k1"));
         Assert.Equal(couponId, replay.Earlier.Coupon.CouponId);
         Assert.Equal(ClaimOutcome.LimitReached, Assert.IsType<Admission.Refused>(Claim(admission, campaign, "ben")).Outcome);
-        Assert.Equal((1, 4, 1), (admission.Committed, admission.Remaining, admission.Claimants));
+        Admitted(Claim(admission, campaign, "carl"));
+        Assert.Equal((1, 4, 3), (admission.Committed, admission.Remaining, admission.KnownShoppers));
+        Assert.Null(admission.Claimants);
+    }
+
+    [Fact]
+    public void Once_the_holders_are_read_strangers_are_judged_without_a_read_and_the_claimants_are_counted()
+    {
+        var campaign = Campaign(stock: 5, perUserLimit: 1);
+        var admission = new ClaimAdmission(at => DateOnly.FromDateTime(at.UtcDateTime));
+        admission.Load(new LedgerSnapshot(5, 1, Issued: 2, Opens, Receipts: 0, Paused: false, EndsAt: null, Draft: false));
+        Assert.True(admission.HoldersWanted);
+
+        var (words, upToSeq) = admission.BeginHoldersRead();
+        Assert.Equal(2, upToSeq);
+        HolderFilter.Add(words, "amy");
+        HolderFilter.Add(words, "ben");
+        admission.EndHoldersRead(words, holders: 2, upToSeq, claimants: 2);
+
+        Assert.False(admission.HoldersWanted);
+        Assert.True(admission.MustRead("amy"));
+        Assert.False(admission.MustRead("dan"));
+        var claim = Admitted(Claim(admission, campaign, "dan"));
+        Assert.Equal(2, admission.Claimants);
+        admission.Commit([claim]);
+        Assert.Equal(3, admission.Claimants);
+    }
+
+    [Fact]
+    public void Memory_holds_a_bounded_number_of_shoppers_but_never_lets_go_of_one_whose_claim_is_being_written()
+    {
+        var campaign = Campaign(stock: 100, perUserLimit: 1);
+        var admission = new ClaimAdmission(at => DateOnly.FromDateTime(at.UtcDateTime), shopperCapacity: 3);
+        admission.Stock(campaign.TotalStock);
+
+        var inFlight = Enumerable.Range(0, 5).Select(i => Admitted(Claim(admission, campaign, $"s{i}"))).ToList();
+        Assert.Equal(5, admission.KnownShoppers);
+
+        admission.Commit(inFlight);
+        Admitted(Claim(admission, campaign, "s5"));
+        Assert.Equal(3, admission.KnownShoppers);
+        // The oldest was let go; a holder the filter knows is read back rather than taken for a stranger.
+        Assert.IsType<Admission.Unknown>(Claim(admission, campaign, "s0", "k"));
+        Assert.Equal(5, admission.Claimants);
+    }
+
+    [Fact]
+    public void A_refusing_gate_lists_holders_only_once_they_are_all_known()
+    {
+        var campaign = Campaign(stock: 1, perUserLimit: 1);
+        var admission = new ClaimAdmission(at => DateOnly.FromDateTime(at.UtcDateTime));
+        admission.Load(new LedgerSnapshot(1, 1, Issued: 1, Opens, Receipts: 0, Paused: false, EndsAt: null, Draft: false));
+
+        Assert.Null(admission.HandOutGate(campaign, _clock.GetUtcNow()).Holders);
+
+        var (words, upToSeq) = admission.BeginHoldersRead();
+        HolderFilter.Add(words, "amy");
+        admission.EndHoldersRead(words, holders: 1, upToSeq, claimants: 1);
+        var gate = admission.HandOutGate(campaign, _clock.GetUtcNow());
+        Assert.True(gate.SoldOut);
+        Assert.True(gate.Holders!.MayContain("amy"));
+        Assert.Equal(ClaimOutcome.SoldOut, gate.RefusalFor("stranger", null, _clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public void A_crowded_filter_is_read_again_larger_and_keeps_the_claims_not_yet_written()
+    {
+        var campaign = Campaign(stock: 10_000, perUserLimit: 1);
+        var admission = new ClaimAdmission(at => DateOnly.FromDateTime(at.UtcDateTime), shopperCapacity: 10);
+        admission.Stock(campaign.TotalStock);
+        // Past the filter's size its false "maybe"s grow: those shoppers are read (here: the ledger has nothing) before being judged.
+        var nothing = new LedgerShoppers([], new Dictionary<string, int>(StringComparer.Ordinal));
+        var claims = Enumerable.Range(0, 3000).Select(i => $"s{i}").Select(shopper =>
+        {
+            if (admission.MustRead(shopper))
+            {
+                admission.Known(campaign, [shopper], nothing);
+            }
+
+            return Admitted(Claim(admission, campaign, shopper));
+        }).ToList();
+        Assert.True(admission.HoldersWanted);
+
+        // The ledger has none of them yet: only the claims in flight can put them in the larger filter.
+        var (words, _) = admission.BeginHoldersRead();
+        Assert.False(admission.HoldersWanted);
+        var during = Admitted(Claim(admission, campaign, "during"));
+        admission.EndHoldersRead(words, holders: 0, int.MaxValue, claimants: 0);
+        Assert.False(admission.HoldersWanted);
+
+        // Written, then let go of: each is still a holder, read back rather than taken for a stranger.
+        admission.Commit([.. claims, during]);
+        Admitted(Claim(admission, campaign, "later"));
+        Assert.Equal(10, admission.KnownShoppers);
+        Assert.All(claims.Append(during), c => Assert.True(admission.Find(c.ShopperId) is not null || admission.MustRead(c.ShopperId)));
+        Assert.Equal(3001, admission.Claimants);
     }
 }

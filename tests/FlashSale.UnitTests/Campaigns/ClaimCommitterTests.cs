@@ -142,6 +142,10 @@ public sealed class ClaimCommitterTests
 
         public Task<LedgerSnapshot?> LoadAsync(Guid campaignId) => throw new NotSupportedException();
 
+        public Task<LedgerShoppers> ReadShoppersAsync(Guid campaignId, IReadOnlyCollection<string> shopperIds) => throw new NotSupportedException();
+
+        public Task<int> ReadHoldersAsync(Guid campaignId, int upToSeq, Action<string> holder) => throw new NotSupportedException();
+
         public Task IssueAsync(CampaignBatch batch)
         {
             var write = new HeldWrite(batch);

@@ -1,0 +1,102 @@
+using FlashSale.GrainInterfaces.Gates;
+
+namespace FlashSale.Grains.Campaigns;
+
+/// <summary>
+/// Which shoppers may hold a claim or a counted receipt on this campaign, as a Bloom filter: a "no"
+/// lets admission skip reading the ledger for a shopper it does not know, and refusing gates carry a
+/// copy so that API nodes refuse strangers without a grain call. A few bytes per holder, never their
+/// claims: the claims themselves stay in the ledger.
+///
+/// The filter is complete only once it holds every holder the ledger had (read after activation, see
+/// <see cref="BeginRead"/>) and every shopper admitted since. It grows by being read again into a
+/// larger one when more shoppers than it was sized for have been added, because a Bloom filter
+/// cannot be resized from its bits alone.
+/// </summary>
+internal sealed class CampaignHolders
+{
+    // Past this many holders the filter stops growing (16 MiB) and answers "maybe" more often, which costs ledger reads, never a wrong answer.
+    private const long MostSized = 16L << 20;
+    private const long LeastSized = 1024;
+
+    private ulong[] _words;
+    private ulong[]? _next;
+    private long _added;
+    private long _addedWhenReadBegan;
+    private long _nextSizedFor;
+
+    /// <param name="known">Holders already known (the ledger's coupons and receipts at activation).</param>
+    /// <param name="complete">True when there is nothing in the ledger to read first (a new or untouched campaign).</param>
+    public CampaignHolders(long known, bool complete)
+    {
+        SizedFor = SizeFor(known * 2);
+        _words = HolderFilter.WordsFor(SizedFor);
+        Complete = complete;
+    }
+
+    /// <summary>True when every holder is in the filter: its "no" is certain.</summary>
+    public bool Complete { get; private set; }
+
+    /// <summary>Holders the filter was sized for.</summary>
+    public long SizedFor { get; private set; }
+
+    /// <summary>A read is under way (<see cref="BeginRead"/>).</summary>
+    public bool Reading => _next is not null;
+
+    /// <summary>True when the filter holds more shoppers than it was sized for and a larger one should be read.</summary>
+    public bool Crowded => Complete && !Reading && _added > SizedFor && SizedFor < MostSized;
+
+    public void Add(string shopperId)
+    {
+        _added++;
+        HolderFilter.Add(_words, shopperId);
+        if (_next is not null)
+        {
+            HolderFilter.Add(_next, shopperId);
+        }
+    }
+
+    /// <summary>False only for a shopper certainly without a claim or receipt here.</summary>
+    public bool MayHold(string shopperId) => !Complete || HolderFilter.MayContain(_words, shopperId);
+
+    /// <summary>
+    /// Starts a read of the ledger's holders into a filter sized for twice as many as are known (or as
+    /// the first was sized for): from now on, added shoppers go into both filters. Returns the words
+    /// the read should fill; the caller adds the shoppers whose claims are not in the ledger yet.
+    /// </summary>
+    public ulong[] BeginRead()
+    {
+        _nextSizedFor = SizeFor(Math.Max(SizedFor, _added * 2));
+        _next = HolderFilter.WordsFor(_nextSizedFor);
+        _addedWhenReadBegan = _added;
+        return HolderFilter.WordsFor(_nextSizedFor);
+    }
+
+    /// <summary>
+    /// The ledger's <paramref name="holders"/> as read into the words from <see cref="BeginRead"/>: the
+    /// new filter replaces this one, complete.
+    /// </summary>
+    public void EndRead(ulong[] read, long holders)
+    {
+        var next = _next ?? throw new InvalidOperationException("No read of the holders was begun.");
+        for (var i = 0; i < next.Length; i++)
+        {
+            next[i] |= read[i];
+        }
+
+        _words = next;
+        _next = null;
+        SizedFor = _nextSizedFor;
+        // The ledger's count, and the shoppers added while it was read (some counted twice: it only decides when to grow).
+        _added = holders + (_added - _addedWhenReadBegan);
+        Complete = true;
+    }
+
+    /// <summary>The read failed: the filter stays as it was (a new read may begin).</summary>
+    public void AbandonRead() => _next = null;
+
+    /// <summary>A copy for a gate, or null while the filter is not complete (the gate then lists no holders).</summary>
+    public HolderFilter? Filter() => Complete ? new HolderFilter((ulong[])_words.Clone()) : null;
+
+    private static long SizeFor(long holders) => Math.Clamp(holders * 2, LeastSized, MostSized);
+}
