@@ -83,7 +83,7 @@ public static class ClaimEndpoints
                 return Refusal(refusal, gate, tier, now);
             }
 
-            var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier));
+            var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier, gates.VersionOf(campaignId)));
             if (result.Gate is not null)
             {
                 gates.Learn(result.Gate);

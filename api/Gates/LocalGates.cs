@@ -22,21 +22,22 @@ public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
             return null;
         }
 
-        if (clock.GetElapsedTime(entry.LearnedAt) > CampaignGate.TrustedFor)
-        {
-            _gates.TryRemove(KeyValuePair.Create(campaignId, entry));
-            return null;
-        }
-
-        return entry.Gate;
+        // Kept when no longer trusted: its version tells the grain which holders this node already has.
+        return clock.GetElapsedTime(entry.LearnedAt) > CampaignGate.TrustedFor ? null : entry.Gate;
     }
+
+    /// <summary>The version of the gate this node holds for the campaign, trusted or not.</summary>
+    public long? VersionOf(Guid campaignId) => _gates.TryGetValue(campaignId, out var entry) ? entry.Gate.Version : null;
 
     public void Learn(CampaignGate gate)
     {
         unknown.Forget(gate.CampaignId);
         var learnedAt = clock.GetTimestamp();
         _gates.AddOrUpdate(gate.CampaignId, (gate, learnedAt),
-            (_, known) => gate.Version >= known.Gate.Version ? (gate, learnedAt) : known);
+            (_, known) => gate.Version > known.Gate.Version ? (gate, learnedAt)
+                : gate.Version < known.Gate.Version ? known
+                // The same gate again, sent without the holders this node has (see ClaimRequest.GateVersion): trusted anew.
+                : (gate.Holders is null && known.Gate.Holders is not null ? known.Gate : gate, learnedAt));
     }
 
     /// <summary>

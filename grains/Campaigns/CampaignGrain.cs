@@ -170,7 +170,7 @@ public sealed partial class CampaignGrain(
             case Admission.Held held:
                 return ClaimOnceGatesExpireAsync(request, held.Until - now);
             case Admission.Refused { ByPhase: true } refused:
-                return Refuse(refused.Outcome, now);
+                return RefuseByPhase(refused.Outcome, now, request.GateVersion);
             case Admission.Refused refused:
                 return Refuse(refused.Outcome);
             default:
@@ -263,11 +263,22 @@ public sealed partial class CampaignGrain(
     private ClaimLimits Limits => _limits ??= new ClaimLimits(limitCounters, Definition!.Id, Definition.RiskOrNone,
         Definition.RiskOrNone.DailyClaimCap ?? risk.Value.DailyClaimCap, Definition.PointsPrice, logger);
 
-    /// <summary>A refusal, counted for the dashboards; a phase refusal carries the gate and the time (passed when it is one).</summary>
-    private Task<ClaimResult> Refuse(ClaimOutcome outcome, DateTimeOffset? now = null)
+    /// <summary>A refusal, counted for the dashboards.</summary>
+    private Task<ClaimResult> Refuse(ClaimOutcome outcome)
     {
         Counted(outcome);
-        return Task.FromResult(ClaimResult.Refused(outcome, now is { } at ? HandOutGate(at) : null, now));
+        return Task.FromResult(ClaimResult.Refused(outcome));
+    }
+
+    /// <summary>
+    /// A phase refusal, counted, with the time and the gate: without its holders when the caller holds
+    /// that same gate, for a sold-out campaign of millions would otherwise send megabytes with each.
+    /// </summary>
+    private Task<ClaimResult> RefuseByPhase(ClaimOutcome outcome, DateTimeOffset now, long? callersGate)
+    {
+        Counted(outcome);
+        var gate = HandOutGate(now);
+        return Task.FromResult(ClaimResult.Refused(outcome, gate.Version == callersGate && gate.Holders is not null ? gate with { Holders = null } : gate, now));
     }
 
     // Judged again once no API node can refuse its replays on an older gate (see OutstandingGates).

@@ -30,7 +30,8 @@ internal sealed class CampaignHolders
     public CampaignHolders(long known, bool complete)
     {
         SizedFor = SizeFor(known * 2);
-        _words = HolderFilter.WordsFor(SizedFor);
+        // An incomplete filter answers "maybe" to everyone: its bits wait for the read, which fills a filter of its own.
+        _words = HolderFilter.WordsFor(complete ? SizedFor : LeastSized);
         Complete = complete;
     }
 

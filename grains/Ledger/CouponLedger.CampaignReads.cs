@@ -97,9 +97,9 @@ public sealed partial class CouponLedger
     }
 
     /// <summary>
-    /// Every shopper who claimed one of the campaign's first <paramref name="upToSeq"/> coupons, once
-    /// each, then every shopper with a counted receipt, streamed to <paramref name="holder"/> as read.
-    /// Returns how many claimed: the campaign's claimants as of that coupon.
+    /// Every shopper with a coupon of the campaign, once each, then every shopper with a counted
+    /// receipt, streamed to <paramref name="holder"/> as read. Returns how many of them claimed one of
+    /// its first <paramref name="upToSeq"/> coupons: the campaign's claimants as of that coupon.
     /// </summary>
     public async Task<int> ReadHoldersAsync(Guid campaignId, int upToSeq, Action<string> holder)
     {
@@ -109,7 +109,7 @@ public sealed partial class CouponLedger
             BatchCommands =
             {
                 // A shopper's first coupon is in slot 1: one row per claimant.
-                new("SELECT shopper_id FROM coupons WHERE campaign_id = @campaignId AND shopper_slot = 1 AND seq <= @upToSeq")
+                new("SELECT shopper_id, seq <= @upToSeq AS counted FROM coupons WHERE campaign_id = @campaignId AND shopper_slot = 1")
                 {
                     Parameters = { new("campaignId", campaignId), new("upToSeq", upToSeq) },
                 },
@@ -124,7 +124,7 @@ public sealed partial class CouponLedger
         while (await reader.ReadAsync())
         {
             holder(reader.GetString(0));
-            claimants++;
+            claimants += reader.GetBoolean(1) ? 1 : 0;
         }
 
         await reader.NextResultAsync();

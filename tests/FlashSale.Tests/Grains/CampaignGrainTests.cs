@@ -2,6 +2,7 @@ using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.Grains.Ledger;
 using FlashSale.Tests.Infrastructure;
+using Orleans.Runtime;
 
 namespace FlashSale.Tests.Grains;
 
@@ -175,6 +176,35 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         var now = DateTimeOffset.UtcNow;
         return new NewCoupon(Guid.CreateVersion7(), shopper, slot, $"{shopper}-phone", key, Guid.NewGuid().ToString("N"), now, now.AddDays(1),
             new RiskSlots(DateOnly.FromDateTime(now.UtcDateTime), 1, 1, 1, AccountSlot: 1));
+    }
+
+    [Fact]
+    public async Task A_reactivated_campaign_reads_its_shoppers_from_the_ledger_and_sends_holders_only_to_a_node_without_them()
+    {
+        var campaign = await CreateAsync(totalStock: 3, perUserLimit: 1);
+        var issued = await Task.WhenAll(new[] { "amy", "ben", "cat" }.Select(s => campaign.Claim(new ClaimRequest($"{s}-reactivated", "d", $"{s}-key"))));
+        Assert.All(issued, r => Assert.Equal(ClaimOutcome.Issued, r.Outcome));
+
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(0, await management.GetGrainActivationCount((GrainReference)campaign));
+
+        // A fresh activation holds no shopper: each is read from the ledger before being judged.
+        var replay = await campaign.Claim(new ClaimRequest("cat-reactivated", "d", "cat-key"));
+        Assert.Equal((ClaimOutcome.Replayed, issued[2].Coupon!.CouponId, issued[2].Coupon!.Code), (replay.Outcome, replay.Coupon!.CouponId, replay.Coupon.Code));
+        Assert.Equal(ClaimOutcome.LimitReached, (await campaign.Claim(new ClaimRequest("amy-reactivated", "d", "another-key"))).Outcome);
+        // The claimant count waits for the holders to be read.
+        Assert.Equal(3, (await campaign.Results())!.Claimants);
+
+        var refused = await campaign.Claim(new ClaimRequest("dan-reactivated", "d", "dan-key"));
+        Assert.Equal(ClaimOutcome.SoldOut, refused.Outcome);
+        var gate = refused.Gate!;
+        Assert.True(gate.Holders!.MayContain("ben-reactivated"));
+        Assert.Equal(ClaimOutcome.SoldOut, gate.RefusalFor("dan-reactivated", null, refused.Now!.Value));
+
+        var toNodeWithGate = await campaign.Claim(new ClaimRequest("eve-reactivated", "d", "eve-key", GateVersion: gate.Version));
+        Assert.Equal((ClaimOutcome.SoldOut, gate.Version), (toNodeWithGate.Outcome, toNodeWithGate.Gate!.Version));
+        Assert.Null(toNodeWithGate.Gate.Holders);
     }
 
     private async Task<ICampaignGrain> CreateAsync(int totalStock, int perUserLimit, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null)

@@ -1,4 +1,5 @@
 using FlashSale.Api.Gates;
+using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +14,7 @@ public sealed class LocalGatesTests
         new(campaign, version, _clock.GetUtcNow().AddMinutes(-5), _clock.GetUtcNow().AddHours(1), SoldOut: true, HolderFilter.Of(["holder"]));
 
     [Fact]
-    public void A_gate_is_trusted_for_its_second_and_then_forgotten()
+    public void A_gate_is_trusted_for_its_second_and_then_only_its_version_is_used()
     {
         var gates = new LocalGates(_clock, new UnknownCampaigns(_clock));
         var campaign = Guid.NewGuid();
@@ -24,6 +25,24 @@ public sealed class LocalGatesTests
         Assert.Same(gate, gates.For(campaign));
         _clock.Advance(TimeSpan.FromMilliseconds(2));
         Assert.Null(gates.For(campaign));
+        Assert.Equal(1, gates.VersionOf(campaign));
+    }
+
+    [Fact]
+    public void The_same_gate_sent_back_without_its_holders_keeps_the_holders_held_and_is_trusted_anew()
+    {
+        var gates = new LocalGates(_clock, new UnknownCampaigns(_clock));
+        var campaign = Guid.NewGuid();
+        var gate = SoldOut(campaign, 1);
+        gates.Learn(gate);
+        _clock.Advance(CampaignGate.TrustedFor * 2);
+
+        gates.Learn(gate with { Holders = null });
+
+        Assert.Same(gate, gates.For(campaign));
+        // Still refusing strangers by itself, and still forwarding the holder's replays.
+        Assert.Equal(ClaimOutcome.SoldOut, gates.For(campaign)!.RefusalFor("stranger", null, _clock.GetUtcNow()));
+        Assert.Null(gates.For(campaign)!.RefusalFor("holder", null, _clock.GetUtcNow()));
     }
 
     [Fact]
