@@ -31,7 +31,7 @@ public static class ClaimEndpoints
 
     private static async Task<IResult> Claim(
         string id, string? batch, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown,
-        ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, TimeProvider clock)
+        ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, MissingHolders missingHolders, TimeProvider clock)
     {
         try
         {
@@ -83,10 +83,11 @@ public static class ClaimEndpoints
                 return Refusal(refusal, gate, tier, now);
             }
 
-            var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier, gates.VersionOf(campaignId)));
+            var result = await campaigns.Of(campaignId).Claim(new ClaimRequest(shopperId, device, key, tier));
             if (result.Gate is not null)
             {
                 gates.Learn(result.Gate);
+                missingHolders.Check(campaignId);
             }
 
             if (result.Outcome == ClaimOutcome.CampaignNotFound)

@@ -22,12 +22,12 @@ public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
             return null;
         }
 
-        // Kept when no longer trusted: its version tells the grain which holders this node already has.
+        // Kept when no longer trusted: the same gate sent back again (without its holders) is trusted anew with them.
         return clock.GetElapsedTime(entry.LearnedAt) > CampaignGate.TrustedFor ? null : entry.Gate;
     }
 
-    /// <summary>The version of the gate this node holds for the campaign, trusted or not.</summary>
-    public long? VersionOf(Guid campaignId) => _gates.TryGetValue(campaignId, out var entry) ? entry.Gate.Version : null;
+    /// <summary>The gate this node holds for the campaign, trusted or not.</summary>
+    public CampaignGate? Held(Guid campaignId) => _gates.TryGetValue(campaignId, out var entry) ? entry.Gate : null;
 
     public void Learn(CampaignGate gate)
     {
@@ -36,7 +36,7 @@ public sealed class LocalGates(TimeProvider clock, UnknownCampaigns unknown)
         _gates.AddOrUpdate(gate.CampaignId, (gate, learnedAt),
             (_, known) => gate.Version > known.Gate.Version ? (gate, learnedAt)
                 : gate.Version < known.Gate.Version ? known
-                // The same gate again, sent without the holders this node has (see ClaimRequest.GateVersion): trusted anew.
+                // The same gate again, as refusals send it, without the holders this node has: trusted anew.
                 : (gate.Holders is null && known.Gate.Holders is not null ? known.Gate : gate, learnedAt));
     }
 

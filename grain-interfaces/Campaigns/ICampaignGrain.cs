@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlashSale.GrainInterfaces.Claims;
+using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Wallet;
 
@@ -72,6 +73,13 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Warm")]
     Task Warm();
+
+    /// <summary>
+    /// The campaign's gate as of now, with its holders when it refuses and they are all known: for an
+    /// API node that holds a refusing gate without them (refusals carry none, and a push may be missed).
+    /// </summary>
+    [Alias("Gate")]
+    Task<CampaignGate?> Gate();
 
     /// <summary>
     /// The sale is over (its schedule calls this at the end): announces it, saves the refusal counts

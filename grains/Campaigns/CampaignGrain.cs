@@ -170,7 +170,7 @@ public sealed partial class CampaignGrain(
             case Admission.Held held:
                 return ClaimOnceGatesExpireAsync(request, held.Until - now);
             case Admission.Refused { ByPhase: true } refused:
-                return RefuseByPhase(refused.Outcome, now, request.GateVersion);
+                return RefuseByPhase(refused.Outcome, now);
             case Admission.Refused refused:
                 return Refuse(refused.Outcome);
             default:
@@ -271,15 +271,18 @@ public sealed partial class CampaignGrain(
     }
 
     /// <summary>
-    /// A phase refusal, counted, with the time and the gate: without its holders when the caller holds
-    /// that same gate, for a sold-out campaign of millions would otherwise send megabytes with each.
+    /// A phase refusal, counted, with the time and the gate, but never its holders: a sold-out campaign
+    /// of millions has a filter of megabytes, which every refusal in a rush would carry again. Nodes
+    /// get the holders from the gate's push, or ask for them once (<see cref="Gate"/>).
     /// </summary>
-    private Task<ClaimResult> RefuseByPhase(ClaimOutcome outcome, DateTimeOffset now, long? callersGate)
+    private Task<ClaimResult> RefuseByPhase(ClaimOutcome outcome, DateTimeOffset now)
     {
         Counted(outcome);
         var gate = HandOutGate(now);
-        return Task.FromResult(ClaimResult.Refused(outcome, gate.Version == callersGate && gate.Holders is not null ? gate with { Holders = null } : gate, now));
+        return Task.FromResult(ClaimResult.Refused(outcome, gate.Holders is null ? gate : gate with { Holders = null }, now));
     }
+
+    public Task<CampaignGate?> Gate() => Task.FromResult(Definition is null ? null : HandOutGate(clock.GetUtcNow()));
 
     // Judged again once no API node can refuse its replays on an older gate (see OutstandingGates).
     private async Task<ClaimResult> ClaimOnceGatesExpireAsync(ClaimRequest request, TimeSpan wait)

@@ -179,7 +179,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
     }
 
     [Fact]
-    public async Task A_reactivated_campaign_reads_its_shoppers_from_the_ledger_and_sends_holders_only_to_a_node_without_them()
+    public async Task A_reactivated_campaign_reads_its_shoppers_from_the_ledger_and_hands_out_its_holders_only_when_asked()
     {
         var campaign = await CreateAsync(totalStock: 3, perUserLimit: 1);
         var issued = await Task.WhenAll(new[] { "amy", "ben", "cat" }.Select(s => campaign.Claim(new ClaimRequest($"{s}-reactivated", "d", $"{s}-key"))));
@@ -196,15 +196,14 @@ public sealed class CampaignGrainTests(GrainCluster cluster)
         // The claimant count waits for the holders to be read.
         Assert.Equal(3, (await campaign.Results())!.Claimants);
 
+        // Refusals carry the gate without its holders (megabytes on a campaign of millions); a node asks for them once.
         var refused = await campaign.Claim(new ClaimRequest("dan-reactivated", "d", "dan-key"));
         Assert.Equal(ClaimOutcome.SoldOut, refused.Outcome);
-        var gate = refused.Gate!;
+        Assert.Null(refused.Gate!.Holders);
+        var gate = await campaign.Gate();
+        Assert.Equal(refused.Gate.Version, gate!.Version);
         Assert.True(gate.Holders!.MayContain("ben-reactivated"));
         Assert.Equal(ClaimOutcome.SoldOut, gate.RefusalFor("dan-reactivated", null, refused.Now!.Value));
-
-        var toNodeWithGate = await campaign.Claim(new ClaimRequest("eve-reactivated", "d", "eve-key", GateVersion: gate.Version));
-        Assert.Equal((ClaimOutcome.SoldOut, gate.Version), (toNodeWithGate.Outcome, toNodeWithGate.Gate!.Version));
-        Assert.Null(toNodeWithGate.Gate.Holders);
     }
 
     private async Task<ICampaignGrain> CreateAsync(int totalStock, int perUserLimit, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null)

@@ -25,7 +25,7 @@ public sealed class LocalGatesTests
         Assert.Same(gate, gates.For(campaign));
         _clock.Advance(TimeSpan.FromMilliseconds(2));
         Assert.Null(gates.For(campaign));
-        Assert.Equal(1, gates.VersionOf(campaign));
+        Assert.Same(gate, gates.Held(campaign));
     }
 
     [Fact]
