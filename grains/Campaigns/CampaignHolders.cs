@@ -96,8 +96,12 @@ internal sealed class CampaignHolders
     /// <summary>The read failed: the filter stays as it was (a new read may begin).</summary>
     public void AbandonRead() => _next = null;
 
-    /// <summary>A copy for a gate, or null while the filter is not complete (the gate then lists no holders).</summary>
-    public HolderFilter? Filter() => Complete ? new HolderFilter((ulong[])_words.Clone()) : null;
+    /// <summary>
+    /// The filter for a gate, or null while it is not complete (the gate then lists no holders). Shared,
+    /// not copied (16 MiB at most, per gate built): the bits set later only make a gate that holds it
+    /// send more shoppers to the grain, never refuse one it should not.
+    /// </summary>
+    public HolderFilter? Filter() => Complete ? new HolderFilter(_words) : null;
 
     private static long SizeFor(long holders) => Math.Clamp(holders * 2, LeastSized, MostSized);
 }
