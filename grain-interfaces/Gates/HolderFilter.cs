@@ -25,14 +25,22 @@ public sealed record HolderFilter([property: Id(0)] ulong[] Words)
     public static ulong[] WordsFor(long shoppers) => new ulong[(Math.Max(64, shoppers * BitsPerShopper) + 63) / 64];
 
     /// <summary>Sets a shopper's bits in a filter's words: how a silo builds a filter up as shoppers claim.</summary>
-    public static void Add(ulong[] words, string shopperId)
+    /// <param name="shared">True when another thread sets bits in the same words meanwhile: each word is then set atomically.</param>
+    public static void Add(ulong[] words, string shopperId, bool shared = false)
     {
         var (first, step) = HashOf(shopperId);
         var size = (ulong)words.Length * 64;
         for (var i = 0u; i < HashCount; i++)
         {
             var bit = (first + (ulong)i * step) % size;
-            words[bit >> 6] |= 1UL << (int)(bit & 63);
+            if (shared)
+            {
+                Interlocked.Or(ref words[bit >> 6], 1UL << (int)(bit & 63));
+            }
+            else
+            {
+                words[bit >> 6] |= 1UL << (int)(bit & 63);
+            }
         }
     }
 

@@ -63,10 +63,10 @@ public sealed partial class CampaignGrain
             // Off the grain's turns: a campaign of millions takes seconds to read, and claims go on meanwhile.
             var claimants = await Task.Run(() => ledger.ReadHoldersAsync(campaignId, upToSeq, shopperId =>
             {
-                HolderFilter.Add(words, shopperId);
+                HolderFilter.Add(words, shopperId, shared: true);
                 holders++;
             }));
-            Admission.EndHoldersRead(words, holders, upToSeq, claimants);
+            Admission.EndHoldersRead(holders, upToSeq, claimants);
             // A refusing gate can now list them, and API nodes refuse strangers without calling.
             PublishGate();
         }

@@ -53,7 +53,8 @@ internal sealed class CampaignHolders
         HolderFilter.Add(_words, shopperId);
         if (_next is not null)
         {
-            HolderFilter.Add(_next, shopperId);
+            // The read sets bits in the same words from another thread.
+            HolderFilter.Add(_next, shopperId, shared: true);
         }
     }
 
@@ -63,29 +64,24 @@ internal sealed class CampaignHolders
     /// <summary>
     /// Starts a read of the ledger's holders into a filter sized for twice as many as are known (or as
     /// the first was sized for): from now on, added shoppers go into both filters. Returns the words
-    /// the read should fill; the caller adds the shoppers whose claims are not in the ledger yet.
+    /// the read fills, from its own thread, with <c>shared</c> adds; the caller adds the shoppers
+    /// whose claims are not in the ledger yet.
     /// </summary>
     public ulong[] BeginRead()
     {
         _nextSizedFor = SizeFor(Math.Max(SizedFor, _added * 2));
         _next = HolderFilter.WordsFor(_nextSizedFor);
         _addedWhenReadBegan = _added;
-        return HolderFilter.WordsFor(_nextSizedFor);
+        return _next;
     }
 
     /// <summary>
-    /// The ledger's <paramref name="holders"/> as read into the words from <see cref="BeginRead"/>: the
-    /// new filter replaces this one, complete.
+    /// The ledger's <paramref name="holders"/> have been read into the words from <see cref="BeginRead"/>:
+    /// that filter replaces this one, complete.
     /// </summary>
-    public void EndRead(ulong[] read, long holders)
+    public void EndRead(long holders)
     {
-        var next = _next ?? throw new InvalidOperationException("No read of the holders was begun.");
-        for (var i = 0; i < next.Length; i++)
-        {
-            next[i] |= read[i];
-        }
-
-        _words = next;
+        _words = _next ?? throw new InvalidOperationException("No read of the holders was begun.");
         _next = null;
         SizedFor = _nextSizedFor;
         // The ledger's count, and the shoppers added while it was read (some counted twice: it only decides when to grow).

@@ -253,10 +253,10 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf, int s
         return (words, _claimantsBeforeLoad is null ? IssuedAtLoad : int.MaxValue);
     }
 
-    /// <summary>The holders as read (<paramref name="holders"/> of them, <paramref name="claimants"/> up to <paramref name="upToSeq"/>).</summary>
-    public void EndHoldersRead(ulong[] words, long holders, int upToSeq, int claimants)
+    /// <summary>The holders have been read into the words (<paramref name="holders"/> of them, <paramref name="claimants"/> up to <paramref name="upToSeq"/>).</summary>
+    public void EndHoldersRead(long holders, int upToSeq, int claimants)
     {
-        _holders.EndRead(words, holders);
+        _holders.EndRead(holders);
         if (_claimantsBeforeLoad is null && upToSeq == IssuedAtLoad)
         {
             _claimantsBeforeLoad = claimants;

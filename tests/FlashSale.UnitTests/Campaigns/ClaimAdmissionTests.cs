@@ -173,7 +173,7 @@ public sealed class ClaimAdmissionTests
         Assert.Equal(2, upToSeq);
         HolderFilter.Add(words, "amy");
         HolderFilter.Add(words, "ben");
-        admission.EndHoldersRead(words, holders: 2, upToSeq, claimants: 2);
+        admission.EndHoldersRead(holders: 2, upToSeq, claimants: 2);
 
         Assert.False(admission.HoldersWanted);
         Assert.True(admission.MustRead("amy"));
@@ -213,7 +213,7 @@ public sealed class ClaimAdmissionTests
 
         var (words, upToSeq) = admission.BeginHoldersRead();
         HolderFilter.Add(words, "amy");
-        admission.EndHoldersRead(words, holders: 1, upToSeq, claimants: 1);
+        admission.EndHoldersRead(holders: 1, upToSeq, claimants: 1);
         var gate = admission.HandOutGate(campaign, _clock.GetUtcNow());
         Assert.True(gate.SoldOut);
         Assert.True(gate.Holders!.MayContain("amy"));
@@ -240,10 +240,10 @@ public sealed class ClaimAdmissionTests
         Assert.True(admission.HoldersWanted);
 
         // The ledger has none of them yet: only the claims in flight can put them in the larger filter.
-        var (words, _) = admission.BeginHoldersRead();
+        admission.BeginHoldersRead();
         Assert.False(admission.HoldersWanted);
         var during = Admitted(Claim(admission, campaign, "during"));
-        admission.EndHoldersRead(words, holders: 0, int.MaxValue, claimants: 0);
+        admission.EndHoldersRead(holders: 0, int.MaxValue, claimants: 0);
         Assert.False(admission.HoldersWanted);
 
         // Written, then let go of: each is still a holder, read back rather than taken for a stranger.
