@@ -17,7 +17,9 @@ internal sealed class CampaignHolders
 {
     // Past this many holders the filter stops growing (16 MiB) and answers "maybe" more often, which costs ledger reads, never a wrong answer.
     private const long MostSized = 16L << 20;
-    private const long LeastSized = 1024;
+    // 8 KiB: a thousand quiet campaigns hold 8 MiB of filters, and a hot one reads its holders again
+    // only at 8k, 32k, 128k, ... holders (each read is one pass over its ledger rows).
+    private const long LeastSized = 8192;
 
     private ulong[] _words;
     private ulong[]? _next;
@@ -62,14 +64,14 @@ internal sealed class CampaignHolders
     public bool MayHold(string shopperId) => !Complete || HolderFilter.MayContain(_words, shopperId);
 
     /// <summary>
-    /// Starts a read of the ledger's holders into a filter sized for twice as many as are known (or as
-    /// the first was sized for): from now on, added shoppers go into both filters. Returns the words
+    /// Starts a read of the ledger's holders into a filter sized for four times as many as are known
+    /// (or as the first was sized for): from now on, added shoppers go into both filters. Returns the words
     /// the read fills, from its own thread, with <c>shared</c> adds; the caller adds the shoppers
     /// whose claims are not in the ledger yet.
     /// </summary>
     public ulong[] BeginRead()
     {
-        _nextSizedFor = SizeFor(Math.Max(SizedFor, _added * 2));
+        _nextSizedFor = SizeFor(Math.Max(SizedFor, _added * 4));
         _next = HolderFilter.WordsFor(_nextSizedFor);
         _addedWhenReadBegan = _added;
         return _next;

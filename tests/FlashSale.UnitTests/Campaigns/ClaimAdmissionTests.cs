@@ -228,7 +228,7 @@ public sealed class ClaimAdmissionTests
         admission.Stock(campaign.TotalStock);
         // Past the filter's size its false "maybe"s grow: those shoppers are read (here: the ledger has nothing) before being judged.
         var nothing = new LedgerShoppers([], new Dictionary<string, int>(StringComparer.Ordinal));
-        var claims = Enumerable.Range(0, 3000).Select(i => $"s{i}").Select(shopper =>
+        var claims = Enumerable.Range(0, 9000).Select(i => $"s{i}").Select(shopper =>
         {
             if (admission.MustRead(shopper))
             {
@@ -251,6 +251,6 @@ public sealed class ClaimAdmissionTests
         Admitted(Claim(admission, campaign, "later"));
         Assert.Equal(10, admission.KnownShoppers);
         Assert.All(claims.Append(during), c => Assert.True(admission.Find(c.ShopperId) is not null || admission.MustRead(c.ShopperId)));
-        Assert.Equal(3001, admission.Claimants);
+        Assert.Equal(9001, admission.Claimants);
     }
 }
