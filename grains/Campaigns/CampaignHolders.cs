@@ -31,7 +31,7 @@ internal sealed class CampaignHolders
     /// <param name="complete">True when there is nothing in the ledger to read first (a new or untouched campaign).</param>
     public CampaignHolders(long known, bool complete)
     {
-        SizedFor = SizeFor(known * 2);
+        SizedFor = SizeFor(known * 4);
         // An incomplete filter answers "maybe" to everyone: its bits wait for the read, which fills a filter of its own.
         _words = HolderFilter.WordsFor(complete ? SizedFor : LeastSized);
         Complete = complete;
@@ -46,8 +46,11 @@ internal sealed class CampaignHolders
     /// <summary>A read is under way (<see cref="BeginRead"/>).</summary>
     public bool Reading => _next is not null;
 
-    /// <summary>True when the filter holds more shoppers than it was sized for and a larger one should be read.</summary>
-    public bool Crowded => Complete && !Reading && _added > SizedFor && SizedFor < MostSized;
+    /// <summary>
+    /// True when a larger filter should be read: past half its size (16 bits a holder), where about
+    /// one stranger in 400 hears "maybe" and costs a ledger read; at its full size it is one in 40.
+    /// </summary>
+    public bool Crowded => Complete && !Reading && _added * 2 > SizedFor && SizedFor < MostSized;
 
     public void Add(string shopperId)
     {
@@ -101,5 +104,5 @@ internal sealed class CampaignHolders
     /// </summary>
     public HolderFilter? Filter() => Complete ? new HolderFilter(_words) : null;
 
-    private static long SizeFor(long holders) => Math.Clamp(holders * 2, LeastSized, MostSized);
+    private static long SizeFor(long holders) => Math.Clamp(holders, LeastSized, MostSized);
 }
