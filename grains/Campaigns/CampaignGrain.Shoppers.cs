@@ -67,6 +67,7 @@ public sealed partial class CampaignGrain
                 holders++;
             }));
             Admission.EndHoldersRead(holders, upToSeq, claimants);
+            ShopperReadMetrics.ReadHolders();
             // A refusing gate can now list them, and API nodes refuse strangers without calling.
             PublishGate();
         }

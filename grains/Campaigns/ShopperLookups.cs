@@ -47,6 +47,7 @@ internal sealed class ShopperLookups(Func<IReadOnlyCollection<string>, Task<Ledg
             {
                 var rows = await read(_reading.Keys);
                 Made = (Made.Reads + 1, Made.Shoppers + _reading.Count);
+                ShopperReadMetrics.ReadShoppers(_reading.Count);
                 known(_reading.Keys, rows);
                 foreach (var waiting in _reading.Values)
                 {
