@@ -19,11 +19,13 @@ namespace FlashSale.Grains.Campaigns;
 internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf, int shopperCapacity = ClaimAdmission.ShopperCapacity)
 {
     /// <summary>
-    /// Shoppers a campaign activation holds at most: about 25 MiB of claims (some 500 bytes a shopper
+    /// Shoppers a campaign activation holds at most: about 55 MiB of claims (some 550 bytes a shopper
     /// with one coupon), enough that replays, which come within seconds of their claim, find their
-    /// shopper still held; a shopper let go costs one indexed ledger read, shared with the others read then.
+    /// shopper still held; a shopper let go costs one indexed ledger read, shared with the others read
+    /// then. At 50,000 a hot campaign's replays read back four times as many and cost E1 about 10% of
+    /// its rate; at 200,000 it was no faster than here (BENCHMARKS.md, "A campaign's memory").
     /// </summary>
-    public const int ShopperCapacity = 50_000;
+    public const int ShopperCapacity = 100_000;
 
     private readonly KnownShoppers _known = new(shopperCapacity);
     private readonly OutstandingGates _outstanding = new();
