@@ -13,6 +13,8 @@
 # Writes one JSON per rung and run, then results.md and results.json with the medians and ratios.
 #
 # Usage: tests/benchmark/run.sh [RUNS]        (default 3; BENCH_DURATION=10s BENCH_WARMUP=3s BENCH_CONNECTIONS=128)
+#   BENCH_RUNGS="E1 E2" runs those rungs only (E0 E1 E2 E3 B1 L O; L needs E1) and writes their JSON only;
+#   BENCH_SERVERS=DIR runs the silo and API node built in DIR (another checkout) with this one's tools.
 # Everything it starts listens on 127.0.0.1 only and is stopped when it ends.
 set -euo pipefail
 
@@ -34,6 +36,10 @@ BASE_ALWAYS_URL=http://127.0.0.1:5302
 # A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
+# The silo and API node it runs (tests/benchmark/pairs.sh points this at another commit's build), and its rungs.
+SERVERS=${BENCH_SERVERS:-$REPO}
+RUNGS=" ${BENCH_RUNGS:-E0 E1 E2 E3 B1 L O} "
+want() { [[ $RUNGS == *" $1 "* ]]; }
 
 cleanup() {
     "$REPO/tests/benchmark/redis.sh" stop "$WORK/redis-everysec" 6391 >/dev/null 2>&1 || true
@@ -79,13 +85,13 @@ web=(ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY"
     RateLimits__PerShopper__PermitsPerSecond="$unlimited" RateLimits__PerShopper__Burst="$unlimited")
 start_silo() {
     start silo "$OUT/silo.log" "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21311 Orleans__GatewayPort=23311 \
-        -- dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll"
+        -- dotnet "$SERVERS/silo/$BIN/FlashSale.Silo.dll"
     SILO_PID=$!
     up silo port_open 23311
 }
 start_silo
 start api "$OUT/api.log" "${common[@]}" "${web[@]}" ASPNETCORE_URLS=$API_URL \
-    -- dotnet "$REPO/api/$BIN/FlashSale.Api.dll"
+    -- dotnet "$SERVERS/api/$BIN/FlashSale.Api.dll"
 API_PID=$!
 for mode in everysec always; do
     url=$BASE_EVERYSEC_URL port=6391
@@ -145,20 +151,30 @@ opening() {
 }
 
 for ((run = 1; run <= RUNS; run++)); do
-    loadgen E0 --target bare --base-url "$BASE_EVERYSEC_URL" --signing-key "$SIGNING_KEY" --shoppers 10000 --watch-cpu bare=$BARE_PID
+    want E0 && loadgen E0 --target bare --base-url "$BASE_EVERYSEC_URL" --signing-key "$SIGNING_KEY" --shoppers 10000 --watch-cpu bare=$BARE_PID
     # shellcheck disable=SC2046 # watch prints options, one word each
-    loadgen E1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 $(watch)
+    want E1 && loadgen E1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 $(watch)
     # shellcheck disable=SC2046
-    loadgen E2 "${claims[@]}" --campaigns 1000 --stock 100000 --per-user-limit 1 $(watch)
+    want E2 && loadgen E2 "${claims[@]}" --campaigns 1000 --stock 100000 --per-user-limit 1 $(watch)
     # shellcheck disable=SC2046
-    loadgen E3 "${claims[@]}" --campaigns 1 --stock 1 --per-user-limit 1 $(watch)
-    loadgen B1-everysec "${redis[@]}" --base-url "$BASE_EVERYSEC_URL"
-    loadgen B1-always "${redis[@]}" --base-url "$BASE_ALWAYS_URL"
-    e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
-    loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
-    loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
-    opening
+    want E3 && loadgen E3 "${claims[@]}" --campaigns 1 --stock 1 --per-user-limit 1 $(watch)
+    if want B1; then
+        loadgen B1-everysec "${redis[@]}" --base-url "$BASE_EVERYSEC_URL"
+        loadgen B1-always "${redis[@]}" --base-url "$BASE_ALWAYS_URL"
+    fi
+    if want L; then
+        e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
+        loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
+        loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
+    fi
+    if want O; then opening; fi
 done
+
+# Some rungs only (tests/benchmark/pairs.sh): their JSON is the result; the ladder's table and charts need them all.
+if [[ -n ${BENCH_RUNGS:-} ]]; then
+    say "results: $OUT/run*.json"
+    exit 0
+fi
 
 python3 "$REPO/tests/benchmark/summarize.py" "$OUT" "$RUNS" "$CONNECTIONS" "$DURATION"
 # The charts (ScottPlot): this run beside the one BENCHMARKS.md shows, kept in tests/benchmark/ladder/.
