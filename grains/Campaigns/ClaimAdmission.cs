@@ -48,8 +48,8 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf, int s
     /// <summary>Shoppers with a committed claim, the results' count; null until the holders have been read after activation.</summary>
     public int? Claimants => _claimantsBeforeLoad + _claimantsSinceLoad;
 
-    /// <summary>The ledger's issued count when this activation loaded it: the holders read after it count claimants up to this coupon.</summary>
-    public int IssuedAtLoad { get; private set; }
+    // The ledger's issued count when this activation loaded it: the first holders read counts claimants up to this coupon.
+    private int _issuedAtLoad;
 
     /// <summary>Shoppers held in memory now.</summary>
     public int KnownShoppers => _known.Count;
@@ -70,7 +70,7 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf, int s
     public void Load(LedgerSnapshot snapshot)
     {
         TotalStock = snapshot.TotalStock;
-        Committed = IssuedAtLoad = snapshot.Issued;
+        Committed = _issuedAtLoad = snapshot.Issued;
         Paused = snapshot.Paused;
         Draft = snapshot.Draft;
         _soldOutAt = SoldOut ? snapshot.LastIssuedAt : null;
@@ -252,14 +252,14 @@ internal sealed class ClaimAdmission(Func<DateTimeOffset, DateOnly> dayOf, int s
             _holders.Add(shopperId);
         }
 
-        return (words, _claimantsBeforeLoad is null ? IssuedAtLoad : int.MaxValue);
+        return (words, _claimantsBeforeLoad is null ? _issuedAtLoad : int.MaxValue);
     }
 
     /// <summary>The holders have been read into the words (<paramref name="holders"/> of them, <paramref name="claimants"/> up to <paramref name="upToSeq"/>).</summary>
     public void EndHoldersRead(long holders, int upToSeq, int claimants)
     {
         _holders.EndRead(holders);
-        if (_claimantsBeforeLoad is null && upToSeq == IssuedAtLoad)
+        if (_claimantsBeforeLoad is null && upToSeq == _issuedAtLoad)
         {
             _claimantsBeforeLoad = claimants;
         }

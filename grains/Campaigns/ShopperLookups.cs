@@ -15,9 +15,6 @@ internal sealed class ShopperLookups(Func<IReadOnlyCollection<string>, Task<Ledg
     private Dictionary<string, TaskCompletionSource> _reading = new(StringComparer.Ordinal);
     private Task _reader = Task.CompletedTask;
 
-    /// <summary>Ledger reads made, and shoppers read: for tests and the grain's metrics.</summary>
-    public (int Reads, int Shoppers) Made { get; private set; }
-
     /// <summary>Completes once the shopper has been read into memory; faults if the read failed.</summary>
     public Task ReadAsync(string shopperId)
     {
@@ -46,7 +43,6 @@ internal sealed class ShopperLookups(Func<IReadOnlyCollection<string>, Task<Ledg
             try
             {
                 var rows = await read(_reading.Keys);
-                Made = (Made.Reads + 1, Made.Shoppers + _reading.Count);
                 ShopperReadMetrics.ReadShoppers(_reading.Count);
                 known(_reading.Keys, rows);
                 foreach (var waiting in _reading.Values)

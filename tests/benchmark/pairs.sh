@@ -17,6 +17,9 @@ ROUNDS=${2:-2}
 RUNS=${3:-2}
 BASE_TREE="$REPO/.data/bench/pairs-base"
 OUT="$REPO/.data/bench/pairs-$(date -u +%Y%m%dT%H%M%SZ)"
+# The base's checkout goes with the run, however it ends.
+cleanup() { git -C "$REPO" worktree remove --force "$BASE_TREE" 2>/dev/null || true; git -C "$REPO" worktree prune; }
+stop_on_exit
 
 git -C "$REPO" worktree remove --force "$BASE_TREE" 2>/dev/null || rm -rf "$BASE_TREE"
 git -C "$REPO" worktree prune
