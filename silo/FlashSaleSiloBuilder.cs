@@ -1,4 +1,5 @@
 using FlashSale.GrainInterfaces;
+using FlashSale.GrainInterfaces.Live;
 using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
@@ -8,6 +9,7 @@ using FlashSale.Grains.Sql;
 using FlashSale.Grains.Wallet;
 using FlashSale.Operations.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Hosting;
@@ -62,6 +64,8 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<StockRecycler>();
         silo.Services.AddSettings<LiveAlertOptions>("LiveAlerts");
         silo.Services.AddSettings<LiveHubOptions>("LiveHub");
+        silo.Services.AddSingleton(services => new InventoryBatches(services.GetRequiredService<IGrainFactory>().GetGrain<ILiveHubGrain>(0),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<InventoryBatches>>()));
         silo.Services.AddSingleton<CardSecretStore>();
         silo.Services.AddSingleton<CardSecretSeal>();
         silo.Services.AddSettings<CardSecretOptions>("CardSecrets");

@@ -25,6 +25,16 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, LocalGates gates, ILogger
 
     public Task Inventory(InventorySnapshot snapshot) => Send(LiveGroups.Campaign(snapshot.CampaignId), "inventory", snapshot);
 
+    public Task Inventories(ImmutableArray<InventorySnapshot> snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            _ = Inventory(snapshot);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task StateChanged(StateChange change) => Send(LiveGroups.Campaign(change.CampaignId), "stateChanged", change);
 
     public Task OperatorAlert(OperatorAlert alert) => Send(LiveGroups.Operators, "alert", alert);

@@ -17,7 +17,7 @@ public sealed class LiveSubscription(IClusterClient cluster, LiveFeed feed, IOpt
         {
             try
             {
-                await cluster.GetGrain<ILiveHubGrain>(0).Subscribe(observer);
+                await cluster.GetGrain<ILiveHubGrain>(0).SubscribeForBatches(observer);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

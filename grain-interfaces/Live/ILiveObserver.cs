@@ -25,4 +25,12 @@ public interface ILiveEvents
 
 /// <summary>An API node, receiving the live events.</summary>
 [Alias("FlashSale.ILiveObserver")]
-public interface ILiveObserver : ILiveEvents, IGrainObserver;
+public interface ILiveObserver : ILiveEvents, IGrainObserver
+{
+    /// <summary>
+    /// The latest snapshots of many campaigns at once, as a silo sends them (<c>InventoryBatches</c>):
+    /// for nodes that subscribed with <see cref="ILiveHubGrain.SubscribeForBatches"/>.
+    /// </summary>
+    [Alias("Inventories"), OneWay]
+    Task Inventories(ImmutableArray<InventorySnapshot> snapshots);
+}

@@ -102,7 +102,7 @@ public sealed partial class CampaignGrain
         if (_live.Changed)
         {
             var snapshot = TakeSnapshot();
-            GrainFactory.GetGrain<ILiveHubGrain>(0).Inventory(snapshot).Ignore();
+            inventories.Publish(snapshot);
             if (Definition!.ParentId is { } group)
             {
                 GrainFactory.GetGrain<ICampaignGrain>(group).UnitInventory(snapshot).Ignore();
@@ -177,6 +177,7 @@ public sealed partial class CampaignGrain
         if (state != _announcedState)
         {
             _announcedState = state;
+            inventories.Restate(Definition!.Id, state);
             GrainFactory.GetGrain<ILiveHubGrain>(0).StateChanged(new StateChange(Definition!.Id, state, clock.GetUtcNow())).Ignore();
         }
     }

@@ -31,6 +31,7 @@ public sealed partial class CampaignGrain(
     TimeProvider clock,
     IOptions<RiskOptions> risk,
     IOptions<LiveAlertOptions> liveAlerts,
+    InventoryBatches inventories,
     RiskAuditLog audit,
     LimitCounterGrains limitCounters,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IClaimCommitEvents

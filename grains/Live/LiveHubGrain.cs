@@ -15,41 +15,52 @@ public sealed class LiveHubGrain(IOptions<LiveHubOptions> options, ILogger<LiveH
     // A node that stops renewing (because it died) is dropped once its subscription is older than the lifetime.
     // Notifications are not awaited: a campaign's call returns at once, however slow a node is to take it;
     // the manager drops a node whose call fails rather than throwing.
-    private readonly ObserverManager<ILiveObserver> _nodes = new(options.Value.NodeLifetime, logger);
+    private readonly ObserverManager<ILiveObserver> _batchedNodes = new(options.Value.NodeLifetime, logger);
+
+    // API nodes of the release before batches, during a rolling upgrade: they take snapshots one call each.
+    private readonly ObserverManager<ILiveObserver> _singleNodes = new(options.Value.NodeLifetime, logger);
 
     public Task Subscribe(ILiveObserver node)
     {
-        _nodes.Subscribe(node, node);
+        _singleNodes.Subscribe(node, node);
         return Task.CompletedTask;
     }
 
-    public Task GateChanged(CampaignGate gate)
+    public Task SubscribeForBatches(ILiveObserver node)
     {
-        _ = _nodes.Notify(node => node.GateChanged(gate));
+        _batchedNodes.Subscribe(node, node);
         return Task.CompletedTask;
     }
 
-    public Task Inventory(InventorySnapshot snapshot)
+    public Task Inventories(ImmutableArray<InventorySnapshot> snapshots)
     {
-        _ = _nodes.Notify(node => node.Inventory(snapshot));
+        _ = _batchedNodes.Notify(node => node.Inventories(snapshots));
+        if (_singleNodes.Count > 0)
+        {
+            foreach (var snapshot in snapshots)
+            {
+                _ = _singleNodes.Notify(node => node.Inventory(snapshot));
+            }
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task StateChanged(StateChange change)
-    {
-        _ = _nodes.Notify(node => node.StateChanged(change));
-        return Task.CompletedTask;
-    }
+    // From silos of the release before batches, during a rolling upgrade.
+    public Task Inventory(InventorySnapshot snapshot) => NotifyAll(node => node.Inventory(snapshot));
 
-    public Task OperatorAlert(OperatorAlert alert)
-    {
-        _ = _nodes.Notify(node => node.OperatorAlert(alert));
-        return Task.CompletedTask;
-    }
+    public Task GateChanged(CampaignGate gate) => NotifyAll(node => node.GateChanged(gate));
 
-    public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts)
+    public Task StateChanged(StateChange change) => NotifyAll(node => node.StateChanged(change));
+
+    public Task OperatorAlert(OperatorAlert alert) => NotifyAll(node => node.OperatorAlert(alert));
+
+    public Task ShopperAlerts(ImmutableArray<ShopperAlert> alerts) => NotifyAll(node => node.ShopperAlerts(alerts));
+
+    private Task NotifyAll(Func<ILiveObserver, Task> send)
     {
-        _ = _nodes.Notify(node => node.ShopperAlerts(alerts));
+        _ = _batchedNodes.Notify(send);
+        _ = _singleNodes.Notify(send);
         return Task.CompletedTask;
     }
 }

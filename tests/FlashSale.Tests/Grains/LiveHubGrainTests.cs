@@ -66,9 +66,41 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
         GC.KeepAlive(silent);
     }
 
+    [Fact]
+    public async Task A_batch_of_snapshots_reaches_a_batched_node_in_one_call_and_a_node_of_the_release_before_one_by_one()
+    {
+        var hub = _cluster.Client.GetGrain<ILiveHubGrain>(0);
+        var (batched, single) = (new RecordingNode(), new RecordingNode());
+        var batchedRef = _cluster.Client.CreateObjectReference<ILiveObserver>(batched);
+        var singleRef = _cluster.Client.CreateObjectReference<ILiveObserver>(single);
+        await hub.SubscribeForBatches(batchedRef);
+        await hub.Subscribe(singleRef);
+        ImmutableArray<InventorySnapshot> snapshots = [.. Enumerable.Range(0, 3).Select(i =>
+            new InventorySnapshot(Guid.NewGuid(), i, 10 - i, 1, ImmutableDictionary<string, int>.Empty, "open", DateTimeOffset.UtcNow))];
+
+        await hub.Inventories(snapshots);
+        var state = new StateChange(snapshots[0].CampaignId, "sold_out", DateTimeOffset.UtcNow);
+        await hub.StateChanged(state);
+        // Each node takes its calls in order: once the state change is in, so is every snapshot before it.
+        await Task.WhenAll(batched.Next(), single.Next());
+
+        // Compared by campaign and count: the rejections' dictionary arrives as a copy.
+        var sent = snapshots.Select(s => (s.CampaignId, s.Remaining));
+        Assert.Equal(sent, Assert.Single(batched.Batches).Select(s => (s.CampaignId, s.Remaining)));
+        Assert.Empty(batched.Singles);
+        Assert.Equal(sent, single.Singles.Select(s => (s.CampaignId, s.Remaining)));
+        Assert.Empty(single.Batches);
+        GC.KeepAlive(batched);
+        GC.KeepAlive(single);
+    }
+
     private sealed class RecordingNode : ILiveObserver
     {
         private readonly BlockingCollection<StateChange> _arrivals = new();
+
+        public ConcurrentQueue<ImmutableArray<InventorySnapshot>> Batches { get; } = new();
+
+        public ConcurrentQueue<InventorySnapshot> Singles { get; } = new();
 
         public ConcurrentQueue<StateChange> Received { get; } = new();
 
@@ -83,7 +115,17 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
 
         public Task GateChanged(CampaignGate gate) => Task.CompletedTask;
 
-        public Task Inventory(InventorySnapshot snapshot) => Task.CompletedTask;
+        public Task Inventory(InventorySnapshot snapshot)
+        {
+            Singles.Enqueue(snapshot);
+            return Task.CompletedTask;
+        }
+
+        public Task Inventories(ImmutableArray<InventorySnapshot> snapshots)
+        {
+            Batches.Enqueue(snapshots);
+            return Task.CompletedTask;
+        }
 
         public Task OperatorAlert(OperatorAlert alert) => Task.CompletedTask;
 
