@@ -39,7 +39,7 @@ public sealed partial class CampaignGrain
         // A group's publish, pause, resume and end are its units' too; each is audited on its own row as well.
         if (outcome == CampaignChangeOutcome.Done && Definition.IsGroup)
         {
-            await Task.WhenAll(Definition.Units.Select(unit => GrainFactory.GetGrain<ICampaignGrain>(unit.CampaignId).Change(change)));
+            await Group.Change(Definition.Units, change);
         }
 
         return new CampaignChangeResult(outcome, View());

@@ -61,7 +61,7 @@ public sealed partial class CampaignGrain
     }
 
     public async Task<InventorySnapshot?> Snapshot() =>
-        Definition is null ? null : Definition.IsGroup ? await GroupSnapshotAsync() : SnapshotForSubscriber();
+        Definition is null ? null : Definition.IsGroup ? await Group.Snapshot(View()) : SnapshotForSubscriber();
 
     // A subscriber's snapshot must not swallow a change the publisher has yet to send to everyone else.
     private InventorySnapshot SnapshotForSubscriber()
@@ -76,11 +76,6 @@ public sealed partial class CampaignGrain
     {
         var now = clock.GetUtcNow();
         var (perSecond, rejections, firstCommit) = _live.Take(now);
-        if (Definition!.IsGroup && _unitSnapshots is not null)
-        {
-            return GroupSnapshot(now);
-        }
-
         return new InventorySnapshot(Definition!.Id, Admission.Remaining, Admission.Committed, perSecond, rejections, View().Phase.Name(), now,
             firstCommit);
     }
@@ -91,6 +86,13 @@ public sealed partial class CampaignGrain
     /// </summary>
     private void PublishSoon()
     {
+        // A group's figures are its units', which its group grain adds up.
+        if (Definition?.IsGroup == true)
+        {
+            Group.Republish().Ignore();
+            return;
+        }
+
         _live.Changed = true;
         _quietTicks = 0;
         _liveTimer ??= this.RegisterGrainTimer(PublishSnapshotAsync,
@@ -105,7 +107,7 @@ public sealed partial class CampaignGrain
             inventories.Publish(snapshot);
             if (Definition!.ParentId is { } group)
             {
-                GrainFactory.GetGrain<ICampaignGrain>(group).UnitInventory(snapshot).Ignore();
+                GrainFactory.GetGrain<ICampaignGroupGrain>(group).UnitInventory(snapshot).Ignore();
             }
         }
         else if (++_quietTicks >= 10)

@@ -42,10 +42,7 @@ public sealed partial class CampaignGrain
         await SaveRefusalsAsync();
         if (Definition.IsGroup)
         {
-            // Its units first, so that their last claims are in; then its shoppers counted once across them.
-            var units = Definition.Units.Select(u => u.CampaignId).ToArray();
-            await Task.WhenAll(units.Select(u => GrainFactory.GetGrain<ICampaignGrain>(u).Close()));
-            await results.CloseAsync(Definition.Id, now, 0, await results.DistinctClaimantsAsync(units), null, _live.Totals());
+            await results.CloseAsync(Definition.Id, now, 0, await Group.CloseUnits(Definition.Units), null, _live.Totals());
             return;
         }
 
