@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Claims;
 using FlashSale.GrainInterfaces.Gates;
-using FlashSale.GrainInterfaces.Risk;
 using FlashSale.GrainInterfaces.Wallet;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
@@ -197,70 +195,6 @@ public sealed partial class CampaignGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<TransferResult> Transfer(Guid couponId, string fromShopper, string toShopper)
-    {
-        if (Definition is null)
-        {
-            return new TransferResult(TransferOutcome.NotFound);
-        }
-
-        await KnowVariantsAsync();
-        var counted = Definition.UseOrDefault.Transfer == TransferRule.WithinLimit;
-        // The giver, whose claim may answer replays with the coupon's code; the recipient when the coupon counts against their limit.
-        string[] involved = counted ? [fromShopper, toShopper] : [fromShopper];
-        await KnowAsync(involved);
-        // They stay in memory until the transfer is in the ledger (see KnownShoppers).
-        var pinned = involved.Select(Admission.ClaimsOf).ToList();
-        pinned.ForEach(claims => claims.Pins++);
-        try
-        {
-            return await TransferKnownAsync(couponId, fromShopper, toShopper, counted);
-        }
-        finally
-        {
-            pinned.ForEach(claims => claims.Pins--);
-        }
-    }
-
-    private async Task<TransferResult> TransferKnownAsync(Guid couponId, string fromShopper, string toShopper, bool counted)
-    {
-        if (counted && (!IsShoppersVariant(toShopper) || Admission.ClaimsOf(toShopper).Count >= Definition!.PerUserLimit))
-        {
-            // Only the holder learns why: to anyone else the coupon does not exist (unless this giver gave it to them).
-            return await wallets.HolderOfAsync(couponId) != fromShopper
-                ? await wallets.EarlierTransferAsync(couponId, fromShopper, toShopper) ?? new TransferResult(TransferOutcome.NotFound)
-                : !IsShoppersVariant(toShopper) ? new TransferResult(TransferOutcome.RecipientInOtherVariant)
-                : new TransferResult(TransferOutcome.RecipientLimitReached);
-        }
-
-        // Within-limit receipts count from now on, so that claims admitted while the transfer is written see it.
-        if (counted)
-        {
-            Admission.Received(toShopper);
-        }
-
-        var transferred = false;
-        try
-        {
-            var result = await wallets.TransferAsync(couponId, fromShopper, toShopper, clock.GetUtcNow());
-            transferred = result.Outcome == TransferOutcome.Transferred;
-            return result;
-        }
-        finally
-        {
-            if (counted && !transferred)
-            {
-                Admission.ClaimsOf(toShopper).Received--;
-            }
-
-            // The claim that issued it no longer answers with its code: the code is the holder's (M4).
-            if (transferred)
-            {
-                Admission.Find(fromShopper)?.GaveAway(couponId);
-            }
-        }
-    }
-
     private ClaimLimits Limits => _limits ??= new ClaimLimits(limitCounters, Definition!.Id, Definition.RiskOrNone,
         Definition.RiskOrNone.DailyClaimCap ?? risk.Value.DailyClaimCap, Definition.PointsPrice, logger);
 
@@ -298,44 +232,6 @@ public sealed partial class CampaignGrain(
         return original.Outcome == ClaimOutcome.Issued ? original with { Outcome = ClaimOutcome.Replayed } : original;
     }
 
-    void IClaimCommitEvents.Committed(IReadOnlyList<AdmittedClaim> batch, bool soldOut)
-    {
-        _live.Committed(batch.Count, clock.GetUtcNow());
-        PublishSoon();
-        AlertLowStock(publish: true);
-        if (soldOut)
-        {
-            PublishGate();
-            PublishState("sold_out");
-            PublishAlert("sold_out", null);
-        }
-    }
-
-    void IClaimCommitEvents.Refused(AdmittedClaim claim, ClaimOutcome outcome, ClaimLimits.Refusal? byLimit)
-    {
-        if (byLimit?.Rule is { } rule)
-        {
-            audit.Record(new RiskDecision(clock.GetUtcNow(), RiskVerdict.Refused, rule, Definition!.Id, claim.ShopperId,
-                claim.DeviceId, null, $$"""{"limit":{{byLimit.Limit?.ToString(CultureInfo.InvariantCulture) ?? "null"}}}"""));
-        }
-
-        Counted(outcome);
-    }
-
-    /// <summary>
-    /// A failed write acknowledged none of its claims. The activation stops serving and goes away,
-    /// so that the next call activates a fresh one that rebuilds its view from the ledger.
-    /// </summary>
-    void IClaimCommitEvents.Broke(Exception error, int unanswered)
-    {
-        CampaignGrainLog.LedgerWriteFailed(logger, error, this.GetPrimaryKey(), unanswered);
-        _live.Refused(ClaimOutcomeCodes.Of(ClaimOutcome.Unavailable), unanswered);
-        DeactivateOnIdle();
-    }
-
-    ClaimOutcome? IClaimCommitEvents.ClosedOutcome() =>
-        clock.GetUtcNow() >= Definition!.EndsAt ? ClaimOutcome.Ended : Admission.Paused ? ClaimOutcome.Paused : Admission.Draft ? ClaimOutcome.Draft : null;
-
     private CampaignGate HandOutGate(DateTimeOffset now) => Admission.HandOutGate(Definition!, now);
 
     private CampaignView View()
@@ -343,20 +239,4 @@ public sealed partial class CampaignGrain(
         var now = clock.GetUtcNow();
         return new CampaignView(Definition!, Admission.Committed, Admission.Remaining, Admission.PhaseAt(Definition!, now), now);
     }
-}
-
-internal static partial class CampaignGrainLog
-{
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
-        Message = "Ledger write for campaign {CampaignId} failed; {Count} claims not acknowledged, rebuilding from the ledger")]
-    public static partial void LedgerWriteFailed(ILogger logger, Exception exception, Guid campaignId, int count);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Could not save refusal counts of campaign {CampaignId}; retrying")]
-    public static partial void RefusalsNotSaved(ILogger logger, Exception exception, Guid campaignId);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Could not read shoppers of campaign {CampaignId} from the ledger; their claims were refused as unavailable")]
-    public static partial void ShoppersNotRead(ILogger logger, Exception exception, Guid campaignId);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Could not read the holders of campaign {CampaignId}; shoppers it does not hold are read one batch at a time until a read succeeds")]
-    public static partial void HoldersNotRead(ILogger logger, Exception exception, Guid campaignId);
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Where the silo's CPU goes during one ladder rung: runs the rung (tests/benchmark/run.sh, E2 by
+# default) for 50 s, samples the silo with dotnet-trace for 20 s from 15 s into the measured window,
+# and prints the share of its running samples by component (tests/benchmark/profile-summary.py).
+#
+# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2)
+# Needs dotnet-trace (installed as a global tool when missing). Writes the trace and its speedscope
+# export under .data/bench/profile-RUNG-TIME/.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+ME="profile-silo"
+# shellcheck source=SCRIPTDIR/../../deploy/lib.sh
+source "$REPO/deploy/lib.sh"
+RUNG=${1:-E2}
+OUT="$REPO/.data/bench/profile-$RUNG-$(date -u +%Y%m%dT%H%M%SZ)"
+TRACE=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
+[[ -x $TRACE ]] || dotnet tool install -g dotnet-trace --version 10.0.750501 >&2
+mkdir -p "$OUT"
+
+BENCH_RUNGS=$RUNG BENCH_DURATION=50s BENCH_OUT="$OUT/run" "$REPO/tests/benchmark/run.sh" 1 >"$OUT/run.log" 2>&1 &
+ladder=$!
+until grep -q "run 1, $RUNG" "$OUT/run.log" 2>/dev/null; do
+    kill -0 "$ladder" 2>/dev/null || die "the rung did not start; see $OUT/run.log"
+    sleep 1
+done
+# Past the load generator's warm-up and well inside the measured window.
+sleep 15
+silo=$(pgrep -f "FlashSale.Silo.dll" | head -1)
+say "tracing the silo (pid $silo) for 20 s"
+"$TRACE" collect -p "$silo" --profile dotnet-sampled-thread-time --duration 00:00:00:20 -o "$OUT/silo.nettrace" >"$OUT/trace.log" 2>&1
+wait "$ladder" || die "the rung failed; see $OUT/run.log"
+"$TRACE" convert --format speedscope "$OUT/silo.nettrace" -o "$OUT/silo" >/dev/null
+python3 "$REPO/tests/benchmark/profile-summary.py" "$OUT/silo.speedscope.json"
+say "trace: $OUT/silo.nettrace"
