@@ -25,6 +25,12 @@ RUNGS = {
     "L80": ("claims open loop at 80% of E1", "throughput"),
     "O": ("first second after 1,000 campaigns open at once", "claimsPerSecond"),
 }
+# Issue 18's latency targets: the median over runs of each rung's p99 (ms), and for O no 5xx either.
+LATENCY_TARGETS = {
+    "L50 p99": ("L50", 25),
+    "L80 p99": ("L80", 50),
+    "O p99": ("O", 200),
+}
 RATIOS = {
     "E1/E0": ("E1", "E0", 0.4),
     "E2/E1": ("E2", "E1", 0.8),
@@ -76,6 +82,12 @@ for name, (top, bottom, target) in RATIOS.items():
                                "target": target, "met": median(per_run) >= target}
 for rung in ("L50", "L80"):
     summary["rungs"][rung]["targetRate"] = median([r["rate"] for r in reports[rung]])
+summary["latencyTargets"] = {}
+for name, (rung, limit) in LATENCY_TARGETS.items():
+    r = summary["rungs"][rung]
+    p99 = r["latencyMs"]["p99"]
+    summary["latencyTargets"][name] = {"p99Ms": p99, "perRun": [round(x["latencyMs"]["p99"], 1) for x in reports[rung]],
+                                       "targetMs": limit, "met": p99 <= limit and (rung != "O" or r["fiveHundreds"] == 0)}
 
 with open(os.path.join(out, "results.json"), "w") as f:
     json.dump(summary, f, indent=2)
@@ -106,5 +118,9 @@ if processes:
 lines += ["", "| ratio | median | per run | target | met |", "|---|---:|---|---:|---|"]
 for name, r in summary["ratios"].items():
     lines.append(f"| {name} | {r['median']:.2f} | {', '.join(str(x) for x in r['perRun'])} | ≥ {r['target']} | {'yes' if r['met'] else 'no'} |")
+lines += ["", "| latency target | p99 ms (median) | per run | target | met |", "|---|---:|---|---:|---|"]
+for name, t in summary["latencyTargets"].items():
+    extra = ", no 5xx" if name.startswith("O") else ""
+    lines.append(f"| {name} | {t['p99Ms']:.1f} | {', '.join(str(x) for x in t['perRun'])} | ≤ {t['targetMs']} ms{extra} | {'yes' if t['met'] else 'no'} |")
 with open(os.path.join(out, "results.md"), "w") as f:
     f.write("\n".join(lines) + "\n")
