@@ -37,9 +37,8 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
     public async Task A_node_that_stops_renewing_is_dropped_and_one_that_renews_keeps_receiving()
     {
         var hub = _cluster.Client.GetGrain<ILiveHubGrain>(0);
-        var (renewing, silent) = (new RecordingNode(), new RecordingNode());
-        var renewingRef = _cluster.Client.CreateObjectReference<ILiveObserver>(renewing);
-        var silentRef = _cluster.Client.CreateObjectReference<ILiveObserver>(silent);
+        var (renewing, renewingRef) = Node();
+        var (silent, silentRef) = Node();
         await hub.Subscribe(renewingRef);
         await hub.Subscribe(silentRef);
 
@@ -70,9 +69,8 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
     public async Task A_batch_of_snapshots_reaches_a_batched_node_in_one_call_and_a_node_of_the_release_before_one_by_one()
     {
         var hub = _cluster.Client.GetGrain<ILiveHubGrain>(0);
-        var (batched, single) = (new RecordingNode(), new RecordingNode());
-        var batchedRef = _cluster.Client.CreateObjectReference<ILiveObserver>(batched);
-        var singleRef = _cluster.Client.CreateObjectReference<ILiveObserver>(single);
+        var (batched, batchedRef) = Node();
+        var (single, singleRef) = Node();
         await hub.SubscribeForBatches(batchedRef);
         await hub.Subscribe(singleRef);
         ImmutableArray<InventorySnapshot> snapshots = [.. Enumerable.Range(0, 3).Select(i =>
@@ -90,6 +88,13 @@ public sealed class LiveHubGrainTests : IAsyncLifetime
         Assert.Empty(single.Batches);
         GC.KeepAlive(batched);
         GC.KeepAlive(single);
+    }
+
+    // An API node's observer, as the cluster sees it; the caller keeps the node alive (Orleans holds it weakly).
+    private (RecordingNode Node, ILiveObserver Reference) Node()
+    {
+        var node = new RecordingNode();
+        return (node, _cluster.Client.CreateObjectReference<ILiveObserver>(node));
     }
 
     private sealed class RecordingNode : ILiveObserver
