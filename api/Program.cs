@@ -8,6 +8,7 @@ using FlashSale.Api.Identity;
 using FlashSale.Api.Live;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
+using FlashSale.Api.Sales;
 using FlashSale.Api.Wallet;
 using FlashSale.Api.WebPages;
 using FlashSale.Operations.Health;
@@ -92,6 +93,10 @@ app.MapPoints();
 app.MapAlerts();
 app.MapCardSecrets();
 app.MapCouponHistory();
+app.MapOrders();
+app.MapPaymentNotifications();
+app.MapReconciliations();
+app.MapPaymentChannels();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

@@ -1,10 +1,13 @@
 using FlashSale.GrainInterfaces;
 using FlashSale.GrainInterfaces.Live;
+using FlashSale.GrainInterfaces.Sales;
 using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
+using FlashSale.Grains.Payments;
 using FlashSale.Grains.Reminders;
 using FlashSale.Grains.Risk;
+using FlashSale.Grains.Sales;
 using FlashSale.Grains.Sql;
 using FlashSale.Grains.Wallet;
 using FlashSale.Operations.Settings;
@@ -76,6 +79,13 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddHostedService(services => services.GetRequiredService<RiskAuditLog>());
         silo.Services.AddSettings<RiskOptions>("Risk");
         silo.Services.AddSingleton<LimitCounterGrains>();
+        // Paid sales: orders, their payments through the configured channels, their deadlines.
+        silo.Services.AddPaymentGateways(silo.Configuration.GetSection("Payments"));
+        silo.Services.AddSingleton<SaleStore>();
+        silo.Services.AddSingleton<SalePayments>();
+        silo.Services.AddSingleton<Reconciliation>();
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IReconciliationJobGrain>(0).Start());
+        silo.Services.AddSettings<SaleOptions>(SaleOptions.Section);
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AllowDatabaseExceptions();
         return silo;

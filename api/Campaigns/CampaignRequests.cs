@@ -19,7 +19,8 @@ public sealed record CreateCampaignRequest(
     bool? Draft = null,
     EarlyAccessBody[]? EarlyAccess = null,
     UnitBody[]? Batches = null,
-    UnitBody[]? Variants = null);
+    UnitBody[]? Variants = null,
+    PaymentBody? Payment = null);
 
 /// <summary>
 /// One batch (a tier shoppers pick, with its own stock and per-user limit) or variant (an A/B arm
@@ -61,8 +62,16 @@ public sealed record ValidityBody(DateTimeOffset? Until, int? Days, TimeSpan? Af
 /// <param name="DailyClaimCap">Coupons per shopper per day across campaigns, for claims on this campaign.</param>
 public sealed record RiskBody(int? MaxAccountsPerDevice, int? MaxClaimsPerDevice, int? MaxClaimsPerDevicePerDay, int? DailyClaimCap);
 
-/// <summary>What a claim costs: <c>points</c>, debited with the claim; <c>cash</c>, shown with the coupon and collected by the merchant's payment.</summary>
+/// <summary>
+/// What a claim costs: <c>points</c>, debited with the claim; <c>cash</c> (yuan), which makes the campaign a
+/// paid sale: each claim places an order, paid through a payment gateway before its deadline (<see cref="PaymentBody"/>).
+/// </summary>
 public sealed record PriceBody(int? Points, decimal? Cash);
+
+/// <summary>A paid sale's settings, only with <c>price.cash</c>; both optional.</summary>
+/// <param name="Window">How long an order waits for payment (<c>hh:mm:ss</c>, 00:00:05 to 1.00:00:00; default 00:05:00) before its unit goes back to the stock.</param>
+/// <param name="RefundsReturnStock">Whether an unused paid coupon refunded while the sale is open gives its unit back (default false).</param>
+public sealed record PaymentBody(TimeSpan? Window, bool? RefundsReturnStock);
 
 /// <summary>How claimed coupons may be used; every field optional.</summary>
 /// <param name="Transfer">

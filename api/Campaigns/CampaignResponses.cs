@@ -14,7 +14,12 @@ public sealed record CouponTermsResponse(
 
 public sealed record ValidityResponse(DateTimeOffset? Until, int? Days, TimeSpan? AfterClaim);
 
-/// <param name="TotalStock">The stock now: as created, plus top-ups and recycled coupons; always <c>issued + remaining</c>.</param>
+/// <param name="TotalStock">
+/// The stock now: as created, plus top-ups and recycled coupons; always <c>issued + held + remaining</c>
+/// (units of lapsed orders go back to remaining).
+/// </param>
+/// <param name="Held">On a paid sale: units held by orders waiting for payment; 0 otherwise.</param>
+/// <param name="Payment">On a paid sale: its payment window and refund setting; null otherwise.</param>
 /// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="AsOf">When the campaign's grain read the counts.</param>
 /// <param name="Merchant">The merchant the campaign belongs to (tenancy; <c>default</c> before tenancy).</param>
@@ -39,7 +44,9 @@ public sealed record CampaignResponse(
     DateTimeOffset AsOf,
     string Merchant,
     IReadOnlyList<UnitResponse>? Batches = null,
-    IReadOnlyList<UnitResponse>? Variants = null)
+    IReadOnlyList<UnitResponse>? Variants = null,
+    int Held = 0,
+    PaymentBody? Payment = null)
 {
     /// <summary>A group with its batches or variants as they are now; its counts are theirs added up.</summary>
     public static async Task<CampaignResponse> OfAsync(CampaignView group, IClusterClient cluster)
@@ -63,7 +70,7 @@ public sealed record CampaignResponse(
     public static CampaignResponse Of(CampaignView view)
     {
         var d = view.Definition;
-        return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), view.Issued + view.Remaining, d.PerUserLimit,
+        return new CampaignResponse(d.Id, d.Name, CouponTermsResponse.Of(d.Terms), view.Issued + view.Held + view.Remaining, d.PerUserLimit,
             d.StartsAt, d.EndsAt, new ValidityResponse(d.Validity.Until, d.Validity.DaysAfterClaim, d.Validity.AfterClaim),
             new RiskBody(d.RiskOrNone.MaxAccountsPerDevice, d.RiskOrNone.MaxClaimsPerDevice, d.RiskOrNone.MaxClaimsPerDevicePerDay,
                 d.RiskOrNone.DailyClaimCap),
@@ -73,7 +80,8 @@ public sealed record CampaignResponse(
             d.CardSecrets,
             d.EarlyAccess.IsDefault ? [] : [.. d.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))],
             view.Phase.Name(),
-            view.Issued, view.Remaining, d.CreatedAt, view.AsOf, d.Merchant);
+            view.Issued, view.Remaining, d.CreatedAt, view.AsOf, d.Merchant,
+            Held: view.Held, Payment: d.Sale is { } sale ? new PaymentBody(sale.PaymentWindow, sale.RefundsReturnStock) : null);
     }
 }
 

@@ -17,7 +17,18 @@ public static class CampaignResultEndpoints
         Guid CampaignId, string Name, string State, int TotalStock, int Issued, int Remaining, int Claimants, int Redeemed,
         double RedemptionRate, decimal DiscountGiven, string Currency, DateTimeOffset StartsAt, DateTimeOffset? SoldOutAt,
         TimeSpan? TimeToSellOut, IReadOnlyDictionary<string, long> Refusals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Risk,
-        DateTimeOffset AsOf, DateTimeOffset? ClosedAt, IReadOnlyList<UnitStatsResponse>? Units = null);
+        DateTimeOffset AsOf, DateTimeOffset? ClosedAt, IReadOnlyList<UnitStatsResponse>? Units = null, SaleStatsResponse? Sale = null);
+
+    /// <summary>
+    /// A paid sale's orders and money: <paramref name="Revenue"/> captured for orders paid in time (yuan),
+    /// <paramref name="Refunded"/> paid back (late or duplicate payments, refunds), <paramref name="PaidConversion"/> paid of the orders no longer waiting.
+    /// </summary>
+    public sealed record SaleStatsResponse(int Orders, int Paid, int ExpiredUnpaid, int Refunded, int Pending, decimal Revenue, decimal RefundedAmount,
+        decimal PaidConversion)
+    {
+        public static SaleStatsResponse? Of(SaleResults? sale) => sale is null ? null
+            : new(sale.Orders, sale.Paid, sale.Expired, sale.Refunded, sale.Pending, sale.RevenueFen / 100m, sale.RefundedFen / 100m, sale.PaidConversion);
+    }
 
     /// <param name="Kind"><c>batch</c> or <c>variant</c>.</param>
     public sealed record UnitStatsResponse(string Kind, string Key, CampaignStatsResponse Stats);
@@ -47,10 +58,11 @@ public static class CampaignResultEndpoints
     }
 
     private static CampaignStatsResponse StatsOf(CampaignResults r) => new(r.CampaignId, r.Name, r.State, r.TotalStock, r.Issued,
-        r.TotalStock - r.Issued, r.Claimants, r.Redeemed, r.Issued == 0 ? 0 : Math.Round((double)r.Redeemed / r.Issued, 4), r.DiscountGiven,
+        r.TotalStock - r.Issued - (r.Sale?.Pending ?? 0), r.Claimants, r.Redeemed, r.Issued == 0 ? 0 : Math.Round((double)r.Redeemed / r.Issued, 4), r.DiscountGiven,
         r.Currency, r.StartsAt, r.SoldOutAt, r.SoldOutAt - r.StartsAt, r.Refusals,
         r.Risk.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal), r.AsOf, r.Closed,
-        r.Units.IsDefaultOrEmpty ? null : [.. r.Units.Select(u => new UnitStatsResponse(u.Kind.ToString().ToLowerInvariant(), u.Key, StatsOf(u.Results)))]);
+        r.Units.IsDefaultOrEmpty ? null : [.. r.Units.Select(u => new UnitStatsResponse(u.Kind.ToString().ToLowerInvariant(), u.Key, StatsOf(u.Results)))],
+        SaleStatsResponse.Of(r.Sale));
 
     private static async Task<IResult> Export(string id, IClusterClient cluster, CampaignUnitsCache units)
     {

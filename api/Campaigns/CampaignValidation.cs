@@ -69,12 +69,14 @@ public static class CampaignValidation
             Error("use.transfer", "Card-secret coupons cannot be given away: leave transfer out, or none.");
         }
         var price = CheckPrice(request.Price, Error);
+        var sale = CheckPayment(request, price, Error);
         var early = CheckEarlyAccess(request.EarlyAccess, Error);
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
                 request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price, request.CardSecrets ?? false,
-                early)
+                early) with
+            { Sale = sale }
             : null;
         return errors;
     }
@@ -124,9 +126,10 @@ public static class CampaignValidation
             return null;
         }
 
-        if (price.Points is not (>= 1 and <= MaxPoints))
+        // Points alone, or cash (a paid sale) with or without points.
+        if (price.Cash is null ? price.Points is not (>= 1 and <= MaxPoints) : price.Points is not (null or (>= 1 and <= MaxPoints)))
         {
-            error("price.points", $"Required with a price: 1 to {MaxPoints}.");
+            error("price.points", $"1 to {MaxPoints}; required when there is no cash price.");
         }
 
         if (price.Cash is { } cash && (cash <= 0 || cash > MaxAmount || decimal.Round(cash, 2) != cash))
@@ -135,6 +138,32 @@ public static class CampaignValidation
         }
 
         return new CouponPrice(price.Points ?? 0, price.Cash);
+    }
+
+    private static PaidSale? CheckPayment(CreateCampaignRequest request, CouponPrice? price, Action<string, string> error)
+    {
+        if (price?.Cash is null)
+        {
+            if (request.Payment is not null)
+            {
+                error("payment", "Only for a paid sale: set price.cash too, or leave payment out.");
+            }
+
+            return null;
+        }
+
+        if (request.Batches is { Length: > 0 } || request.Variants is { Length: > 0 })
+        {
+            error("price.cash", "A paid sale is a single campaign: batches and variants of one are not supported.");
+        }
+
+        var window = request.Payment?.Window ?? PaidSale.DefaultWindow;
+        if (window < PaidSale.MinWindow || window > PaidSale.MaxWindow)
+        {
+            error("payment.window", "00:00:05 to 1.00:00:00, or left out for 00:05:00.");
+        }
+
+        return new PaidSale(window, request.Payment?.RefundsReturnStock ?? false);
     }
 
     private static CouponUse CheckUse(UseBody? use, Action<string, string> error)

@@ -100,10 +100,13 @@ public static class ClaimEndpoints
                 case ClaimOutcome.Issued:
                     ClaimMetrics.Issued();
                     return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
+                case ClaimOutcome.Ordered:
+                    ClaimMetrics.Issued();
+                    return Results.Created($"/api/orders/{result.Order!.OrderId}", ClaimResponse.Of(result.Coupon!, result.Order));
                 case ClaimOutcome.Replayed:
                     ClaimMetrics.Replayed();
                     context.Response.Headers["Idempotent-Replayed"] = "true";
-                    return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
+                    return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!, result.Order));
                 default:
                     // A draft is "not found" to shoppers, as the answer says.
                     ClaimMetrics.RefusedByGrain(result.Outcome == ClaimOutcome.Draft ? NotFoundCode : ClaimOutcomeCodes.Of(result.Outcome));

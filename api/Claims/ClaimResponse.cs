@@ -4,7 +4,11 @@ using FlashSale.GrainInterfaces.Claims;
 namespace FlashSale.Api.Claims;
 
 /// <param name="Kind"><c>fixed</c>, <c>percent</c>, <c>threshold</c> or <c>giftcard</c>; the values that apply to it are set.</param>
-/// <param name="Code">Null in a replay once the coupon was given away (<paramref name="GivenAway"/>): the code is its new holder's.</param>
+/// <param name="Code">
+/// Null in a replay once the coupon was given away (<paramref name="GivenAway"/>): the code is its new
+/// holder's; and on a paid sale, whose coupon is the shopper's only once <paramref name="Order"/> is paid.
+/// </param>
+/// <param name="Order">On a paid sale: the order this claim placed, to be paid by its deadline.</param>
 public sealed record ClaimResponse(
     Guid CouponId,
     string? Code,
@@ -19,13 +23,22 @@ public sealed record ClaimResponse(
     long? Points,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
-    bool GivenAway)
+    bool GivenAway,
+    PlacedOrderResponse? Order = null)
 {
-    public static ClaimResponse Of(IssuedCoupon coupon)
+    public static ClaimResponse Of(IssuedCoupon coupon, PlacedOrder? order = null)
     {
         var terms = coupon.Terms;
         return new ClaimResponse(coupon.CouponId, coupon.Code, coupon.CampaignId, CouponTermsResponse.KindName(terms.Kind),
             terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue, terms.Points, coupon.IssuedAt, coupon.ExpiresAt,
-            coupon.Code is null);
+            coupon.Code is null && order is null, order is null ? null : PlacedOrderResponse.Of(order));
     }
+}
+
+/// <summary>An order a claim placed: pay it with <c>POST /api/orders/{orderId}/payment</c> before <paramref name="Deadline"/>.</summary>
+/// <param name="Amount">The cash price in yuan; <paramref name="AmountFen"/> in fen, as gateways take it.</param>
+public sealed record PlacedOrderResponse(Guid OrderId, string Status, decimal Amount, long AmountFen, int Points, DateTimeOffset Deadline)
+{
+    public static PlacedOrderResponse Of(PlacedOrder order) =>
+        new(order.OrderId, "pending_payment", order.AmountFen / 100m, order.AmountFen, order.Points, order.Deadline);
 }

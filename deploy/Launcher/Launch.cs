@@ -50,8 +50,11 @@ internal sealed class Launch(ClusterLayout layout, int silos, int apis)
         cancellationToken.ThrowIfCancellationRequested();
         Require(layout.SiloDll, "silo");
         Require(layout.ApiDll, "API");
+        Require(layout.SandboxDll, "payment sandbox");
 
-        var nodes = Enumerable.Range(0, silos).Select(i => new Node(NodeKind.Silo, i, silos, layout))
+        // The sandbox first: silos fetch its certificate when a payment notification names it.
+        var nodes = new[] { new Node(NodeKind.PaymentSandbox, 0, 1, layout) }
+            .Concat(Enumerable.Range(0, silos).Select(i => new Node(NodeKind.Silo, i, silos, layout)))
             .Concat(Enumerable.Range(0, apis).Select(j => new Node(NodeKind.Api, j, apis, layout))).ToList();
         await EnsureFreeAsync(nodes, probe, cancellationToken);
         _nodes.AddRange(nodes.Select(node => new SupervisedNode(node, connectionString)));
@@ -81,6 +84,11 @@ internal sealed class Launch(ClusterLayout layout, int silos, int apis)
                 throw new LaunchFailed(Invariant($"something is already listening on the Orleans gateway port {node.GatewayPort} (another silo running? see {layout.Run}/)"));
             }
 
+            if (node.Kind == NodeKind.PaymentSandbox && await probe.IsReadyAsync(node, cancellationToken))
+            {
+                throw new LaunchFailed($"a payment sandbox already answers {node.ProbeBase} (another cluster running?); set FLASHSALE_SANDBOX_URL to use another address");
+            }
+
             if (node.Kind == NodeKind.Api && await probe.IsTakenAsync(node, cancellationToken))
             {
                 throw new LaunchFailed($"something already answers {node.ProbeBase}/health/live (another API running?); set FLASHSALE_URL to use another address");
@@ -90,7 +98,8 @@ internal sealed class Launch(ClusterLayout layout, int silos, int apis)
 
     private async Task StopAsync()
     {
-        foreach (var node in _nodes.Where(node => node.Node.Kind == NodeKind.Api).Concat(_nodes.Where(node => node.Node.Kind == NodeKind.Silo)))
+        foreach (var node in _nodes.Where(node => node.Node.Kind == NodeKind.Api).Concat(_nodes.Where(node => node.Node.Kind == NodeKind.Silo))
+                     .Concat(_nodes.Where(node => node.Node.Kind == NodeKind.PaymentSandbox)))
         {
             await node.StopAsync(layout.StopGrace);
         }

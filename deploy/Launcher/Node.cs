@@ -12,28 +12,55 @@ public sealed partial class Node(NodeKind kind, int index, int ofItsKind, Cluste
 {
     public NodeKind Kind { get; } = kind;
 
+    public ClusterLayout Layout => layout;
+
     public int Index { get; } = index;
 
     /// <summary>silo-I or api-J: its pid file's and (in a cluster of several) its log's name.</summary>
-    public string Key => (Kind == NodeKind.Silo ? "silo-" : "api-") + Index.ToString(CultureInfo.InvariantCulture);
+    public string Key => Kind switch
+    {
+        NodeKind.Silo => "silo-",
+        NodeKind.Api => "api-",
+        _ => "sandbox-",
+    } + Index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"silo I" or "API node J", as messages name it.</summary>
     public string Name => KindName + " " + Index.ToString(CultureInfo.InvariantCulture);
 
-    public string KindName => Kind == NodeKind.Silo ? "silo" : "API node";
+    public string KindName => Kind switch
+    {
+        NodeKind.Silo => "silo",
+        NodeKind.Api => "API node",
+        _ => "payment sandbox",
+    };
 
-    public string Log => Path.Combine(layout.Logs, ofItsKind == 1 ? (Kind == NodeKind.Silo ? "silo" : "api") + ".log" : Key + ".log");
+    public string Log => Path.Combine(layout.Logs, ofItsKind == 1 ? Kind switch
+    {
+        NodeKind.Silo => "silo",
+        NodeKind.Api => "api",
+        _ => "payment-sandbox",
+    } + ".log" : Key + ".log");
 
     public string PidFile => Path.Combine(layout.Run, Key + ".pid");
 
-    public string Assembly => Kind == NodeKind.Silo ? layout.SiloDll : layout.ApiDll;
+    public string Assembly => Kind switch
+    {
+        NodeKind.Silo => layout.SiloDll,
+        NodeKind.Api => layout.ApiDll,
+        _ => layout.SandboxDll,
+    };
 
     public int SiloPort => layout.SiloPort + Index;
 
     public int GatewayPort => layout.GatewayPort + Index;
 
     /// <summary>The node's ASPNETCORE_URLS: a silo's health and metrics, or the API; API node j on FLASHSALE_URL's port + j.</summary>
-    public string Urls => Kind == NodeKind.Silo ? SiloHttp : ApiUrl();
+    public string Urls => Kind switch
+    {
+        NodeKind.Silo => SiloHttp,
+        NodeKind.Api => ApiUrl(),
+        _ => layout.SandboxUrl,
+    };
 
     /// <summary>Where the node is asked whether it is ready: the first of its URLs, a wildcard host as localhost.</summary>
     public string ProbeBase => Wildcard().Replace(Urls.Split(';')[0].TrimEnd('/'), "${scheme}localhost${rest}");
@@ -42,7 +69,12 @@ public sealed partial class Node(NodeKind kind, int index, int ofItsKind, Cluste
     /// A silo is ready once it is Active in the membership and its database answers (/health/ready); an API node
     /// once it answers at all (/health/live).
     /// </summary>
-    public string ReadyPath => Kind == NodeKind.Silo ? "/health/ready" : "/health/live";
+    public string ReadyPath => Kind switch
+    {
+        NodeKind.Silo => "/health/ready",
+        NodeKind.Api => "/health/live",
+        _ => "/sandbox/health",
+    };
 
     private string SiloHttp => Invariant($"http://127.0.0.1:{layout.SiloHttpPort + Index}");
 

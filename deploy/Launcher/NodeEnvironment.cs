@@ -9,19 +9,27 @@ namespace FlashSale.Launcher;
 /// </summary>
 public static class NodeEnvironment
 {
-    public static IReadOnlyDictionary<string, string> Of(Node node, string connectionString) => node.Kind == NodeKind.Silo
-        ? new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Of(Node node, string connectionString) => node.Kind switch
+    {
+        NodeKind.Silo => new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ConnectionStrings__FlashSale"] = connectionString,
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["Orleans__SiloPort"] = node.SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = node.GatewayPort.ToString(CultureInfo.InvariantCulture),
             ["ASPNETCORE_URLS"] = node.Urls,
-        }
-        : new Dictionary<string, string>(StringComparer.Ordinal)
+        },
+        NodeKind.Api => new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ConnectionStrings__FlashSale"] = connectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = node.Urls,
-        };
+        },
+        // The sandbox keeps its trades in memory only; its key file lets a restarted one sign as before.
+        _ => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_URLS"] = node.Urls,
+            ["Sandbox__KeyFile"] = node.Layout.SandboxKey,
+        },
+    };
 }

@@ -1,8 +1,12 @@
 namespace FlashSale.Launcher;
 
-/// <summary>The two programs of the cluster: silos (Orleans) and API nodes (HTTP, Orleans clients).</summary>
+/// <summary>
+/// The programs of the local cluster: silos (Orleans), API nodes (HTTP, Orleans clients), and the sandbox payment
+/// gateway that paid sales pay through (deploy/PaymentSandbox; a real deployment uses real gateways instead).
+/// </summary>
 public enum NodeKind
 {
     Silo,
     Api,
+    PaymentSandbox,
 }

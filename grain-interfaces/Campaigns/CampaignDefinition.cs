@@ -26,7 +26,8 @@ public sealed record CampaignDefinition(
     [property: Id(14)] ImmutableArray<EarlyAccess> EarlyAccess = default,
     [property: Id(15)] ImmutableArray<CampaignUnit> Units = default,
     [property: Id(16)] Guid? ParentId = null,
-    [property: Id(17)] string? MerchantId = null)
+    [property: Id(17)] string? MerchantId = null,
+    [property: Id(18)] PaidSale? Sale = null)
 {
     /// <summary>The merchant of campaigns made before tenancy, and of tokens that name none.</summary>
     public const string DefaultMerchant = "default";
@@ -45,6 +46,9 @@ public sealed record CampaignDefinition(
 
     /// <summary>Points a claim costs; 0 on free campaigns.</summary>
     public int PointsPrice => Price?.Points ?? 0;
+
+    /// <summary>The cash price in fen when the campaign collects it (a paid sale); null otherwise.</summary>
+    public long? CashPriceFen => Sale is not null && Price?.Cash is { } cash ? PaidSale.Fen(cash) : null;
 
     /// <summary>Campaigns stored before risk policies existed have none.</summary>
     public RiskPolicy RiskOrNone => Risk ?? RiskPolicy.None;

@@ -30,7 +30,27 @@ public sealed record CampaignResults(
     [property: Id(12)] ImmutableDictionary<string, ImmutableDictionary<string, long>> Risk,
     [property: Id(13)] DateTimeOffset AsOf,
     [property: Id(14)] DateTimeOffset? Closed,
-    [property: Id(15)] ImmutableArray<UnitResults> Units = default);
+    [property: Id(15)] ImmutableArray<UnitResults> Units = default,
+    [property: Id(16)] SaleResults? Sale = null);
+
+/// <summary>
+/// A paid sale's orders: placed (one per claim), paid in time, expired unpaid, refunded, still waiting;
+/// the revenue captured for paid orders, and what went back to shoppers (late or duplicate payments, refunds).
+/// Amounts in fen.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.SaleResults")]
+public sealed record SaleResults(
+    [property: Id(0)] int Orders,
+    [property: Id(1)] int Paid,
+    [property: Id(2)] int Expired,
+    [property: Id(3)] int Refunded,
+    [property: Id(4)] int Pending,
+    [property: Id(5)] long RevenueFen,
+    [property: Id(6)] long RefundedFen)
+{
+    /// <summary>Orders paid in time, of orders that are no longer waiting.</summary>
+    public decimal PaidConversion => Orders - Pending == 0 ? 0m : decimal.Round((decimal)Paid / (Orders - Pending), 4);
+}
 
 /// <summary>One batch's or variant's results within its group's.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.UnitResults")]

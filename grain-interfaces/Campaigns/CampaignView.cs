@@ -33,11 +33,16 @@ public static class CampaignPhases
             : group.Name();
 }
 
-/// <summary>A campaign with its live stock, as the campaign grain sees it right now.</summary>
+/// <summary>
+/// A campaign with its live stock, as the campaign grain sees it right now:
+/// <c>Issued + Held + Remaining</c> is the stock (recycled units included, units of lapsed orders not).
+/// </summary>
+/// <param name="Held">Orders of a paid sale waiting for payment, each holding a unit; 0 on other campaigns.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignView")]
 public sealed record CampaignView(
     [property: Id(0)] CampaignDefinition Definition,
     [property: Id(1)] int Issued,
     [property: Id(2)] int Remaining,
     [property: Id(3)] CampaignPhase Phase,
-    [property: Id(4)] DateTimeOffset AsOf);
+    [property: Id(4)] DateTimeOffset AsOf,
+    [property: Id(5)] int Held = 0);

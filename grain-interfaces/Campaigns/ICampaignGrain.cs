@@ -92,6 +92,13 @@ public interface ICampaignGrain : IGrainWithGuidKey
     [Alias("Results")]
     Task<CampaignResults?> Results();
 
+    /// <summary>
+    /// A paid sale's orders were paid, lapsed or refunded: the ledger's counts and the stock it now
+    /// counts against (lapsed orders' units given back). Older reports than known are ignored.
+    /// </summary>
+    [Alias("SaleSettled")]
+    Task SaleSettled(SaleCounts counts, int stock);
+
     /// <summary>Every change made to the campaign since its creation, oldest first.</summary>
     [Alias("Changes")]
     Task<ImmutableArray<CampaignChangeEntry>> Changes();

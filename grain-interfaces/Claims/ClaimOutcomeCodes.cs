@@ -17,6 +17,7 @@ public static class ClaimOutcomeCodes
         ClaimOutcome.DailyLimitReached => "daily_limit_reached",
         ClaimOutcome.InsufficientPoints => "insufficient_points",
         ClaimOutcome.Paused => "paused",
+        ClaimOutcome.Ordered => "ordered",
         _ => "unavailable",
     };
 }

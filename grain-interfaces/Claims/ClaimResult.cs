@@ -29,6 +29,9 @@ public enum ClaimOutcome
     Paused,
     /// <summary>The campaign is an unpublished draft: to shoppers it does not exist (yet).</summary>
     Draft,
+    // Appended: the values travel as numbers between silos and API nodes of two releases.
+    /// <summary>A paid sale: an order holding a unit was committed; its coupon follows the payment (<see cref="ClaimResult.Order"/>).</summary>
+    Ordered,
 }
 
 /// <summary>
@@ -40,8 +43,20 @@ public sealed record ClaimResult(
     [property: Id(0)] ClaimOutcome Outcome,
     [property: Id(1)] IssuedCoupon? Coupon = null,
     [property: Id(2)] CampaignGate? Gate = null,
-    [property: Id(3)] DateTimeOffset? Now = null)
+    [property: Id(3)] DateTimeOffset? Now = null,
+    [property: Id(4)] PlacedOrder? Order = null)
 {
     public static ClaimResult Refused(ClaimOutcome outcome, CampaignGate? gate = null, DateTimeOffset? now = null) =>
         new(outcome, null, gate, now);
 }
+
+/// <summary>
+/// The order a claim on a paid sale placed (its id is the coupon's): to be paid by
+/// <see cref="Deadline"/>, or its unit goes back to the stock.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.PlacedOrder")]
+public sealed record PlacedOrder(
+    [property: Id(0)] Guid OrderId,
+    [property: Id(1)] long AmountFen,
+    [property: Id(2)] int Points,
+    [property: Id(3)] DateTimeOffset Deadline);

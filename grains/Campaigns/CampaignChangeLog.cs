@@ -34,10 +34,10 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
             WITH created AS (
                 INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
                                             remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access,
-                                            parent_id, merchant_id)
+                                            parent_id, merchant_id, cash_price_fen, payment_window, refunds_return_stock)
                 VALUES (@campaignId, @totalStock, @perUserLimit, @name, @terms::jsonb, @transferRule, @stackable,
                         @remindBefore, @endsAt, @cardSecrets, @recycleExpired, @startsAt, @draft, @pricePoints, @earlyAccess::jsonb,
-                        @parentId, @merchant)
+                        @parentId, @merchant, @cashPriceFen, @paymentWindow, @refundsReturnStock)
                 ON CONFLICT (campaign_id) DO NOTHING
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -158,7 +158,8 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
                    SET total_stock = @totalStock, per_user_limit = @perUserLimit, campaign_name = @name, terms = @terms::jsonb,
                        transfer_rule = @transferRule, stackable = @stackable, remind_before = @remindBefore, ends_at = @endsAt,
                        card_secrets = @cardSecrets, recycle_expired = @recycleExpired, starts_at = @startsAt,
-                       price_points = @pricePoints, early_access = @earlyAccess::jsonb, parent_id = @parentId
+                       price_points = @pricePoints, early_access = @earlyAccess::jsonb, parent_id = @parentId,
+                       cash_price_fen = @cashPriceFen, payment_window = @paymentWindow, refunds_return_stock = @refundsReturnStock
                  WHERE campaign_id = @campaignId AND issued = 0
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -185,6 +186,10 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
         pricePoints = campaign.Price is { Points: > 0 } price ? price.Points : (int?)null,
         earlyAccess = JsonSerializer.Serialize(campaign.EarlyAccess.IsDefault ? [] : campaign.EarlyAccess.Select(e => new { tier = e.Tier, lead = e.Lead })),
         parentId = campaign.ParentId,
+        // A paid sale: the ledger's claim writers make each claim an order with this price and window.
+        cashPriceFen = campaign.CashPriceFen,
+        paymentWindow = campaign.Sale?.PaymentWindow,
+        refundsReturnStock = campaign.Sale?.RefundsReturnStock ?? false,
     });
 
     private sealed record TopUp(Guid CampaignId, int Add);

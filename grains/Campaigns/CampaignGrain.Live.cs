@@ -76,8 +76,8 @@ public sealed partial class CampaignGrain
     {
         var now = clock.GetUtcNow();
         var (perSecond, rejections, firstCommit) = _live.Take(now);
-        return new InventorySnapshot(Definition!.Id, Admission.Remaining, Admission.Committed, perSecond, rejections, View().Phase.Name(), now,
-            firstCommit);
+        return new InventorySnapshot(Definition!.Id, Admission.Remaining, Issued, perSecond, rejections, View().Phase.Name(), now,
+            firstCommit, Held);
     }
 
     /// <summary>

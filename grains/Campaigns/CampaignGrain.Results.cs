@@ -19,8 +19,10 @@ public sealed partial class CampaignGrain
         var (redeemed, discount) = await results.RedemptionsAsync(Definition.Id);
         var verdicts = await results.RiskAsync(Definition.Id);
         var view = View();
-        return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), Admission.TotalStock, Admission.Committed,
-            Definition.Terms.Currency, Definition.StartsAt, claimants, redeemed, discount, Admission.SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null);
+        var sale = Definition.Sale is null ? null : await results.SaleAsync(Definition.Id);
+        return new CampaignResults(Definition.Id, Definition.Name, view.Phase.Name(), Issued + Held + Admission.Remaining, Issued,
+            Definition.Terms.Currency, Definition.StartsAt, claimants, redeemed, discount, Admission.SoldOutAt, _live.Totals(), verdicts, view.AsOf, Closed: null,
+            Sale: sale);
     }
 
     public async Task Close()

@@ -60,6 +60,8 @@ public sealed partial class CampaignGrain(
         }
 
         Admission.Load(snapshot);
+        _sale = snapshot.Sale ?? SaleCounts.None;
+        await WatchDeadlinesAsync();
         ReadHoldersSoon();
         _live.Restore(await results.RefusalsAsync(Definition.Id));
 
@@ -99,6 +101,7 @@ public sealed partial class CampaignGrain(
         state.State.Definition = definition;
         await state.WriteStateAsync();
         await StartExpiryWatchAsync();
+        await WatchDeadlinesAsync();
         Admission.Draft = draft;
         await PlanScheduleAsync();
         Admission.Stock(definition.TotalStock);
@@ -161,11 +164,11 @@ public sealed partial class CampaignGrain(
             case Admission.Admitted admitted:
                 Committer.Add(admitted.Claim);
                 ReadHoldersSoon();
-                return admitted.Claim.Answer;
+                return AsOrder(admitted.Claim.Answer);
             case Admission.Unknown _:
                 return ClaimOnceReadAsync(request);
             case Admission.Replay replay:
-                return ReplayOf(replay.Earlier);
+                return AsOrder(ReplayOf(replay.Earlier));
             case Admission.Held held:
                 return ClaimOnceGatesExpireAsync(request, held.Until - now);
             case Admission.Refused { ByPhase: true } refused:
@@ -237,6 +240,6 @@ public sealed partial class CampaignGrain(
     private CampaignView View()
     {
         var now = clock.GetUtcNow();
-        return new CampaignView(Definition!, Admission.Committed, Admission.Remaining, Admission.PhaseAt(Definition!, now), now);
+        return new CampaignView(Definition!, Issued, Admission.Remaining, Admission.PhaseAt(Definition!, now), now, Held);
     }
 }

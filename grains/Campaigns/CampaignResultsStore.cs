@@ -87,7 +87,18 @@ public sealed class CampaignResultsStore(NpgsqlDataSource database)
         var closed = new CampaignResults(campaignId, row.CampaignName, "ended", row.TotalStock, row.Issued, row.Currency, row.StartsAt, row.Claimants,
             0, 0m, row.SoldOutAt, refusals.ToImmutableDictionary(), [], now, row.ClosedAt);
         var (redeemed, discount) = await RedemptionsAsync(campaignId);
-        return closed with { Redeemed = redeemed, DiscountGiven = discount, Risk = await RiskAsync(campaignId) };
+        var sale = await SaleAsync(campaignId);
+        return closed with
+        {
+            Redeemed = redeemed,
+            DiscountGiven = discount,
+            Risk = await RiskAsync(campaignId),
+            Sale = sale,
+            // A paid sale's coupons are its paid orders; the rows frozen at its end include orders then still waiting.
+            Issued = sale is null ? closed.Issued : sale.Paid,
+            // Units of lapsed orders went back into the stock they were counted in.
+            TotalStock = sale is null ? closed.TotalStock : closed.TotalStock - sale.Expired,
+        };
     }
 
     /// <summary>Shoppers with a coupon of any of <paramref name="units"/>, each once: a group's claimants, counted when it closes.</summary>
@@ -111,6 +122,26 @@ public sealed class CampaignResultsStore(NpgsqlDataSource database)
         var row = await connection.QueryFirstOrDefaultAsync<RedemptionTotals>(
             "SELECT redeemed_coupons, discount_given FROM campaign_redemption_results WHERE campaign_id = @campaignId", new { campaignId });
         return row is null ? (0, 0m) : (row.RedeemedCoupons, row.DiscountGiven);
+    }
+
+    /// <summary>A paid sale's orders and money as the ledger holds them; null for other campaigns.</summary>
+    public async Task<SaleResults?> SaleAsync(Guid campaignId)
+    {
+        await using var connection = database.CreateConnection();
+        return await connection.QueryFirstOrDefaultAsync<SaleResults>(
+            """
+            SELECT count(*)::integer AS orders,
+                   (count(*) FILTER (WHERE o.status = 'paid'))::integer AS paid,
+                   (count(*) FILTER (WHERE o.status = 'expired'))::integer AS expired,
+                   (count(*) FILTER (WHERE o.status = 'refunded'))::integer AS refunded,
+                   (count(*) FILTER (WHERE o.status = 'pending_payment'))::integer AS pending,
+                   coalesce(sum(o.amount_fen) FILTER (WHERE o.status = 'paid'), 0)::bigint AS revenue_fen,
+                   coalesce((SELECT sum(r.amount_fen) FROM sale_refunds r JOIN sale_payments p USING (channel, out_trade_no)
+                              JOIN sale_orders po ON po.order_id = p.order_id WHERE po.campaign_id = @campaignId), 0)::bigint AS refunded_fen
+              FROM campaign_stock s LEFT JOIN sale_orders o ON o.campaign_id = s.campaign_id
+             WHERE s.campaign_id = @campaignId AND s.payment_window IS NOT NULL
+             GROUP BY s.campaign_id
+            """, new { campaignId });
     }
 
     /// <summary>Risk decisions on the campaign by verdict, then rule (the audit records a flood once per second and subject, with its count).</summary>

@@ -1,4 +1,5 @@
 using System.Data;
+using FlashSale.GrainInterfaces.Campaigns;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,6 +17,7 @@ public sealed partial class CouponLedger
         await using var command = database.CreateCommand(
             """
             SELECT s.total_stock + s.recycled AS total_stock, s.per_user_limit, s.issued, s.paused, s.draft,
+                   s.orders_paid, s.orders_lapsed, s.refunds_returned,
                    -- An explicit end closed the ledger: the sale is over now, whatever end it planned.
                    CASE WHEN s.closed THEN least(s.ends_at, now()) ELSE s.ends_at END AS ends_at,
                    (SELECT c.issued_at FROM coupons c WHERE c.campaign_id = s.campaign_id AND c.seq = s.issued) AS last_issued_at,
@@ -37,7 +39,8 @@ public sealed partial class CouponLedger
             reader.GetInt64("receipts"),
             reader.GetBoolean("paused"),
             reader.IsDBNull("ends_at") ? null : reader.GetFieldValue<DateTimeOffset>("ends_at"),
-            reader.GetBoolean("draft"));
+            reader.GetBoolean("draft"),
+            new SaleCounts(reader.GetInt32("orders_paid"), reader.GetInt32("orders_lapsed"), reader.GetInt32("refunds_returned")));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using FlashSale.GrainInterfaces.Campaigns;
+
 namespace FlashSale.Grains.Ledger;
 
 /// <summary>
@@ -6,8 +8,9 @@ namespace FlashSale.Grains.Ledger;
 /// (paused, the end brought forward, still a draft), which the ledger keeps with their audit. No
 /// coupon rows: the grain reads those per shopper as it meets them (<see cref="LedgerShoppers"/>).
 /// </summary>
+/// <param name="Sale">A paid sale's order counts; null or all zero on other campaigns.</param>
 public sealed record LedgerSnapshot(int TotalStock, int PerUserLimit, int Issued, DateTimeOffset? LastIssuedAt, long Receipts,
-    bool Paused, DateTimeOffset? EndsAt, bool Draft);
+    bool Paused, DateTimeOffset? EndsAt, bool Draft, SaleCounts? Sale = null);
 
 /// <summary>Some shoppers' coupons on one campaign, each shopper's in slot order, and the coupons they received that count against their limit.</summary>
 public sealed record LedgerShoppers(IReadOnlyList<LedgerCoupon> Coupons, IReadOnlyDictionary<string, int> Received);

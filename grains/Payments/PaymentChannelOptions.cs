@@ -76,7 +76,8 @@ internal sealed class PaymentChannelOptionsValidator : IValidateOptions<PaymentC
     public static IEnumerable<string> Problems(PaymentChannelOptions options)
     {
         const string Root = PaymentChannelOptions.Section;
-        if (!IsHttpUrl(options.NotifyBaseUrl) || options.NotifyBaseUrl.Contains('?', StringComparison.Ordinal))
+        // A silo without channels (free sales only) needs no notify URL.
+        if (options.Channels.Count > 0 && (!IsHttpUrl(options.NotifyBaseUrl) || options.NotifyBaseUrl.Contains('?', StringComparison.Ordinal)))
         {
             yield return $"{Root}:NotifyBaseUrl: must be an absolute http(s) URL without a query string.";
         }

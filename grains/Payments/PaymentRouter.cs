@@ -168,6 +168,9 @@ public sealed class PaymentRouter
         return new RouteDecision(chosen, payUrl, [.. tried, .. considered]);
     }
 
+    /// <summary>Every configured channel, enabled or not.</summary>
+    public IReadOnlyList<string> Channels => [.. _breakers.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>The channel's client behind its breaker, for the trades made through it (query, close, refund, statement).</summary>
     public IPaymentGateway For(string channel) => Get(channel).Gateway;
 

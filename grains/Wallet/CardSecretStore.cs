@@ -90,7 +90,7 @@ public sealed class CardSecretStore(NpgsqlDataSource database, CardSecretSeal se
               FROM coupons c
               JOIN campaign_stock s ON s.campaign_id = c.campaign_id AND s.card_secrets
               LEFT JOIN card_secrets cs ON cs.campaign_id = c.campaign_id AND cs.slot = c.seq
-             WHERE c.coupon_id = @couponId AND coalesce(c.holder_id, c.shopper_id) = @shopperId
+             WHERE c.coupon_id = @couponId AND coalesce(c.holder_id, c.shopper_id) = @shopperId AND c.sale_state IS NULL
             """,
             new { couponId, shopperId }, transaction);
         if (secret is null)

@@ -23,6 +23,8 @@ public static class ExpiryOrder
             SELECT c.seq, {StoredCoupon.Columns}
               FROM coupons c JOIN campaign_stock s USING (campaign_id)
              WHERE c.campaign_id = @campaignId AND c.seq > @afterSeq
+               -- An order's coupon is neither reminded of nor recycled: its unit is the order's until paid or lapsed.
+               AND c.sale_state IS NULL
              ORDER BY c.seq LIMIT @step
             """,
             (seq, coupon) => (seq, coupon.ToRow()),

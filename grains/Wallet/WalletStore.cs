@@ -19,7 +19,8 @@ namespace FlashSale.Grains.Wallet;
 public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(CouponLedger.Lookups)] NpgsqlDataSource lookups)
 {
     // The coupons shopper @shopperId holds: claimed and kept, or received.
-    private const string HeldBy = "(c.shopper_id = @shopperId AND c.holder_id IS NULL) OR c.holder_id = @shopperId";
+    // A paid sale's coupon is the shopper's only once paid for (sale_state null): until then it is an order, not in the wallet.
+    private const string HeldBy = "((c.shopper_id = @shopperId AND c.holder_id IS NULL) OR c.holder_id = @shopperId) AND c.sale_state IS NULL";
 
     public async Task<WalletPage> ListAsync(string shopperId, WalletQuery query, DateTimeOffset now)
     {
@@ -167,7 +168,7 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
     public async Task<string?> HolderOfAsync(Guid couponId)
     {
         await using var connection = database.CreateConnection();
-        return await connection.ExecuteScalarAsync<string?>("SELECT coalesce(holder_id, shopper_id) FROM coupons WHERE coupon_id = @couponId",
+        return await connection.ExecuteScalarAsync<string?>("SELECT coalesce(holder_id, shopper_id) FROM coupons WHERE coupon_id = @couponId AND sale_state IS NULL",
             new { couponId });
     }
 
@@ -175,7 +176,7 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
     public async Task<Guid?> CampaignOfAsync(Guid couponId)
     {
         await using var connection = database.CreateConnection();
-        return await connection.ExecuteScalarAsync<Guid?>("SELECT campaign_id FROM coupons WHERE coupon_id = @couponId", new { couponId });
+        return await connection.ExecuteScalarAsync<Guid?>("SELECT campaign_id FROM coupons WHERE coupon_id = @couponId AND sale_state IS NULL", new { couponId });
     }
 
     // Claims plus counted receipts: what a within-limit campaign counts against the per-user limit.
@@ -198,9 +199,9 @@ public sealed class WalletStore(NpgsqlDataSource database, [FromKeyedServices(Co
         // start, which would miss the redemption the lock's previous holder just committed.
         var couponId = coupon.Code is null
             ? await connection.ExecuteScalarAsync<Guid?>(
-                "SELECT coupon_id FROM coupons WHERE coupon_id = @couponId FOR UPDATE", new { couponId = coupon.CouponId }, transaction)
+                "SELECT coupon_id FROM coupons WHERE coupon_id = @couponId AND sale_state IS NULL FOR UPDATE", new { couponId = coupon.CouponId }, transaction)
             : await connection.ExecuteScalarAsync<Guid?>(
-                "SELECT coupon_id FROM coupons WHERE code = @code FOR UPDATE", new { code = coupon.Code }, transaction);
+                "SELECT coupon_id FROM coupons WHERE code = @code AND sale_state IS NULL FOR UPDATE", new { code = coupon.Code }, transaction);
         if (couponId is null)
         {
             return null;

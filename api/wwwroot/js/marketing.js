@@ -74,6 +74,11 @@ async function create(event) {
       ? [{ tier: form.elements.earlyTier.value.trim(), lead: timeSpan(number('earlyMinutes') ?? 0) }]
       : undefined,
   };
+  // A cash price makes a paid sale: each claim is an order the shopper pays within the window.
+  if (number('cash') !== undefined) {
+    body.price = { cash: number('cash') };
+    body.payment = { window: timeSpan(number('paymentMinutes') ?? 5) };
+  }
   try {
     const campaign = await api('/api/campaigns', { method: 'POST', body, token: session.token });
     message.textContent = `Created “${campaign.name}”, ${campaign.state}.`;
@@ -176,6 +181,16 @@ function renderResults(list, stats) {
     ['Refusals', Object.entries(stats.refusals).map(([code, n]) => `${code} ${n.toLocaleString()}`).join(', ') || 'none'],
     ['Risk', Object.entries(stats.risk).flatMap(([verdict, rules]) => Object.entries(rules).map(([rule, n]) => `${verdict} ${rule} ${n}`)).join(', ') || 'none'],
   ];
+  // A paid sale: what it sold, what conversion its orders had, what came back unpaid.
+  if (stats.sale) {
+    const sale = stats.sale;
+    rows.push(
+      ['Revenue', money(sale.revenue, 'CNY')],
+      ['Orders', `${sale.orders.toLocaleString()} placed, ${sale.paid.toLocaleString()} paid, ${sale.pending.toLocaleString()} waiting`],
+      ['Paid conversion', `${(sale.paidConversion * 100).toFixed(1)}%`],
+      ['Expired unpaid', sale.expiredUnpaid.toLocaleString()],
+      ['Refunded', `${sale.refunded.toLocaleString()} orders, ${money(sale.refundedAmount, 'CNY')} paid back`]);
+  }
   list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', { 'data-name': name }, value)]));
 }
 

@@ -6,6 +6,7 @@ import { serverClock } from './clock.js';
 import { duration, money, terms, time, timeSpanMs } from './format.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
+import { Orders } from './orders.js';
 
 const expiresSoonWithin = 24 * 3600 * 1000;
 const session = new Session('shop', ['shopper']);
@@ -23,7 +24,10 @@ class Drop {
     this.state = campaign.state;
     this.countdown = el('span', { class: 'countdown' });
     this.left = el('b', { class: 'remaining' }, campaign.remaining.toLocaleString());
-    this.button = el('button', { type: 'button', className: 'claim' }, 'Claim');
+    // A paid sale's claim places an order, paid afterwards before its deadline.
+    this.paid = campaign.payment != null;
+    this.button = el('button', { type: 'button', className: 'claim' }, this.paid ? `Buy for ${money(campaign.price.cash, 'CNY')}` : 'Claim');
+    this.held = el('span', { class: 'held' });
     this.message = el('p', { class: 'message' });
     this.button.addEventListener('click', () => this.claim());
     this.choices = el('div', { class: 'figures batches' });
@@ -33,7 +37,8 @@ class Drop {
       // A group's own terms are only its first unit's: its batches show theirs, and a variant is the shopper's surprise.
       campaign.units ? null : el('p', {}, el('b', {}, terms(campaign.coupon))),
       el('p', { class: 'figures' }, el('span', {}, this.left, ` of ${campaign.totalStock.toLocaleString()} left`),
-        campaign.price?.points ? el('span', {}, `costs ${campaign.price.points} points`) : null),
+        campaign.price?.points ? el('span', {}, `costs ${campaign.price.points} points`) : null,
+        this.paid ? this.held : null),
       this.button, this.choices, this.message);
     this.batches = [];
     this.tick();
@@ -67,6 +72,7 @@ class Drop {
 
   show(snapshot) {
     this.left.textContent = snapshot.remaining.toLocaleString();
+    this.held.textContent = snapshot.held ? `${snapshot.held.toLocaleString()} held by orders awaiting payment` : '';
     this.setState(snapshot.state);
   }
 
@@ -108,7 +114,12 @@ class Drop {
       const coupon = await api(`/api/campaigns/${this.campaign.id}/claims${batch ? `?batch=${encodeURIComponent(batch)}` : ''}`, {
         method: 'POST', token: session.token, headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId },
       });
-      this.say(`Claimed! Code ${coupon.code}`, 'ok');
+      if (coupon.order) {
+        this.say(`Order placed: pay ${money(coupon.order.amount, 'CNY')} by ${time(coupon.order.deadline)} (see My orders)`, 'ok');
+        await orders.load().catch(() => {});
+      } else {
+        this.say(`Claimed! Code ${coupon.code}`, 'ok');
+      }
       await loadWallet().catch(() => {});
     } catch (problem) {
       if (problem.problem?.now) serverClock.heard(problem.problem.now);
@@ -205,8 +216,10 @@ async function watch(drop) {
   await Promise.all(drop.batches.map(async batch => drop.showBatch(await subscribe(batch.campaignId))));
 }
 
+const orders = new Orders(document.getElementById('orders'), session, { onPaid: () => loadWallet().catch(() => {}) });
+
 async function signedInOrOut() {
-  await Promise.all([connect(), loadWallet().catch(problem => {
+  await Promise.all([connect(), orders.load().catch(() => {}), loadWallet().catch(problem => {
     const hint = document.getElementById('wallet-hint');
     hint.hidden = false;
     hint.textContent = `Your wallet could not be loaded: ${problem.message}`;

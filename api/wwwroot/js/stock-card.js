@@ -15,6 +15,9 @@ export class StockCard {
     this.bar = el('div');
     this.remaining = el('b', { class: 'remaining' });
     this.issued = el('b', { class: 'issued' });
+    // Paid sales only: units held by orders waiting for payment.
+    this.held = el('b', { class: 'held' });
+    this.heldFigure = el('span', { hidden: !campaign.payment }, this.held, ' held');
     this.perSecond = el('b', { class: 'per-second' }, '0');
     this.chart = el('canvas', { class: 'rate', width: 600, height: 120 });
     this.rejections = el('ul', { class: 'rejections' });
@@ -23,15 +26,18 @@ export class StockCard {
       el('p', { class: 'terms' }, `${terms(campaign.coupon)} · ${time(campaign.startsAt)} – ${time(campaign.endsAt)}`),
       el('div', { class: 'stock', role: 'meter', ariaLabel: 'Stock left' }, this.bar),
       el('div', { class: 'figures' },
-        el('span', {}, this.remaining, ' left'), el('span', {}, this.issued, ' claimed'), el('span', {}, this.perSecond, ' claims/s')),
+        el('span', {}, this.remaining, ' left'), el('span', {}, this.issued, ' claimed'), this.heldFigure,
+        el('span', {}, this.perSecond, ' claims/s')),
       this.chart,
       this.rejections);
-    this.show({ remaining: campaign.remaining, issued: campaign.issued, state: campaign.state, claimsPerSecond: 0, rejections: {} });
+    this.show({ remaining: campaign.remaining, issued: campaign.issued, held: campaign.held ?? 0, state: campaign.state, claimsPerSecond: 0, rejections: {} });
     this.draw();
   }
 
   show(snapshot) {
-    const total = snapshot.remaining + snapshot.issued;
+    // The stock is issued + held + remaining: a held unit is neither left nor claimed yet.
+    const held = snapshot.held ?? 0;
+    const total = snapshot.remaining + snapshot.issued + held;
     const left = total > 0 ? snapshot.remaining / total : 0;
     this.bar.style.width = `${(left * 100).toFixed(1)}%`;
     this.bar.parentElement.classList.toggle('low', left > 0 && left <= 0.1);
@@ -39,6 +45,8 @@ export class StockCard {
     this.bar.parentElement.dataset.remaining = snapshot.remaining;
     this.remaining.textContent = snapshot.remaining.toLocaleString();
     this.issued.textContent = snapshot.issued.toLocaleString();
+    this.held.textContent = held.toLocaleString();
+    if (held > 0) this.heldFigure.hidden = false;
     this.perSecond.textContent = snapshot.claimsPerSecond.toLocaleString();
     this.rate = snapshot.claimsPerSecond;
     this.lastSnapshotAt = Date.now();

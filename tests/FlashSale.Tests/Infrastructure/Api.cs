@@ -10,7 +10,7 @@ public static class Api
 {
     public static async Task<Guid> CreateCampaignAsync(this RunningSystem system, int totalStock, int perUserLimit = 1,
         DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, object? risk = null, object? coupon = null, object? use = null,
-        object? validity = null, object? price = null, bool cardSecrets = false, object? earlyAccess = null)
+        object? validity = null, object? price = null, bool cardSecrets = false, object? earlyAccess = null, object? payment = null)
     {
         using var client = system.Client(await system.TokenAsync("marketer-" + Guid.NewGuid().ToString("N")[..8], "marketing"));
         var response = await client.PostAsJsonAsync("/api/campaigns", new
@@ -27,6 +27,7 @@ public static class Api
             price,
             cardSecrets,
             earlyAccess,
+            payment,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -28,7 +28,7 @@ public class RunningSystem : IAsyncLifetime
     public Uri SiloAddress => new($"http://127.0.0.1:{_siloHttpPort}");
     public NpgsqlDataSource Database { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _connectionString = await DatabaseAsync();
         Database = NpgsqlDataSource.Create(_connectionString);

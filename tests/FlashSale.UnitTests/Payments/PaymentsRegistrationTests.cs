@@ -69,4 +69,13 @@ public sealed class PaymentsRegistrationTests
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<PaymentChannelOptions>>().Value);
         Assert.Contains(failure.Failures, f => f.StartsWith(named, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_silo_without_channels_needs_no_notify_url_and_routes_nothing()
+    {
+        using var services = Services(new Dictionary<string, string?>(StringComparer.Ordinal));
+
+        Assert.Empty(services.GetRequiredService<IOptions<PaymentChannelOptions>>().Value.Channels);
+        Assert.Empty(services.GetRequiredService<PaymentRouter>().Channels);
+    }
 }

@@ -1,0 +1,85 @@
+// The shopper's orders of paid sales: each with a countdown to its deadline on the server's clock,
+// a Pay button that opens the gateway's pay page, and its status followed by polling every 2 s
+// while one waits (as WeChat Pay advises for Native payments) until it is paid or lapses.
+import { api } from './api.js';
+import { el, toast } from './dom.js';
+import { serverClock } from './clock.js';
+import { duration, money, time } from './format.js';
+
+const statusNames = { pending_payment: 'Waiting for payment', paid: 'Paid', expired: 'Expired unpaid', refunded: 'Refunded' };
+
+export class Orders {
+  constructor(list, session, { onPaid }) {
+    this.list = list;
+    this.session = session;
+    this.onPaid = onPaid;
+    this.orders = [];
+    this.countdowns = new Map();
+    setInterval(() => this.tick(), 250);
+    setInterval(() => this.poll(), 2000);
+  }
+
+  async load() {
+    if (!this.session.signedIn) {
+      this.orders = [];
+      this.list.replaceChildren();
+      return;
+    }
+    const before = new Map(this.orders.map(order => [order.orderId, order.status]));
+    this.orders = await api('/api/orders', { token: this.session.token });
+    this.render();
+    for (const order of this.orders) {
+      if (before.get(order.orderId) === 'pending_payment' && order.status !== 'pending_payment') {
+        toast(order.status === 'paid' ? `${order.campaignName ?? 'Order'}: paid, the coupon is in your wallet` : `${order.campaignName ?? 'Order'}: ${statusNames[order.status]}`);
+        if (order.status === 'paid') this.onPaid();
+      }
+    }
+  }
+
+  poll() {
+    if (this.orders.some(order => order.status === 'pending_payment')) this.load().catch(() => {});
+  }
+
+  render() {
+    this.countdowns.clear();
+    this.list.replaceChildren(...this.orders.map(order => {
+      const item = el('li', { 'data-order-id': order.orderId, 'data-status': order.status },
+        el('b', {}, order.campaignName ?? 'Order'), ` · ${money(order.amount, 'CNY')}`,
+        order.points ? ` + ${order.points} points` : null, ' · ', el('span', { class: 'order-status' }, statusNames[order.status] ?? order.status));
+      if (order.status === 'pending_payment') {
+        const countdown = el('span', { class: 'countdown' });
+        this.countdowns.set(order.orderId, { countdown, deadline: Date.parse(order.deadline) });
+        const pay = el('button', { type: 'button', className: 'pay' }, 'Pay');
+        pay.addEventListener('click', () => this.pay(order, pay));
+        item.append(el('br'), countdown, ' ', pay);
+      } else if (order.paidAt) {
+        item.append(el('br'), el('time', {}, `paid ${time(order.paidAt)}`));
+      }
+      return item;
+    }));
+    this.tick();
+  }
+
+  tick() {
+    const now = serverClock.now();
+    for (const { countdown, deadline } of this.countdowns.values()) {
+      const left = deadline - now;
+      countdown.textContent = left > 0 ? `Pay within ${duration(left)}` : 'Deadline passed';
+    }
+  }
+
+  // The gateway's pay page opens in a tab of its own; this page learns of the payment from the server.
+  async pay(order, button) {
+    button.disabled = true;
+    try {
+      const started = await api(`/api/orders/${order.orderId}/payment`, { method: 'POST', token: this.session.token });
+      window.open(started.payUrl, '_blank', 'noopener');
+      toast(`Paying ${money(order.amount, 'CNY')} through ${started.channel}`);
+    } catch (problem) {
+      toast(problem.message);
+      await this.load().catch(() => {});
+    } finally {
+      button.disabled = false;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FlashSale.Tests.Infrastructure;
+using Npgsql;
+
+namespace FlashSale.Tests.Sales;
+
+/// <summary>
+/// Paid sales end to end, with the sandbox gateway as its own process: a claim places an order that
+/// holds a unit; paid in time it becomes a coupon; left unpaid, its unit comes back once; paid late,
+/// the money goes back and no coupon is issued.
+/// </summary>
+[Trait("Tier", "EndToEnd")]
+[Collection(PaidSaleCollection.Name)]
+public sealed class PaidSaleTests(PaidSaleSystem system)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task An_order_paid_in_time_becomes_a_coupon_and_one_left_unpaid_gives_its_unit_back_once()
+    {
+        var campaign = await PaidCampaignAsync(stock: 2);
+        using var payer = system.Client(await system.TokenAsync("payer-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
+        using var idler = system.Client(await system.TokenAsync("idler-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
+
+        var paid = await OrderAsync(payer, campaign);
+        var unpaid = await OrderAsync(idler, campaign);
+        var held = await CampaignAsync(campaign);
+        Assert.Equal((0, 2, 0), (held.GetProperty("issued").GetInt32(), held.GetProperty("held").GetInt32(), held.GetProperty("remaining").GetInt32()));
+        // Held, not issued: the wallet does not show it, and the claim gave no code.
+        Assert.Empty(await payer.WholeWalletAsync());
+
+        var payUrl = await StartPaymentAsync(payer, paid);
+        Assert.Equal(HttpStatusCode.OK, (await system.PayAsync(payUrl)).StatusCode);
+        var order = await OrderStatusAsync(payer, paid, "paid");
+        Assert.Equal(paid, order.GetProperty("couponId").GetGuid());
+        var coupon = Assert.Single(await payer.WholeWalletAsync());
+        Assert.Equal(paid, coupon.GetProperty("couponId").GetGuid());
+        Assert.False(string.IsNullOrEmpty(coupon.GetProperty("code").GetString()));
+
+        await OrderStatusAsync(idler, unpaid, "expired");
+        var after = await Eventually.ReturnsAsync(() => CampaignAsync(campaign), c => c.GetProperty("held").GetInt32() == 0);
+        Assert.Equal((1, 0, 1, 2), (after.GetProperty("issued").GetInt32(), after.GetProperty("held").GetInt32(),
+            after.GetProperty("remaining").GetInt32(), after.GetProperty("totalStock").GetInt32()));
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM recycled_coupons WHERE campaign_id = @id AND reason = 'unpaid'", campaign));
+
+        // The unit is back: another shopper gets it.
+        using var third = system.Client(await system.TokenAsync("third-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
+        await OrderAsync(third, campaign);
+    }
+
+    [Fact]
+    public async Task A_payment_after_the_deadline_is_refunded_and_issues_no_coupon()
+    {
+        var campaign = await PaidCampaignAsync(stock: 1);
+        using var shopper = system.Client(await system.TokenAsync("late-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
+        var order = await OrderAsync(shopper, campaign);
+        var payUrl = await StartPaymentAsync(shopper, order);
+        await OrderStatusAsync(shopper, order, "expired");
+
+        // Closed at the gateway by the deadline: an ordinary payment is refused there...
+        Assert.Equal(HttpStatusCode.BadRequest, (await system.PayAsync(payUrl)).StatusCode);
+        // ...but one that slipped in before the close reached the gateway is captured, and must be refunded.
+        Assert.Equal(HttpStatusCode.OK, (await system.PayAsync(payUrl, late: true)).StatusCode);
+        var refund = await Eventually.ReturnsAsync(
+            () => ScalarAsync<string?>(
+                "SELECT r.status || ':' || r.reason FROM sale_refunds r JOIN sale_payments p USING (channel, out_trade_no) WHERE p.order_id = @id",
+                order),
+            status => status?.StartsWith("succeeded:", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30));
+        // Late by the gateway's clock, or (its times are whole seconds) for an order already closed: refunded either way.
+        Assert.True(refund is "succeeded:late" or "succeeded:closed", refund);
+        Assert.Equal("expired", (await OrderAsync(shopper, order, read: true)).GetProperty("status").GetString());
+        Assert.Empty(await shopper.WholeWalletAsync());
+        Assert.Equal("REFUND", (await system.TradeAsync(payUrl.Split('/')[^2], order.ToString("N"))).GetProperty("trade_state").GetString());
+    }
+
+    private async Task<Guid> PaidCampaignAsync(int stock) =>
+        await system.CreateCampaignAsync(stock, price: new { cash = 9.9m }, payment: new { window = Window });
+
+    private static async Task<Guid> OrderAsync(HttpClient shopper, Guid campaign)
+    {
+        var claim = await shopper.ClaimAsync(campaign, "order-" + Guid.NewGuid().ToString("N"));
+        Assert.True(claim.Status == HttpStatusCode.Created, claim.Body.ToString());
+        // No code: the coupon is not the shopper's until paid for.
+        Assert.False(claim.Body.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String);
+        var order = claim.Body.GetProperty("order");
+        Assert.Equal(("pending_payment", 990L), (order.GetProperty("status").GetString(), order.GetProperty("amountFen").GetInt64()));
+        return order.GetProperty("orderId").GetGuid();
+    }
+
+    private static async Task<JsonElement> OrderAsync(HttpClient shopper, Guid order, bool read) =>
+        await shopper.GetFromJsonAsync<JsonElement>($"/api/orders/{order}");
+
+    private static async Task<string> StartPaymentAsync(HttpClient shopper, Guid order)
+    {
+        var answer = await Answer.Of(shopper.PostAsync($"/api/orders/{order}/payment", null));
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        return answer.Body.GetProperty("payUrl").GetString()!;
+    }
+
+    private static async Task<JsonElement> OrderStatusAsync(HttpClient shopper, Guid order, string status)
+    {
+        var seen = await Eventually.ReturnsAsync(() => OrderAsync(shopper, order, read: true),
+            o => o.GetProperty("status").GetString() == status, TimeSpan.FromSeconds(30));
+        Assert.Equal(status, seen.GetProperty("status").GetString());
+        return seen;
+    }
+
+    private async Task<JsonElement> CampaignAsync(Guid campaign)
+    {
+        using var client = system.Client(await system.TokenAsync("viewer", "shopper"));
+        return await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}");
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, Guid id)
+    {
+        await using var command = system.Database.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter("id", id));
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
+    }
+}
