@@ -91,13 +91,17 @@ public sealed record CampaignListResponse(IReadOnlyList<CampaignSummaryResponse>
 /// <summary>A campaign in a list: what boards, shop pages and marketing lists show; <c>GET /api/campaigns/{id}</c> has the rest.</summary>
 /// <param name="Units">How many batches or variants it groups (0: a plain campaign); <c>GET /api/campaigns/{id}</c> lists them.</param>
 /// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
+/// <param name="Held">A paid sale's units held by orders waiting for payment; <c>issued + held + remaining = totalStock</c>.</param>
+/// <param name="Payment">A paid sale's payment window; null for other campaigns.</param>
 public sealed record CampaignSummaryResponse(
     Guid Id, string Name, CouponTermsResponse Coupon, int TotalStock, int Issued, int Remaining, string State, DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess, int Units)
+    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess, int Units, int Held = 0, PaymentBody? Payment = null)
 {
     public static CampaignSummaryResponse Of(CampaignListing c) => new(c.Id, c.Name, CouponTermsResponse.Of(c.Terms), c.TotalStock, c.Issued,
-        c.TotalStock - c.Issued, c.State, c.StartsAt, c.EndsAt, c.PricePoints is { } points ? new PriceBody(points, null) : null,
-        [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))], c.Units);
+        c.TotalStock - c.Issued - c.Held, c.State, c.StartsAt, c.EndsAt,
+        c.PricePoints is not null || c.CashPriceFen is not null ? new PriceBody(c.PricePoints, c.CashPriceFen / 100m) : null,
+        [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))], c.Units, c.Held,
+        c.PaymentWindow is { } window ? new PaymentBody(window, null) : null);
 }
 
 /// <param name="CampaignId">The unit's own campaign: its live figures on the hub, its coupons' campaign.</param>

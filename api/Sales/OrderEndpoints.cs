@@ -1,6 +1,7 @@
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
+using FlashSale.Api.Wallet;
 using FlashSale.GrainInterfaces.Sales;
 
 namespace FlashSale.Api.Sales;
@@ -30,6 +31,14 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        orders.MapPost("/{id}/refund", Refund)
+            .WithinChangeDeadline()
+            .AddEndpointFilter<BlockedShoppersRefused>()
+            .WithSummary("Give back a paid coupon you have not used: the money goes back through the gateway, the coupon is revoked (role shopper). Asked again, the same refund.")
+            .Produces<OrderResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapGet("/api/admin/payments/routes", Routes)
             .WithTags("Orders")
@@ -64,6 +73,26 @@ public static class OrderEndpoints
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["status"] = start.Order!.Status }),
             PaymentStart.PaymentUnavailable => Problem.Of(StatusCodes.Status503ServiceUnavailable, PaymentStart.PaymentUnavailable,
                 "No payment channel can take this order right now; try again shortly."),
+            _ => NotFound(),
+        };
+    }
+
+    private static async Task<IResult> Refund(string id, HttpContext context, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var orderId))
+        {
+            return NotFound();
+        }
+
+        var refund = await Payments(cluster).RefundOrder(orderId, context.ShopperId());
+        return refund.Refusal switch
+        {
+            null => Results.Ok(OrderResponse.Of(refund.Order!)),
+            PaymentStart.OrderNotPaid => Problem.Of(StatusCodes.Status409Conflict, PaymentStart.OrderNotPaid,
+                "Only a paid order can be refunded; this one is not (or no longer) paid.",
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["status"] = refund.Order?.Status }),
+            PaymentStart.CouponUsed => Problem.Of(StatusCodes.Status409Conflict, PaymentStart.CouponUsed,
+                "The coupon was used, spent from, given away or its secret revealed: it cannot be refunded."),
             _ => NotFound(),
         };
     }

@@ -1,12 +1,14 @@
+using FlashSale.Api.Problems;
 using FlashSale.GrainInterfaces.Sales;
 
 namespace FlashSale.Api.Sales;
 
 /// <summary>
 /// Where payment gateways send their notifications (WeChat Pay v3 style): anonymous, since the
-/// gateway's signature over the raw body is what authenticates it, checked in the silo. Answers as
-/// the gateways expect: 204 accepted; 401 with <c>{"code":"FAIL"}</c> refused; 500 not recorded
-/// (the gateway sends it again on its schedule).
+/// gateway's signature over the raw body is what authenticates it, checked in the silo. WeChat Pay
+/// judges by the status alone: 204 accepted; 401 refused (a problem whose code says why:
+/// <c>bad_signature</c>, <c>stale_timestamp</c>, <c>replayed_nonce</c>, ...); 503 not recorded yet.
+/// Both of the latter are sent again on the gateway's schedule.
 /// </summary>
 public static class PaymentNotificationEndpoints
 {
@@ -27,7 +29,7 @@ public static class PaymentNotificationEndpoints
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
         if (body.Length > MaxBody)
         {
-            return Refused("body too large");
+            return Refused("malformed");
         }
 
         var headers = request.Headers;
@@ -37,13 +39,12 @@ public static class PaymentNotificationEndpoints
         return answer switch
         {
             { Accepted: true } => Results.NoContent(),
-            { Failed: true } => Results.Json(new GatewayAnswer("FAIL", "not recorded; send again"), statusCode: StatusCodes.Status500InternalServerError),
+            { Failed: true } => Results.Extensions.Unavailable("The notification could not be recorded yet; send it again."),
             _ => Refused(answer.Refusal ?? "refused"),
         };
     }
 
-    private static IResult Refused(string why) => Results.Json(new GatewayAnswer("FAIL", why), statusCode: StatusCodes.Status401Unauthorized);
-
-    /// <summary>The body WeChat Pay expects with a failure status.</summary>
-    private sealed record GatewayAnswer(string Code, string Message);
+    /// <summary>Gateways judge by the status alone (any 4xx: not accepted, sent again); the code says why, for people reading logs.</summary>
+    private static IResult Refused(string code) =>
+        Problem.Of(StatusCodes.Status401Unauthorized, code, "The notification was refused: it is not one the gateway sent now.");
 }

@@ -40,9 +40,12 @@ public sealed record CampaignListingPage(
 /// A campaign as a list shows it, read from its ledger row: the counts lag the campaign grain's by
 /// at most the group commit in flight.
 /// </summary>
-/// <param name="TotalStock">Created, topped up and recycled coupons: always <see cref="Issued"/> plus what remains.</param>
+/// <param name="TotalStock">Created, topped up and recycled coupons: always <see cref="Issued"/> plus <see cref="Held"/> plus what remains.</param>
 /// <param name="State">The phase at the query's instant: draft, scheduled, open, paused, sold_out or ended.</param>
 /// <param name="Units">How many batches or variants it groups (0 for a plain campaign); their details are in the campaign itself.</param>
+/// <param name="Held">A paid sale's units held by orders waiting for payment: <see cref="TotalStock"/> is issued + held + what remains.</param>
+/// <param name="CashPriceFen">A paid sale's price in fen; null for other campaigns.</param>
+/// <param name="PaymentWindow">How long a paid sale's orders wait for payment; null for other campaigns.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.CampaignListing")]
 public sealed record CampaignListing(
     [property: Id(0)] Guid Id,
@@ -55,4 +58,7 @@ public sealed record CampaignListing(
     [property: Id(7)] string State,
     [property: Id(8)] int? PricePoints,
     [property: Id(9)] ImmutableArray<EarlyAccess> EarlyAccess,
-    [property: Id(10)] int Units = 0);
+    [property: Id(10)] int Units = 0,
+    [property: Id(11)] int Held = 0,
+    [property: Id(12)] long? CashPriceFen = null,
+    [property: Id(13)] TimeSpan? PaymentWindow = null);

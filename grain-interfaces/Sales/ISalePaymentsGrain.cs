@@ -15,6 +15,10 @@ public interface ISalePaymentsGrain : IGrainWithIntegerKey
     [Alias("StartPayment")]
     Task<PaymentStart> StartPayment(Guid orderId, string shopperId, string? tier);
 
+    /// <summary>Refunds a paid order whose coupon the shopper has not used: the coupon is revoked, the money goes back through its gateway.</summary>
+    [Alias("RefundOrder")]
+    Task<PaymentStart> RefundOrder(Guid orderId, string shopperId);
+
     /// <summary>Verifies a notification (signature, timestamp, nonce) and settles what it reports.</summary>
     [Alias("Notify")]
     Task<NotificationAnswer> Notify(PaymentNotification notification);

@@ -27,7 +27,7 @@ public sealed record SaleOrder(
     public const string Refunded = "refunded";
 }
 
-/// <summary>The answer to a shopper asking to pay an order: where to pay, or why not (a stable code).</summary>
+/// <summary>The answer to a shopper asking to pay (or refund) an order: the order as it now stands, or why not (a stable code).</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.PaymentStart")]
 public sealed record PaymentStart(
     [property: Id(0)] SaleOrder? Order,
@@ -36,6 +36,12 @@ public sealed record PaymentStart(
     public const string OrderNotFound = "order_not_found";
     public const string OrderNotPending = "order_not_pending";
     public const string PaymentUnavailable = "payment_unavailable";
+
+    /// <summary>A refund of an order that is not paid (waiting, lapsed).</summary>
+    public const string OrderNotPaid = "order_not_paid";
+
+    /// <summary>A refund of a coupon that was redeemed, spent from, given away or its secret revealed.</summary>
+    public const string CouponUsed = "coupon_used";
 }
 
 /// <summary>A gateway's notification as it reached an API node: the headers that sign it and the raw body.</summary>

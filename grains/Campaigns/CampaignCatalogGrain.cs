@@ -20,20 +20,26 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         // The phase as the campaign grain would judge it at the same instant, from the ledger's row.
         var rows = (await connection.QueryAsync<ListingRow>(
             """
-            SELECT campaign_id, campaign_name, terms::text AS terms, total, issued, starts_at, ends_at, phase, price_points,
-                   early_access::text AS early_access_json, units
+            SELECT campaign_id, campaign_name, terms::text AS terms, total, issued, held, starts_at, ends_at, phase, price_points,
+                   early_access::text AS early_access_json, units, cash_price_fen, payment_window
               FROM (SELECT s.campaign_id, s.campaign_name, s.terms, s.starts_at, s.ends_at, s.price_points, s.early_access, g.total, g.issued, g.units,
+                           g.held, s.cash_price_fen, s.payment_window,
                            CASE WHEN s.draft THEN 'draft'
                                 WHEN @now < s.starts_at THEN 'scheduled'
                                 WHEN @now >= s.ends_at THEN 'ended'
                                 WHEN s.paused THEN 'paused'
-                                WHEN g.issued >= g.total THEN 'sold_out'
+                                WHEN g.issued + g.held >= g.total THEN 'sold_out'
                                 ELSE 'open' END AS phase
                       FROM campaign_stock s
-                      -- A group's counts are its units' added up.
+                      -- A group's counts are its units' added up. A paid sale's rows are orders: issued are the paid ones
+                      -- (less refunds that gave their unit back), held the waiting ones; units given back leave the stock's count.
                       CROSS JOIN LATERAL (
-                           SELECT coalesce(sum(u.total_stock + u.recycled), s.total_stock + s.recycled)::integer AS total,
-                                  coalesce(sum(u.issued), s.issued)::integer AS issued,
+                           SELECT coalesce(sum(u.total_stock + u.recycled),
+                                           s.total_stock + s.recycled - CASE WHEN s.payment_window IS NULL THEN 0
+                                                                             ELSE s.orders_lapsed + s.refunds_returned END)::integer AS total,
+                                  coalesce(sum(u.issued),
+                                           CASE WHEN s.payment_window IS NULL THEN s.issued ELSE s.orders_paid - s.refunds_returned END)::integer AS issued,
+                                  CASE WHEN s.payment_window IS NULL THEN 0 ELSE s.issued - s.orders_paid - s.orders_lapsed END AS held,
                                   count(u.campaign_id)::integer AS units
                              FROM campaign_stock u WHERE u.parent_id = s.campaign_id) g
                      WHERE s.starts_at IS NOT NULL AND s.parent_id IS NULL AND (@merchant::text IS NULL OR s.merchant_id = @merchant)) c
@@ -66,10 +72,10 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         return await connection.ExecuteScalarAsync<string?>("SELECT merchant_id FROM campaign_stock WHERE campaign_id = @campaignId", new { campaignId });
     }
 
-    private sealed record ListingRow(Guid CampaignId, string CampaignName, string Terms, int Total, int Issued, DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt, string Phase, int? PricePoints, string EarlyAccessJson, int Units)
+    private sealed record ListingRow(Guid CampaignId, string CampaignName, string Terms, int Total, int Issued, int Held, DateTimeOffset StartsAt,
+        DateTimeOffset EndsAt, string Phase, int? PricePoints, string EarlyAccessJson, int Units, long? CashPriceFen, TimeSpan? PaymentWindow)
     {
         public CampaignListing ToListing() => new(CampaignId, CampaignName, TermsJson.Read(Terms), Total, Issued, StartsAt, EndsAt, Phase, PricePoints,
-            [.. JsonSerializer.Deserialize<EarlyAccess[]>(EarlyAccessJson, WebJson)!], Units);
+            [.. JsonSerializer.Deserialize<EarlyAccess[]>(EarlyAccessJson, WebJson)!], Units, Held, CashPriceFen, PaymentWindow);
     }
 }

@@ -205,6 +205,24 @@ public sealed class SalePayments(SaleStore store, PaymentRouter router, IGrainFa
         }
     }
 
+    /// <summary>
+    /// A shopper gives back a paid coupon they have not used: revoked and its order refunded in the
+    /// database first, then the refund asked of the gateway (again by the deadline watch until it
+    /// succeeds). Returns the order as it now stands, or why not.
+    /// </summary>
+    public async Task<PaymentStart> RefundOrderAsync(Guid orderId, string shopperId)
+    {
+        var refund = await store.RefundOrderAsync(orderId, shopperId, clock.GetUtcNow());
+        if (refund.Refusal is { } refusal)
+        {
+            return new PaymentStart(await store.FindAsync(orderId) is { } order && order.ShopperId == shopperId ? order : null, refusal);
+        }
+
+        await grains.GetGrain<ICampaignGrain>(refund.CampaignId!.Value).SaleSettled(refund.Counts, refund.Stock);
+        await RefundAsync(refund.Channel!, refund.OutRefundNo!);
+        return new PaymentStart(await store.FindAsync(orderId));
+    }
+
     /// <summary>A refund notification: the refund succeeded at the gateway.</summary>
     public Task RefundSucceededAsync(string channel, GatewayRefund refund) =>
         store.RefundProgressedAsync(channel, refund.OutRefundNo, refund.RefundId, refund.Status == RefundStatus.Success, refund.SuccessTime);

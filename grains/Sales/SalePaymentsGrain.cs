@@ -18,6 +18,8 @@ public sealed class SalePaymentsGrain(SaleStore store, SalePayments payments, Re
 {
     public Task<PaymentStart> StartPayment(Guid orderId, string shopperId, string? tier) => payments.StartAsync(orderId, shopperId, tier);
 
+    public Task<PaymentStart> RefundOrder(Guid orderId, string shopperId) => payments.RefundOrderAsync(orderId, shopperId);
+
     public async Task<NotificationAnswer> Notify(PaymentNotification notification)
     {
         var now = clock.GetUtcNow();

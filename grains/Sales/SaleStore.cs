@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dapper;
 using FlashSale.GrainInterfaces.Campaigns;
 using FlashSale.GrainInterfaces.Sales;
+using FlashSale.Grains.Wallet;
 using Npgsql;
 
 namespace FlashSale.Grains.Sales;
@@ -118,6 +119,23 @@ public sealed class SaleStore(NpgsqlDataSource database)
             """
             SELECT lapsed, campaign_id, orders_paid, orders_lapsed, refunds_returned, stock FROM lapse_sale_order(@orderId, @now)
             """, new { orderId, now });
+    }
+
+    /// <summary>
+    /// Refunds a paid, unused coupon's order (<c>refund_sale_order</c>); the refusal says why not. A
+    /// money change: committed within the request's deadline or not at all (<see cref="DeadlineCommit"/>).
+    /// </summary>
+    public async Task<OrderRefund> RefundOrderAsync(Guid orderId, string shopperId, DateTimeOffset now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var refund = await connection.QuerySingleAsync<OrderRefund>(
+            """
+            SELECT refusal, channel, out_refund_no, campaign_id, orders_paid, orders_lapsed, refunds_returned, stock
+              FROM refund_sale_order(@orderId, @shopperId, @now)
+            """, new { orderId, shopperId, now }, transaction);
+        await transaction.CommitWithinDeadlineAsync();
+        return refund;
     }
 
     /// <summary>The campaign's orders still waiting for payment past their deadline, earliest first.</summary>
@@ -257,6 +275,13 @@ public sealed record Settlement(string Outcome, string? RefundReason, Guid Campa
 {
     public bool Refund => Outcome == "refund";
 
+    public SaleCounts Counts => new(OrdersPaid, OrdersLapsed, RefundsReturned);
+}
+
+/// <summary>A shopper's refund of a paid order: the refund to ask the gateway for, or why there is none.</summary>
+public sealed record OrderRefund(string? Refusal, string? Channel, string? OutRefundNo, Guid? CampaignId, int OrdersPaid, int OrdersLapsed,
+    int RefundsReturned, int Stock)
+{
     public SaleCounts Counts => new(OrdersPaid, OrdersLapsed, RefundsReturned);
 }
 

@@ -2,6 +2,7 @@
 # The benchmark ladder, all rungs driven by the same load generator in one run, on this machine:
 #   E0  bare ASP.NET Core endpoint (read a small JSON request, answer JSON): the HTTP ceiling
 #   E1  FlashSale claims on ONE hot campaign with stock to spare: durable claims per second
+#   P1  as E1 on a paid sale (issue 19): each claim places an order holding its unit (orders per second)
 #   E2  FlashSale claims spread over 1,000 campaigns
 #   E3  FlashSale claims on a sold-out campaign: the rejection path
 #   B1  the Redis "seckill" design (one Lua script per claim), appendfsync everysec and always
@@ -13,7 +14,7 @@
 # Writes one JSON per rung and run, then results.md and results.json with the medians and ratios.
 #
 # Usage: tests/benchmark/run.sh [RUNS]        (default 3; BENCH_DURATION=10s BENCH_WARMUP=3s BENCH_CONNECTIONS=128)
-#   BENCH_RUNGS="E1 E2" runs those rungs only (E0 E1 E2 E3 B1 L O; L needs E1) and writes their JSON only;
+#   BENCH_RUNGS="E1 E2" runs those rungs only (E0 E1 P1 E2 E3 B1 L O; L needs E1) and writes their JSON only;
 #   BENCH_SERVERS=DIR runs the silo and API node built in DIR (another checkout) with this one's tools.
 # Everything it starts listens on 127.0.0.1 only and is stopped when it ends.
 set -euo pipefail
@@ -38,7 +39,7 @@ SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 # The silo and API node it runs (tests/benchmark/pairs.sh points this at another commit's build), and its rungs.
 SERVERS=${BENCH_SERVERS:-$REPO}
-RUNGS=" ${BENCH_RUNGS:-E0 E1 E2 E3 B1 L O} "
+RUNGS=" ${BENCH_RUNGS:-E0 E1 P1 E2 E3 B1 L O} "
 want() { [[ $RUNGS == *" $1 "* ]]; }
 
 cleanup() {
@@ -154,6 +155,8 @@ for ((run = 1; run <= RUNS; run++)); do
     want E0 && loadgen E0 --target bare --base-url "$BASE_EVERYSEC_URL" --signing-key "$SIGNING_KEY" --shoppers 10000 --watch-cpu bare=$BARE_PID
     # shellcheck disable=SC2046 # watch prints options, one word each
     want E1 && loadgen E1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 $(watch)
+    # shellcheck disable=SC2046
+    want P1 && loadgen P1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --cash-price 9.9 $(watch)
     # shellcheck disable=SC2046
     want E2 && loadgen E2 "${claims[@]}" --campaigns 1000 --stock 100000 --per-user-limit 1 $(watch)
     # shellcheck disable=SC2046

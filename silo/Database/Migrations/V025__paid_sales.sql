@@ -182,18 +182,18 @@ CREATE TRIGGER coupons_paid_only_handover BEFORE UPDATE OF holder_id ON coupons
     FOR EACH ROW WHEN (NEW.holder_id IS DISTINCT FROM OLD.holder_id AND NEW.sale_state IS NOT NULL)
     EXECUTE FUNCTION sale_coupon_stays_put();
 
--- Points + cash: a lapsed order gives its points back, once per order.
+-- Points + cash: a lapsed or refunded order gives its points back, once per order.
 ALTER TABLE points_entries DROP CONSTRAINT IF EXISTS points_entries_reason_check;
 ALTER TABLE points_entries
-    ADD CONSTRAINT points_entries_reason_check CHECK (reason IN ('claim', 'credit', 'points_card', 'order_lapsed')) NOT VALID;
+    ADD CONSTRAINT points_entries_reason_check CHECK (reason IN ('claim', 'credit', 'points_card', 'order_lapsed', 'order_refunded')) NOT VALID;
 ALTER TABLE points_entries DROP CONSTRAINT IF EXISTS points_entry_cause;
 ALTER TABLE points_entries
     ADD CONSTRAINT points_entry_cause CHECK (
         (reason = 'claim' AND delta < 0 AND coupon_id IS NOT NULL AND campaign_id IS NOT NULL)
         OR (reason = 'points_card' AND delta > 0 AND coupon_id IS NOT NULL)
         OR (reason = 'credit' AND delta > 0 AND created_by IS NOT NULL AND note IS NOT NULL)
-        OR (reason = 'order_lapsed' AND delta > 0 AND coupon_id IS NOT NULL AND campaign_id IS NOT NULL)) NOT VALID;
-CREATE UNIQUE INDEX IF NOT EXISTS points_one_return_per_order ON points_entries (coupon_id) WHERE reason = 'order_lapsed';
+        OR (reason IN ('order_lapsed', 'order_refunded') AND delta > 0 AND coupon_id IS NOT NULL AND campaign_id IS NOT NULL)) NOT VALID;
+CREATE UNIQUE INDEX IF NOT EXISTS points_one_return_per_order ON points_entries (coupon_id) WHERE reason IN ('order_lapsed', 'order_refunded');
 
 -- Reconciliation (对账): each run of one channel's daily statement against our payments and refunds,
 -- with every difference it found (none: the day reconciles).
@@ -330,6 +330,77 @@ BEGIN
         SELECT sale.status = 'expired' AND sale.expired_at = p_now, s.campaign_id, s.orders_paid, s.orders_lapsed,
                s.refunds_returned, s.total_stock + s.recycled
           FROM campaign_stock s WHERE s.campaign_id = sale.campaign_id;
+END
+$fn$;
+
+-- A shopper gives back a paid coupon they have not used (not redeemed, not spent from, not given
+-- away, its card secret not revealed): the whole capture is refunded, the coupon revoked, the points
+-- of points + cash returned, and, on campaigns that ask for it while the sale is open, the unit goes
+-- back to the stock once. Under the coupon's row lock, so a use, a transfer or a reveal racing with
+-- it either came first (and the refund is refused) or finds the coupon revoked.
+CREATE OR REPLACE FUNCTION refund_sale_order(p_order_id uuid, p_shopper_id text, p_now timestamptz)
+RETURNS TABLE (refusal text, channel text, out_refund_no text, campaign_id uuid, orders_paid integer, orders_lapsed integer,
+               refunds_returned integer, stock integer)
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+    sale     sale_orders%ROWTYPE;
+    coupon   coupons%ROWTYPE;
+    captured bigint;
+    returned integer := 0;
+BEGIN
+    SELECT * INTO sale FROM sale_orders o WHERE o.order_id = p_order_id AND o.shopper_id = p_shopper_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT 'order_not_found'::text, NULL::text, NULL::text, NULL::uuid, 0, 0, 0, 0;
+        RETURN;
+    END IF;
+
+    IF sale.status = 'refunded' THEN
+        -- Asked again: the refund already made.
+        RETURN QUERY SELECT NULL::text, sale.paid_channel, 'R' || sale.paid_trade_no, s.campaign_id, s.orders_paid, s.orders_lapsed,
+                            s.refunds_returned, s.total_stock + s.recycled
+                       FROM campaign_stock s WHERE s.campaign_id = sale.campaign_id;
+        RETURN;
+    END IF;
+
+    SELECT * INTO coupon FROM coupons c WHERE c.coupon_id = p_order_id FOR UPDATE;
+    IF sale.status <> 'paid' OR coupon.sale_state IS NOT NULL THEN
+        RETURN QUERY SELECT 'order_not_paid'::text, NULL::text, NULL::text, NULL::uuid, 0, 0, 0, 0;
+        RETURN;
+    END IF;
+
+    IF coupon.holder_id IS NOT NULL OR coupon.balance IS NOT NULL
+       OR EXISTS (SELECT 1 FROM redemptions r WHERE r.coupon_id = p_order_id AND (r.refunded_at IS NULL OR r.kind = 'points_card'))
+       OR EXISTS (SELECT 1 FROM card_secret_reveals v WHERE v.coupon_id = p_order_id) THEN
+        RETURN QUERY SELECT 'coupon_used'::text, NULL::text, NULL::text, NULL::uuid, 0, 0, 0, 0;
+        RETURN;
+    END IF;
+
+    UPDATE coupons c SET sale_state = 'revoked' WHERE c.coupon_id = p_order_id;
+    UPDATE sale_orders o SET status = 'refunded', refunded_at = p_now WHERE o.order_id = p_order_id;
+    SELECT p.captured_fen INTO captured FROM sale_payments p WHERE p.channel = sale.paid_channel AND p.out_trade_no = sale.paid_trade_no;
+    INSERT INTO sale_refunds (channel, out_refund_no, out_trade_no, amount_fen, reason, requested_at)
+    VALUES (sale.paid_channel, 'R' || sale.paid_trade_no, sale.paid_trade_no, captured, 'shopper', p_now);
+
+    IF EXISTS (SELECT 1 FROM campaign_stock s WHERE s.campaign_id = sale.campaign_id
+                  AND s.refunds_return_stock AND NOT s.closed AND (s.ends_at IS NULL OR s.ends_at > p_now)) THEN
+        INSERT INTO recycled_coupons (coupon_id, campaign_id, recycled_at, reason)
+        VALUES (p_order_id, sale.campaign_id, p_now, 'refunded')
+        ON CONFLICT (coupon_id) DO NOTHING;
+        GET DIAGNOSTICS returned = ROW_COUNT;
+        UPDATE campaign_stock s SET recycled = s.recycled + returned, refunds_returned = s.refunds_returned + returned
+         WHERE s.campaign_id = sale.campaign_id;
+    END IF;
+
+    IF sale.points > 0 THEN
+        UPDATE points_accounts a SET balance = a.balance + sale.points, updated_at = p_now WHERE a.shopper_id = sale.shopper_id;
+        INSERT INTO points_entries (shopper_id, delta, reason, coupon_id, campaign_id, created_at)
+        VALUES (sale.shopper_id, sale.points, 'order_refunded', p_order_id, sale.campaign_id, p_now);
+    END IF;
+
+    RETURN QUERY SELECT NULL::text, sale.paid_channel, 'R' || sale.paid_trade_no, s.campaign_id, s.orders_paid, s.orders_lapsed,
+                        s.refunds_returned, s.total_stock + s.recycled
+                   FROM campaign_stock s WHERE s.campaign_id = sale.campaign_id;
 END
 $fn$;
 

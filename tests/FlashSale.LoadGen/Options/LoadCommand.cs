@@ -149,6 +149,12 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         CustomParser = OpeningTime,
     };
 
+    private readonly Option<decimal?> _cashPrice = new("--cash-price")
+    {
+        HelpName = "YUAN",
+        Description = "Created campaigns are paid sales at this price: each claim places an order holding its unit (for an hour), paid or not",
+    };
+
     private readonly Option<bool> _setupOnly = new("--setup-only")
     {
         Description = "Only create the campaigns: print their ids (and write them with --json), send no claim",
@@ -175,6 +181,7 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         Options.Add(_campaignIds);
         Options.Add(_stock);
         Options.Add(_perUserLimit);
+        Options.Add(_cashPrice);
         Options.Add(_shoppers);
         Options.Add(_replayShare);
         Options.Add(_signingKey);
@@ -214,6 +221,7 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
             CampaignIds = parsed.GetValue(_campaignIds) ?? Defaults.CampaignIds,
             Stock = parsed.GetValue(_stock),
             PerUserLimit = parsed.GetValue(_perUserLimit),
+            CashPrice = parsed.GetValue(_cashPrice),
             Shoppers = parsed.GetValue(_shoppers),
             ReplayShare = parsed.GetValue(_replayShare),
             SigningKey = parsed.GetValue(_signingKey),

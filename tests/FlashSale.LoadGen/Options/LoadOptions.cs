@@ -50,6 +50,9 @@ public sealed record LoadOptions
     public IReadOnlyList<Guid> CampaignIds { get; init; } = [];
     public int Stock { get; init; } = 1_000;
     public int PerUserLimit { get; init; } = 1;
+
+    /// <summary>When set, created campaigns are paid sales at this price (yuan): each claim places an order (issue 19's P1 rung).</summary>
+    public decimal? CashPrice { get; init; }
     public int Shoppers { get; init; } = 10_000;
     public double ReplayShare { get; init; } = 0.05;
 

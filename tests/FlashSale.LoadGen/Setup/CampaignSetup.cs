@@ -49,6 +49,9 @@ public static class CampaignSetup
             startsAt = options.OpensAt ?? now.AddMinutes(-1),
             endsAt = now.AddDays(1),
             validity = new { days = 7 },
+            // A paid sale's orders hold their units for the whole run: nothing lapses while it is measured.
+            price = options.CashPrice is { } cash ? new { cash } : null,
+            payment = options.CashPrice is null ? null : new { window = TimeSpan.FromHours(1) },
         };
     }
 

@@ -63,6 +63,9 @@ public sealed class PaidSaleSystem : RunningSystem
         await Sandbox.WaitUntilAsync(async () => (await probe.GetAsync("/sandbox/health")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>A database of its own: the shop page lists campaigns across it, and other systems' it cannot serve.</summary>
+    protected override string? OwnDatabase => "paid_sales";
+
     public HttpClient SandboxClient() => new() { BaseAddress = SandboxAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Sets the sandbox's faults (PROTOCOL.md, "test controls"); every field left out stays as it is.</summary>
@@ -100,9 +103,9 @@ public sealed class PaidSaleSystem : RunningSystem
     }
 }
 
-/// <summary>The paid-sale classes share one such system.</summary>
+/// <summary>The paid-sale classes share one such system, and a headless Chromium for the pay pages.</summary>
 [CollectionDefinition(Name)]
-public sealed class PaidSaleCollection : ICollectionFixture<PaidSaleSystem>
+public sealed class PaidSaleCollection : ICollectionFixture<PaidSaleSystem>, ICollectionFixture<HeadlessChromium>
 {
     public const string Name = "paid sale system";
 }

@@ -75,12 +75,52 @@ public sealed class PaidSaleTests(PaidSaleSystem system)
         Assert.Equal("REFUND", (await system.TradeAsync(payUrl.Split('/')[^2], order.ToString("N"))).GetProperty("trade_state").GetString());
     }
 
+    [Fact]
+    public async Task A_held_coupon_cannot_be_used_and_an_unused_paid_one_is_refunded_once_with_its_unit_back()
+    {
+        var campaign = await system.CreateCampaignAsync(2, perUserLimit: 2, coupon: new { kind = "fixed", currency = "CNY", amountOff = 30 }, price: new { cash = 9.9m },
+            payment: new { window = TimeSpan.FromMinutes(5), refundsReturnStock = true });
+        using var shopper = system.Client(await system.TokenAsync("refunder-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
+        var kept = await OrderAsync(shopper, campaign);
+        var returned = await OrderAsync(shopper, campaign, key: "second");
+
+        // Held: not the shopper's to use, give away or refund yet.
+        Assert.Equal(HttpStatusCode.NotFound, (await shopper.RedeemAsync(kept, "till-1", 100)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await shopper.TransferAsync(kept, "a-friend")).Status);
+        Assert.Equal("order_not_paid", (await Answer.Of(shopper.PostAsync($"/api/orders/{kept}/refund", null))).Code);
+
+        foreach (var order in new[] { kept, returned })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await system.PayAsync(await StartPaymentAsync(shopper, order))).StatusCode);
+            await OrderStatusAsync(shopper, order, "paid");
+        }
+
+        // Used: no refund. Unused: refunded, asked twice at once, one refund.
+        Assert.Equal(HttpStatusCode.OK, (await shopper.RedeemAsync(kept, "till-2", 100)).Status);
+        Assert.Equal("coupon_used", (await Answer.Of(shopper.PostAsync($"/api/orders/{kept}/refund", null))).Code);
+        var refunds = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Answer.Of(shopper.PostAsync($"/api/orders/{returned}/refund", null))));
+        Assert.All(refunds, r => Assert.Equal((HttpStatusCode.OK, "refunded"), (r.Status, r.Body.GetProperty("status").GetString())));
+        Assert.Equal([kept], (await shopper.WholeWalletAsync()).Select(c => c.GetProperty("couponId").GetGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, (await shopper.RedeemAsync(returned, "till-3", 100)).Status);
+
+        var refund = await Eventually.ReturnsAsync(
+            () => ScalarAsync<string?>(
+                "SELECT string_agg(r.status || ':' || r.reason, ',') FROM sale_refunds r JOIN sale_payments p USING (channel, out_trade_no) WHERE p.order_id = @id",
+                returned),
+            status => status == "succeeded:shopper", TimeSpan.FromSeconds(30));
+        Assert.Equal("succeeded:shopper", refund);
+        // The sale is open and gives refunded units back: issued 1, held 0, remaining 1.
+        var after = await Eventually.ReturnsAsync(() => CampaignAsync(campaign), c => c.GetProperty("remaining").GetInt32() == 1);
+        Assert.Equal((1, 0, 1, 2), (after.GetProperty("issued").GetInt32(), after.GetProperty("held").GetInt32(),
+            after.GetProperty("remaining").GetInt32(), after.GetProperty("totalStock").GetInt32()));
+    }
+
     private async Task<Guid> PaidCampaignAsync(int stock) =>
         await system.CreateCampaignAsync(stock, price: new { cash = 9.9m }, payment: new { window = Window });
 
-    private static async Task<Guid> OrderAsync(HttpClient shopper, Guid campaign)
+    private static async Task<Guid> OrderAsync(HttpClient shopper, Guid campaign, string key = "first")
     {
-        var claim = await shopper.ClaimAsync(campaign, "order-" + Guid.NewGuid().ToString("N"));
+        var claim = await shopper.ClaimAsync(campaign, $"order-{key}-" + Guid.NewGuid().ToString("N"));
         Assert.True(claim.Status == HttpStatusCode.Created, claim.Body.ToString());
         // No code: the coupon is not the shopper's until paid for.
         Assert.False(claim.Body.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String);

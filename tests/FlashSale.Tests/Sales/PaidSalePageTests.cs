@@ -1,0 +1,49 @@
+using FlashSale.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlashSale.Tests.Sales;
+
+/// <summary>A shopper buys on the shop page as on a phone: the order with its countdown, the gateway's pay page, the coupon in the wallet.</summary>
+[Trait("Tier", "EndToEnd")]
+[Collection(PaidSaleCollection.Name)]
+public sealed class PaidSalePageTests(PaidSaleSystem system, HeadlessChromium chromium)
+{
+    private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task A_shopper_buys_on_the_shop_page_pays_on_the_gateways_page_and_finds_the_coupon_in_the_wallet()
+    {
+        var campaign = await system.CreateCampaignAsync(3, coupon: new { kind = "giftcard", currency = "CNY", cardValue = 50 },
+            price: new { cash = 9.9m }, payment: new { window = TimeSpan.FromMinutes(5) });
+        await using var shop = await chromium.OpenAsync(system.BaseAddress, "/shop.html", HeadlessChromium.Phone);
+        await shop.SignInAsync("page-buyer-" + campaign.ToString("N")[..8]);
+        await Expect(shop.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
+
+        var drop = shop.Page.Locator($"article[data-campaign-id='{campaign}']");
+        var buy = drop.Locator("button.claim");
+        await Expect(buy).ToHaveTextAsync("Buy for ¥9.9");
+        await buy.ClickAsync();
+        await Expect(drop.Locator(".message")).ToContainTextAsync("Order placed", Soon);
+        // The stock shows the held unit live.
+        await Expect(drop.Locator(".held")).ToContainTextAsync("1 held", Soon);
+
+        var order = shop.Page.Locator("#orders li[data-status=pending_payment]");
+        await Expect(order).ToHaveCountAsync(1);
+        await Expect(order.Locator(".countdown")).ToContainTextAsync("Pay within 00:0");
+        await shop.ScreenshotAsync("shop-order");
+
+        var gateway = await shop.Page.RunAndWaitForPopupAsync(() => order.Locator("button.pay").ClickAsync());
+        await Expect(gateway.Locator("#amount")).ToContainTextAsync("9.90");
+        await gateway.Locator("#pay").ClickAsync();
+        await Expect(gateway.Locator("#state")).ToHaveAttributeAsync("data-state", "SUCCESS", new() { Timeout = 15_000 });
+        await gateway.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "sandbox-pay.png"), FullPage = true });
+
+        // The shop learns of the payment from the server (it polls while an order waits): paid, and the card in the wallet.
+        await Expect(shop.Page.Locator("#orders li[data-status=paid]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Expect(shop.Page.Locator("#wallet li")).ToContainTextAsync("Gift card ¥50", Soon);
+        Assert.False(await shop.OverflowsSidewaysAsync());
+        await shop.ScreenshotAsync("shop-paid");
+        shop.AssertNoErrors();
+    }
+}
