@@ -62,9 +62,9 @@ def main():
 
         def pay(item):
             order, url = item
-            path = url.split("/pay/", 1)[1]
+            channel, trade = url.split("/pay/", 1)[1].split("/")
             paid_at[order] = datetime.now(timezone.utc)
-            call("POST", f"{args.sandbox.rstrip('/')}/sandbox/{path}/pay", {})
+            call("POST", f"{args.sandbox.rstrip('/')}/sandbox/{channel}/payments/{trade}/pay", {})
 
         started = time.monotonic()
         list(pool.map(pay, zip(orders, pay_urls)))

@@ -115,6 +115,31 @@ public sealed class PaidSaleTests(PaidSaleSystem system)
             after.GetProperty("remaining").GetInt32(), after.GetProperty("totalStock").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_points_and_cash_order_debits_its_points_and_gives_them_back_once_when_it_lapses()
+    {
+        var campaign = await system.CreateCampaignAsync(1, price: new { points = 100, cash = 1m }, payment: new { window = Window });
+        var shopperId = "points-cash-" + Guid.NewGuid().ToString("N")[..8];
+        using (var admin = system.Client(await system.TokenAsync("sales-admin", "admin")))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/admin/points", new { shopperId, points = 150, note = "test credit" })).StatusCode);
+        }
+
+        using var shopper = system.Client(await system.TokenAsync(shopperId, "shopper"));
+        var claim = await shopper.ClaimAsync(campaign, "pc-" + Guid.NewGuid().ToString("N"));
+        var order = claim.Body.GetProperty("order");
+        Assert.Equal((100, 100L), (order.GetProperty("points").GetInt32(), order.GetProperty("amountFen").GetInt64()));
+        Assert.Equal(50, await BalanceAsync(shopper));
+
+        await OrderStatusAsync(shopper, order.GetProperty("orderId").GetGuid(), "expired");
+        Assert.Equal(150, await BalanceAsync(shopper));
+        var points = await shopper.GetFromJsonAsync<JsonElement>("/api/me/points");
+        Assert.Single(points.GetProperty("latest").EnumerateArray(), e => e.GetProperty("reason").GetString() == "order_lapsed");
+    }
+
+    private static async Task<long> BalanceAsync(HttpClient shopper) =>
+        (await shopper.GetFromJsonAsync<JsonElement>("/api/me/points")).GetProperty("balance").GetInt64();
+
     private async Task<Guid> PaidCampaignAsync(int stock) =>
         await system.CreateCampaignAsync(stock, price: new { cash = 9.9m }, payment: new { window = Window });
 
