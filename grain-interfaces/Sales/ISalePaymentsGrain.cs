@@ -67,6 +67,13 @@ public interface ISaleDeadlinesGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Watch"), AlwaysInterleave]
     Task Watch();
+
+    /// <summary>
+    /// An order now waits until <paramref name="deadline"/>: looked at then, if no look comes earlier.
+    /// The campaign grain tells it once its last word's deadline has passed (orders' deadlines only grow later).
+    /// </summary>
+    [Alias("Due"), OneWay]
+    Task Due(DateTimeOffset deadline);
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ public sealed partial class CampaignGrain
     void IClaimCommitEvents.Committed(IReadOnlyList<AdmittedClaim> batch, bool soldOut)
     {
         _live.Committed(batch.Count, clock.GetUtcNow());
+        OrdersCommitted(batch);
         PublishSoon();
         AlertLowStock(publish: true);
         if (soldOut)

@@ -13,6 +13,9 @@ public sealed partial class CampaignGrain
 {
     private SaleCounts _sale = SaleCounts.None;
 
+    /// <summary>The deadline last told to the deadlines grain: until it passes, that grain has a look due by then.</summary>
+    private DateTimeOffset _deadlineTold = DateTimeOffset.MinValue;
+
     /// <summary>Units held by orders waiting for payment.</summary>
     private int Held => Definition?.Sale is null ? 0 : Admission.Committed - _sale.Paid - _sale.Lapsed;
 
@@ -24,6 +27,18 @@ public sealed partial class CampaignGrain
         _sale = _sale.Max(counts);
         await Restock(stock);
         PublishSoon();
+    }
+
+    /// <summary>Committed orders wait until their deadline: the deadlines grain hears of it unless a look is already due before.</summary>
+    private void OrdersCommitted(IReadOnlyList<AdmittedClaim> batch)
+    {
+        if (Definition?.Sale is not { } sale || _deadlineTold >= clock.GetUtcNow())
+        {
+            return;
+        }
+
+        _deadlineTold = batch[0].Coupon.IssuedAt + sale.PaymentWindow;
+        GrainFactory.GetGrain<ISaleDeadlinesGrain>(Definition.Id).Due(_deadlineTold).Ignore();
     }
 
     /// <summary>Before a paid sale's first order can commit (and again on every activation): its deadlines are watched.</summary>

@@ -177,7 +177,7 @@ public sealed class SalePayments(SaleStore store, PaymentRouter router, IGrainFa
                     return true;
             }
         }
-        catch (GatewayUnavailableException e)
+        catch (GatewayException e)
         {
             SaleLog.GatewayDown(logger, e, payment.Channel, payment.OutTradeNo);
             return false;
@@ -199,7 +199,7 @@ public sealed class SalePayments(SaleStore store, PaymentRouter router, IGrainFa
                     refund.AmountFen, refund.AmountFen), CancellationToken.None);
             await store.RefundProgressedAsync(channel, outRefundNo, answer.RefundId, answer.Status == RefundStatus.Success, answer.SuccessTime);
         }
-        catch (GatewayUnavailableException e)
+        catch (GatewayException e)
         {
             SaleLog.GatewayDown(logger, e, channel, outRefundNo);
         }
@@ -243,7 +243,7 @@ internal static class RefundReasons
 
 internal static partial class SaleLog
 {
-    [LoggerMessage(EventId = 2501, Level = LogLevel.Warning, Message = "Gateway {Channel} did not answer about {Number}; tried again later")]
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Warning, Message = "Gateway {Channel} did not answer about {Number} as expected; tried again later")]
     public static partial void GatewayDown(ILogger logger, Exception exception, string channel, string number);
 
     [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Gateway {Channel} reported trade {OutTradeNo}, which is not an order of ours")]

@@ -151,6 +151,14 @@ public sealed class SaleStore(NpgsqlDataSource database)
         return [.. due];
     }
 
+    /// <summary>The earliest deadline of the campaign's orders still waiting for payment; null when none waits.</summary>
+    public async Task<DateTimeOffset?> NextDeadlineAsync(Guid campaignId)
+    {
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(
+            "SELECT min(deadline) FROM sale_orders WHERE campaign_id = @campaignId AND status = 'pending_payment'", new { campaignId });
+    }
+
     /// <summary>Whether the campaign's deadline watch may stop: no order waits, no refund or close is unfinished, and the sale ended a window ago.</summary>
     public async Task<bool> SettledAsync(Guid campaignId, DateTimeOffset now)
     {

@@ -53,10 +53,10 @@ public sealed class PaidSaleCrashTests(PaidSaleSystem system, ITestOutputHelper 
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             await system.Silo.KillAsync();
             output.WriteLine($"silo killed {DateTimeOffset.UtcNow - started:g} after the orders");
-            await system.StartSiloAsync();
-
-            // Every channel down across the deadlines: orders with a payment wait for their gateway to confirm the close.
+            // Every channel down across the deadlines (from before the silo is back, however long it takes):
+            // orders with a payment wait for their gateway to confirm the close; notifications wait too.
             await system.FaultsAsync(new { down = true });
+            await system.StartSiloAsync();
             var deadline = started + Window;
             if (deadline - DateTimeOffset.UtcNow is { } untilDeadline && untilDeadline > TimeSpan.Zero)
             {

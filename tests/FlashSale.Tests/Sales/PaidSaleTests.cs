@@ -15,7 +15,7 @@ namespace FlashSale.Tests.Sales;
 [Collection(PaidSaleCollection.Name)]
 public sealed class PaidSaleTests(PaidSaleSystem system)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(6);
 
     [Fact]
     public async Task An_order_paid_in_time_becomes_a_coupon_and_one_left_unpaid_gives_its_unit_back_once()
