@@ -21,7 +21,7 @@ internal static class Banner
               Payment sandbox  {sandbox}/ (the gateway paid sales pay through; test controls under /sandbox/)
               PostgreSQL       {connectionString}
               Logs, pids       {layout.Logs}/, {layout.Run}/
-            A node that exits is restarted. Press Ctrl-C to stop (API nodes, then silos, then PostgreSQL).
+            A node that exits is restarted. Press Ctrl-C to stop (API nodes, then silos, then the sandbox, then PostgreSQL).
 
 
             """;

@@ -31,7 +31,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output)
     {
         Assert.True(Repo.Configuration == "Release", "run.sh starts the Release build: run the suite in Release (deploy/test.sh)");
         var data = Path.Combine(Repo.Data, $"test-run-{Guid.NewGuid():N}");
-        var port = FreePortRun(9);
+        var port = FreePortRun(10);
         var apis = new[] { new Uri($"http://127.0.0.1:{port + 7}"), new Uri($"http://127.0.0.1:{port + 8}") };
         var silo1 = new Uri($"http://127.0.0.1:{port + 6}");
         var run = ServiceProcess.StartScript("run.sh", ["--silos", "2", "--apis", "2"], new Dictionary<string, string>(StringComparer.Ordinal)
@@ -43,6 +43,8 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output)
             ["FLASHSALE_GATEWAY_PORT"] = (port + 3).ToString(CultureInfo.InvariantCulture),
             ["FLASHSALE_SILO_HTTP_PORT"] = (port + 5).ToString(CultureInfo.InvariantCulture),
             ["FLASHSALE_URL"] = apis[0].ToString().TrimEnd('/'),
+            // Beside a cluster a developer runs: the payment sandbox on a port of the test's own too.
+            ["FLASHSALE_SANDBOX_URL"] = $"http://127.0.0.1:{port + 9}",
         });
         var clock = Stopwatch.StartNew();
         var started = new List<ProcessTable.Entry>();
