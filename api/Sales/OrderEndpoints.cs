@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlashSale.Api.Identity;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk;
@@ -44,7 +45,7 @@ public static class OrderEndpoints
             .WithTags("Orders")
             .RequireAuthorization(Roles.Admin)
             .WithSummary("Payment routing decisions, newest first, of one order with ?orderId= (role admin)")
-            .Produces<PaymentRoute[]>();
+            .Produces<PaymentRouteResponse[]>();
     }
 
     private static ISalePaymentsGrain Payments(IClusterClient cluster) => cluster.GetGrain<ISalePaymentsGrain>(0);
@@ -110,11 +111,19 @@ public static class OrderEndpoints
             order = parsed;
         }
 
-        return Results.Ok(await Payments(cluster).Routes(order, MaxOrders));
+        var routes = await Payments(cluster).Routes(order, MaxOrders);
+        return Results.Ok(routes.Select(r => new PaymentRouteResponse(r.OrderId, r.DecidedAt, r.Channel, JsonDocument.Parse(r.Considered).RootElement)));
     }
 
     private static IResult NotFound() => Problem.Of(StatusCodes.Status404NotFound, PaymentStart.OrderNotFound, "No such order of yours.");
 }
+
+/// <summary>
+/// One routing decision: the channel the order's payment went to (null: none took it), and each channel's
+/// verdict (<c>chosen</c>, <c>not_tried</c>, <c>failed</c>, <c>breaker_open</c>, <c>refused</c>,
+/// <c>amount_out_of_range</c>, <c>tier_not_allowed</c>, <c>disabled</c>) with its fee in fen.
+/// </summary>
+public sealed record PaymentRouteResponse(Guid OrderId, DateTimeOffset DecidedAt, string? Channel, JsonElement Considered);
 
 /// <summary>An order of a paid sale. <paramref name="Amount"/> is in yuan, <paramref name="AmountFen"/> in fen.</summary>
 /// <param name="CouponId">Once paid: the coupon it bought, in the wallet (the order's own id).</param>

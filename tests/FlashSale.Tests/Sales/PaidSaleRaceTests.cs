@@ -55,6 +55,16 @@ public sealed class PaidSaleRaceTests(PaidSaleSystem system, ITestOutputHelper o
             });
             Assert.Contains(payUrls.Values, url => url.Contains("/pay/alipay/", StringComparison.Ordinal));
             Assert.Contains(payUrls.Values, url => url.Contains("/pay/wechat/", StringComparison.Ordinal));
+            // Admins see why: after the failure, the cheaper channel was tried and failed, or passed over with its breaker open.
+            var rerouted = payUrls.First(p => p.Value.Contains("/pay/wechat/", StringComparison.Ordinal)).Key;
+            using (var admin = system.Client(await system.TokenAsync("router-auditor", "admin")))
+            {
+                var route = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/payments/routes?orderId={rerouted}"))[0];
+                Assert.Equal("wechat", route.GetProperty("channel").GetString());
+                var alipay = route.GetProperty("considered").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "alipay");
+                var reason = alipay.GetProperty("reason").GetString();
+                Assert.True(reason is "failed" or "breaker_open", reason);
+            }
 
             var paidInTime = new ConcurrentBag<Guid>();
             await Parallel.ForEachAsync(payers, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (order, _) =>
