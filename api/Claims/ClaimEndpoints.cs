@@ -102,7 +102,7 @@ public static class ClaimEndpoints
                     return Results.Created((string?)null, ClaimResponse.Of(result.Coupon!));
                 case ClaimOutcome.Ordered:
                     ClaimMetrics.Issued();
-                    return Results.Created($"/api/orders/{result.Order!.OrderId}", ClaimResponse.Of(result.Coupon!, result.Order));
+                    return Results.Created($"/api/orders/{result.Order!.OrderId}", ClaimResponse.Of(result.Coupon!, result.Order, placed: true));
                 case ClaimOutcome.Replayed:
                     ClaimMetrics.Replayed();
                     context.Response.Headers["Idempotent-Replayed"] = "true";

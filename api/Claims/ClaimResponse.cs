@@ -26,19 +26,22 @@ public sealed record ClaimResponse(
     bool GivenAway,
     PlacedOrderResponse? Order = null)
 {
-    public static ClaimResponse Of(IssuedCoupon coupon, PlacedOrder? order = null)
+    /// <param name="placed">True when this answer placed <paramref name="order"/> (false: a replay, the order may be paid by now).</param>
+    public static ClaimResponse Of(IssuedCoupon coupon, PlacedOrder? order = null, bool placed = false)
     {
         var terms = coupon.Terms;
         return new ClaimResponse(coupon.CouponId, coupon.Code, coupon.CampaignId, CouponTermsResponse.KindName(terms.Kind),
             terms.Currency, terms.AmountOff, terms.PercentOff, terms.MaxDiscount, terms.MinSpend, terms.CardValue, terms.Points, coupon.IssuedAt, coupon.ExpiresAt,
-            coupon.Code is null && order is null, order is null ? null : PlacedOrderResponse.Of(order));
+            coupon.Code is null && order is null, order is null ? null : PlacedOrderResponse.Of(order, placed));
     }
 }
 
 /// <summary>An order a claim placed: pay it with <c>POST /api/orders/{orderId}/payment</c> before <paramref name="Deadline"/>.</summary>
+/// <param name="Status"><c>pending_payment</c> in the answer that placed it; absent in a replay, whose order may be paid or
+/// lapsed by now (<c>GET /api/orders/{orderId}</c> says).</param>
 /// <param name="Amount">The cash price in yuan; <paramref name="AmountFen"/> in fen, as gateways take it.</param>
-public sealed record PlacedOrderResponse(Guid OrderId, string Status, decimal Amount, long AmountFen, int Points, DateTimeOffset Deadline)
+public sealed record PlacedOrderResponse(Guid OrderId, string? Status, decimal Amount, long AmountFen, int Points, DateTimeOffset Deadline)
 {
-    public static PlacedOrderResponse Of(PlacedOrder order) =>
-        new(order.OrderId, "pending_payment", order.AmountFen / 100m, order.AmountFen, order.Points, order.Deadline);
+    public static PlacedOrderResponse Of(PlacedOrder order, bool placed) =>
+        new(order.OrderId, placed ? "pending_payment" : null, order.AmountFen / 100m, order.AmountFen, order.Points, order.Deadline);
 }

@@ -38,7 +38,4 @@ public sealed record SaleCounts(
 
     public SaleCounts Max(SaleCounts other) =>
         new(Math.Max(Paid, other.Paid), Math.Max(Lapsed, other.Lapsed), Math.Max(RefundsReturned, other.RefundsReturned));
-
-    /// <summary>Units given back to the stock by orders (not by coupons expiring unused).</summary>
-    public int Returned => Lapsed + RefundsReturned;
 }

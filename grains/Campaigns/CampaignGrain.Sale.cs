@@ -19,8 +19,8 @@ public sealed partial class CampaignGrain
     /// <summary>Units held by orders waiting for payment.</summary>
     private int Held => Definition?.Sale is null ? 0 : Admission.Committed - _sale.Paid - _sale.Lapsed;
 
-    /// <summary>Coupons issued: every row, less the orders still held and the units orders gave back.</summary>
-    private int Issued => Definition?.Sale is null ? Admission.Committed : Admission.Committed - Held - _sale.Returned;
+    /// <summary>Coupons issued: on a paid sale, the paid orders less those refunded with their unit given back.</summary>
+    private int Issued => Definition?.Sale is null ? Admission.Committed : _sale.Paid - _sale.RefundsReturned;
 
     public async Task SaleSettled(SaleCounts counts, int stock)
     {

@@ -72,7 +72,7 @@ public sealed class Reconciliation(NpgsqlDataSource database, PaymentRouter rout
                 differences.Add(new("paid_but_no_coupon", row.OutTradeNo, null, row.AmountFen, null, true,
                     "The gateway captured this; we issued no coupon and asked for no refund."));
             }
-            else if (capture.CapturedFen != row.AmountFen || capture.OrderFen != row.AmountFen && capture.Settlement == "coupon")
+            else if (capture.CapturedFen != row.AmountFen || (capture.Settlement == "coupon" && capture.OrderFen != row.AmountFen))
             {
                 differences.Add(new("amount_mismatch", row.OutTradeNo, null, row.AmountFen, capture.CapturedFen, true,
                     "The statement's amount differs from what we recorded or what the order costs."));

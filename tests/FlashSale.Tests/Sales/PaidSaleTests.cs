@@ -24,7 +24,8 @@ public sealed class PaidSaleTests(PaidSaleSystem system)
         using var payer = system.Client(await system.TokenAsync("payer-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
         using var idler = system.Client(await system.TokenAsync("idler-" + Guid.NewGuid().ToString("N")[..8], "shopper"));
 
-        var paid = await OrderAsync(payer, campaign);
+        var paidKey = "paid-" + Guid.NewGuid().ToString("N");
+        var paid = await OrderAsync(payer, campaign, exactKey: paidKey);
         var unpaid = await OrderAsync(idler, campaign);
         var held = await CampaignAsync(campaign);
         Assert.Equal((0, 2, 0), (held.GetProperty("issued").GetInt32(), held.GetProperty("held").GetInt32(), held.GetProperty("remaining").GetInt32()));
@@ -38,6 +39,12 @@ public sealed class PaidSaleTests(PaidSaleSystem system)
         var coupon = Assert.Single(await payer.WholeWalletAsync());
         Assert.Equal(paid, coupon.GetProperty("couponId").GetGuid());
         Assert.False(string.IsNullOrEmpty(coupon.GetProperty("code").GetString()));
+        // The claim replayed: the same order, whose status the answer no longer claims to know, and still no code in it.
+        var replay = await payer.ClaimAsync(campaign, paidKey);
+        Assert.Equal(HttpStatusCode.Created, replay.Status);
+        Assert.Equal(paid, replay.Body.GetProperty("order").GetProperty("orderId").GetGuid());
+        Assert.False(replay.Body.GetProperty("order").TryGetProperty("status", out _));
+        Assert.False(replay.Body.TryGetProperty("code", out var replayedCode) && replayedCode.ValueKind == JsonValueKind.String);
 
         await OrderStatusAsync(idler, unpaid, "expired");
         var after = await Eventually.ReturnsAsync(() => CampaignAsync(campaign), c => c.GetProperty("held").GetInt32() == 0);
@@ -143,9 +150,9 @@ public sealed class PaidSaleTests(PaidSaleSystem system)
     private async Task<Guid> PaidCampaignAsync(int stock) =>
         await system.CreateCampaignAsync(stock, price: new { cash = 9.9m }, payment: new { window = Window });
 
-    private static async Task<Guid> OrderAsync(HttpClient shopper, Guid campaign, string key = "first")
+    private static async Task<Guid> OrderAsync(HttpClient shopper, Guid campaign, string key = "first", string? exactKey = null)
     {
-        var claim = await shopper.ClaimAsync(campaign, $"order-{key}-" + Guid.NewGuid().ToString("N"));
+        var claim = await shopper.ClaimAsync(campaign, exactKey ?? $"order-{key}-" + Guid.NewGuid().ToString("N"));
         Assert.True(claim.Status == HttpStatusCode.Created, claim.Body.ToString());
         // No code: the coupon is not the shopper's until paid for.
         Assert.False(claim.Body.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String);
