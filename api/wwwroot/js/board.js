@@ -6,6 +6,8 @@ import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { StockCard } from './stock-card.js';
 import { time } from './format.js';
+import { t, useLanguage } from './i18n.js';
+import boardTexts from './locales/board.js';
 
 const listEvery = 5000;
 const session = new Session('board', ['marketing', 'admin']);
@@ -60,6 +62,7 @@ dashboardButton.addEventListener('click', async () => {
   window.open('/dashboard/', '_blank');
 });
 
+await useLanguage(boardTexts);
 bindSignIn(session, document.getElementById('top'), connect);
 setInterval(() => listCampaigns().catch(() => {}), listEvery);
 setInterval(() => cards.forEach(card => card.tick()), 1000);

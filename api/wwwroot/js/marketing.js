@@ -6,6 +6,8 @@ import { serverClock } from './clock.js';
 import { isLive, startLive, subscribe, unsubscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { StockCard } from './stock-card.js';
+import { t, useLanguage } from './i18n.js';
+import marketingTexts from './locales/marketing.js';
 
 const session = new Session('marketing', ['marketing', 'admin']);
 const form = document.getElementById('create');
@@ -261,6 +263,7 @@ function applyFilters(event) {
 form.elements.kind.addEventListener('change', showKindFields);
 form.addEventListener('submit', create);
 // Controls and drafts are for signed-in marketers only.
+await useLanguage(marketingTexts);
 bindSignIn(session, document.getElementById('top'), async () => {
   await connect();
   await applyFilters();

@@ -7,6 +7,8 @@ import { duration, money, terms, time, timeSpanMs } from './format.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { Orders } from './orders.js';
+import { t, useLanguage } from './i18n.js';
+import shopTexts from './locales/shop.js';
 
 const expiresSoonWithin = 24 * 3600 * 1000;
 const session = new Session('shop', ['shopper']);
@@ -226,6 +228,7 @@ async function signedInOrOut() {
   })]);
 }
 
+await useLanguage(shopTexts);
 bindSignIn(session, document.getElementById('top'), signedInOrOut);
 setInterval(() => drops.forEach(drop => drop.tick()), 250);
 setInterval(() => listDrops().catch(() => {}), 10000);

@@ -1,7 +1,7 @@
 // One campaign's live figures, drawn from its inventory snapshots: the stock bar, claims per second
 // over the last minute, and refusals by code. Used by the operations board and the marketing page.
 import { el } from './dom.js';
-import { stateNames, terms, time } from './format.js';
+import { stateName, terms, time } from './format.js';
 
 const chartSeconds = 60;
 
@@ -57,7 +57,7 @@ export class StockCard {
 
   setState(state) {
     this.stateBadge.dataset.state = state;
-    this.stateBadge.textContent = stateNames[state] ?? state;
+    this.stateBadge.textContent = stateName(state);
     this.onState?.(state);
   }
 

@@ -22,7 +22,7 @@ public sealed class PaidSalePageTests(PaidSaleSystem system, HeadlessChromium ch
 
         var drop = shop.Page.Locator($"article[data-campaign-id='{campaign}']");
         var buy = drop.Locator("button.claim");
-        await Expect(buy).ToHaveTextAsync("Buy for ¥9.9");
+        await Expect(buy).ToHaveTextAsync("Buy for ¥9.90");
         await buy.ClickAsync();
         await Expect(drop.Locator(".message")).ToContainTextAsync("Order placed", Soon);
         // The stock shows the held unit live.

@@ -1,0 +1,7 @@
+// The board page's texts.
+export default {
+  en: {
+  },
+  zh: {
+  },
+};

@@ -1,0 +1,7 @@
+// The marketing page's texts.
+export default {
+  en: {
+  },
+  zh: {
+  },
+};

@@ -1,0 +1,7 @@
+// The shop page's texts.
+export default {
+  en: {
+  },
+  zh: {
+  },
+};
