@@ -5,13 +5,15 @@ using FlashSale.GrainInterfaces.Wallet;
 
 namespace FlashSale.Api.Wallet;
 
+/// <param name="Transferable">Its campaign lets it be given to another shopper (<c>POST /api/me/coupons/{id}/transfer</c>).</param>
+/// <param name="CardSecret">It carries a card secret (<c>GET /api/me/coupons/{id}/secret</c>).</param>
 public sealed record WalletCouponResponse(
     Guid CouponId, string? Code, Guid CampaignId, string CampaignName, CouponTermsResponse Coupon, string Status,
-    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, decimal? Balance, bool Stackable)
+    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, decimal? Balance, bool Stackable, bool Transferable, bool CardSecret)
 {
     public static WalletCouponResponse Of(WalletCoupon coupon) => new(
         coupon.CouponId, coupon.Code, coupon.CampaignId, coupon.CampaignName, CouponTermsResponse.Of(coupon.Terms),
-        Name(coupon.Status), coupon.IssuedAt, coupon.ExpiresAt, coupon.Balance, coupon.Stackable);
+        Name(coupon.Status), coupon.IssuedAt, coupon.ExpiresAt, coupon.Balance, coupon.Stackable, coupon.Transferable, coupon.CardSecret);
 
     public static string Name(CouponStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -16,6 +16,8 @@ public enum CouponStatus
 
 /// <summary>A coupon as a wallet shows it. <see cref="Code"/> is shown to the holder only.</summary>
 /// <param name="Balance">Gift cards: what is left to spend.</param>
+/// <param name="Transferable">Its campaign lets it be given to another shopper.</param>
+/// <param name="CardSecret">It carries a card secret its holder can reveal.</param>
 [GenerateSerializer, Immutable, Alias("FlashSale.WalletCoupon")]
 public sealed record WalletCoupon(
     [property: Id(0)] Guid CouponId,
@@ -27,7 +29,9 @@ public sealed record WalletCoupon(
     [property: Id(6)] DateTimeOffset IssuedAt,
     [property: Id(7)] DateTimeOffset ExpiresAt,
     [property: Id(8)] decimal? Balance,
-    [property: Id(9)] bool Stackable);
+    [property: Id(9)] bool Stackable,
+    [property: Id(10)] bool Transferable = false,
+    [property: Id(11)] bool CardSecret = false);
 
 /// <summary>A page of a wallet, newest first; <see cref="After"/> continues from an earlier page's last coupon.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.WalletQuery")]

@@ -43,5 +43,7 @@ public sealed record CouponRow(
         IssuedAt,
         ExpiresAt,
         Terms.Kind == CouponKind.Giftcard ? BalanceLeft : null,
-        Stackable);
+        Stackable,
+        Transfer != TransferRule.None,
+        CardSecrets);
 }

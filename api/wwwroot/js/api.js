@@ -1,9 +1,12 @@
 // Calls to the FlashSale API. Refusals arrive as ProblemDetails with a stable code; they are thrown
-// as ApiProblem so that pages can show the title and, for invalid fields, say which field.
+// as ApiProblem so that pages can show the title (in Chinese by its code, on Chinese pages) and,
+// for invalid fields, say which field.
+import { t } from './i18n.js';
 
 export class ApiProblem extends Error {
   constructor(status, problem) {
-    super(problem?.title ?? `HTTP ${status}`);
+    const title = problem?.title ?? `HTTP ${status}`;
+    super(problem?.code ? t(`problem.${problem.code}`, { defaultValue: title }) : title);
     this.status = status;
     this.code = problem?.code ?? `http_${status}`;
     this.errors = problem?.errors ?? {};

@@ -5,7 +5,7 @@ import { el } from './dom.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { StockCard } from './stock-card.js';
-import { time } from './format.js';
+import { number, time } from './format.js';
 import { t, useLanguage } from './i18n.js';
 import boardTexts from './locales/board.js';
 
@@ -41,15 +41,11 @@ async function listCampaigns() {
   document.getElementById('no-campaigns').hidden = cards.size > 0;
 }
 
-const alertText = {
-  low_stock: a => `Low stock: ${a.remaining.toLocaleString()} left (${a.threshold}% or less)`,
-  sold_out: () => 'Sold out',
-  risk_spike: a => `Risk spike: ${a.threshold} risk refusals in a second`,
-};
+const alertText = alert => t(`board.alert.${alert.kind}`, { defaultValue: alert.kind, remaining: number(alert.remaining), threshold: alert.threshold });
 
 function showAlert(alert) {
   const name = cards.get(alert.campaignId)?.element.querySelector('h3').textContent ?? alert.campaignId;
-  const text = (alertText[alert.kind] ?? (() => alert.kind))(alert);
+  const text = alertText(alert);
   document.getElementById('alerts').prepend(
     el('li', { 'data-kind': alert.kind, 'data-campaign-id': alert.campaignId }, el('time', {}, time(alert.at)), `${name}: ${text}`));
 }

@@ -5,6 +5,7 @@
 import i18next from '/lib/i18next/i18next.js';
 import LanguageDetector from '/lib/i18next/i18nextBrowserLanguageDetector.js';
 import common from './locales/common.js';
+import problems from './locales/problems.js';
 
 export const languages = { en: 'English', zh: '中文' };
 const storageKey = 'flashsale.lang';
@@ -13,7 +14,7 @@ const storageKey = 'flashsale.lang';
 export async function useLanguage(...bundles) {
   const resources = {};
   for (const language of Object.keys(languages)) {
-    resources[language] = { translation: Object.assign({}, common[language], ...bundles.map(b => b[language])) };
+    resources[language] = { translation: Object.assign({}, common[language], problems[language], ...bundles.map(b => b[language])) };
   }
   await i18next.use(LanguageDetector).init({
     resources,
@@ -75,4 +76,12 @@ function addLanguageSwitch() {
     location.replace(url);
   });
   bar.append(select);
+}
+
+// A translation with elements in it, in the language's own word order: "{{count}} left" and
+// "剩余 {{count}}" both place the same live <b> element. Returns nodes and strings for el().
+export function tNodes(key, elements, options = {}) {
+  const marker = name => `\u0000${name}\u0000`;
+  const text = t(key, { ...options, ...Object.fromEntries(Object.keys(elements).map(name => [name, marker(name)])) });
+  return text.split('\u0000').map((part, i) => (i % 2 === 1 ? elements[part] : part)).filter(part => part !== '');
 }

@@ -1,6 +1,8 @@
 // The page's connection to /hubs/live (SignalR; the browser client comes from npm, in /lib/signalr).
 // With a token the server also sends this user's alerts; without one, only campaigns' stock and
 // state. <body data-live> says whether the page is live, and as whom.
+import { t } from './i18n.js';
+
 let current;
 let generation = 0;
 let queue = Promise.resolve();
@@ -56,7 +58,7 @@ function mark(connection, state) {
   if (connection !== current) return;
   if (state && state !== 'offline') document.body.dataset.live = state; else delete document.body.dataset.live;
   const label = document.getElementById('connection');
-  if (label) label.textContent = state === 'signed-in' || state === 'anonymous' ? '· live' : `· ${state ?? 'offline'}`;
+  if (label) label.textContent = `· ${t(state === 'signed-in' || state === 'anonymous' ? 'common.live' : state === 'reconnecting' ? 'common.reconnecting' : 'common.offline')}`;
 }
 
 // Joins a campaign's group on the current connection; answers with its stock now.

@@ -1,7 +1,7 @@
 // The marketing page: create and schedule a campaign, then watch its results live.
 import { api } from './api.js';
 import { el, toast } from './dom.js';
-import { money } from './format.js';
+import { money, number as count, percent, spoken, stateName, time, timeSpanMs } from './format.js';
 import { serverClock } from './clock.js';
 import { isLive, startLive, subscribe, unsubscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
@@ -44,17 +44,28 @@ function instant(name) {
   return value ? new Date(value).toISOString() : undefined;
 }
 
-async function create(event) {
-  event.preventDefault();
-  const message = document.getElementById('create-message');
-  form.querySelectorAll('.field-error').forEach(span => { span.textContent = ''; });
-  message.textContent = '';
-  message.className = 'message';
-  if (!session.signedIn) {
-    message.textContent = 'Sign in as marketing first.';
-    message.classList.add('error');
-    return;
-  }
+// "gold 10, silver 5": each tier with its lead in minutes. Anything else is sent as it is, for the API to refuse by name.
+function earlyAccess() {
+  const text = form.elements.earlyAccess.value.trim();
+  if (!text) return undefined;
+  return text.split(/[,，;；]/).map(part => part.trim()).filter(Boolean).map(part => {
+    const [, tier, minutes] = /^(\S+)\s+(\d+)$/.exec(part) ?? [, part, 0];
+    return { tier, lead: timeSpan(Number(minutes)) };
+  });
+}
+
+function remindBefore() {
+  const text = form.elements.remindBefore.value.trim();
+  return text ? text.split(/[,，\s]+/).filter(Boolean).map(days => timeSpan(Math.round(Number(days) * 1440))) : undefined;
+}
+
+function withoutEmpty(object) {
+  const kept = Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+// Every field of the form as the API's campaign body: the same for creating and for editing.
+function campaignBody() {
   const body = {
     name: form.elements.name.value,
     coupon: {
@@ -65,32 +76,110 @@ async function create(event) {
       percentOff: number('percentOff'),
       maxDiscount: number('maxDiscount'),
       cardValue: number('cardValue'),
+      points: number('cardPoints'),
     },
     totalStock: number('totalStock'),
     perUserLimit: number('perUserLimit'),
     startsAt: instant('startsAt'),
     endsAt: instant('endsAt'),
     validity: { days: number('validityDays') },
-    draft: form.elements.draft.checked,
-    earlyAccess: form.elements.earlyTier.value.trim()
-      ? [{ tier: form.elements.earlyTier.value.trim(), lead: timeSpan(number('earlyMinutes') ?? 0) }]
-      : undefined,
+    risk: withoutEmpty({
+      maxAccountsPerDevice: number('maxAccountsPerDevice'),
+      maxClaimsPerDevice: number('maxClaimsPerDevice'),
+      maxClaimsPerDevicePerDay: number('maxClaimsPerDevicePerDay'),
+      dailyClaimCap: number('dailyClaimCap'),
+    }),
+    use: {
+      transfer: form.elements.transfer.value,
+      stackable: form.elements.stackable.checked,
+      remindBefore: remindBefore(),
+      recycleExpired: form.elements.recycleExpired.checked,
+    },
+    price: withoutEmpty({ points: number('pricePoints'), cash: number('cash') }),
+    cardSecrets: form.elements.cardSecrets.checked,
+    earlyAccess: earlyAccess(),
   };
   // A cash price makes a paid sale: each claim is an order the shopper pays within the window.
-  if (number('cash') !== undefined) {
-    body.price = { cash: number('cash') };
-    body.payment = { window: timeSpan(number('paymentMinutes') ?? 5) };
+  if (body.price?.cash !== undefined) {
+    body.payment = { window: timeSpan(number('paymentMinutes') ?? 5), refundsReturnStock: form.elements.refundsReturnStock.checked };
   }
+  return body;
+}
+
+// Editing a campaign that has not opened: the form takes its fields, and saving sends them as a PATCH.
+let editing = null;
+
+async function edit(id) {
+  const campaign = await api(`/api/campaigns/${id}`, { token: session.token });
+  const set = (name, value) => { form.elements[name].value = value ?? ''; };
+  set('name', campaign.name);
+  set('kind', campaign.coupon.kind);
+  set('currency', campaign.coupon.currency);
+  for (const [name, field] of [['amountOff', 'amountOff'], ['minSpend', 'minSpend'], ['percentOff', 'percentOff'], ['maxDiscount', 'maxDiscount'],
+    ['cardValue', 'cardValue'], ['cardPoints', 'points']]) set(name, campaign.coupon[field]);
+  set('totalStock', campaign.totalStock);
+  set('perUserLimit', campaign.perUserLimit);
+  set('startsAt', localInput(Date.parse(campaign.startsAt)));
+  set('endsAt', localInput(Date.parse(campaign.endsAt)));
+  set('validityDays', campaign.validity.days);
+  for (const name of ['maxAccountsPerDevice', 'maxClaimsPerDevice', 'maxClaimsPerDevicePerDay', 'dailyClaimCap']) set(name, campaign.risk?.[name]);
+  set('transfer', campaign.use?.transfer ?? 'none');
+  form.elements.stackable.checked = campaign.use?.stackable ?? true;
+  form.elements.recycleExpired.checked = campaign.use?.recycleExpired ?? false;
+  set('remindBefore', (campaign.use?.remindBefore ?? []).map(span => +(timeSpanMs(span) / 86400000).toFixed(2)).join(', '));
+  set('pricePoints', campaign.price?.points || '');
+  set('cash', campaign.price?.cash);
+  form.elements.cardSecrets.checked = campaign.cardSecrets;
+  set('earlyAccess', (campaign.earlyAccess ?? []).map(rule => `${rule.tier} ${Math.round(timeSpanMs(rule.lead) / 60000)}`).join(', '));
+  showKindFields();
+  editing = campaign;
+  document.getElementById('form-title').textContent = t('mk.editing', { name: campaign.name });
+  document.getElementById('submit').textContent = t('mk.save');
+  document.getElementById('cancel-edit').hidden = false;
+  form.elements.draft.closest('label').hidden = true;
+  form.scrollIntoView({ behavior: 'smooth' });
+}
+
+function stopEditing() {
+  editing = null;
+  document.getElementById('form-title').textContent = t('mk.newCampaign');
+  document.getElementById('submit').textContent = t('mk.create');
+  document.getElementById('cancel-edit').hidden = true;
+  form.elements.draft.closest('label').hidden = false;
+}
+
+async function create(event) {
+  event.preventDefault();
+  const message = document.getElementById('create-message');
+  form.querySelectorAll('.field-error').forEach(span => { span.textContent = ''; });
+  message.textContent = '';
+  message.className = 'message';
+  if (!session.signedIn) {
+    message.textContent = t('mk.signInFirst');
+    message.classList.add('error');
+    return;
+  }
+  const body = campaignBody();
   try {
+    if (editing) {
+      const campaign = await api(`/api/campaigns/${editing.id}`, { method: 'PATCH', body, token: session.token });
+      message.textContent = t('mk.saved', { name: campaign.name });
+      message.classList.add('ok');
+      stopEditing();
+      await applyFilters();
+      return;
+    }
+    body.draft = form.elements.draft.checked;
     const campaign = await api('/api/campaigns', { method: 'POST', body, token: session.token });
-    message.textContent = `Created “${campaign.name}”, ${campaign.state}.`;
+    message.textContent = t('mk.created', { name: campaign.name, state: stateName(campaign.state) });
     message.classList.add('ok');
     await watch(campaign, { first: true });
-    toast(`“${campaign.name}” created`);
+    toast(t('mk.createdToast', { name: campaign.name }));
   } catch (problem) {
     let unplaced = problem.message;
     for (const [field, errors] of Object.entries(problem.errors)) {
-      const span = form.querySelector(`[data-field="${field}"]`) ?? form.querySelector(`[data-field="${field.split('.')[0]}"]`);
+      const span = form.querySelector(`[data-field="${field}"]`) ?? form.querySelector(`[data-field="${field.split('.')[0]}"]`)
+        ?? form.querySelector(`[data-field="${field.split('[')[0]}"]`);
       if (span) span.textContent = errors.join(' ');
       else unplaced += ` ${field}: ${errors.join(' ')}`;
     }
@@ -114,41 +203,44 @@ function addControls(card, campaign) {
       return null;
     }
   };
-  const publish = el('button', { type: 'button', className: 'quiet publish' }, 'Publish');
+  const button = (key, className) => el('button', { type: 'button', className: `quiet ${className}` }, t(key));
+  const publish = button('mk.publish', 'publish');
   publish.addEventListener('click', () => control('publish'));
   const pause = el('button', { type: 'button', className: 'quiet pause' });
   pause.addEventListener('click', () => control(pause.dataset.action));
   // Ending cannot be undone: the first press asks, a second within five seconds ends it.
-  const end = el('button', { type: 'button', className: 'quiet end' }, 'End now');
+  const end = button('mk.endNow', 'end');
   end.addEventListener('click', () => {
     if (end.dataset.armed) {
       control('end');
       return;
     }
     end.dataset.armed = 'yes';
-    end.textContent = 'Really end?';
+    end.textContent = t('mk.reallyEnd');
     setTimeout(() => {
       delete end.dataset.armed;
-      if (!end.disabled) end.textContent = 'End now';
+      if (!end.disabled) end.textContent = t('mk.endNow');
     }, 5000);
   });
-  const add = el('input', { type: 'number', min: 1, value: 100, className: 'top-up', ariaLabel: 'Coupons to add' });
+  const add = el('input', { type: 'number', min: 1, value: 100, className: 'top-up', ariaLabel: t('mk.couponsToAdd') });
   add.style.width = '6em';
   // A group's stock is its batches' or variants': a top-up names one.
-  const unit = el('select', { className: 'top-up-unit', ariaLabel: 'Batch or variant to top up' });
+  const unit = el('select', { className: 'top-up-unit', ariaLabel: t('mk.unitToTopUp') });
   unit.hidden = !campaign.units;
   if (campaign.units) {
     api(`/api/campaigns/${campaign.id}`, { token: session.token })
       .then(full => unit.replaceChildren(...(full.batches ?? full.variants ?? []).map(u => el('option', { value: u.key }, u.name))))
       .catch(() => {});
   }
-  const topUp = el('button', { type: 'button', className: 'quiet top-up' }, 'Add stock');
+  const topUp = button('mk.addStock', 'top-up');
   topUp.addEventListener('click', async () => {
     const body = campaign.units ? { add: Number(add.value), batch: unit.value } : { add: Number(add.value) };
-    if (await control('stock', body)) toast(`Added ${Number(add.value).toLocaleString()} coupons`);
+    if (await control('stock', body)) toast(t('mk.added', { count: Number(add.value), added: count(add.value) }));
   });
+  const editButton = button('mk.edit', 'edit');
+  editButton.addEventListener('click', () => edit(card.id).catch(problem => { message.textContent = problem.message; }));
   const results = el('dl', { class: 'results figures' });
-  const showResults = el('button', { type: 'button', className: 'quiet show-results' }, 'Results');
+  const showResults = button('mk.results', 'show-results');
   showResults.addEventListener('click', async () => {
     try {
       renderResults(results, await api(`/api/campaigns/${card.id}/stats`, { token: session.token }));
@@ -156,51 +248,85 @@ function addControls(card, campaign) {
       message.textContent = problem.message;
     }
   });
-  const exportCsv = el('button', { type: 'button', className: 'quiet export' }, 'CSV');
+  const charts = el('a', { href: `/results.html?campaign=${card.id}`, className: 'results-link' }, t('mk.charts'));
+  const exportCsv = button('mk.csv', 'export');
   exportCsv.addEventListener('click', () => download(`/api/campaigns/${card.id}/coupons.csv`, `campaign-${card.id}.csv`));
-  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, unit, add, topUp, showResults, exportCsv, message), results);
+  const changes = el('ol', { class: 'changes feed' });
+  const showChanges = button('mk.changeLog', 'show-changes');
+  showChanges.addEventListener('click', () => renderChanges(card.id, changes).catch(problem => { message.textContent = problem.message; }));
+  const secrets = campaign.cardSecrets ? secretImport(card.id, message) : null;
+  card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, editButton, unit, add, topUp, showResults, charts,
+    exportCsv, showChanges, message), ...[secrets, results, changes].filter(Boolean));
   card.onState = state => {
     const over = state === 'ended';
     publish.hidden = state !== 'draft';
     pause.hidden = state === 'draft';
+    editButton.hidden = !['draft', 'scheduled'].includes(state);
     publish.disabled = !session.signedIn;
     pause.dataset.action = state === 'paused' ? 'resume' : 'pause';
-    pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
-    for (const button of [pause, end, topUp]) button.disabled = over || !session.signedIn;
-    for (const button of [showResults, exportCsv]) button.disabled = !session.signedIn;
-    if (over) end.textContent = 'Ended';
+    pause.textContent = t(state === 'paused' ? 'mk.resume' : 'mk.pause');
+    for (const b of [pause, end, topUp]) b.disabled = over || !session.signedIn;
+    for (const b of [showResults, exportCsv, showChanges, editButton]) b.disabled = !session.signedIn;
+    if (over) end.textContent = t('state.ended');
   };
   card.onState(card.stateBadge.dataset.state);
 }
 
+// Card secrets come from a file, one per line (a CSV's first column), imported in claim order.
+function secretImport(id, message) {
+  const file = el('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', className: 'secrets-file', ariaLabel: t('mk.secretsFile') });
+  const result = el('span', { class: 'message' });
+  file.addEventListener('change', async () => {
+    const lines = (await file.files[0].text()).split(/\r?\n/).map(line => line.split(',')[0].trim()).filter(Boolean);
+    try {
+      const imported = await api(`/api/campaigns/${id}/secrets`, { method: 'POST', body: { secrets: lines }, token: session.token });
+      result.textContent = t('mk.secretsImported', { imported: imported.imported, total: imported.totalImported, refused: imported.refused.length });
+      result.className = imported.refused.length ? 'message error' : 'message ok';
+    } catch (problem) {
+      message.textContent = problem.message;
+    }
+    file.value = '';
+  });
+  return el('label', { class: 'figures secrets' }, el('span', {}, t('mk.importSecrets')), file, result);
+}
+
+async function renderChanges(id, list) {
+  const changes = await api(`/api/campaigns/${id}/changes`, { token: session.token });
+  list.replaceChildren(...changes.map(change => el('li', { 'data-action': change.action },
+    el('time', {}, time(change.at)), `${t(`mk.action.${change.action}`, { defaultValue: change.action })} · ${change.actor}`,
+    el('code', { class: 'details' }, ` ${JSON.stringify(change.details)}`))));
+  if (changes.length === 0) list.append(el('li', { class: 'empty-note' }, t('mk.noChanges')));
+}
+
 function renderResults(list, stats) {
   const rows = [
-    ['Issued', `${stats.issued.toLocaleString()} of ${stats.totalStock.toLocaleString()}`],
-    ['Claimants', stats.claimants.toLocaleString()],
-    ['Redeemed', `${stats.redeemed.toLocaleString()} (${(stats.redemptionRate * 100).toFixed(1)}%)`],
+    ['Issued', t('mk.r.issuedOf', { issued: count(stats.issued), total: count(stats.totalStock) })],
+    ['Claimants', count(stats.claimants)],
+    ['Redeemed', `${count(stats.redeemed)} (${percent(stats.redemptionRate)})`],
     ['Discount given', money(stats.discountGiven, stats.currency)],
-    ['Sold out after', stats.timeToSellOut ?? '—'],
-    ['Refusals', Object.entries(stats.refusals).map(([code, n]) => `${code} ${n.toLocaleString()}`).join(', ') || 'none'],
-    ['Risk', Object.entries(stats.risk).flatMap(([verdict, rules]) => Object.entries(rules).map(([rule, n]) => `${verdict} ${rule} ${n}`)).join(', ') || 'none'],
+    ['Sold out after', stats.timeToSellOut ? spoken(timeSpanMs(stats.timeToSellOut)) : '—'],
+    ['Refusals', Object.entries(stats.refusals).map(([code, n]) => `${t(`problem.${code}`, { defaultValue: code })} ${count(n)}`).join(', ') || t('mk.r.none')],
+    ['Risk', Object.entries(stats.risk).flatMap(([verdict, rules]) => Object.entries(rules).map(([rule, n]) => `${verdict} ${rule} ${n}`)).join(', ') || t('mk.r.none')],
   ];
   // A paid sale: what it sold, what conversion its orders had, what came back unpaid.
   if (stats.sale) {
     const sale = stats.sale;
     rows.push(
       ['Revenue', money(sale.revenue, 'CNY')],
-      ['Orders', `${sale.orders.toLocaleString()} placed, ${sale.paid.toLocaleString()} paid, ${sale.pending.toLocaleString()} waiting`],
-      ['Paid conversion', `${(sale.paidConversion * 100).toFixed(1)}%`],
-      ['Expired unpaid', sale.expiredUnpaid.toLocaleString()],
-      ['Refunded', `${sale.refunded.toLocaleString()} orders, ${money(sale.refundedAmount, 'CNY')} paid back`]);
+      ['Orders', t('mk.r.orders', { orders: count(sale.orders), paid: count(sale.paid), pending: count(sale.pending) })],
+      ['Paid conversion', percent(sale.paidConversion)],
+      ['Expired unpaid', count(sale.expiredUnpaid)],
+      ['Refunded', t('mk.r.refunded', { orders: count(sale.refunded), amount: money(sale.refundedAmount, 'CNY') })]);
   }
-  list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', { 'data-name': name }, value)]));
+  // data-name stays English: it names the figure, whatever language the page reads in.
+  list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, t(`mk.r.${name}`)), el('dd', { 'data-name': name }, value)]));
 }
 
 // The export needs the token, which a plain link cannot carry: fetched, then handed to the browser as a file.
 async function download(path, name) {
   const response = await fetch(path, { headers: { Authorization: `Bearer ${session.token}` } });
   if (!response.ok) {
-    toast(`Export failed: HTTP ${response.status}`);
+    toast(t('mk.exportFailed', { status: response.status }));
     return;
   }
   const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name });
@@ -262,6 +388,7 @@ function applyFilters(event) {
 
 form.elements.kind.addEventListener('change', showKindFields);
 form.addEventListener('submit', create);
+document.getElementById('cancel-edit').addEventListener('click', stopEditing);
 // Controls and drafts are for signed-in marketers only.
 await useLanguage(marketingTexts);
 bindSignIn(session, document.getElementById('top'), async () => {

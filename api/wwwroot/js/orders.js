@@ -5,8 +5,10 @@ import { api } from './api.js';
 import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
 import { duration, money, time } from './format.js';
+import { t } from './i18n.js';
 
-const statusNames = { pending_payment: 'Waiting for payment', paid: 'Paid', expired: 'Expired unpaid', refunded: 'Refunded' };
+const statusName = status => t(`orders.status.${status}`, { defaultValue: status });
+const nameOf = order => order.campaignName ?? t('orders.order');
 
 export class Orders {
   constructor(list, session, { onPaid }) {
@@ -30,7 +32,7 @@ export class Orders {
     this.render();
     for (const order of this.orders) {
       if (before.get(order.orderId) === 'pending_payment' && order.status !== 'pending_payment') {
-        toast(order.status === 'paid' ? `${order.campaignName ?? 'Order'}: paid, the coupon is in your wallet` : `${order.campaignName ?? 'Order'}: ${statusNames[order.status]}`);
+        toast(order.status === 'paid' ? t('orders.paidToast', { name: nameOf(order) }) : `${nameOf(order)}: ${statusName(order.status)}`);
         if (order.status === 'paid') this.onPaid();
       }
     }
@@ -44,16 +46,16 @@ export class Orders {
     this.countdowns.clear();
     this.list.replaceChildren(...this.orders.map(order => {
       const item = el('li', { 'data-order-id': order.orderId, 'data-status': order.status },
-        el('b', {}, order.campaignName ?? 'Order'), ` · ${money(order.amount, 'CNY')}`,
-        order.points ? ` + ${order.points} points` : null, ' · ', el('span', { class: 'order-status' }, statusNames[order.status] ?? order.status));
+        el('b', {}, nameOf(order)), ` · ${money(order.amount, 'CNY')}`,
+        order.points ? ` + ${t('orders.points', { points: order.points })}` : null, ' · ', el('span', { class: 'order-status' }, statusName(order.status)));
       if (order.status === 'pending_payment') {
         const countdown = el('span', { class: 'countdown' });
         this.countdowns.set(order.orderId, { countdown, deadline: Date.parse(order.deadline) });
-        const pay = el('button', { type: 'button', className: 'pay' }, 'Pay');
+        const pay = el('button', { type: 'button', className: 'pay' }, t('orders.pay'));
         pay.addEventListener('click', () => this.pay(order, pay));
         item.append(el('br'), countdown, ' ', pay);
       } else if (order.paidAt) {
-        item.append(el('br'), el('time', {}, `paid ${time(order.paidAt)}`));
+        item.append(el('br'), el('time', {}, t('orders.paidAt', { at: time(order.paidAt) })));
       }
       return item;
     }));
@@ -64,7 +66,7 @@ export class Orders {
     const now = serverClock.now();
     for (const { countdown, deadline } of this.countdowns.values()) {
       const left = deadline - now;
-      countdown.textContent = left > 0 ? `Pay within ${duration(left)}` : 'Deadline passed';
+      countdown.textContent = left > 0 ? t('orders.payWithin', { left: duration(left) }) : t('orders.deadlinePassed');
     }
   }
 
@@ -74,7 +76,7 @@ export class Orders {
     try {
       const started = await api(`/api/orders/${order.orderId}/payment`, { method: 'POST', token: this.session.token });
       window.open(started.payUrl, '_blank', 'noopener');
-      toast(`Paying ${money(order.amount, 'CNY')} through ${started.channel}`);
+      toast(t('orders.paying', { amount: money(order.amount, 'CNY'), channel: t(`orders.channel.${started.channel}`, { defaultValue: started.channel }) }));
     } catch (problem) {
       toast(problem.message);
       await this.load().catch(() => {});

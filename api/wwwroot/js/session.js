@@ -1,6 +1,7 @@
 // Who is signed in on a page. In Development the API mints tokens (/api/dev/tokens); elsewhere a
 // token from the identity provider is pasted in. Each page remembers its own session in the browser.
 import { api } from './api.js';
+import { t } from './i18n.js';
 
 export class Session {
   constructor(page, roles) {
@@ -25,7 +26,7 @@ export class Session {
     try {
       claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
     } catch {
-      throw new Error('That is not a token.');
+      throw new Error(t('common.notAToken'));
     }
     const role = [claims.role].flat().find(r => this.roles.includes(r)) ?? [claims.role].flat()[0];
     this.remember({ userId: claims.sub, role, tier: claims.tier, token, expiresAt: new Date(claims.exp * 1000).toISOString() });
@@ -50,7 +51,7 @@ export function bindSignIn(session, root, onChange) {
     form.hidden = session.signedIn;
     signedIn.hidden = !session.signedIn;
     signedIn.querySelector('.who').textContent = session.signedIn
-      ? `${session.userId} (${[session.role, session.tier].filter(Boolean).join(', ')})` : '';
+      ? `${session.userId} (${[session.role && t(`role.${session.role}`), session.tier].filter(Boolean).join(', ')})` : '';
   };
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -65,13 +66,13 @@ export function bindSignIn(session, root, onChange) {
       } else if (userId) {
         await session.signIn(userId, String(data.get('role') ?? session.roles[0]), String(data.get('tier') ?? '').trim() || undefined);
       } else {
-        error.textContent = 'Enter an id, or paste a token.';
+        error.textContent = t('common.enterIdOrToken');
         return;
       }
       render();
       onChange();
     } catch (problem) {
-      error.textContent = problem.status === 404 ? 'Tokens are minted in Development only: paste one.' : problem.message;
+      error.textContent = problem.status === 404 ? t('common.tokensInDevelopmentOnly') : problem.message;
     }
   });
   signedIn.querySelector('button').addEventListener('click', () => {

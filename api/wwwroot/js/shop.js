@@ -1,16 +1,19 @@
 // The shopper's page: open and upcoming drops with a countdown on the server's clock, a claim
-// button, the wallet with "expires soon" badges, and expiry alerts as they arrive.
+// button; the wallet (wallet.js), checkout with the best set (checkout.js), points (points.js),
+// paid orders (orders.js), and expiry alerts as they arrive.
 import { api } from './api.js';
 import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
-import { duration, money, terms, time, timeSpanMs } from './format.js';
+import { duration, money, number, terms, time, timeSpanMs } from './format.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { Orders } from './orders.js';
-import { t, useLanguage } from './i18n.js';
+import { t, tNodes, useLanguage } from './i18n.js';
 import shopTexts from './locales/shop.js';
+import { Wallet } from './wallet.js';
+import { Checkout } from './checkout.js';
+import { loadPoints } from './points.js';
 
-const expiresSoonWithin = 24 * 3600 * 1000;
 const session = new Session('shop', ['shopper']);
 const drops = new Map();
 // Batches' own campaign ids, to the drop that offers them.
@@ -25,21 +28,21 @@ class Drop {
     this.campaign = campaign;
     this.state = campaign.state;
     this.countdown = el('span', { class: 'countdown' });
-    this.left = el('b', { class: 'remaining' }, campaign.remaining.toLocaleString());
+    this.left = el('b', { class: 'remaining' }, number(campaign.remaining));
     // A paid sale's claim places an order, paid afterwards before its deadline.
     this.paid = campaign.payment != null;
-    this.button = el('button', { type: 'button', className: 'claim' }, this.paid ? `Buy for ${money(campaign.price.cash, 'CNY')}` : 'Claim');
+    this.button = el('button', { type: 'button', className: 'claim' }, this.paid ? t('shop.buyFor', { price: money(campaign.price.cash, 'CNY') }) : t('shop.claim'));
     this.held = el('span', { class: 'held' });
     this.message = el('p', { class: 'message' });
     this.button.addEventListener('click', () => this.claim());
     this.choices = el('div', { class: 'figures batches' });
-    this.badge = el('span', { class: 'badge early-access' }, 'Early access');
+    this.badge = el('span', { class: 'badge early-access' }, t('shop.earlyAccess'));
     this.element = el('article', { class: 'card', 'data-campaign-id': campaign.id },
       el('header', {}, el('h3', {}, campaign.name, this.badge), this.countdown),
       // A group's own terms are only its first unit's: its batches show theirs, and a variant is the shopper's surprise.
       campaign.units ? null : el('p', {}, el('b', {}, terms(campaign.coupon))),
-      el('p', { class: 'figures' }, el('span', {}, this.left, ` of ${campaign.totalStock.toLocaleString()} left`),
-        campaign.price?.points ? el('span', {}, `costs ${campaign.price.points} points`) : null,
+      el('p', { class: 'figures' }, el('span', {}, ...tNodes('shop.leftOf', { left: this.left }, { total: number(campaign.totalStock) })),
+        campaign.price?.points ? el('span', {}, t('shop.costsPoints', { points: number(campaign.price.points) })) : null,
         this.paid ? this.held : null),
       this.button, this.choices, this.message);
     this.batches = [];
@@ -53,9 +56,9 @@ class Drop {
     if (!batches) return;
     this.button.hidden = true;
     this.batches = batches.map(batch => {
-      const left = el('b', { class: 'remaining' }, batch.remaining.toLocaleString());
+      const left = el('b', { class: 'remaining' }, number(batch.remaining));
       const button = el('button', { type: 'button', className: 'claim-batch', 'data-batch': batch.key, title: terms(batch.coupon) },
-        `${batch.name}: `, left, ' left');
+        `${batch.name}: `, ...tNodes('shop.batchLeft', { left }));
       button.addEventListener('click', () => this.claim(batch.key));
       this.choices.append(button);
       return { ...batch, left, button };
@@ -67,14 +70,14 @@ class Drop {
   showBatch(snapshot) {
     const batch = this.batches.find(b => b.campaignId === snapshot.campaignId);
     if (!batch) return;
-    batch.left.textContent = snapshot.remaining.toLocaleString();
+    batch.left.textContent = number(snapshot.remaining);
     batch.state = snapshot.state;
     this.tick();
   }
 
   show(snapshot) {
-    this.left.textContent = snapshot.remaining.toLocaleString();
-    this.held.textContent = snapshot.held ? `${snapshot.held.toLocaleString()} held by orders awaiting payment` : '';
+    this.left.textContent = number(snapshot.remaining);
+    this.held.textContent = snapshot.held ? t('shop.heldByOrders', { count: snapshot.held, held: number(snapshot.held) }) : '';
     this.setState(snapshot.state);
   }
 
@@ -95,9 +98,9 @@ class Drop {
     this.badge.hidden = !this.earlyAccess;
     const endsIn = Date.parse(this.campaign.endsAt) - now;
     const open = opensIn <= 0 && endsIn > 0 && !['sold_out', 'paused', 'ended'].includes(this.state);
-    this.countdown.textContent = opensIn > 0 ? `Opens in ${duration(opensIn)}`
-      : endsIn <= 0 || this.state === 'ended' ? 'Ended' : this.state === 'sold_out' ? 'Sold out'
-      : this.state === 'paused' ? 'Paused' : `Ends in ${duration(endsIn)}`;
+    this.countdown.textContent = opensIn > 0 ? t('shop.opensIn', { left: duration(opensIn) })
+      : endsIn <= 0 || this.state === 'ended' ? t('state.ended') : this.state === 'sold_out' ? t('state.sold_out')
+      : this.state === 'paused' ? t('state.paused') : t('shop.endsIn', { left: duration(endsIn) });
     this.element.dataset.state = opensIn > 0 ? 'scheduled' : endsIn <= 0 ? 'ended' : this.state;
     this.button.disabled = !open || this.claiming;
     for (const batch of this.batches) batch.button.disabled = !open || this.claiming || batch.state === 'sold_out';
@@ -105,7 +108,7 @@ class Drop {
 
   async claim(batch) {
     if (!session.signedIn) {
-      this.say('Sign in first.', 'error');
+      this.say(t('shop.signInFirst'), 'error');
       return;
     }
     this.claiming = true;
@@ -117,12 +120,12 @@ class Drop {
         method: 'POST', token: session.token, headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId },
       });
       if (coupon.order) {
-        this.say(`Order placed: pay ${money(coupon.order.amount, 'CNY')} by ${time(coupon.order.deadline)} (see My orders)`, 'ok');
+        this.say(t('shop.orderPlaced', { amount: money(coupon.order.amount, 'CNY'), deadline: time(coupon.order.deadline) }), 'ok');
         await orders.load().catch(() => {});
       } else {
-        this.say(`Claimed! Code ${coupon.code}`, 'ok');
+        this.say(t('shop.claimed', { code: coupon.code }), 'ok');
       }
-      await loadWallet().catch(() => {});
+      await refreshWallet();
     } catch (problem) {
       if (problem.problem?.now) serverClock.heard(problem.problem.now);
       this.say(problem.message, 'error');
@@ -151,37 +154,33 @@ async function listDrops() {
   document.getElementById('no-campaigns').hidden = drops.size > 0;
 }
 
-async function loadWallet() {
-  const wallet = document.getElementById('wallet');
+const wallet = new Wallet(session, { onChange: () => refreshWallet() });
+const checkout = new Checkout(session, { onChange: () => refreshWallet() });
+
+// Everything a claim, a payment, a use or a gift can change: the coupons, the points, the alerts.
+async function refreshWallet() {
+  await Promise.all([
+    wallet.load().catch(problem => wallet.failed(problem)),
+    loadPoints(session).catch(() => {}),
+    loadAlerts().catch(() => {}),
+  ]);
+}
+
+async function loadAlerts() {
   const alerts = document.getElementById('alerts');
-  const hint = document.getElementById('wallet-hint');
-  hint.textContent = 'Sign in to claim coupons and see your wallet.';
-  hint.hidden = session.signedIn;
   if (!session.signedIn) {
-    wallet.replaceChildren();
     alerts.replaceChildren();
     return;
   }
-  const [{ coupons }, inbox] = await Promise.all([
-    api('/api/me/coupons?status=available&limit=50', { token: session.token }),
-    api('/api/me/alerts?limit=20', { token: session.token }),
-  ]);
-  wallet.replaceChildren(...coupons.map(coupon => {
-    const left = Date.parse(coupon.expiresAt) - serverClock.now();
-    return el('li', { 'data-coupon-id': coupon.couponId },
-      el('b', {}, terms(coupon.coupon)), ` · ${coupon.campaignName}`,
-      coupon.balance != null ? ` · balance ${money(coupon.balance, coupon.coupon.currency)}` : null,
-      left < expiresSoonWithin ? el('span', { class: 'badge expires-soon' }, 'Expires soon') : null,
-      el('br'), el('span', { class: 'code' }, coupon.code ?? ''), el('time', {}, ` until ${time(coupon.expiresAt)}`));
-  }));
+  const inbox = await api('/api/me/alerts?limit=20', { token: session.token });
   alerts.replaceChildren(...inbox.alerts.map(alertItem));
 }
 
 function alertItem(alert) {
   const item = el('li', { 'data-alert-id': alert.alertId, class: alert.read ? '' : 'unread' },
-    el('time', {}, time(alert.createdAt)), `${alert.campaignName}: your coupon expires ${time(alert.expiresAt)}`);
+    el('time', {}, time(alert.createdAt)), t('shop.alertExpires', { name: alert.campaignName, at: time(alert.expiresAt) }));
   if (!alert.read) {
-    const markRead = el('button', { type: 'button', className: 'quiet' }, 'OK');
+    const markRead = el('button', { type: 'button', className: 'quiet' }, t('common.ok'));
     markRead.addEventListener('click', async () => {
       await api(`/api/me/alerts/${alert.alertId}/read`, { method: 'POST', token: session.token });
       item.classList.remove('unread');
@@ -201,8 +200,8 @@ async function connect() {
     stateChanged: change => drops.get(change.campaignId)?.setState(change.state),
     expiryAlert: alert => {
       document.getElementById('alerts').prepend(alertItem(alert));
-      toast(`${alert.campaignName}: a coupon of yours expires ${time(alert.expiresAt)}`);
-      loadWallet().catch(() => {});
+      toast(t('shop.alertToast', { name: alert.campaignName, at: time(alert.expiresAt) }));
+      wallet.load().catch(() => {});
     },
     resubscribe: subscribeAll,
   });
@@ -218,14 +217,11 @@ async function watch(drop) {
   await Promise.all(drop.batches.map(async batch => drop.showBatch(await subscribe(batch.campaignId))));
 }
 
-const orders = new Orders(document.getElementById('orders'), session, { onPaid: () => loadWallet().catch(() => {}) });
+const orders = new Orders(document.getElementById('orders'), session, { onPaid: () => refreshWallet() });
 
 async function signedInOrOut() {
-  await Promise.all([connect(), orders.load().catch(() => {}), loadWallet().catch(problem => {
-    const hint = document.getElementById('wallet-hint');
-    hint.hidden = false;
-    hint.textContent = `Your wallet could not be loaded: ${problem.message}`;
-  })]);
+  checkout.show();
+  await Promise.all([connect(), orders.load().catch(() => {}), refreshWallet()]);
 }
 
 await useLanguage(shopTexts);

@@ -115,7 +115,7 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
 
         // Signed out, nothing is sent; a pasted string that is no token signs nobody in.
         await form.Locator("input[name=name]").FillAsync(name);
-        await form.Locator("button").ClickAsync();
+        await form.Locator("button#submit").ClickAsync();
         await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync("Sign in as marketing first.");
         await marketing.Page.Locator("form.signin input[name=token]").FillAsync("not-a-token");
         await marketing.Page.Locator("form.signin button").ClickAsync();
@@ -126,7 +126,7 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
 
         // A refused field is shown beside it, and nothing is created.
         await form.Locator("input[name=totalStock]").FillAsync("0");
-        await form.Locator("button").ClickAsync();
+        await form.Locator("button#submit").ClickAsync();
         await Expect(form.Locator("[data-field=totalStock]")).Not.ToHaveTextAsync("", Soon);
         Assert.Equal(0, await CampaignsNamedAsync(name));
 
@@ -138,11 +138,10 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
         await form.Locator("input[name=totalStock]").FillAsync("5");
         var opening = DateTimeOffset.UtcNow.AddSeconds(-5);
         await form.Locator("input[name=startsAt]").FillAsync(await LocalInputAsync(marketing.Page, opening));
-        await form.Locator("input[name=earlyTier]").FillAsync("gold");
-        await form.Locator("input[name=earlyMinutes]").FillAsync("90");
+        await form.Locator("input[name=earlyAccess]").FillAsync("gold 90");
         await form.Locator("input[name=draft]").CheckAsync();
-        await form.Locator("button").ClickAsync();
-        await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync($"Created “{name}”, draft.", Soon);
+        await form.Locator("button#submit").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message")).ToHaveTextAsync($"Created “{name}”: Draft.", Soon);
         Assert.Equal(1, await CampaignsNamedAsync(name));
 
         var card = marketing.Page.Locator("article.card", new() { HasText = name });

@@ -1,0 +1,70 @@
+// Checking out with the best set of coupons: the API picks the set that saves the most on an order
+// of this amount (honouring each campaign's stacking rule); the shopper sees it, then uses it, all
+// or none, under one order id kept for retries of the same press.
+import { api } from './api.js';
+import { el, toast } from './dom.js';
+import { money } from './format.js';
+import { t } from './i18n.js';
+
+export class Checkout {
+  constructor(session, { onChange }) {
+    this.session = session;
+    this.onChange = onChange;
+    this.section = document.getElementById('checkout');
+    this.form = document.getElementById('checkout-form');
+    this.plan = document.getElementById('plan');
+    this.message = document.getElementById('checkout-message');
+    this.form.addEventListener('submit', event => {
+      event.preventDefault();
+      this.findBest().catch(problem => this.say(problem.message, 'error'));
+    });
+  }
+
+  show() {
+    this.section.hidden = !this.session.signedIn;
+    this.plan.replaceChildren();
+    this.say('', '');
+  }
+
+  async findBest() {
+    const order = { amount: Number(this.form.elements.amount.value), currency: this.form.elements.currency.value.trim().toUpperCase() };
+    this.say('', '');
+    const plan = await api('/api/me/checkout/plan', { method: 'POST', token: this.session.token, body: order });
+    if (plan.coupons.length === 0) {
+      this.plan.replaceChildren();
+      this.say(t('shop.noCouponFits'), 'error');
+      return;
+    }
+    const use = el('button', { type: 'button', className: 'use-plan' }, t('shop.payWithThese', { payable: money(plan.payable, order.currency) }));
+    const orderId = `web-${crypto.randomUUID()}`;
+    use.addEventListener('click', () => this.use(order, orderId, plan, use));
+    this.plan.replaceChildren(
+      el('ul', { class: 'feed' }, ...plan.coupons.map(c =>
+        el('li', { 'data-coupon-id': c.couponId }, `${c.campaignName}: −${money(c.discount, order.currency)}`))),
+      el('p', { class: 'figures' }, el('span', {}, t('shop.totalDiscount'), ' ', el('b', { class: 'total-discount' }, money(plan.totalDiscount, order.currency))),
+        el('span', {}, t('shop.payable'), ' ', el('b', { class: 'payable' }, money(plan.payable, order.currency)))),
+      use);
+  }
+
+  async use(order, orderId, plan, button) {
+    button.disabled = true;
+    try {
+      const result = await api('/api/me/checkout', {
+        method: 'POST', token: this.session.token,
+        body: { orderId, ...order, couponIds: plan.coupons.map(c => c.couponId) },
+      });
+      this.plan.replaceChildren();
+      this.say(t('shop.checkedOut', { saved: money(result.totalDiscount, order.currency), payable: money(result.payable, order.currency) }), 'ok');
+      toast(t('shop.checkedOut', { saved: money(result.totalDiscount, order.currency), payable: money(result.payable, order.currency) }));
+      await this.onChange();
+    } catch (problem) {
+      this.say(problem.message, 'error');
+      button.disabled = false;
+    }
+  }
+
+  say(text, kind) {
+    this.message.textContent = text;
+    this.message.className = `message ${kind}`;
+  }
+}
