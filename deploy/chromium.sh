@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium is installed for the browser tests, and prints its path.
+# Makes sure Debian's Chromium is installed for the browser tests, with a font for Chinese (the pages
+# read in Simplified Chinese too; without one, screenshots show boxes), and prints its path.
 # Usage: deploy/chromium.sh ensure-installed
 # Environment: CHROMIUM=/path/to/chromium overrides discovery (the tests read it too).
 set -euo pipefail
@@ -13,5 +14,12 @@ if [[ ! -x $chromium ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get -q -o DPkg::Lock::Timeout=600 update >&2
     apt-get -y -q -o DPkg::Lock::Timeout=600 install --no-install-recommends chromium >&2
+fi
+# A small CJK font (WenQuanYi Micro Hei) where the machine has none.
+if command -v fc-list >/dev/null 2>&1 && [[ -z $(fc-list :lang=zh 2>/dev/null) ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "chromium.sh: no Chinese font; installing fonts-wqy-microhei..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -y -q -o DPkg::Lock::Timeout=600 install --no-install-recommends fonts-wqy-microhei >&2 \
+        || { apt-get -q -o DPkg::Lock::Timeout=600 update >&2 && apt-get -y -q -o DPkg::Lock::Timeout=600 install --no-install-recommends fonts-wqy-microhei >&2; }
 fi
 echo "$chromium"

@@ -129,6 +129,8 @@ public static class CampaignEditEndpoints
             merged[field] = current[field]?.DeepClone();
         }
 
+        var unchanged = merged.DeepClone().AsObject();
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var changes = new JsonObject();
         foreach (var (field, value) in patch)
@@ -173,6 +175,26 @@ public static class CampaignEditEndpoints
             CreatedBy = original.CreatedBy,
             Units = original.Units,
             ParentId = original.ParentId,
-        }, changes, null);
+        }, ChangesBetween(unchanged, request, changes, options), null);
+    }
+
+    /// <summary>
+    /// What really changed, both sides read as a request and written back: the same instant in another
+    /// offset, or a validity given as days alone, is not a change.
+    /// </summary>
+    private static JsonObject ChangesBetween(JsonObject unchanged, CreateCampaignRequest edited, JsonObject patched, JsonSerializerOptions options)
+    {
+        var before = JsonSerializer.SerializeToNode(unchanged.Deserialize<CreateCampaignRequest>(options), options)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(edited, options)!.AsObject();
+        var changes = new JsonObject();
+        foreach (var (field, _) in patched)
+        {
+            if (!JsonNode.DeepEquals(before[field], after[field]))
+            {
+                changes[field] = new JsonObject { ["from"] = before[field]?.DeepClone(), ["to"] = after[field]?.DeepClone() };
+            }
+        }
+
+        return changes;
     }
 }

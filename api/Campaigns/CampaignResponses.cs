@@ -93,15 +93,17 @@ public sealed record CampaignListResponse(IReadOnlyList<CampaignSummaryResponse>
 /// <param name="State"><c>draft</c>, <c>scheduled</c>, <c>open</c>, <c>paused</c>, <c>sold_out</c> or <c>ended</c>.</param>
 /// <param name="Held">A paid sale's units held by orders waiting for payment; <c>issued + held + remaining = totalStock</c>.</param>
 /// <param name="Payment">A paid sale's payment window; null for other campaigns.</param>
+/// <param name="CardSecrets">Its coupons carry card secrets, imported by marketing.</param>
 public sealed record CampaignSummaryResponse(
     Guid Id, string Name, CouponTermsResponse Coupon, int TotalStock, int Issued, int Remaining, string State, DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess, int Units, int Held = 0, PaymentBody? Payment = null)
+    DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess, int Units, int Held = 0, PaymentBody? Payment = null,
+    bool CardSecrets = false)
 {
     public static CampaignSummaryResponse Of(CampaignListing c) => new(c.Id, c.Name, CouponTermsResponse.Of(c.Terms), c.TotalStock, c.Issued,
         c.TotalStock - c.Issued - c.Held, c.State, c.StartsAt, c.EndsAt,
         c.PricePoints is not null || c.CashPriceFen is not null ? new PriceBody(c.PricePoints, c.CashPriceFen / 100m) : null,
         [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))], c.Units, c.Held,
-        c.PaymentWindow is { } window ? new PaymentBody(window, null) : null);
+        c.PaymentWindow is { } window ? new PaymentBody(window, null) : null, c.CardSecrets);
 }
 
 /// <param name="CampaignId">The unit's own campaign: its live figures on the hub, its coupons' campaign.</param>

@@ -61,4 +61,5 @@ public sealed record CampaignListing(
     [property: Id(10)] int Units = 0,
     [property: Id(11)] int Held = 0,
     [property: Id(12)] long? CashPriceFen = null,
-    [property: Id(13)] TimeSpan? PaymentWindow = null);
+    [property: Id(13)] TimeSpan? PaymentWindow = null,
+    [property: Id(14)] bool CardSecrets = false);

@@ -6,6 +6,7 @@ import { serverClock } from './clock.js';
 import { isLive, startLive, subscribe, unsubscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { StockCard } from './stock-card.js';
+import { UnitRows } from './unit-rows.js';
 import { t, useLanguage } from './i18n.js';
 import marketingTexts from './locales/marketing.js';
 
@@ -13,6 +14,7 @@ const session = new Session('marketing', ['marketing', 'admin']);
 const form = document.getElementById('create');
 const grid = document.getElementById('campaigns');
 const cards = new Map();
+const unitRows = new UnitRows(form);
 
 // The coupon kind decides which amounts apply; the others are hidden and not sent.
 function showKindFields() {
@@ -99,6 +101,13 @@ function campaignBody() {
     cardSecrets: form.elements.cardSecrets.checked,
     earlyAccess: earlyAccess(),
   };
+  // Batches or variants carry the coupon and stock themselves.
+  const units = unitRows.read(body.coupon);
+  if (units) {
+    body[unitRows.kind] = units;
+    delete body.coupon;
+    delete body.totalStock;
+  }
   // A cash price makes a paid sale: each claim is an order the shopper pays within the window.
   if (body.price?.cash !== undefined) {
     body.payment = { window: timeSpan(number('paymentMinutes') ?? 5), refundsReturnStock: form.elements.refundsReturnStock.checked };
@@ -108,6 +117,7 @@ function campaignBody() {
 
 // Editing a campaign that has not opened: the form takes its fields, and saving sends them as a PATCH.
 let editing = null;
+const fixedAtCreation = ['cardSecrets', 'paymentMinutes', 'refundsReturnStock', 'unitMode'];
 
 async function edit(id) {
   const campaign = await api(`/api/campaigns/${id}`, { token: session.token });
@@ -137,6 +147,7 @@ async function edit(id) {
   document.getElementById('submit').textContent = t('mk.save');
   document.getElementById('cancel-edit').hidden = false;
   form.elements.draft.closest('label').hidden = true;
+  for (const name of fixedAtCreation) form.elements[name].disabled = true;
   form.scrollIntoView({ behavior: 'smooth' });
 }
 
@@ -146,6 +157,7 @@ function stopEditing() {
   document.getElementById('submit').textContent = t('mk.create');
   document.getElementById('cancel-edit').hidden = true;
   form.elements.draft.closest('label').hidden = false;
+  for (const name of fixedAtCreation) form.elements[name].disabled = false;
 }
 
 async function create(event) {
@@ -162,11 +174,15 @@ async function create(event) {
   const body = campaignBody();
   try {
     if (editing) {
+      // Card secrets and the payment window are fixed at creation.
+      delete body.cardSecrets;
+      delete body.payment;
       const campaign = await api(`/api/campaigns/${editing.id}`, { method: 'PATCH', body, token: session.token });
+      stopEditing();
+      // The list is drawn again with the new figures before the page says it is saved.
+      await applyFilters();
       message.textContent = t('mk.saved', { name: campaign.name });
       message.classList.add('ok');
-      stopEditing();
-      await applyFilters();
       return;
     }
     body.draft = form.elements.draft.checked;
@@ -226,15 +242,17 @@ function addControls(card, campaign) {
   add.style.width = '6em';
   // A group's stock is its batches' or variants': a top-up names one.
   const unit = el('select', { className: 'top-up-unit', ariaLabel: t('mk.unitToTopUp') });
-  unit.hidden = !campaign.units;
-  if (campaign.units) {
+  // A list's summary counts its units; a created campaign lists them.
+  const group = Boolean(campaign.units || campaign.batches || campaign.variants);
+  unit.hidden = !group;
+  if (group) {
     api(`/api/campaigns/${campaign.id}`, { token: session.token })
-      .then(full => unit.replaceChildren(...(full.batches ?? full.variants ?? []).map(u => el('option', { value: u.key }, u.name))))
+      .then(full => unit.replaceChildren(...(full.batches ?? full.variants ?? []).map(u => el('option', { value: u.key, 'data-campaign-id': u.campaignId }, u.name))))
       .catch(() => {});
   }
   const topUp = button('mk.addStock', 'top-up');
   topUp.addEventListener('click', async () => {
-    const body = campaign.units ? { add: Number(add.value), batch: unit.value } : { add: Number(add.value) };
+    const body = group ? { add: Number(add.value), batch: unit.value } : { add: Number(add.value) };
     if (await control('stock', body)) toast(t('mk.added', { count: Number(add.value), added: count(add.value) }));
   });
   const editButton = button('mk.edit', 'edit');
@@ -254,14 +272,15 @@ function addControls(card, campaign) {
   const changes = el('ol', { class: 'changes feed' });
   const showChanges = button('mk.changeLog', 'show-changes');
   showChanges.addEventListener('click', () => renderChanges(card.id, changes).catch(problem => { message.textContent = problem.message; }));
-  const secrets = campaign.cardSecrets ? secretImport(card.id, message) : null;
+  // A group's secrets go to the batch or variant chosen beside the top-up.
+  const secrets = campaign.cardSecrets ? secretImport(() => (group ? unit.selectedOptions[0]?.dataset.campaignId : card.id), message) : null;
   card.element.append(el('div', { class: 'figures controls' }, publish, pause, end, editButton, unit, add, topUp, showResults, charts,
     exportCsv, showChanges, message), ...[secrets, results, changes].filter(Boolean));
   card.onState = state => {
     const over = state === 'ended';
     publish.hidden = state !== 'draft';
     pause.hidden = state === 'draft';
-    editButton.hidden = !['draft', 'scheduled'].includes(state);
+    editButton.hidden = group || !['draft', 'scheduled'].includes(state);
     publish.disabled = !session.signedIn;
     pause.dataset.action = state === 'paused' ? 'resume' : 'pause';
     pause.textContent = t(state === 'paused' ? 'mk.resume' : 'mk.pause');
@@ -273,13 +292,13 @@ function addControls(card, campaign) {
 }
 
 // Card secrets come from a file, one per line (a CSV's first column), imported in claim order.
-function secretImport(id, message) {
+function secretImport(target, message) {
   const file = el('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', className: 'secrets-file', ariaLabel: t('mk.secretsFile') });
   const result = el('span', { class: 'message' });
   file.addEventListener('change', async () => {
     const lines = (await file.files[0].text()).split(/\r?\n/).map(line => line.split(',')[0].trim()).filter(Boolean);
     try {
-      const imported = await api(`/api/campaigns/${id}/secrets`, { method: 'POST', body: { secrets: lines }, token: session.token });
+      const imported = await api(`/api/campaigns/${target()}/secrets`, { method: 'POST', body: { secrets: lines }, token: session.token });
       result.textContent = t('mk.secretsImported', { imported: imported.imported, total: imported.totalImported, refused: imported.refused.length });
       result.className = imported.refused.length ? 'message error' : 'message ok';
     } catch (problem) {
@@ -294,8 +313,15 @@ async function renderChanges(id, list) {
   const changes = await api(`/api/campaigns/${id}/changes`, { token: session.token });
   list.replaceChildren(...changes.map(change => el('li', { 'data-action': change.action },
     el('time', {}, time(change.at)), `${t(`mk.action.${change.action}`, { defaultValue: change.action })} · ${change.actor}`,
-    el('code', { class: 'details' }, ` ${JSON.stringify(change.details)}`))));
+    el('ul', { class: 'details' }, ...Object.entries(change.details ?? {}).map(([field, value]) =>
+      el('li', { 'data-field': field }, `${field}: `, el('code', {}, changeText(value))))))));
   if (changes.length === 0) list.append(el('li', { class: 'empty-note' }, t('mk.noChanges')));
+}
+
+// An edit's field reads "from → to"; other entries' details are plain values.
+function changeText(value) {
+  const text = v => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return value !== null && typeof value === 'object' && 'from' in value && 'to' in value ? `${text(value.from)} → ${text(value.to)}` : text(value);
 }
 
 function renderResults(list, stats) {

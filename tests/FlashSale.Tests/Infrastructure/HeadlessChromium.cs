@@ -127,6 +127,15 @@ public sealed class BrowserPage : IAsyncDisposable
 
     private sealed record AxeViolation(string Id, string Impact, string[] Targets);
 
+    /// <summary>
+    /// The value a datetime-local input shows for <paramref name="at"/> in the browser's zone. Whole minutes without
+    /// their ":00": the browser keeps them so, and Playwright refuses a fill whose value the input changes.
+    /// </summary>
+    public Task<string> LocalInputAsync(DateTimeOffset at) =>
+        Page.EvaluateAsync<string>(
+            "ms => { const d = new Date(ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19).replace(/:00$/, ''); }",
+            at.ToUnixTimeMilliseconds());
+
     /// <summary>Whether the page is wider than its window: a phone would have to scroll sideways.</summary>
     public Task<bool> OverflowsSidewaysAsync() =>
         Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");

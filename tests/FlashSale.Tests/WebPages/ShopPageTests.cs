@@ -55,7 +55,7 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
         await wallet.Locator("li", new() { HasText = "300 points" }).Locator("button.add-points").ClickAsync();
         await Expect(shop.Page.Locator("#points-balance")).ToHaveTextAsync("300");
         await Expect(shop.Page.Locator("#points-history li[data-reason=points_card]")).ToHaveCountAsync(1);
-        Assert.Equal(300L, await ScalarAsync<long>("SELECT coalesce(sum(delta), 0)::bigint FROM points_entries WHERE shopper_id = $1", shopper));
+        Assert.Equal(300L, await system.Database.ScalarAsync<long>("SELECT coalesce(sum(delta), 0)::bigint FROM points_entries WHERE shopper_id = $1", shopper));
 
         // At the till: the code as a QR image and in text.
         var threshold = wallet.Locator("li", new() { HasText = "¥30 off orders from ¥100" });
@@ -76,7 +76,7 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
         await giftCoupon.Locator("form.give input[name=to]").FillAsync(friend);
         await giftCoupon.Locator("form.give button").ClickAsync();
         await Expect(wallet.Locator("li", new() { HasText = "¥5 off" })).ToHaveCountAsync(0);
-        Assert.Equal(friend, await ScalarAsync<string>("SELECT holder_id FROM coupons WHERE shopper_id = $1 AND campaign_id = $2", shopper, gift));
+        Assert.Equal(friend, await system.Database.ScalarAsync<string>("SELECT holder_id FROM coupons WHERE shopper_id = $1 AND campaign_id = $2", shopper, gift));
         await shop.Page.Locator("#wallet-tabs button[data-status=transferred]").ClickAsync();
         await Expect(wallet.Locator("li[data-status=transferred]")).ToContainTextAsync("¥5 off");
         await shop.Page.Locator("#wallet-tabs button[data-status=available]").ClickAsync();
@@ -89,9 +89,9 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
         await Expect(checkout.Locator(".payable")).ToHaveTextAsync("¥100");
         await checkout.Locator("button.use-plan").ClickAsync();
         await Expect(checkout.Locator("#checkout-message.ok")).ToContainTextAsync("you saved ¥50", Soon);
-        Assert.Equal(2L, await ScalarAsync<long>(
+        Assert.Equal(2L, await system.Database.ScalarAsync<long>(
             "SELECT count(*) FROM redemptions r JOIN coupons c USING (coupon_id) WHERE c.shopper_id = $1 AND r.kind <> 'points_card' AND r.refunded_at IS NULL", shopper));
-        Assert.Equal(50m, await ScalarAsync<decimal>(
+        Assert.Equal(50m, await system.Database.ScalarAsync<decimal>(
             "SELECT sum(r.discount) FROM redemptions r JOIN coupons c USING (coupon_id) WHERE c.shopper_id = $1 AND r.kind <> 'points_card'", shopper));
         await shop.Page.Locator("#wallet-tabs button[data-status=redeemed]").ClickAsync();
         // The two used at checkout, and the points card.
@@ -101,16 +101,5 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
         await shop.ScreenshotAsync("shop-wallet-en-phone");
         await shop.AssertAccessibleAsync();
         shop.AssertNoErrors();
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql, params object[] values)
-    {
-        await using var command = system.Database.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new() { Value = value });
-        }
-
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

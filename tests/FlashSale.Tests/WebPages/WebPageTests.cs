@@ -137,7 +137,7 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
         await form.Locator("input[name=minSpend]").FillAsync("100");
         await form.Locator("input[name=totalStock]").FillAsync("5");
         var opening = DateTimeOffset.UtcNow.AddSeconds(-5);
-        await form.Locator("input[name=startsAt]").FillAsync(await LocalInputAsync(marketing.Page, opening));
+        await form.Locator("input[name=startsAt]").FillAsync(await marketing.LocalInputAsync(opening));
         await form.Locator("input[name=earlyAccess]").FillAsync("gold 90");
         await form.Locator("input[name=draft]").CheckAsync();
         await form.Locator("button#submit").ClickAsync();
@@ -207,7 +207,7 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
         await Expect(marketing.Page.Locator($"article[data-campaign-id='{campaign}']")).ToHaveCountAsync(0);
         await filters.Locator("select[name=state]").SelectOptionAsync("ended");
         // From its opening on: other tests' ended campaigns opened earlier.
-        await filters.Locator("input[name=from]").FillAsync(await LocalInputAsync(marketing.Page, opening.AddSeconds(-1)));
+        await filters.Locator("input[name=from]").FillAsync(await marketing.LocalInputAsync(opening.AddSeconds(-1)));
         await filters.Locator("button").ClickAsync();
         await Expect(marketing.Page.Locator($"article[data-campaign-id='{campaign}']")).ToHaveCountAsync(1);
         await Expect(marketing.Page.Locator("article.card .state[data-state]:not([data-state=ended])")).ToHaveCountAsync(0);
@@ -283,16 +283,6 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
             phone.AssertNoErrors();
         }
     }
-
-    /// <summary>
-    /// The value a datetime-local input shows for <paramref name="at"/> in the browser's zone. Whole minutes without
-    /// their ":00": the browser keeps them so, and Playwright refuses a fill whose value the input changes.
-    /// </summary>
-    private static Task<string> LocalInputAsync(IPage page, DateTimeOffset at) =>
-        page.EvaluateAsync<string>(
-            "ms => { const d = new Date(ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19).replace(/:00$/, ''); }",
-            at.ToUnixTimeMilliseconds());
-
 
     private async Task<string> CodeOfAsync(string shopper, Guid campaign) =>
         (await Eventually.ReturnsAsync(async () =>

@@ -3,6 +3,11 @@ export default {
   en: {},
   zh: {
     'problem.bad_request': '请求有误',
+    'problem.validation_failed': '有字段填写有误',
+    'problem.malformed_json': '请求内容格式有误',
+    'problem.invalid_header': '请求头缺失或格式有误',
+    'problem.payload_too_large': '请求内容过大',
+    'problem.internal_error': '系统出错了，请稍后再试',
     'problem.unauthenticated': '请先登录',
     'problem.forbidden': '没有权限',
     'problem.not_found': '找不到',

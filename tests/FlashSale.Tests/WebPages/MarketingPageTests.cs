@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlashSale.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlashSale.Tests.WebPages;
+
+/// <summary>
+/// The marketing form with the fields beyond the basics, as a marketer uses them: batches with card
+/// secrets imported from a file, then a sell-out watched on the card; and, in Chinese, a scheduled
+/// campaign with a points price, use rules and risk limits, edited before it opens, with its change log.
+/// Every field is checked where it lands: the API's view of the campaign and PostgreSQL.
+/// </summary>
+[Trait("Tier", "EndToEnd")]
+[Collection(PagesCollection.Name)]
+public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chromium)
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task A_marketer_creates_batches_with_card_secrets_imports_them_from_a_file_and_watches_the_sell_out()
+    {
+        var name = "Game cards " + Guid.NewGuid().ToString("N")[..8];
+        await using var marketing = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
+        await marketing.SignInAsync("card-marketer");
+        var form = marketing.Page.Locator("form#create");
+        await Expect(form.Locator("input[name=startsAt]")).Not.ToHaveValueAsync("");
+        await form.Locator("input[name=name]").FillAsync(name);
+        await form.Locator("input[name=startsAt]").FillAsync(await marketing.LocalInputAsync(DateTimeOffset.UtcNow.AddSeconds(-5)));
+        await form.Locator("select[name=unitMode]").SelectOptionAsync("batches");
+        var rows = form.Locator(".unit-row");
+        await Expect(rows).ToHaveCountAsync(2);
+        await FillRowAsync(rows.Nth(0), "b50", "¥50 card", "50", "1");
+        await FillRowAsync(rows.Nth(1), "b10", "¥10 card", "10", "2");
+        await form.Locator("input[name=cardSecrets]").CheckAsync();
+        await form.Locator("input[name=maxClaimsPerDevice]").FillAsync("5");
+        await form.Locator("input[name=earlyAccess]").FillAsync("gold 10, silver 5");
+        await form.Locator("button#submit").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message.ok")).ToContainTextAsync($"Created “{name}”", SoonContains);
+
+        var group = await system.Database.ScalarAsync<Guid>("SELECT campaign_id FROM campaign_stock WHERE campaign_name = $1 AND parent_id IS NULL", name);
+        Assert.Equal(2L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM campaign_stock WHERE parent_id = $1 AND card_secrets", group));
+        Assert.Equal(3L, await system.Database.ScalarAsync<long>("SELECT sum(total_stock)::bigint FROM campaign_stock WHERE parent_id = $1", group));
+        Assert.Equal(2, await system.Database.ScalarAsync<int>("SELECT jsonb_array_length(early_access) FROM campaign_stock WHERE campaign_id = $1", group));
+
+        // Secrets from a file, one batch at a time: the batch is the one chosen beside the top-up.
+        var card = marketing.Page.Locator($"article[data-campaign-id='{group}']");
+        await Expect(card.Locator("select.top-up-unit option")).ToHaveCountAsync(2);
+        await card.Locator("select.top-up-unit").SelectOptionAsync("b10");
+        await card.Locator("input.secrets-file").SetInputFilesAsync(SecretsFile("GC10-0001\nGC10-0002\n"));
+        await Expect(card.Locator(".secrets .message.ok")).ToContainTextAsync("2 imported", SoonContains);
+        await card.Locator("select.top-up-unit").SelectOptionAsync("b50");
+        await card.Locator("input.secrets-file").SetInputFilesAsync(SecretsFile("GC50-0001,first row's other columns are ignored\n"));
+        await Expect(card.Locator(".secrets .message.ok")).ToContainTextAsync("1 imported", SoonContains);
+
+        // Three shoppers take the three cards; the card on the page follows the group to sold out.
+        foreach (var (shopper, batch) in new[] { ("gc-a", "b10"), ("gc-b", "b10"), ("gc-c", "b50") })
+        {
+            using var client = system.Client(await system.TokenAsync($"{shopper}-{group.ToString("N")[..6]}", "shopper"));
+            using var claim = Infrastructure.Api.ClaimRequest(group, Guid.NewGuid().ToString(), deviceId: shopper);
+            claim.RequestUri = new Uri($"/api/campaigns/{group}/claims?batch={batch}", UriKind.Relative);
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(claim)).StatusCode);
+        }
+
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Sold out", Soon);
+        await Expect(card.Locator(".remaining")).ToHaveTextAsync("0", Soon);
+        Assert.Equal(3L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM card_secrets k JOIN campaign_stock s USING (campaign_id) WHERE s.parent_id = $1", group));
+        Assert.Equal(3L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM coupons c JOIN campaign_stock s USING (campaign_id) WHERE s.parent_id = $1", group));
+        await marketing.ScreenshotAsync("marketing-batches-en-desktop");
+        marketing.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_marketer_sets_prices_rules_and_limits_in_Chinese_edits_the_campaign_before_it_opens_and_reads_the_change_log()
+    {
+        var name = "积分兑换 " + Guid.NewGuid().ToString("N")[..8];
+        await using var marketing = await chromium.OpenAsync(system.BaseAddress, "/marketing.html", locale: "zh-CN");
+        await marketing.SignInAsync("points-marketer");
+        var form = marketing.Page.Locator("form#create");
+        await Expect(form.Locator("button#submit")).ToHaveTextAsync("创建活动");
+        await form.Locator("input[name=name]").FillAsync(name);
+        await form.Locator("input[name=startsAt]").FillAsync(await marketing.LocalInputAsync(DateTimeOffset.UtcNow.AddDays(1)));
+        await form.Locator("input[name=endsAt]").FillAsync(await marketing.LocalInputAsync(DateTimeOffset.UtcNow.AddDays(2)));
+        await form.Locator("input[name=pricePoints]").FillAsync("200");
+        await form.Locator("select[name=transfer]").SelectOptionAsync("free");
+        await form.Locator("input[name=stackable]").UncheckAsync();
+        await form.Locator("input[name=recycleExpired]").CheckAsync();
+        await form.Locator("input[name=remindBefore]").FillAsync("3, 1");
+        await form.Locator("input[name=maxAccountsPerDevice]").FillAsync("2");
+        await form.Locator("input[name=dailyClaimCap]").FillAsync("3");
+        await form.Locator("button#submit").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message.ok")).ToContainTextAsync($"已创建“{name}”：未开始", SoonContains);
+
+        var id = await system.Database.ScalarAsync<Guid>("SELECT campaign_id FROM campaign_stock WHERE campaign_name = $1", name);
+        using var api = system.Client(await system.TokenAsync("points-marketer", "marketing"));
+        var campaign = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
+        Assert.Equal(200, campaign.GetProperty("price").GetProperty("points").GetInt32());
+        var use = campaign.GetProperty("use");
+        Assert.Equal("free", use.GetProperty("transfer").GetString());
+        Assert.False(use.GetProperty("stackable").GetBoolean());
+        Assert.True(use.GetProperty("recycleExpired").GetBoolean());
+        Assert.Equal(["3.00:00:00", "1.00:00:00"], use.GetProperty("remindBefore").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(2, campaign.GetProperty("risk").GetProperty("maxAccountsPerDevice").GetInt32());
+        Assert.Equal(3, campaign.GetProperty("risk").GetProperty("dailyClaimCap").GetInt32());
+
+        // Before it opens, the form edits it: every field comes back into the form, and only the stock changes.
+        var card = marketing.Page.Locator($"article[data-campaign-id='{id}']");
+        await card.Locator("button.edit").ClickAsync();
+        await Expect(marketing.Page.Locator("#form-title")).ToHaveTextAsync($"编辑“{name}”");
+        await Expect(form.Locator("input[name=pricePoints]")).ToHaveValueAsync("200");
+        await Expect(form.Locator("input[name=remindBefore]")).ToHaveValueAsync("3, 1");
+        await form.Locator("input[name=totalStock]").FillAsync("1500");
+        await form.Locator("button#submit").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message.ok")).ToContainTextAsync($"已保存“{name}”", SoonContains);
+        Assert.Equal(1500, await system.Database.ScalarAsync<int>("SELECT total_stock FROM campaign_stock WHERE campaign_id = $1", id));
+        campaign = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
+        Assert.Equal(200, campaign.GetProperty("price").GetProperty("points").GetInt32());
+        Assert.False(campaign.GetProperty("use").GetProperty("stackable").GetBoolean());
+
+        card = marketing.Page.Locator($"article[data-campaign-id='{id}']");
+        await card.Locator("button.show-changes").ClickAsync();
+        await Expect(card.Locator("ol.changes li[data-action=created]")).ToContainTextAsync("创建");
+        var edited = card.Locator("ol.changes li[data-action=edited]");
+        await Expect(edited).ToContainTextAsync("编辑");
+        // Only what changed: the form sends every field, and the same instants and rules are not changes.
+        await Expect(edited.Locator("li[data-field]")).ToHaveCountAsync(1);
+        await Expect(edited.Locator("li[data-field=totalStock]")).ToContainTextAsync("1000 → 1500");
+        await marketing.ScreenshotAsync("marketing-edit-zh-desktop");
+        await marketing.AssertAccessibleAsync();
+        marketing.AssertNoErrors();
+    }
+
+    private static async Task FillRowAsync(ILocator row, string key, string name, string value, string stock)
+    {
+        await row.Locator("input[name=unit-key]").FillAsync(key);
+        await row.Locator("input[name=unit-name]").FillAsync(name);
+        await row.Locator("input[name=unit-value]").FillAsync(value);
+        await row.Locator("input[name=unit-totalStock]").FillAsync(stock);
+    }
+
+    private static FilePayload SecretsFile(string text) => new() { Name = "secrets.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(text) };
+
+}
