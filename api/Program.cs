@@ -1,6 +1,7 @@
 using FlashSale.Api;
 using FlashSale.Api.Campaigns;
 using FlashSale.Api.Claims;
+using FlashSale.Api.Cluster;
 using FlashSale.Api.Dashboard;
 using FlashSale.Api.Gates;
 using FlashSale.Api.Health;
@@ -52,6 +53,7 @@ builder.Services.AddSettings<ChangeDeadlineSettings>(ChangeDeadlineSettings.Sect
 builder.Services.AddSingleton<CampaignExistence>();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService<LiveSubscription>();
+builder.Services.AddHostedService<ApiNodeHeartbeat>();
 builder.Services.AddSingleton<LocalRefusals>();
 builder.Services.AddHostedService(services => services.GetRequiredService<LocalRefusals>());
 builder.Services.AddFlashSaleRisk();
@@ -74,6 +76,7 @@ app.MapScalarApiReference();
 app.MapFlashSaleHealth();
 app.MapFlashSaleMetrics();
 app.MapClusterDashboard();
+app.MapClusterStatus();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

@@ -146,9 +146,9 @@ public sealed class Reconciliation(NpgsqlDataSource database, PaymentRouter rout
 
     private sealed record OurRefund(string OutRefundNo, string OutTradeNo, long AmountFen, DateTimeOffset RequestedAt, bool Accepted);
 
-    private sealed record StoredRun(string Channel, DateTime Day, DateTimeOffset RanAt, int StatementRows, int Matched, string Differences)
+    private sealed record StoredRun(string Channel, DateOnly Day, DateTimeOffset RanAt, int StatementRows, int Matched, string Differences)
     {
-        public ReconciliationReport ToReport() => new(Channel, DateOnly.FromDateTime(Day), RanAt, StatementRows, Matched,
+        public ReconciliationReport ToReport() => new(Channel, Day, RanAt, StatementRows, Matched,
             [.. JsonSerializer.Deserialize<ReconciliationDifference[]>(Differences) ?? []]);
     }
 }

@@ -16,6 +16,7 @@ const grid = document.getElementById('campaigns');
 
 async function connect() {
   document.getElementById('alerts-hint').hidden = session.signedIn;
+  showCluster().catch(() => {});
   dashboardButton.hidden = session.role !== 'admin';
   await startLive(session, {
     inventory: snapshot => cards.get(snapshot.campaignId)?.show(snapshot),
@@ -50,6 +51,23 @@ function showAlert(alert) {
     el('li', { 'data-kind': alert.kind, 'data-campaign-id': alert.campaignId }, el('time', {}, time(alert.at)), `${name}: ${text}`));
 }
 
+// Silos by their membership status, API nodes by whether they were heard from lately.
+async function showCluster() {
+  const list = document.getElementById('cluster');
+  document.getElementById('cluster-hint').hidden = session.signedIn;
+  if (!session.signedIn) {
+    list.replaceChildren();
+    return;
+  }
+  const cluster = await api('/api/cluster', { token: session.token });
+  const item = (kind, name, state, up, detail) => el('li', { 'data-kind': kind, 'data-state': state },
+    el('span', { class: `health ${up ? 'up' : 'down'}` }, t(`board.health.${state}`, { defaultValue: state })), ' ',
+    el('b', {}, t(`board.${kind}`)), ` ${name}`, el('br'), el('time', {}, detail));
+  list.replaceChildren(
+    ...cluster.silos.map(s => item('silo', s.name, s.status.toLowerCase(), s.status === 'Active', `${s.address} · ${t('board.since', { at: time(s.startedAt) })}`)),
+    ...cluster.apiNodes.map(n => item('api', n.name, n.up ? 'up' : 'down', n.up, `${n.address} · ${t('board.lastSeen', { at: time(n.lastSeen) })}`)));
+}
+
 // The Orleans dashboard fetches its data without our bearer header: the API trades the admin's
 // token for a cookie that only the dashboard's paths receive, then the dashboard opens in a new tab.
 const dashboardButton = document.getElementById('cluster-dashboard');
@@ -61,6 +79,7 @@ dashboardButton.addEventListener('click', async () => {
 await useLanguage(boardTexts);
 bindSignIn(session, document.getElementById('top'), connect);
 setInterval(() => listCampaigns().catch(() => {}), listEvery);
+setInterval(() => showCluster().catch(() => {}), listEvery);
 setInterval(() => cards.forEach(card => card.tick()), 1000);
 await listCampaigns().catch(() => {});
 await connect();

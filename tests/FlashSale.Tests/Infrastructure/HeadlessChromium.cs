@@ -125,7 +125,15 @@ public sealed class BrowserPage : IAsyncDisposable
     private static readonly Lazy<string> AxeSource = new(() =>
         File.ReadAllText(Path.Combine(Repo.Root, "api", "web", "node_modules", "axe-core", "axe.min.js")));
 
-    private sealed record AxeViolation(string Id, string Impact, string[] Targets);
+    // Settable properties: Playwright fills results in, it does not call constructors.
+    private sealed class AxeViolation
+    {
+        public string Id { get; set; } = "";
+
+        public string Impact { get; set; } = "";
+
+        public string[] Targets { get; set; } = [];
+    }
 
     /// <summary>
     /// The value a datetime-local input shows for <paramref name="at"/> in the browser's zone. Whole minutes without

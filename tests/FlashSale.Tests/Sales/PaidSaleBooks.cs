@@ -94,8 +94,22 @@ public sealed class PaidSaleBooks(PaidSaleSystem system, Guid campaign)
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var response = await admin.PostAsJsonAsync("/api/admin/payments/reconciliations", new { date = today });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        // What admins read afterwards is that run: the latest per channel, and the report as a file.
+        var latest = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/payments/reconciliations?date={today}");
+        Assert.Equal(Summary(run), Summary(latest));
+        using var csv = await admin.GetAsync($"/api/admin/payments/reconciliations/{today}.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + run.EnumerateArray().Sum(r => r.GetProperty("differences").GetArrayLength()), lines.Length);
+        return run;
     }
+
+    private static string Summary(JsonElement reports) => string.Join(";", reports.EnumerateArray()
+        .Select(r => $"{r.GetProperty("channel")}:{r.GetProperty("statementRows")}:{r.GetProperty("matched")}:{r.GetProperty("differences").GetArrayLength()}")
+        .Order(StringComparer.Ordinal));
 
     /// <summary>A payment of the order started; a 503 (every channel failing right then) is asked again, as a shopper would.</summary>
     public static async Task<string> StartPaymentAsync(HttpClient client, string token, Guid order)
