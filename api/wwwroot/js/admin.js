@@ -317,7 +317,8 @@ async function openDashboard() {
   }
 }
 
-// Everything an admin sees, drawn again on signing in; on signing out, gone, and the dashboard cookie with it.
+// Everything an admin sees, drawn again on signing in (the reconciliation when asked for a day); on signing
+// out, gone, and the dashboard cookie with it.
 async function refresh() {
   byId('signed-out-hint').hidden = session.signedIn;
   byId('cluster-dashboard').hidden = !session.signedIn;
@@ -332,7 +333,7 @@ async function refresh() {
   await Promise.all([
     listBlocks().catch(problem => say(byId('block-message'), problemText(problem), 'error')),
     listChannels().catch(problem => say(byId('channels-message'), problemText(problem), 'error')),
-    showDecisions(), showRoutes(), showReconciliation(),
+    showDecisions(), showRoutes(),
   ]);
 }
 
