@@ -54,21 +54,36 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         var refused = await shopper.ClaimAsync(campaign, "blocked", device);
         Assert.Equal((HttpStatusCode.Forbidden, "risk_blocked"), (refused.Status, refused.Code));
         Assert.Equal(0L, await CouponsOfAsync(shopperId));
-        await Eventually.ReturnsAsync(() => ScalarAsync<long>("SELECT count(*) FROM risk_decisions WHERE device_id = $1", device), n => n > 0);
+        await DecisionsOnDeviceAsync(device, 1);
 
-        // The admin finds it by device, and the campaign's counts by rule.
+        // Twenty more accounts on that device (a farm of resold accounts) are refused after it: a page and a bit of decisions.
+        for (var i = 0; i < 20; i++)
+        {
+            using var farmed = system.Client(await system.TokenAsync($"{shopperId}-farm-{i}", "shopper"));
+            Assert.Equal("risk_blocked", (await farmed.ClaimAsync(campaign, "farmed", device)).Code);
+        }
+
+        await DecisionsOnDeviceAsync(device, 21);
+
+        // The admin finds them by device, newest first, twenty at a time; and the campaign's counts by rule.
         var filters = admin.Page.Locator("form#decision-filters");
         await filters.Locator("input[name=deviceId]").FillAsync(device);
         await filters.Locator("input[name=campaignId]").FillAsync(campaign.ToString());
         await filters.Locator("button").ClickAsync();
-        var decision = admin.Page.Locator("#decisions li");
-        await Expect(decision).ToHaveCountAsync(1);
-        await Expect(decision).ToHaveAttributeAsync("data-rule", "blocked_device");
-        await Expect(decision).ToContainTextAsync("Refused");
-        await Expect(decision).ToContainTextAsync("Blocked device");
-        await Expect(decision).ToContainTextAsync(shopperId);
-        await Expect(admin.Page.Locator("#rule-counts dd[data-rule=blocked_device][data-verdict=refused]")).ToHaveTextAsync("1");
+        var decisions = admin.Page.Locator("#decisions li");
+        await Expect(decisions).ToHaveCountAsync(20);
+        await Expect(admin.Page.Locator("#rule-counts dd[data-rule=blocked_device][data-verdict=refused]")).ToHaveTextAsync("21");
+        await admin.Page.Locator("#more-decisions").ClickAsync();
+        await Expect(decisions).ToHaveCountAsync(21);
         await Expect(admin.Page.Locator("#more-decisions")).ToBeHiddenAsync();
+        var first = decisions.Last;
+        await Expect(first).ToHaveAttributeAsync("data-rule", "blocked_device");
+        await Expect(first).ToContainTextAsync("Refused");
+        await Expect(first).ToContainTextAsync("Blocked device");
+        await Expect(first).ToContainTextAsync($"shopper {shopperId} · device {device}");
+        var ids = await decisions.EvaluateAllAsync<long[]>("items => items.map(li => Number(li.dataset.decisionId))");
+        Assert.Equal(ids.OrderDescending(), ids);
+        Assert.Equal(21, ids.Distinct().Count());
 
         // A filter the API refuses is shown beside its field.
         await filters.Locator("input[name=campaignId]").FillAsync("not-a-campaign");
@@ -209,6 +224,10 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
             await adminClient.DeleteAsync($"/api/admin/blocks/{block}");
         }
     }
+
+    /// <summary>Waits until the audit, written in the background, holds this many decisions on the device.</summary>
+    private Task<long> DecisionsOnDeviceAsync(string device, long count) =>
+        Eventually.ReturnsAsync(() => ScalarAsync<long>("SELECT count(*) FROM risk_decisions WHERE device_id = $1", device), n => n >= count);
 
     private async Task<long> CouponsOfAsync(string shopper) =>
         await ScalarAsync<long>("SELECT count(*) FROM coupons WHERE shopper_id = $1", shopper);
