@@ -317,8 +317,7 @@ async function openDashboard() {
   }
 }
 
-// Everything an admin sees, drawn again on signing in (the reconciliation when asked for a day); on signing
-// out, gone, and the dashboard cookie with it.
+// Everything an admin sees, drawn again on signing in (the reconciliation when asked for a day); signed out, gone.
 async function refresh() {
   byId('signed-out-hint').hidden = session.signedIn;
   byId('cluster-dashboard').hidden = !session.signedIn;
@@ -327,7 +326,6 @@ async function refresh() {
     byId('rule-counts').hidden = true;
     byId('more-decisions').hidden = true;
     byId('reconciliation-csv').hidden = true;
-    await api('/api/admin/dashboard/session', { method: 'DELETE' }).catch(() => {});
     return;
   }
   await Promise.all([
@@ -350,5 +348,9 @@ byId('cluster-dashboard').addEventListener('click', openDashboard);
 
 await useLanguage(adminTexts);
 byId('rules').replaceChildren(...rules.map(rule => new Option(ruleName(rule), rule)));
-bindSignIn(session, byId('top'), refresh);
+// Signing out also forgets the dashboard's cookie in this browser, which would outlive the session otherwise.
+bindSignIn(session, byId('top'), async () => {
+  if (!session.signedIn) await api('/api/admin/dashboard/session', { method: 'DELETE' }).catch(() => {});
+  await refresh();
+});
 await refresh();

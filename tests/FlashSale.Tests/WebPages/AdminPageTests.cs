@@ -174,6 +174,31 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
     }
 
     [Fact]
+    public async Task An_admin_opens_the_orleans_dashboard_and_the_metrics_from_the_page_and_signing_out_forgets_the_dashboard()
+    {
+        await using var admin = await chromium.OpenAsync(system.BaseAddress, "/admin.html");
+        var button = admin.Page.Locator("#cluster-dashboard");
+        await Expect(button).ToBeHiddenAsync();
+        await admin.SignInAsync("dash-admin-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var dashboard = await admin.Page.Context.RunAndWaitForPageAsync(() => button.ClickAsync());
+        // Its own requests (no bearer header) get the figures: an error would fill the error banner instead.
+        await Expect(dashboard.GetByText("Active Silos")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(dashboard.Locator("#error-message-content")).ToBeEmptyAsync();
+        await dashboard.CloseAsync();
+
+        var metrics = await admin.Page.Context.RunAndWaitForPageAsync(() => admin.Page.Locator("a[href='/metrics']").ClickAsync());
+        await Expect(metrics.Locator("body")).ToContainTextAsync("# TYPE");
+        await metrics.CloseAsync();
+
+        Assert.Equal(200, (await admin.Page.APIRequest.GetAsync("/dashboard/ClusterStats")).Status);
+        await admin.Page.RunAndWaitForResponseAsync(() => admin.Page.Locator(".signed-in button").ClickAsync(), "**/api/admin/dashboard/session");
+        Assert.Equal(401, (await admin.Page.APIRequest.GetAsync("/dashboard/ClusterStats")).Status);
+        await Expect(button).ToBeHiddenAsync();
+        admin.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_admin_page_reads_in_english_and_chinese_fits_a_phone_and_passes_axe()
     {
         // Something in every list: a block, and the decision it causes.
