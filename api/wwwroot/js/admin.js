@@ -256,6 +256,9 @@ function routeItem(route) {
     el('div', { class: 'terms' }, considered.join(' · ')));
 }
 
+// The day whose reports are shown, which the CSV button downloads even if the date field changed since.
+let reportDay = null;
+
 // The statements are of China's business days, whatever the admin's zone.
 function chinaYesterday() {
   return new Date(Date.now() - 86400000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -268,7 +271,9 @@ async function showReconciliation(event) {
   clear(form, message);
   if (!signedIn(message)) return;
   try {
-    const reports = await call(`/api/admin/payments/reconciliations?date=${encodeURIComponent(form.elements.date.value)}`);
+    const date = form.elements.date.value;
+    const reports = await call(`/api/admin/payments/reconciliations?date=${encodeURIComponent(date)}`);
+    reportDay = date;
     byId('reports').replaceChildren(...reports.map(reportItem));
     byId('no-reports').hidden = reports.length > 0;
     byId('reconciliation-csv').hidden = reports.length === 0;
@@ -293,13 +298,12 @@ function reportItem(report) {
 
 // The CSV needs the token, which a plain link cannot carry: fetched, then handed to the browser as a file.
 async function downloadReconciliation() {
-  const date = byId('reconciliation').elements.date.value;
-  const response = await fetch(`/api/admin/payments/reconciliations/${date}.csv`, { headers: { Authorization: `Bearer ${session.token}` } });
+  const response = await fetch(`/api/admin/payments/reconciliations/${reportDay}.csv`, { headers: { Authorization: `Bearer ${session.token}` } });
   if (!response.ok) {
     toast(t('admin.downloadFailed', { status: response.status }));
     return;
   }
-  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: `reconciliation-${date}.csv` });
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: `reconciliation-${reportDay}.csv` });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
@@ -319,15 +323,14 @@ async function openDashboard() {
 
 // Everything an admin sees, drawn again on signing in (the reconciliation when asked for a day); signed out, gone.
 async function refresh() {
-  byId('signed-out-hint').hidden = session.signedIn;
   byId('cluster-dashboard').hidden = !session.signedIn;
   if (!session.signedIn) {
     for (const list of ['blocks', 'decisions', 'timeline', 'channels', 'routes', 'reports']) byId(list).replaceChildren();
-    byId('rule-counts').hidden = true;
-    byId('more-decisions').hidden = true;
-    byId('reconciliation-csv').hidden = true;
+    for (const extra of document.querySelectorAll('main .empty-note, #rule-counts, #more-decisions, #reconciliation-csv')) extra.hidden = true;
+    byId('signed-out-hint').hidden = false;
     return;
   }
+  byId('signed-out-hint').hidden = true;
   await Promise.all([
     listBlocks().catch(problem => say(byId('block-message'), problemText(problem), 'error')),
     listChannels().catch(problem => say(byId('channels-message'), problemText(problem), 'error')),

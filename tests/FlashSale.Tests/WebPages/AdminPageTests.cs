@@ -195,6 +195,8 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         await admin.Page.RunAndWaitForResponseAsync(() => admin.Page.Locator(".signed-in button").ClickAsync(), "**/api/admin/dashboard/session");
         Assert.Equal(401, (await admin.Page.APIRequest.GetAsync("/dashboard/ClusterStats")).Status);
         await Expect(button).ToBeHiddenAsync();
+        await Expect(admin.Page.Locator("#signed-out-hint")).ToBeVisibleAsync();
+        await Expect(admin.Page.Locator("#channels li")).ToHaveCountAsync(0);
         admin.AssertNoErrors();
     }
 
