@@ -1,0 +1,359 @@
+// The admin page: blocks, the audit of risk decisions, a coupon's history, the payment channels with
+// their routing and reconciliation, and the way to the Orleans dashboard. All through /api/admin.
+import { api } from './api.js';
+import { el, toast } from './dom.js';
+import { money, number, time } from './format.js';
+import { Session, bindSignIn } from './session.js';
+import { t, useLanguage } from './i18n.js';
+import adminTexts from './locales/admin.js';
+
+const session = new Session('admin', ['admin']);
+const pageSize = 20;
+const byId = id => document.getElementById(id);
+// The rules risk decisions are audited under (grain-interfaces/Risk/RiskRules.cs), offered in the rule filter.
+const rules = ['blocked_shopper', 'blocked_device', 'blocked_address', 'rate_limit', 'daily_claim_cap', 'max_accounts_per_device',
+  'max_claims_per_device', 'max_claims_per_device_per_day', 'instant_claim_without_fetch', 'new_accounts_burst'];
+
+const call = (path, options = {}) => api(path, { ...options, token: session.token });
+// A refusal in the page's language where its code has words here, otherwise as the API put it.
+const problemText = problem => t(`admin.problem.${problem.code}`, { defaultValue: problem.message });
+const ruleName = rule => t(`admin.rule.${rule}`, { defaultValue: rule });
+const channelName = channel => t(`admin.channel.${channel}`, { defaultValue: channel });
+
+function say(message, text, outcome) {
+  message.textContent = text;
+  message.className = outcome ? `message ${outcome}` : 'message';
+}
+
+// Each refused field's reasons beside it; the problem's title (and any field without a place) in the message.
+function showProblem(form, message, problem) {
+  let unplaced = problemText(problem);
+  for (const [field, errors] of Object.entries(problem.errors ?? {})) {
+    const span = form.querySelector(`[data-field="${field}"]`);
+    if (span) span.textContent = errors.join(' ');
+    else unplaced += ` ${field}: ${errors.join(' ')}`;
+  }
+  say(message, unplaced, 'error');
+}
+
+function clear(form, message) {
+  form.querySelectorAll('.field-error').forEach(span => { span.textContent = ''; });
+  say(message, '');
+}
+
+// Signed out, nothing is sent: the page says so instead of showing a 401.
+function signedIn(message) {
+  if (!session.signedIn) say(message, t('admin.signInFirst'), 'error');
+  return session.signedIn;
+}
+
+// ---- Blocks ----
+
+async function listBlocks() {
+  const blocks = await call('/api/admin/blocks');
+  byId('blocks').replaceChildren(...blocks.map(blockItem));
+  byId('no-blocks').hidden = blocks.length > 0;
+}
+
+function blockItem(block) {
+  const remove = el('button', { type: 'button', className: 'quiet remove', ariaLabel: t('admin.removeBlock', { value: block.value }) },
+    t('admin.remove'));
+  remove.addEventListener('click', () => removeBlock(block, remove));
+  return el('li', { 'data-block-id': block.id, 'data-kind': block.kind, 'data-value': block.value },
+    el('b', {}, t(`admin.kind.${block.kind}`)), ' ', el('span', { class: 'code' }, block.value), remove,
+    el('div', { class: 'terms' }, t('admin.blockDetails', { reason: block.reason, by: block.createdBy, at: time(block.createdAt) }), ' · ',
+      block.expiresAt ? t('admin.until', { at: time(block.expiresAt) }) : t('admin.noEnd')));
+}
+
+async function addBlock(event) {
+  event.preventDefault();
+  const form = event.target;
+  const message = byId('block-message');
+  clear(form, message);
+  if (!signedIn(message)) return;
+  // datetime-local has no zone: it is the admin's local time.
+  const expiresAt = form.elements.expiresAt.value ? new Date(form.elements.expiresAt.value).toISOString() : undefined;
+  try {
+    const block = await call('/api/admin/blocks', {
+      method: 'POST',
+      body: { kind: form.elements.kind.value, value: form.elements.value.value, reason: form.elements.reason.value, expiresAt },
+    });
+    say(message, t('admin.blocked', { kind: t(`admin.kind.${block.kind}`), value: block.value }), 'ok');
+    form.elements.value.value = '';
+    await listBlocks();
+  } catch (problem) {
+    showProblem(form, message, problem);
+  }
+}
+
+async function removeBlock(block, button) {
+  const message = byId('block-message');
+  button.disabled = true;
+  try {
+    await call(`/api/admin/blocks/${block.id}`, { method: 'DELETE' });
+    say(message, t('admin.removed', { value: block.value }), 'ok');
+  } catch (problem) {
+    say(message, problemText(problem), 'error');
+  }
+  await listBlocks();
+}
+
+// ---- Risk decisions: newest first, a page at a time ----
+
+let decisionQuery = new URLSearchParams({ limit: pageSize });
+let oldestDecision = null;
+
+async function showDecisions(event) {
+  event?.preventDefault();
+  const form = byId('decision-filters');
+  const message = byId('decisions-message');
+  clear(form, message);
+  if (!signedIn(message)) return;
+  decisionQuery = new URLSearchParams({ limit: pageSize });
+  for (const name of ['campaignId', 'shopperId', 'deviceId', 'rule']) {
+    const value = form.elements[name].value.trim();
+    if (value) decisionQuery.set(name, value);
+  }
+  byId('decisions').replaceChildren();
+  try {
+    await loadDecisions();
+    await showRuleCounts(decisionQuery.get('campaignId'));
+  } catch (problem) {
+    showProblem(form, message, problem);
+  }
+}
+
+async function loadDecisions(before) {
+  const query = new URLSearchParams(decisionQuery);
+  if (before) query.set('before', before);
+  const decisions = await call(`/api/admin/risk/decisions?${query}`);
+  byId('decisions').append(...decisions.map(decisionItem));
+  oldestDecision = decisions.at(-1)?.id ?? oldestDecision;
+  byId('more-decisions').hidden = decisions.length < pageSize;
+  byId('no-decisions').hidden = byId('decisions').children.length > 0;
+}
+
+function decisionItem(decision) {
+  const facts = [
+    decision.campaignId && t('admin.onCampaign', { id: decision.campaignId }),
+    decision.shopperId && t('admin.byShopper', { id: decision.shopperId }),
+    decision.deviceId && t('admin.fromDevice', { id: decision.deviceId }),
+    decision.address && t('admin.fromAddress', { address: decision.address }),
+    decision.occurrences > 1 && t('admin.occurrences', { times: number(decision.occurrences) }),
+  ].filter(Boolean).join(' · ');
+  const evidence = Object.keys(decision.evidence ?? {}).length > 0 ? JSON.stringify(decision.evidence) : null;
+  return el('li', { 'data-decision-id': decision.id, 'data-rule': decision.rule, 'data-verdict': decision.verdict },
+    el('time', { dateTime: decision.decidedAt }, time(decision.decidedAt)),
+    el('span', { class: 'verdict', 'data-verdict': decision.verdict }, t(`admin.verdict.${decision.verdict}`)),
+    el('b', {}, ruleName(decision.rule)),
+    el('div', { class: 'terms' }, facts),
+    evidence && el('code', { class: 'evidence' }, evidence));
+}
+
+async function showRuleCounts(campaignId) {
+  const box = byId('rule-counts');
+  box.hidden = !campaignId;
+  if (!campaignId) return;
+  const counts = await call(`/api/admin/risk/campaigns/${encodeURIComponent(campaignId)}/rules`);
+  box.querySelector('dl').replaceChildren(...counts.flatMap(count => [
+    el('dt', {}, el('span', { class: 'verdict', 'data-verdict': count.verdict }, t(`admin.verdict.${count.verdict}`)), ruleName(count.rule)),
+    el('dd', { 'data-rule': count.rule, 'data-verdict': count.verdict }, number(count.decisions)),
+  ]));
+  box.querySelector('.empty-note').hidden = counts.length > 0;
+}
+
+// ---- A coupon's history ----
+
+async function showHistory(event) {
+  event.preventDefault();
+  const form = event.target;
+  const message = byId('history-message');
+  const timeline = byId('timeline');
+  clear(form, message);
+  timeline.replaceChildren();
+  if (!signedIn(message)) return;
+  const id = form.elements.couponId.value.trim();
+  if (!id) {
+    say(message, t('admin.enterCouponId'), 'error');
+    return;
+  }
+  try {
+    const events = await call(`/api/admin/coupons/${encodeURIComponent(id)}/history`);
+    timeline.replaceChildren(...events.map(historyItem));
+  } catch (problem) {
+    say(message, problemText(problem), 'error');
+  }
+}
+
+function historyItem(event) {
+  const text = t(`admin.event.${event.kind}`, {
+    defaultValue: event.kind,
+    actor: event.actor,
+    counterpart: event.counterpart,
+    order: event.orderId,
+    amount: event.amount == null ? '' : money(event.amount),
+  });
+  return el('li', { 'data-kind': event.kind }, el('time', { dateTime: event.at }, time(event.at)), text);
+}
+
+// ---- Payments ----
+
+async function listChannels(channels) {
+  const list = channels ?? await call('/api/admin/payments/channels');
+  byId('channels').replaceChildren(...list.map(channelItem));
+}
+
+function channelItem(channel) {
+  const state = channel.isolated ? 'isolated' : channel.breaker;
+  const action = channel.isolated ? 'restore' : 'isolate';
+  const name = channelName(channel.channel);
+  const button = el('button', { type: 'button', className: `quiet ${action}`, ariaLabel: t(`admin.${action}Channel`, { channel: name }) },
+    t(`admin.${action}`));
+  button.addEventListener('click', () => switchChannel(channel.channel, action, button));
+  return el('li', { 'data-channel': channel.channel, 'data-state': state },
+    el('b', {}, name), ' ', el('span', { class: 'breaker', 'data-state': state }, t(`admin.breaker.${state}`, { defaultValue: state })),
+    channel.enabled ? null : el('span', { class: 'terms' }, t('admin.channelDisabled')),
+    button);
+}
+
+async function switchChannel(channel, action, button) {
+  const message = byId('channels-message');
+  button.disabled = true;
+  try {
+    const reason = byId('switch-reason').value.trim() || undefined;
+    await listChannels(await call(`/api/admin/payments/channels/${encodeURIComponent(channel)}/${action}`, { method: 'POST', body: { reason } }));
+    say(message, t(`admin.${action}d`, { channel: channelName(channel) }), 'ok');
+  } catch (problem) {
+    button.disabled = false;
+    say(message, problemText(problem), 'error');
+  }
+}
+
+async function showRoutes(event) {
+  event?.preventDefault();
+  const form = byId('route-filters');
+  const message = byId('routes-message');
+  clear(form, message);
+  if (!signedIn(message)) return;
+  const orderId = form.elements.orderId.value.trim();
+  try {
+    const routes = await call(`/api/admin/payments/routes${orderId ? `?orderId=${encodeURIComponent(orderId)}` : ''}`);
+    byId('routes').replaceChildren(...routes.slice(0, pageSize).map(routeItem));
+    byId('no-routes').hidden = routes.length > 0;
+  } catch (problem) {
+    showProblem(form, message, problem);
+  }
+}
+
+function routeItem(route) {
+  const considered = route.considered.map(c => t('admin.considered', {
+    channel: channelName(c.channel), reason: t(`admin.routeReason.${c.reason}`, { defaultValue: c.reason }), fee: money(c.feeFen / 100),
+  }));
+  return el('li', { 'data-order-id': route.orderId },
+    el('time', { dateTime: route.decidedAt }, time(route.decidedAt)),
+    route.channel ? t('admin.routedTo', { order: route.orderId, channel: channelName(route.channel) })
+      : t('admin.routedNowhere', { order: route.orderId }),
+    el('div', { class: 'terms' }, considered.join(' · ')));
+}
+
+// The day whose reports are shown, which the CSV button downloads even if the date field changed since.
+let reportDay = null;
+
+// The statements are of China's business days, whatever the admin's zone.
+function chinaYesterday() {
+  return new Date(Date.now() - 86400000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+}
+
+async function showReconciliation(event) {
+  event?.preventDefault();
+  const form = byId('reconciliation');
+  const message = byId('reconciliation-message');
+  clear(form, message);
+  if (!signedIn(message)) return;
+  try {
+    const date = form.elements.date.value;
+    const reports = await call(`/api/admin/payments/reconciliations?date=${encodeURIComponent(date)}`);
+    reportDay = date;
+    byId('reports').replaceChildren(...reports.map(reportItem));
+    byId('no-reports').hidden = reports.length > 0;
+    byId('reconciliation-csv').hidden = reports.length === 0;
+  } catch (problem) {
+    showProblem(form, message, problem);
+  }
+}
+
+function reportItem(report) {
+  const channel = channelName(report.channel);
+  const kinds = Map.groupBy(report.differences, d => d.kind);
+  return el('li', { 'data-channel': report.channel },
+    report.unavailable
+      ? t('admin.reportUnavailable', { channel, reason: report.unavailable })
+      : t('admin.report', {
+        channel, at: time(report.ranAt), rows: number(report.statementRows), matched: number(report.matched),
+        differences: number(report.differences.length),
+      }),
+    kinds.size > 0 ? el('div', { class: 'terms' }, [...kinds].map(([kind, list]) =>
+      `${t(`admin.difference.${kind}`, { defaultValue: kind })} ${number(list.length)}`).join(' · ')) : null);
+}
+
+// The CSV needs the token, which a plain link cannot carry: fetched, then handed to the browser as a file.
+async function downloadReconciliation() {
+  const response = await fetch(`/api/admin/payments/reconciliations/${reportDay}.csv`, { headers: { Authorization: `Bearer ${session.token}` } });
+  if (!response.ok) {
+    toast(t('admin.downloadFailed', { status: response.status }));
+    return;
+  }
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: `reconciliation-${reportDay}.csv` });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+// ---- The Orleans dashboard ----
+
+// It fetches its data without our bearer header: the API trades the admin's token for a cookie that
+// only the dashboard's paths receive, then the dashboard opens in a new tab (as on the board).
+async function openDashboard() {
+  try {
+    await call('/api/admin/dashboard/session', { method: 'POST' });
+    window.open('/dashboard/', '_blank');
+  } catch (problem) {
+    toast(problemText(problem));
+  }
+}
+
+// Everything an admin sees, drawn again on signing in (the reconciliation when asked for a day); signed out, gone.
+async function refresh() {
+  byId('cluster-dashboard').hidden = !session.signedIn;
+  if (!session.signedIn) {
+    for (const list of ['blocks', 'decisions', 'timeline', 'channels', 'routes', 'reports']) byId(list).replaceChildren();
+    for (const extra of document.querySelectorAll('main .empty-note, #rule-counts, #more-decisions, #reconciliation-csv')) extra.hidden = true;
+    byId('signed-out-hint').hidden = false;
+    return;
+  }
+  byId('signed-out-hint').hidden = true;
+  await Promise.all([
+    listBlocks().catch(problem => say(byId('block-message'), problemText(problem), 'error')),
+    listChannels().catch(problem => say(byId('channels-message'), problemText(problem), 'error')),
+    showDecisions(), showRoutes(),
+  ]);
+}
+
+byId('reconciliation').elements.date.value = chinaYesterday();
+byId('block').addEventListener('submit', addBlock);
+byId('decision-filters').addEventListener('submit', showDecisions);
+byId('more-decisions').addEventListener('click', () =>
+  loadDecisions(oldestDecision).catch(problem => say(byId('decisions-message'), problemText(problem), 'error')));
+byId('history').addEventListener('submit', showHistory);
+byId('route-filters').addEventListener('submit', showRoutes);
+byId('reconciliation').addEventListener('submit', showReconciliation);
+byId('reconciliation-csv').addEventListener('click', downloadReconciliation);
+byId('cluster-dashboard').addEventListener('click', openDashboard);
+
+await useLanguage(adminTexts);
+byId('rules').replaceChildren(...rules.map(rule => new Option(ruleName(rule), rule)));
+// Signing out also forgets the dashboard's cookie in this browser, which would outlive the session otherwise.
+bindSignIn(session, byId('top'), async () => {
+  if (!session.signedIn) await api('/api/admin/dashboard/session', { method: 'DELETE' }).catch(() => {});
+  await refresh();
+});
+await refresh();
