@@ -282,6 +282,27 @@ async function showReconciliation(event) {
   }
 }
 
+// Runs the day's reconciliation again (each channel's statement fetched and matched now) and shows it.
+async function reconcileNow() {
+  const form = byId('reconciliation');
+  const message = byId('reconciliation-message');
+  clear(form, message);
+  if (!signedIn(message)) return;
+  try {
+    const date = form.elements.date.value;
+    const reports = await call('/api/admin/payments/reconciliations', { method: 'POST', body: { date } });
+    reportDay = date;
+    byId('reports').replaceChildren(...reports.map(reportItem));
+    byId('no-reports').hidden = reports.length > 0;
+    byId('reconciliation-csv').hidden = reports.length === 0;
+    say(message, t('admin.reconciled', { count: reports.length }), 'ok');
+  } catch (problem) {
+    // A gateway that did not hand over its statement still leaves the other channels' reports.
+    if (problem.problem?.reports) byId('reports').replaceChildren(...problem.problem.reports.map(reportItem));
+    showProblem(form, message, problem);
+  }
+}
+
 function reportItem(report) {
   const channel = channelName(report.channel);
   const kinds = Map.groupBy(report.differences, d => d.kind);
@@ -347,6 +368,7 @@ byId('history').addEventListener('submit', showHistory);
 byId('route-filters').addEventListener('submit', showRoutes);
 byId('reconciliation').addEventListener('submit', showReconciliation);
 byId('reconciliation-csv').addEventListener('click', downloadReconciliation);
+byId('reconcile-now').addEventListener('click', reconcileNow);
 byId('cluster-dashboard').addEventListener('click', openDashboard);
 
 await useLanguage(adminTexts);

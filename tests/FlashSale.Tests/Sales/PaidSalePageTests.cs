@@ -45,5 +45,21 @@ public sealed class PaidSalePageTests(PaidSaleSystem system, HeadlessChromium ch
         Assert.False(await shop.OverflowsSidewaysAsync());
         await shop.ScreenshotAsync("shop-paid");
         shop.AssertNoErrors();
+
+        // The admin page: the routing decisions, and today's statements reconciled on the spot, one report per channel.
+        var orderId = await system.Database.ScalarAsync<Guid>("SELECT order_id FROM sale_orders WHERE campaign_id = $1", campaign);
+        await using var admin = await chromium.OpenAsync(system.BaseAddress, "/admin.html");
+        await admin.SignInAsync("books-admin");
+        await Expect(admin.Page.Locator("#routes li").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await admin.Page.Locator("form#reconciliation input[name=date]").FillAsync(
+            DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.Page.Locator("#reconcile-now").ClickAsync();
+        await Expect(admin.Page.Locator("#reconciliation-message.ok")).ToContainTextAsync("Reconciled", Soon);
+        await Expect(admin.Page.Locator("#reports li[data-channel]")).ToHaveCountAsync(
+            (int)await system.Database.ScalarAsync<long>("SELECT count(DISTINCT channel) FROM reconciliation_runs"));
+        Assert.True(await system.Database.ScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM sale_payments WHERE order_id = $1 AND settlement = 'coupon')", orderId));
+        await admin.ScreenshotAsync("admin-reconciliation");
+        admin.AssertNoErrors();
     }
 }
