@@ -18,7 +18,7 @@ namespace FlashSale.Api.Campaigns;
 public static class CampaignEditEndpoints
 {
     private static readonly string[] Editable =
-        ["name", "coupon", "totalStock", "perUserLimit", "startsAt", "endsAt", "validity", "risk", "use", "price", "earlyAccess"];
+        ["name", "coupon", "totalStock", "perUserLimit", "startsAt", "endsAt", "validity", "risk", "use", "price", "earlyAccess", "timeZone"];
 
     public static void MapCampaignEdits(this IEndpointRouteBuilder app)
     {

@@ -20,7 +20,8 @@ public sealed record CreateCampaignRequest(
     EarlyAccessBody[]? EarlyAccess = null,
     UnitBody[]? Batches = null,
     UnitBody[]? Variants = null,
-    PaymentBody? Payment = null);
+    PaymentBody? Payment = null,
+    string? TimeZone = null);
 
 /// <summary>
 /// One batch (a tier shoppers pick, with its own stock and per-user limit) or variant (an A/B arm

@@ -46,7 +46,8 @@ public sealed record CampaignResponse(
     IReadOnlyList<UnitResponse>? Batches = null,
     IReadOnlyList<UnitResponse>? Variants = null,
     int Held = 0,
-    PaymentBody? Payment = null)
+    PaymentBody? Payment = null,
+    string? TimeZone = null)
 {
     /// <summary>A group with its batches or variants as they are now; its counts are theirs added up.</summary>
     public static async Task<CampaignResponse> OfAsync(CampaignView group, IClusterClient cluster)
@@ -81,7 +82,7 @@ public sealed record CampaignResponse(
             d.EarlyAccess.IsDefault ? [] : [.. d.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))],
             view.Phase.Name(),
             view.Issued, view.Remaining, d.CreatedAt, view.AsOf, d.Merchant,
-            Held: view.Held, Payment: d.Sale is { } sale ? new PaymentBody(sale.PaymentWindow, sale.RefundsReturnStock) : null);
+            Held: view.Held, Payment: d.Sale is { } sale ? new PaymentBody(sale.PaymentWindow, sale.RefundsReturnStock) : null, TimeZone: d.TimeZone);
     }
 }
 
@@ -94,16 +95,17 @@ public sealed record CampaignListResponse(IReadOnlyList<CampaignSummaryResponse>
 /// <param name="Held">A paid sale's units held by orders waiting for payment; <c>issued + held + remaining = totalStock</c>.</param>
 /// <param name="Payment">A paid sale's payment window; null for other campaigns.</param>
 /// <param name="CardSecrets">Its coupons carry card secrets, imported by marketing.</param>
+/// <param name="TimeZone">The IANA zone its times are written in on the pages; null: each reader's own.</param>
 public sealed record CampaignSummaryResponse(
     Guid Id, string Name, CouponTermsResponse Coupon, int TotalStock, int Issued, int Remaining, string State, DateTimeOffset StartsAt,
     DateTimeOffset EndsAt, PriceBody? Price, IReadOnlyList<EarlyAccessBody> EarlyAccess, int Units, int Held = 0, PaymentBody? Payment = null,
-    bool CardSecrets = false)
+    bool CardSecrets = false, string? TimeZone = null)
 {
     public static CampaignSummaryResponse Of(CampaignListing c) => new(c.Id, c.Name, CouponTermsResponse.Of(c.Terms), c.TotalStock, c.Issued,
         c.TotalStock - c.Issued - c.Held, c.State, c.StartsAt, c.EndsAt,
         c.PricePoints is not null || c.CashPriceFen is not null ? new PriceBody(c.PricePoints, c.CashPriceFen / 100m) : null,
         [.. c.EarlyAccess.Select(e => new EarlyAccessBody(e.Tier, e.Lead))], c.Units, c.Held,
-        c.PaymentWindow is { } window ? new PaymentBody(window, null) : null, c.CardSecrets);
+        c.PaymentWindow is { } window ? new PaymentBody(window, null) : null, c.CardSecrets, c.TimeZone);
 }
 
 /// <param name="CampaignId">The unit's own campaign: its live figures on the hub, its coupons' campaign.</param>

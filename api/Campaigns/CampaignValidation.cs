@@ -71,15 +71,25 @@ public static class CampaignValidation
         var price = CheckPrice(request.Price, Error);
         var sale = CheckPayment(request, price, Error);
         var early = CheckEarlyAccess(request.EarlyAccess, Error);
+        var timeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? null : request.TimeZone.Trim();
+        if (timeZone is not null && !IsTimeZone(timeZone))
+        {
+            Error("timeZone", "An IANA time zone such as Asia/Shanghai, or left out (each reader's own zone).");
+        }
 
         definition = errors.Count == 0
             ? new CampaignDefinition(Guid.CreateVersion7(now), name!, terms!, request.TotalStock!.Value, perUserLimit,
                 request.StartsAt!.Value.ToUniversalTime(), request.EndsAt!.Value.ToUniversalTime(), validity!, now, "", risk, use, price, request.CardSecrets ?? false,
                 early) with
-            { Sale = sale }
+            { Sale = sale, TimeZone = timeZone }
             : null;
         return errors;
     }
+
+    // IANA names only (Region/City, or UTC): Windows names would mean nothing to the pages' browsers.
+    private static bool IsTimeZone(string name) =>
+        name.Length <= 64 && (name == "UTC" || name.Contains('/', StringComparison.Ordinal))
+        && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) && zone.HasIanaId;
 
     public static string TransferName(TransferRule rule) => rule switch
     {

@@ -27,7 +27,8 @@ public sealed record CampaignDefinition(
     [property: Id(15)] ImmutableArray<CampaignUnit> Units = default,
     [property: Id(16)] Guid? ParentId = null,
     [property: Id(17)] string? MerchantId = null,
-    [property: Id(18)] PaidSale? Sale = null)
+    [property: Id(18)] PaidSale? Sale = null,
+    [property: Id(19)] string? TimeZone = null)
 {
     /// <summary>The merchant of campaigns made before tenancy, and of tokens that name none.</summary>
     public const string DefaultMerchant = "default";

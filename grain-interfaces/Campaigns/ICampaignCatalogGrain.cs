@@ -62,4 +62,5 @@ public sealed record CampaignListing(
     [property: Id(11)] int Held = 0,
     [property: Id(12)] long? CashPriceFen = null,
     [property: Id(13)] TimeSpan? PaymentWindow = null,
-    [property: Id(14)] bool CardSecrets = false);
+    [property: Id(14)] bool CardSecrets = false,
+    [property: Id(15)] string? TimeZone = null);

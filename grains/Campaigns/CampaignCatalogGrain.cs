@@ -21,9 +21,9 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
         var rows = (await connection.QueryAsync<ListingRow>(
             """
             SELECT campaign_id, campaign_name, terms::text AS terms, total, issued, held, starts_at, ends_at, phase, price_points,
-                   early_access::text AS early_access_json, units, cash_price_fen, payment_window, card_secrets
+                   early_access::text AS early_access_json, units, cash_price_fen, payment_window, card_secrets, time_zone
               FROM (SELECT s.campaign_id, s.campaign_name, s.terms, s.starts_at, s.ends_at, s.price_points, s.early_access, g.total, g.issued, g.units,
-                           g.held, s.cash_price_fen, s.payment_window, s.card_secrets,
+                           g.held, s.cash_price_fen, s.payment_window, s.card_secrets, s.time_zone,
                            CASE WHEN s.draft THEN 'draft'
                                 WHEN @now < s.starts_at THEN 'scheduled'
                                 WHEN @now >= s.ends_at THEN 'ended'
@@ -74,9 +74,9 @@ public sealed class CampaignCatalogGrain(NpgsqlDataSource database) : Grain, ICa
 
     private sealed record ListingRow(Guid CampaignId, string CampaignName, string Terms, int Total, int Issued, int Held, DateTimeOffset StartsAt,
         DateTimeOffset EndsAt, string Phase, int? PricePoints, string EarlyAccessJson, int Units, long? CashPriceFen, TimeSpan? PaymentWindow,
-        bool CardSecrets)
+        bool CardSecrets, string? TimeZone)
     {
         public CampaignListing ToListing() => new(CampaignId, CampaignName, TermsJson.Read(Terms), Total, Issued, StartsAt, EndsAt, Phase, PricePoints,
-            [.. JsonSerializer.Deserialize<EarlyAccess[]>(EarlyAccessJson, WebJson)!], Units, Held, CashPriceFen, PaymentWindow, CardSecrets);
+            [.. JsonSerializer.Deserialize<EarlyAccess[]>(EarlyAccessJson, WebJson)!], Units, Held, CashPriceFen, PaymentWindow, CardSecrets, TimeZone);
     }
 }

@@ -34,10 +34,10 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
             WITH created AS (
                 INSERT INTO campaign_stock (campaign_id, total_stock, per_user_limit, campaign_name, terms, transfer_rule, stackable,
                                             remind_before, ends_at, card_secrets, recycle_expired, starts_at, draft, price_points, early_access,
-                                            parent_id, merchant_id, cash_price_fen, payment_window, refunds_return_stock)
+                                            parent_id, merchant_id, cash_price_fen, payment_window, refunds_return_stock, time_zone)
                 VALUES (@campaignId, @totalStock, @perUserLimit, @name, @terms::jsonb, @transferRule, @stackable,
                         @remindBefore, @endsAt, @cardSecrets, @recycleExpired, @startsAt, @draft, @pricePoints, @earlyAccess::jsonb,
-                        @parentId, @merchant, @cashPriceFen, @paymentWindow, @refundsReturnStock)
+                        @parentId, @merchant, @cashPriceFen, @paymentWindow, @refundsReturnStock, @timeZone)
                 ON CONFLICT (campaign_id) DO NOTHING
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -159,7 +159,8 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
                        transfer_rule = @transferRule, stackable = @stackable, remind_before = @remindBefore, ends_at = @endsAt,
                        card_secrets = @cardSecrets, recycle_expired = @recycleExpired, starts_at = @startsAt,
                        price_points = @pricePoints, early_access = @earlyAccess::jsonb, parent_id = @parentId,
-                       cash_price_fen = @cashPriceFen, payment_window = @paymentWindow, refunds_return_stock = @refundsReturnStock
+                       cash_price_fen = @cashPriceFen, payment_window = @paymentWindow, refunds_return_stock = @refundsReturnStock,
+                       time_zone = @timeZone
                  WHERE campaign_id = @campaignId AND issued = 0
                 RETURNING campaign_id)
             INSERT INTO campaign_changes (campaign_id, changed_at, actor, action, details)
@@ -171,6 +172,7 @@ public sealed class CampaignChangeLog(NpgsqlDataSource database)
     private static DynamicParameters ColumnsOf(CampaignDefinition campaign) => new(new
     {
         campaignId = campaign.Id,
+        timeZone = campaign.TimeZone,
         totalStock = campaign.TotalStock,
         perUserLimit = campaign.PerUserLimit,
         name = campaign.Name,

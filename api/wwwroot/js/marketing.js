@@ -7,6 +7,7 @@ import { isLive, startLive, subscribe, unsubscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { StockCard } from './stock-card.js';
 import { UnitRows } from './unit-rows.js';
+import { browserZone, instantOf, wallClock } from './zones.js';
 import { t, useLanguage } from './i18n.js';
 import marketingTexts from './locales/marketing.js';
 
@@ -24,11 +25,9 @@ function showKindFields() {
   }
 }
 
-// datetime-local has no time zone: it is the browser's local time, as marketers read their calendar.
-function localInput(ms) {
-  const at = new Date(ms);
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
-}
+// datetime-local has no time zone: it is read on the clocks of the campaign's zone (the browser's unless chosen).
+const zone = () => form.elements.timeZone.value || browserZone();
+const localInput = ms => wallClock(ms, zone());
 
 function number(name) {
   const input = form.elements[name];
@@ -43,7 +42,8 @@ function timeSpan(minutes) {
 
 function instant(name) {
   const value = form.elements[name].value;
-  return value ? new Date(value).toISOString() : undefined;
+  const at = value ? instantOf(value, zone()) : NaN;
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 
 // "gold 10, silver 5": each tier with its lead in minutes. Anything else is sent as it is, for the API to refuse by name.
@@ -100,6 +100,7 @@ function campaignBody() {
     price: withoutEmpty({ points: number('pricePoints'), cash: number('cash') }),
     cardSecrets: form.elements.cardSecrets.checked,
     earlyAccess: earlyAccess(),
+    timeZone: form.elements.timeZone.value,
   };
   // Batches or variants carry the coupon and stock themselves.
   const units = unitRows.read(body.coupon);
@@ -123,6 +124,7 @@ async function edit(id) {
   const campaign = await api(`/api/campaigns/${id}`, { token: session.token });
   const set = (name, value) => { form.elements[name].value = value ?? ''; };
   set('name', campaign.name);
+  set('timeZone', campaign.timeZone ?? browserZone());
   set('kind', campaign.coupon.kind);
   set('currency', campaign.coupon.currency);
   for (const [name, field] of [['amountOff', 'amountOff'], ['minSpend', 'minSpend'], ['percentOff', 'percentOff'], ['maxDiscount', 'maxDiscount'],
@@ -412,6 +414,9 @@ function applyFilters(event) {
   return listCampaigns();
 }
 
+// Every zone the browser knows, the browser's own first.
+form.elements.timeZone.replaceChildren(...[browserZone(), ...Intl.supportedValuesOf('timeZone').filter(z => z !== browserZone())]
+  .map(name => el('option', { value: name }, name)));
 form.elements.kind.addEventListener('change', showKindFields);
 form.addEventListener('submit', create);
 document.getElementById('cancel-edit').addEventListener('click', stopEditing);

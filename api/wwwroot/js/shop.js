@@ -39,6 +39,8 @@ class Drop {
     this.badge = el('span', { class: 'badge early-access' }, t('shop.earlyAccess'));
     this.element = el('article', { class: 'card', 'data-campaign-id': campaign.id },
       el('header', {}, el('h3', {}, campaign.name, this.badge), this.countdown),
+      // When it opens and ends, on the campaign's clocks (its zone named when it is not the shopper's).
+      el('p', { class: 'terms window' }, `${time(campaign.startsAt, campaign.timeZone)} – ${time(campaign.endsAt, campaign.timeZone)}`),
       // A group's own terms are only its first unit's: its batches show theirs, and a variant is the shopper's surprise.
       campaign.units ? null : el('p', {}, el('b', {}, terms(campaign.coupon))),
       el('p', { class: 'figures' }, el('span', {}, ...tNodes('shop.leftOf', { left: this.left }, { total: number(campaign.totalStock) })),

@@ -24,7 +24,7 @@ export class StockCard {
     this.rejections = el('ul', { class: 'rejections' });
     this.element = el('article', { class: 'card', 'data-campaign-id': campaign.id },
       el('header', {}, el('h3', {}, campaign.name), this.stateBadge),
-      el('p', { class: 'terms' }, `${terms(campaign.coupon)} · ${time(campaign.startsAt)} – ${time(campaign.endsAt)}`),
+      el('p', { class: 'terms' }, `${terms(campaign.coupon)} · ${time(campaign.startsAt, campaign.timeZone)} – ${time(campaign.endsAt, campaign.timeZone)}`),
       el('div', { class: 'stock', role: 'meter', ariaLabel: t('card.stockLeft') }, this.bar),
       el('div', { class: 'figures' },
         el('span', {}, ...tNodes('card.left', { count: this.remaining })), el('span', {}, ...tNodes('card.claimed', { count: this.issued })), this.heldFigure,

@@ -85,8 +85,13 @@ public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chro
         var form = marketing.Page.Locator("form#create");
         await Expect(form.Locator("button#submit")).ToHaveTextAsync("创建活动");
         await form.Locator("input[name=name]").FillAsync(name);
-        await form.Locator("input[name=startsAt]").FillAsync(await marketing.LocalInputAsync(DateTimeOffset.UtcNow.AddDays(1)));
-        await form.Locator("input[name=endsAt]").FillAsync(await marketing.LocalInputAsync(DateTimeOffset.UtcNow.AddDays(2)));
+        // Its times are New York's: tomorrow 10:00 there, whatever the browser's own zone.
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, newYork).Date.AddDays(1);
+        var opening = new DateTimeOffset(tomorrow.AddHours(10), newYork.GetUtcOffset(tomorrow.AddHours(10)));
+        await form.Locator("select[name=timeZone]").SelectOptionAsync("America/New_York");
+        await form.Locator("input[name=startsAt]").FillAsync(tomorrow.ToString("yyyy-MM-dd'T'10:00", System.Globalization.CultureInfo.InvariantCulture));
+        await form.Locator("input[name=endsAt]").FillAsync(tomorrow.ToString("yyyy-MM-dd'T'22:00", System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator("input[name=pricePoints]").FillAsync("200");
         await form.Locator("select[name=transfer]").SelectOptionAsync("free");
         await form.Locator("input[name=stackable]").UncheckAsync();
@@ -98,6 +103,7 @@ public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chro
         await Expect(marketing.Page.Locator("#create-message.ok")).ToContainTextAsync($"已创建“{name}”：未开始", SoonContains);
 
         var id = await system.Database.ScalarAsync<Guid>("SELECT campaign_id FROM campaign_stock WHERE campaign_name = $1", name);
+        Assert.Equal(opening.UtcDateTime, await system.Database.ScalarAsync<DateTime>("SELECT starts_at FROM campaign_stock WHERE campaign_id = $1", id));
         using var api = system.Client(await system.TokenAsync("points-marketer", "marketing"));
         var campaign = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
         Assert.Equal(200, campaign.GetProperty("price").GetProperty("points").GetInt32());
@@ -108,6 +114,9 @@ public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chro
         Assert.Equal(["3.00:00:00", "1.00:00:00"], use.GetProperty("remindBefore").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal(2, campaign.GetProperty("risk").GetProperty("maxAccountsPerDevice").GetInt32());
         Assert.Equal(3, campaign.GetProperty("risk").GetProperty("dailyClaimCap").GetInt32());
+        Assert.Equal("America/New_York", campaign.GetProperty("timeZone").GetString());
+        // The card writes its window on New York's clocks, naming the zone (the browser's is not New York).
+        await Expect(marketing.Page.Locator($"article[data-campaign-id='{id}'] p.terms")).ToContainTextAsync("10:00:00");
 
         // Before it opens, the form edits it: every field comes back into the form, and only the stock changes.
         var card = marketing.Page.Locator($"article[data-campaign-id='{id}']");
