@@ -98,31 +98,35 @@ public sealed class CampaignInsightsGrain(NpgsqlDataSource database, TimeProvide
 
     // Issued from the ledger row's counters (a paid sale's: paid orders less refunds that gave their unit
     // back); uses by redemptions_by_campaign; points and paid orders through their per-coupon unique keys,
-    // and only on campaigns priced in points, of points cards or sold for cash.
+    // and only on campaigns priced in points, of points cards or sold for cash. Each joins the campaign's
+    // units as rows (a plain campaign is its own unit, a group's row has no coupons), so that PostgreSQL
+    // reads each unit's rows by index.
     private const string RoiSelect =
         """
         SELECT p.campaign_id, coalesce(p.campaign_name, '') AS name, coalesce(p.terms->>'currency', 'CNY') AS currency, p.starts_at,
                m.issued, u.redeemed, u.order_value, u.discount_cost,
                CASE WHEN m.priced_in_points THEN
-                    (SELECT coalesce(-sum(e.delta), 0) FROM coupons c JOIN points_entries e ON e.coupon_id = c.coupon_id AND e.reason = 'claim'
-                      WHERE c.campaign_id = ANY(m.ids))
-                    - (SELECT coalesce(sum(e.delta), 0) FROM coupons c
+                    (SELECT coalesce(-sum(e.delta), 0) FROM campaign_stock x JOIN coupons c ON c.campaign_id = x.campaign_id
+                       JOIN points_entries e ON e.coupon_id = c.coupon_id AND e.reason = 'claim'
+                      WHERE x.campaign_id = p.campaign_id OR x.parent_id = p.campaign_id)
+                    - (SELECT coalesce(sum(e.delta), 0) FROM campaign_stock x JOIN coupons c ON c.campaign_id = x.campaign_id
                          JOIN points_entries e ON e.coupon_id = c.coupon_id AND e.reason IN ('order_lapsed', 'order_refunded')
-                        WHERE c.campaign_id = ANY(m.ids))
+                        WHERE x.campaign_id = p.campaign_id OR x.parent_id = p.campaign_id)
                     ELSE 0 END::bigint AS points_spent,
                CASE WHEN m.points_cards THEN
-                    (SELECT coalesce(sum(e.delta), 0) FROM redemptions r JOIN points_entries e ON e.coupon_id = r.coupon_id AND e.reason = 'points_card'
-                      WHERE r.campaign_id = ANY(m.ids) AND r.kind = 'points_card')
+                    (SELECT coalesce(sum(e.delta), 0) FROM campaign_stock x JOIN redemptions r ON r.campaign_id = x.campaign_id AND r.kind = 'points_card'
+                       JOIN points_entries e ON e.coupon_id = r.coupon_id AND e.reason = 'points_card'
+                      WHERE x.campaign_id = p.campaign_id OR x.parent_id = p.campaign_id)
                     ELSE 0 END::bigint AS points_granted,
                CASE WHEN m.paid_sale THEN
-                    (SELECT coalesce(sum(o.amount_fen), 0) FROM coupons c JOIN sale_orders o ON o.order_id = c.coupon_id AND o.status = 'paid'
-                      WHERE c.campaign_id = ANY(m.ids))
+                    (SELECT coalesce(sum(o.amount_fen), 0) FROM campaign_stock x JOIN coupons c ON c.campaign_id = x.campaign_id
+                       JOIN sale_orders o ON o.order_id = c.coupon_id AND o.status = 'paid'
+                      WHERE x.campaign_id = p.campaign_id OR x.parent_id = p.campaign_id)
                     ELSE 0 END::bigint AS sale_revenue_fen,
                m.paid_sale
           FROM campaign_stock p
          CROSS JOIN LATERAL (
-               SELECT array_agg(x.campaign_id) AS ids,
-                      coalesce(sum(CASE WHEN x.payment_window IS NULL THEN x.issued ELSE x.orders_paid - x.refunds_returned END), 0)::integer AS issued,
+               SELECT coalesce(sum(CASE WHEN x.payment_window IS NULL THEN x.issued ELSE x.orders_paid - x.refunds_returned END), 0)::integer AS issued,
                       coalesce(bool_or(x.price_points IS NOT NULL), false) AS priced_in_points,
                       coalesce(bool_or(x.terms->>'kind' = 'points'), false) AS points_cards,
                       coalesce(bool_or(x.payment_window IS NOT NULL), false) AS paid_sale
@@ -131,7 +135,8 @@ public sealed class CampaignInsightsGrain(NpgsqlDataSource database, TimeProvide
                SELECT (count(DISTINCT r.coupon_id) FILTER (WHERE r.kind = 'order'))::integer AS redeemed,
                       coalesce(sum(r.amount) FILTER (WHERE r.kind = 'order'), 0) AS order_value,
                       coalesce(sum(r.discount) FILTER (WHERE r.kind = 'order'), 0) AS discount_cost
-                 FROM redemptions r WHERE r.campaign_id = ANY(m.ids) AND r.refunded_at IS NULL) u
+                 FROM campaign_stock x JOIN redemptions r ON r.campaign_id = x.campaign_id AND r.refunded_at IS NULL
+                WHERE x.campaign_id = p.campaign_id OR x.parent_id = p.campaign_id) u
         """;
 
     private sealed record UnitSpan(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? ClosedAt, Guid UnitId, int Stock, int Taken,

@@ -56,6 +56,11 @@ function drawHeadline(stats, campaign) {
   document.getElementById('updated').textContent = t('results.updated', { time: time(stats.asOf) });
 }
 
+// The sale's window, whatever the data in it: the three charts over time line up.
+function saleAxis(timeline) {
+  return { type: 'time', min: Date.parse(timeline.from), max: Date.parse(timeline.to), axisLabel: { hideOverlap: true } };
+}
+
 function drawClaims(timeline) {
   const points = timeline.points;
   const peak = points.reduce((most, p) => Math.max(most, p.issued), 0);
@@ -63,7 +68,7 @@ function drawClaims(timeline) {
   chart('claims-chart').setOption({
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
-    xAxis: { type: 'time' },
+    xAxis: saleAxis(timeline),
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: t('results.perBucket', { width }), type: 'bar', barMaxWidth: 12, data: points.map(p => [Date.parse(p.at), p.issued]) }],
   }, true);
@@ -78,7 +83,7 @@ function drawSellOut(timeline, stats) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 32, bottom: 32 },
-    xAxis: { type: 'time' },
+    xAxis: saleAxis(timeline),
     yAxis: { type: 'value', minInterval: 1, max: value => Math.max(value.max, timeline.stock) },
     series: [
       { name: t('results.cumulative'), type: 'line', step: 'end', showSymbol: false, areaStyle: {}, data: points.map(p => [Date.parse(p.at), p.cumulative]) },
@@ -97,7 +102,7 @@ function drawRefusals(timeline) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 48, right: 16, top: 32, bottom: 32 },
-    xAxis: { type: 'time' },
+    xAxis: saleAxis(timeline),
     yAxis: { type: 'value', minInterval: 1 },
     series: codes.map(code => ({
       name: refusalName(code), type: 'bar', stack: 'refusals', barMaxWidth: 12,
