@@ -98,4 +98,56 @@ public sealed class ResultsPageTests(PagesSystem system, HeadlessChromium chromi
         await phone.AssertAccessibleAsync();
         phone.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Variants_are_drawn_side_by_side_with_a_verdict_on_their_redemption_rates()
+    {
+        using var marketing = await system.MarketerAsync("results-ab");
+        using var created = await marketing.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "A/B ¥20 or ¥30 off",
+            perUserLimit = 1,
+            startsAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+            endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            validity = new { days = 7 },
+            variants = new object[]
+            {
+                new { key = "a", coupon = new { kind = "fixed", currency = "CNY", amountOff = 20 }, totalStock = 50 },
+                new { key = "b", coupon = new { kind = "fixed", currency = "CNY", amountOff = 30 }, totalStock = 50 },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var group = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var campaign = group.GetProperty("id").GetGuid();
+        var keys = group.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("campaignId").GetGuid(), v => v.GetProperty("key").GetString()!);
+
+        // Twenty shoppers, split by the campaign; those who landed in b redeem, those in a do not.
+        for (var i = 0; i < 20; i++)
+        {
+            using var shopper = system.Client(await system.TokenAsync($"results-ab-{campaign:N}-{i}", "shopper"));
+            var claim = await shopper.ClaimAsync(campaign, "k");
+            Assert.Equal(HttpStatusCode.Created, claim.Status);
+            if (keys[claim.Body.GetProperty("campaignId").GetGuid()] == "b")
+            {
+                Assert.Equal(HttpStatusCode.OK, (await shopper.RedeemAsync(claim.CouponId, $"results-ab-order-{campaign:N}-{i}", 100m)).Status);
+            }
+        }
+
+        var units = (await marketing.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/stats")).GetProperty("units").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("key").GetString()!, u => u.GetProperty("stats"), StringComparer.Ordinal);
+        var (a, b) = (units["a"].GetProperty("issued").GetInt32(), units["b"].GetProperty("issued").GetInt32());
+
+        await using var page = await chromium.OpenAsync(system.BaseAddress, $"/results.html?campaign={campaign}", HeadlessChromium.Desktop);
+        await page.SignInAsync("results-ab-marketer");
+        var summary = page.Page.Locator("#variants-summary");
+        await Expect(summary).ToContainTextAsync($"Variant a: 0 of {a} redeemed", Soon);
+        await Expect(summary).ToContainTextAsync($"Variant b: {b} of {b} redeemed");
+        await Expect(summary).ToContainTextAsync("b against a:");
+        await Expect(summary).ToContainTextAsync("at 95% (p = ");
+        Assert.Equal(["Variant a", "Variant b"], await page.Page.EvaluateAsync<string[]>(
+            "() => echarts.getInstanceByDom(document.getElementById('variants-chart')).getOption().xAxis[0].data"), StringComparer.Ordinal);
+        await Expect(page.Page.Locator("#claims-summary")).ToContainTextAsync("20 coupons issued");
+        await page.AssertAccessibleAsync();
+        page.AssertNoErrors();
+    }
 }
