@@ -66,7 +66,7 @@ function drawClaims(timeline) {
   const peak = points.reduce((most, p) => Math.max(most, p.issued), 0);
   const width = bucketWidth(timeline);
   chart('claims-chart').setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
     xAxis: saleAxis(timeline),
     yAxis: { type: 'value', minInterval: 1 },
@@ -80,7 +80,7 @@ function drawClaims(timeline) {
 function drawSellOut(timeline, stats) {
   const points = timeline.points;
   chart('sellout-chart').setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 32, bottom: 32 },
     xAxis: saleAxis(timeline),
@@ -99,7 +99,7 @@ function drawSellOut(timeline, stats) {
 function drawRefusals(timeline) {
   const codes = timeline.refusalCodes;
   chart('refusals-chart').setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 48, right: 16, top: 32, bottom: 32 },
     xAxis: saleAxis(timeline),
@@ -122,7 +122,7 @@ function drawFunnel(stats) {
     ? [[t('results.orders'), stats.sale.orders], [t('results.paid'), stats.sale.paid], [t('results.redeemed'), stats.redeemed]]
     : [[t('results.claimed'), stats.issued], [t('results.redeemed'), stats.redeemed]];
   chart('funnel-chart').setOption({
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     series: [{
       type: 'funnel', sort: 'none', left: '10%', width: '80%', top: 8, bottom: 8, minSize: '20%',
       label: { position: 'inside', formatter: '{b}: {c}' },
@@ -144,7 +144,7 @@ function drawVariants(stats) {
   if (variants.length < 2) return;
   const names = variants.map(v => t('results.variant', { key: v.key }));
   chart('variants-chart').setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 32, bottom: 32 },
     xAxis: { type: 'category', data: names },
@@ -175,7 +175,7 @@ function roiText(roi) {
 
 function drawRoi(roi) {
   chart('roi-chart').setOption({
-    tooltip: { trigger: 'axis', valueFormatter: value => money(value, roi.currency) },
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: value => money(value, roi.currency) },
     grid: { left: 64, right: 16, top: 16, bottom: 32 },
     xAxis: { type: 'category', data: [t('results.orderValue'), t('results.discountCost')] },
     yAxis: { type: 'value', axisLabel: { formatter: value => money(value, roi.currency) } },
