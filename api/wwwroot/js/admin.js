@@ -47,6 +47,28 @@ function signedIn(message) {
   return session.signedIn;
 }
 
+// ---- Points ----
+
+// One key per press: a retried press credits nothing more.
+async function creditPoints(event) {
+  event.preventDefault();
+  const form = byId('credit');
+  const message = byId('credit-message');
+  clear(form, message);
+  if (!signedIn(message)) return;
+  const values = form.elements;
+  try {
+    const credited = await call('/api/admin/points', {
+      method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() },
+      body: { shopperId: values.shopperId.value.trim(), points: values.points.value === '' ? undefined : Number(values.points.value), note: values.note.value.trim() },
+    });
+    say(message, t('admin.credited', { points: number(credited.credited), shopper: credited.shopperId, balance: number(credited.balance) }), 'ok');
+    form.reset();
+  } catch (problem) {
+    showProblem(form, message, problem);
+  }
+}
+
 // ---- Blocks ----
 
 async function listBlocks() {
@@ -365,6 +387,7 @@ byId('decision-filters').addEventListener('submit', showDecisions);
 byId('more-decisions').addEventListener('click', () =>
   loadDecisions(oldestDecision).catch(problem => say(byId('decisions-message'), problemText(problem), 'error')));
 byId('history').addEventListener('submit', showHistory);
+byId('credit').addEventListener('submit', creditPoints);
 byId('route-filters').addEventListener('submit', showRoutes);
 byId('reconciliation').addEventListener('submit', showReconciliation);
 byId('reconciliation-csv').addEventListener('click', downloadReconciliation);

@@ -53,9 +53,25 @@ export class Checkout {
         method: 'POST', token: this.session.token,
         body: { orderId, ...order, couponIds: plan.coupons.map(c => c.couponId) },
       });
-      this.plan.replaceChildren();
+      // Until the order is fulfilled the shopper may cancel it: the coupons come back while still valid.
+      const cancel = el('button', { type: 'button', className: 'quiet cancel-order' }, t('shop.cancelOrder'));
+      cancel.addEventListener('click', () => this.cancel(orderId, cancel));
+      this.plan.replaceChildren(cancel);
       this.say(t('shop.checkedOut', { saved: money(result.totalDiscount, order.currency), payable: money(result.payable, order.currency) }), 'ok');
       toast(t('shop.checkedOut', { saved: money(result.totalDiscount, order.currency), payable: money(result.payable, order.currency) }));
+      await this.onChange();
+    } catch (problem) {
+      this.say(problem.message, 'error');
+      button.disabled = false;
+    }
+  }
+
+  async cancel(orderId, button) {
+    button.disabled = true;
+    try {
+      const refund = await api(`/api/me/orders/${encodeURIComponent(orderId)}/refund`, { method: 'POST', token: this.session.token });
+      this.plan.replaceChildren();
+      this.say(t('shop.orderCancelled', { count: refund.refunded.length }), 'ok');
       await this.onChange();
     } catch (problem) {
       this.say(problem.message, 'error');

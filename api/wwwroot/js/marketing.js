@@ -181,8 +181,9 @@ async function create(event) {
       delete body.payment;
       const campaign = await api(`/api/campaigns/${editing.id}`, { method: 'PATCH', body, token: session.token });
       stopEditing();
-      // The list is drawn again with the new figures before the page says it is saved.
-      await applyFilters();
+      // Its card is drawn again in place with the new figures before the page says it is saved.
+      const old = cards.get(campaign.id);
+      if (old) await watch(campaign, { replacing: old.element });
       message.textContent = t('mk.saved', { name: campaign.name });
       message.classList.add('ok');
       return;
@@ -362,12 +363,14 @@ async function download(path, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-async function watch(campaign, { first = false } = {}) {
-  if (cards.has(campaign.id)) return;
+async function watch(campaign, { first = false, replacing = null } = {}) {
+  if (cards.has(campaign.id) && !replacing) return;
   const card = new StockCard(campaign);
   addControls(card, campaign);
   cards.set(campaign.id, card);
-  if (first) grid.prepend(card.element); else grid.append(card.element);
+  if (replacing) replacing.replaceWith(card.element);
+  else if (first) grid.prepend(card.element);
+  else grid.append(card.element);
   document.getElementById('no-campaigns').hidden = true;
   if (isLive()) card.show(await subscribe(campaign.id));
 }

@@ -56,6 +56,12 @@ export class Orders {
         item.append(el('br'), countdown, ' ', pay);
       } else if (order.paidAt) {
         item.append(el('br'), el('time', {}, t('orders.paidAt', { at: time(order.paidAt) })));
+        // A paid order whose coupon is still unused can be refunded through the gateway.
+        if (order.status === 'paid') {
+          const refund = el('button', { type: 'button', className: 'quiet refund' }, t('orders.refund'));
+          refund.addEventListener('click', () => this.refund(order, refund));
+          item.append(' ', refund);
+        }
       }
       return item;
     }));
@@ -67,6 +73,19 @@ export class Orders {
     for (const { countdown, deadline } of this.countdowns.values()) {
       const left = deadline - now;
       countdown.textContent = left > 0 ? t('orders.payWithin', { left: duration(left) }) : t('orders.deadlinePassed');
+    }
+  }
+
+  async refund(order, button) {
+    button.disabled = true;
+    try {
+      await api(`/api/orders/${order.orderId}/refund`, { method: 'POST', token: this.session.token });
+      toast(t('orders.refunded', { name: nameOf(order), amount: money(order.amount, 'CNY') }));
+      await this.load();
+      this.onPaid();
+    } catch (problem) {
+      toast(problem.message);
+      button.disabled = false;
     }
   }
 

@@ -44,7 +44,6 @@ public sealed class PaidSalePageTests(PaidSaleSystem system, HeadlessChromium ch
         await Expect(shop.Page.Locator("#wallet li")).ToContainTextAsync("Gift card ¥50", Soon);
         Assert.False(await shop.OverflowsSidewaysAsync());
         await shop.ScreenshotAsync("shop-paid");
-        shop.AssertNoErrors();
 
         // The admin page: the routing decisions, and today's statements reconciled on the spot, one report per channel.
         var orderId = await system.Database.ScalarAsync<Guid>("SELECT order_id FROM sale_orders WHERE campaign_id = $1", campaign);
@@ -61,5 +60,12 @@ public sealed class PaidSalePageTests(PaidSaleSystem system, HeadlessChromium ch
             "SELECT EXISTS (SELECT 1 FROM sale_payments WHERE order_id = $1 AND settlement = 'coupon')", orderId));
         await admin.ScreenshotAsync("admin-reconciliation");
         admin.AssertNoErrors();
+
+        // The coupon was never used: the shopper refunds the order from the page, and the coupon is withdrawn.
+        await shop.Page.Locator("#orders li[data-status=paid] button.refund").ClickAsync();
+        await Expect(shop.Page.Locator("#orders li[data-status=refunded]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        Assert.Equal("revoked", await system.Database.ScalarAsync<string>("SELECT sale_state FROM coupons WHERE coupon_id = $1", orderId));
+        await Expect(shop.Page.Locator("#wallet li", new() { HasText = "Gift card ¥50" })).ToHaveCountAsync(0);
+        shop.AssertNoErrors();
     }
 }

@@ -139,6 +139,27 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
     }
 
     [Fact]
+    public async Task An_admin_credits_points_once_per_press_and_a_bad_amount_is_refused_by_field()
+    {
+        var shopperId = "credited-" + Guid.NewGuid().ToString("N")[..8];
+        await using var admin = await chromium.OpenAsync(system.BaseAddress, "/admin.html");
+        await admin.SignInAsync("points-admin");
+        var form = admin.Page.Locator("form#credit");
+        await form.Locator("input[name=shopperId]").FillAsync(shopperId);
+        await form.Locator("input[name=points]").FillAsync("0");
+        await form.Locator("button").ClickAsync();
+        await Expect(form.Locator("[data-field=points]")).Not.ToBeEmptyAsync();
+        Assert.Equal(0L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM points_entries WHERE shopper_id = $1", shopperId));
+
+        await form.Locator("input[name=points]").FillAsync("250");
+        await form.Locator("input[name=note]").FillAsync("Apology for a late parcel");
+        await form.Locator("button").ClickAsync();
+        await Expect(admin.Page.Locator("#credit-message.ok")).ToContainTextAsync("250 points credited");
+        Assert.Equal(250L, await system.Database.ScalarAsync<long>("SELECT sum(delta)::bigint FROM points_entries WHERE shopper_id = $1", shopperId));
+        admin.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task An_admin_isolates_a_payment_channel_on_the_page_and_restores_it()
     {
         var adminId = "channel-admin-" + Guid.NewGuid().ToString("N")[..8];

@@ -97,6 +97,13 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
         // The two used at checkout, and the points card.
         await Expect(wallet.Locator("li[data-status=redeemed]")).ToHaveCountAsync(3);
 
+        // Cancelling the order gives both coupons back; the points card stays used.
+        await checkout.Locator("button.cancel-order").ClickAsync();
+        await Expect(checkout.Locator("#checkout-message.ok")).ToContainTextAsync("2 coupon(s) back", Soon);
+        await Expect(wallet.Locator("li[data-status=redeemed]")).ToHaveCountAsync(1);
+        Assert.Equal(0L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM redemptions r JOIN coupons c USING (coupon_id) WHERE c.shopper_id = $1 AND r.kind <> 'points_card' AND r.refunded_at IS NULL", shopper));
+
         Assert.False(await shop.OverflowsSidewaysAsync(), "The shop is wider than a phone.");
         await shop.ScreenshotAsync("shop-wallet-en-phone");
         await shop.AssertAccessibleAsync();

@@ -269,21 +269,6 @@ public sealed class WebPageTests(PagesSystem system, HeadlessChromium chromium)
         page.AssertNoErrors();
     }
 
-    [Fact]
-    public async Task Every_page_fits_a_phone_screen()
-    {
-        await system.CreateCampaignAsync(100);
-        foreach (var page in new[] { "board", "shop", "marketing" })
-        {
-            await using var phone = await chromium.OpenAsync(system.BaseAddress, $"/{page}.html", HeadlessChromium.Phone);
-            await Expect(phone.Page.Locator("body[data-live]")).ToBeAttachedAsync();
-            await Expect(phone.Page.Locator("article.card").First).ToBeVisibleAsync();
-            Assert.False(await phone.OverflowsSidewaysAsync(), $"{page} is wider than a phone.");
-            await phone.ScreenshotAsync(page + "-phone");
-            phone.AssertNoErrors();
-        }
-    }
-
     private async Task<string> CodeOfAsync(string shopper, Guid campaign) =>
         (await Eventually.ReturnsAsync(async () =>
         {
