@@ -119,6 +119,14 @@ function campaignBody() {
 // Editing a campaign that has not opened: the form takes its fields, and saving sends them as a PATCH.
 let editing = null;
 const fixedAtCreation = ['cardSecrets', 'paymentMinutes', 'refundsReturnStock', 'unitMode'];
+// A group's coupons and stock are its batches' or variants' (and so is the per-shopper limit of batches): not edited here.
+const unitFields = ['kind', 'currency', 'amountOff', 'minSpend', 'percentOff', 'maxDiscount', 'cardValue', 'cardPoints', 'totalStock'];
+const groupKind = campaign => (campaign.batches ? 'batches' : campaign.variants ? 'variants' : null);
+
+function showUnitFields(kind) {
+  for (const name of unitFields) form.elements[name].closest('label').classList.toggle('from-rows', Boolean(kind));
+  form.elements.perUserLimit.closest('label').classList.toggle('from-rows', kind === 'batches');
+}
 
 async function edit(id) {
   const campaign = await api(`/api/campaigns/${id}`, { token: session.token });
@@ -144,6 +152,8 @@ async function edit(id) {
   form.elements.cardSecrets.checked = campaign.cardSecrets;
   set('earlyAccess', (campaign.earlyAccess ?? []).map(rule => `${rule.tier} ${Math.round(timeSpanMs(rule.lead) / 60000)}`).join(', '));
   showKindFields();
+  form.elements.unitMode.value = groupKind(campaign) ?? 'none';
+  showUnitFields(groupKind(campaign));
   editing = campaign;
   document.getElementById('form-title').textContent = t('mk.editing', { name: campaign.name });
   document.getElementById('submit').textContent = t('mk.save');
@@ -154,7 +164,10 @@ async function edit(id) {
 }
 
 function stopEditing() {
+  if (editing && groupKind(editing)) form.elements.unitMode.value = 'none';
   editing = null;
+  showUnitFields(null);
+  unitRows.render();
   document.getElementById('form-title').textContent = t('mk.newCampaign');
   document.getElementById('submit').textContent = t('mk.create');
   document.getElementById('cancel-edit').hidden = true;
@@ -176,9 +189,14 @@ async function create(event) {
   const body = campaignBody();
   try {
     if (editing) {
-      // Card secrets and the payment window are fixed at creation.
+      // Card secrets and the payment window are fixed at creation; a group's units keep their own coupons and stock.
       delete body.cardSecrets;
       delete body.payment;
+      const kind = groupKind(editing);
+      if (kind) {
+        for (const field of ['coupon', 'totalStock', 'batches', 'variants']) delete body[field];
+        if (kind === 'batches') delete body.perUserLimit;
+      }
       const campaign = await api(`/api/campaigns/${editing.id}`, { method: 'PATCH', body, token: session.token });
       stopEditing();
       // Its card is drawn again in place with the new figures before the page says it is saved.
@@ -283,7 +301,7 @@ function addControls(card, campaign) {
     const over = state === 'ended';
     publish.hidden = state !== 'draft';
     pause.hidden = state === 'draft';
-    editButton.hidden = group || !['draft', 'scheduled'].includes(state);
+    editButton.hidden = !['draft', 'scheduled'].includes(state);
     publish.disabled = !session.signedIn;
     pause.dataset.action = state === 'paused' ? 'resume' : 'pause';
     pause.textContent = t(state === 'paused' ? 'mk.resume' : 'mk.pause');

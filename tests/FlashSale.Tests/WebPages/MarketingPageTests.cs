@@ -145,6 +145,56 @@ public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chro
         marketing.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task A_marketer_edits_a_scheduled_campaign_of_batches_and_the_change_reaches_every_batch()
+    {
+        var opening = DateTimeOffset.UtcNow.AddDays(3).AddSeconds(Random.Shared.Next(1, 3600));
+        using var api = system.Client(await system.TokenAsync("group-editor", "marketing"));
+        var created = await api.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Tiers " + Guid.NewGuid().ToString("N")[..8],
+            startsAt = opening,
+            endsAt = opening.AddHours(2),
+            validity = new { days = 7 },
+            batches = new object[]
+            {
+                new { key = "gold", coupon = new { kind = "fixed", currency = "CNY", amountOff = 30 }, totalStock = 5 },
+                new { key = "silver", coupon = new { kind = "fixed", currency = "CNY", amountOff = 10 }, totalStock = 50 },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var group = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await using var marketing = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
+        await marketing.SignInAsync("group-editor");
+        var filters = marketing.Page.Locator("form#filters");
+        await filters.Locator("select[name=state]").SelectOptionAsync("scheduled");
+        await filters.Locator("input[name=from]").FillAsync(await marketing.LocalInputAsync(opening.AddSeconds(-1)));
+        await filters.Locator("button").ClickAsync();
+        var card = marketing.Page.Locator($"article[data-campaign-id='{group}']");
+        await card.Locator("button.edit").ClickAsync();
+
+        // The batches keep their own coupons and stock: those fields are not offered; the shared ones are.
+        var form = marketing.Page.Locator("form#create");
+        await Expect(form.Locator("select[name=unitMode]")).ToHaveValueAsync("batches");
+        await Expect(form.Locator("select[name=unitMode]")).ToBeDisabledAsync();
+        await Expect(form.Locator("input[name=totalStock]")).ToBeHiddenAsync();
+        await Expect(form.Locator("select[name=kind]")).ToBeHiddenAsync();
+        await Expect(form.Locator("input[name=perUserLimit]")).ToBeHiddenAsync();
+        await form.Locator("input[name=earlyAccess]").FillAsync("gold 30");
+        await form.Locator("input[name=maxClaimsPerDevice]").FillAsync("2");
+        await form.Locator("button#submit").ClickAsync();
+        await Expect(marketing.Page.Locator("#create-message.ok")).ToContainTextAsync("Saved", SoonContains);
+
+        Assert.Equal(2L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM campaign_stock WHERE parent_id = $1 AND jsonb_array_length(early_access) = 1", group));
+        Assert.Equal(55L, await system.Database.ScalarAsync<long>("SELECT sum(total_stock)::bigint FROM campaign_stock WHERE parent_id = $1", group));
+        var edited = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{group}");
+        Assert.Equal(2, edited.GetProperty("risk").GetProperty("maxClaimsPerDevice").GetInt32());
+        Assert.Equal(30, edited.GetProperty("batches")[0].GetProperty("coupon").GetProperty("amountOff").GetInt32());
+        marketing.AssertNoErrors();
+    }
+
     private static async Task FillRowAsync(ILocator row, string key, string name, string value, string stock)
     {
         await row.Locator("input[name=unit-key]").FillAsync(key);
