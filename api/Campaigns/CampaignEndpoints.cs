@@ -104,7 +104,7 @@ public static class CampaignEndpoints
             states = states.Add("draft");
         }
 
-        var window = (From: Instant(from, "from", errors), To: Instant(to, "to", errors));
+        var window = (From: QueryInstant(from, "from", errors), To: QueryInstant(to, "to", errors));
         var (size, position) = Pages.Read(limit, after, errors, defaultSize: 50);
         if (errors.Count > 0)
         {
@@ -122,7 +122,8 @@ public static class CampaignEndpoints
             page.Next is { } next ? PageCursor.Write(next) : null));
     }
 
-    private static DateTimeOffset? Instant(string? value, string field, Dictionary<string, string[]> errors)
+    /// <summary>A query's instant (ISO 8601, UTC unless it says otherwise), or its field's error; absent stays null.</summary>
+    internal static DateTimeOffset? QueryInstant(string? value, string field, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {

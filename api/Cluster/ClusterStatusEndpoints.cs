@@ -22,14 +22,17 @@ public static class ClusterStatusEndpoints
             .Produces<ClusterResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+    // The membership table's times are UTC without saying so.
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
     private static async Task<IResult> Status(IClusterClient cluster, TimeProvider clock)
     {
         var silos = await cluster.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
         var nodes = await cluster.GetGrain<IApiNodesGrain>(0).List();
         return Results.Ok(new ClusterResponse(
-            // Silos that died more than an hour ago are history, not the cluster.
-            [.. silos.Select(s => (Silo: s, StartedAt: new DateTimeOffset(DateTime.SpecifyKind(s.StartTime, DateTimeKind.Utc))))
-                .Where(s => s.Silo.Status != SiloStatus.Dead || clock.GetUtcNow() - s.StartedAt < TimeSpan.FromHours(1))
+            // Silos dead and silent for more than an hour are history, not the cluster.
+            [.. silos.Select(s => (Silo: s, StartedAt: Utc(s.StartTime), LastAlive: Utc(s.IAmAliveTime)))
+                .Where(s => s.Silo.Status != SiloStatus.Dead || clock.GetUtcNow() - s.LastAlive < TimeSpan.FromHours(1))
                 .OrderBy(s => s.Silo.SiloName, StringComparer.Ordinal)
                 .Select(s => new SiloResponse(s.Silo.SiloName, s.Silo.SiloAddress.ToString(), s.Silo.Status.ToString(), s.StartedAt))],
             [.. nodes.Select(n => new ApiNodeResponse(n.Node.Name, n.Node.Address, n.Node.StartedAt, n.LastSeen, n.Up, n.Node.Version))]));

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
+using FlashSale.Api.Campaigns;
 
 namespace FlashSale.Api.Insights;
 
@@ -14,7 +14,7 @@ public sealed record RoiComparisonQuery(ImmutableArray<Guid> Ids, DateTimeOffset
 
     public static RoiComparisonQuery Read(string? ids, string? from, string? to, Dictionary<string, string[]> errors)
     {
-        var window = (From: Instant(from, "from", errors), To: Instant(to, "to", errors));
+        var window = (From: CampaignEndpoints.QueryInstant(from, "from", errors), To: CampaignEndpoints.QueryInstant(to, "to", errors));
         if (window is { From: { } start, To: { } end } && end <= start)
         {
             errors["to"] = ["After from."];
@@ -42,21 +42,5 @@ public sealed record RoiComparisonQuery(ImmutableArray<Guid> Ids, DateTimeOffset
         }
 
         return new RoiComparisonQuery([.. parsed.OfType<Guid>().Distinct()], null, null);
-    }
-
-    private static DateTimeOffset? Instant(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-        {
-            return instant.ToUniversalTime();
-        }
-
-        errors[field] = ["An ISO 8601 instant, e.g. 2026-11-11T00:00:00+08:00."];
-        return null;
     }
 }

@@ -1,6 +1,6 @@
 // The admin page: blocks, the audit of risk decisions, a coupon's history, the payment channels with
 // their routing and reconciliation, and the way to the Orleans dashboard. All through /api/admin.
-import { api } from './api.js';
+import { api, downloadFile, placeFieldErrors } from './api.js';
 import { el, toast } from './dom.js';
 import { money, number, time } from './format.js';
 import { Session, bindSignIn } from './session.js';
@@ -27,13 +27,7 @@ function say(message, text, outcome) {
 
 // Each refused field's reasons beside it; the problem's title (and any field without a place) in the message.
 function showProblem(form, message, problem) {
-  let unplaced = problemText(problem);
-  for (const [field, errors] of Object.entries(problem.errors ?? {})) {
-    const span = form.querySelector(`[data-field="${field}"]`);
-    if (span) span.textContent = errors.join(' ');
-    else unplaced += ` ${field}: ${errors.join(' ')}`;
-  }
-  say(message, unplaced, 'error');
+  say(message, placeFieldErrors(form, problem, problemText(problem)), 'error');
 }
 
 function clear(form, message) {
@@ -339,16 +333,12 @@ function reportItem(report) {
       `${t(`admin.difference.${kind}`, { defaultValue: kind })} ${number(list.length)}`).join(' · ')) : null);
 }
 
-// The CSV needs the token, which a plain link cannot carry: fetched, then handed to the browser as a file.
 async function downloadReconciliation() {
-  const response = await fetch(`/api/admin/payments/reconciliations/${reportDay}.csv`, { headers: { Authorization: `Bearer ${session.token}` } });
-  if (!response.ok) {
-    toast(t('admin.downloadFailed', { status: response.status }));
-    return;
+  try {
+    await downloadFile(`/api/admin/payments/reconciliations/${reportDay}.csv`, `reconciliation-${reportDay}.csv`, session.token);
+  } catch (problem) {
+    toast(t('admin.downloadFailed', { status: problem.status }));
   }
-  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: `reconciliation-${reportDay}.csv` });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
 // ---- The Orleans dashboard ----

@@ -32,3 +32,32 @@ export async function api(path, { method = 'GET', body, token, headers = {} } = 
   }
   return json;
 }
+
+// A refusal's field errors beside their fields (a form's data-field spans, or the enclosing field's for
+// "coupon.amountOff" or "batches[1].key"); returns the text with the errors that found no place.
+export function placeFieldErrors(form, problem, text = problem.message) {
+  let unplaced = text;
+  for (const [field, errors] of Object.entries(problem.errors ?? {})) {
+    const span = [field, field.split('.')[0], field.split('[')[0]]
+      .map(name => form.querySelector(`[data-field="${CSS.escape(name)}"]`)).find(Boolean);
+    if (span) span.textContent = errors.join(' ');
+    else unplaced += ` ${field}: ${errors.join(' ')}`;
+  }
+  return unplaced;
+}
+
+// A file the API serves only with the token, which a plain link cannot carry: fetched, then handed to
+// the browser to save. A refusal is thrown as an ApiProblem.
+export async function downloadFile(path, name, token) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) {
+    throw new ApiProblem(response.status, await response.json().catch(() => null));
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+}

@@ -1,5 +1,5 @@
 // The marketing page: create and schedule a campaign, then watch its results live.
-import { api } from './api.js';
+import { api, downloadFile, placeFieldErrors } from './api.js';
 import { el, toast } from './dom.js';
 import { money, number as count, percent, spoken, stateName, time, timeSpanMs } from './format.js';
 import { serverClock } from './clock.js';
@@ -213,14 +213,7 @@ async function create(event) {
     await watch(campaign, { first: true });
     toast(t('mk.createdToast', { name: campaign.name }));
   } catch (problem) {
-    let unplaced = problem.message;
-    for (const [field, errors] of Object.entries(problem.errors)) {
-      const span = form.querySelector(`[data-field="${field}"]`) ?? form.querySelector(`[data-field="${field.split('.')[0]}"]`)
-        ?? form.querySelector(`[data-field="${field.split('[')[0]}"]`);
-      if (span) span.textContent = errors.join(' ');
-      else unplaced += ` ${field}: ${errors.join(' ')}`;
-    }
-    message.textContent = unplaced;
+    message.textContent = placeFieldErrors(form, problem);
     message.classList.add('error');
   }
 }
@@ -289,7 +282,8 @@ function addControls(card, campaign) {
   });
   const charts = el('a', { href: `/results.html?campaign=${card.id}`, className: 'results-link' }, t('mk.charts'));
   const exportCsv = button('mk.csv', 'export');
-  exportCsv.addEventListener('click', () => download(`/api/campaigns/${card.id}/coupons.csv`, `campaign-${card.id}.csv`));
+  exportCsv.addEventListener('click', () => downloadFile(`/api/campaigns/${card.id}/coupons.csv`, `campaign-${card.id}.csv`, session.token)
+    .catch(problem => toast(t('mk.exportFailed', { status: problem.status }))));
   const changes = el('ol', { class: 'changes feed' });
   const showChanges = button('mk.changeLog', 'show-changes');
   showChanges.addEventListener('click', () => renderChanges(card.id, changes).catch(problem => { message.textContent = problem.message; }));
@@ -367,18 +361,6 @@ function renderResults(list, stats) {
   }
   // data-name stays English: it names the figure, whatever language the page reads in.
   list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, t(`mk.r.${name}`)), el('dd', { 'data-name': name }, value)]));
-}
-
-// The export needs the token, which a plain link cannot carry: fetched, then handed to the browser as a file.
-async function download(path, name) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${session.token}` } });
-  if (!response.ok) {
-    toast(t('mk.exportFailed', { status: response.status }));
-    return;
-  }
-  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
 async function watch(campaign, { first = false, replacing = null } = {}) {

@@ -1,7 +1,7 @@
 // The results page: one campaign's sale over time, its funnel, variants and return on the discount,
 // refreshed while the sale runs; and the marketer's campaigns compared, exportable as CSV.
 /* global echarts */
-import { api } from './api.js';
+import { api, downloadFile } from './api.js';
 import { el, toast } from './dom.js';
 import { day, money, number, percent, spoken, stateName, terms, time, timeSpanMs } from './format.js';
 import { Session, bindSignIn } from './session.js';
@@ -266,18 +266,12 @@ async function refreshComparison() {
   }
 }
 
-// The CSV needs the bearer token, which a plain link cannot send: fetched, then saved from a blob.
 async function downloadCsv() {
-  const response = await fetch(`/api/campaigns/roi.csv?${comparisonQuery()}`, { headers: { Authorization: `Bearer ${session.token}` } });
-  if (!response.ok) {
-    toast(t('results.loadFailed', { message: response.statusText }));
-    return;
+  try {
+    await downloadFile(`/api/campaigns/roi.csv?${comparisonQuery()}`, 'campaign-roi.csv', session.token);
+  } catch (problem) {
+    toast(t('results.loadFailed', { message: problem.message }));
   }
-  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'campaign-roi.csv' });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
 
 function onSession() {

@@ -1,6 +1,6 @@
 // A merchant's till: take the coupon a shopper shows (its code, typed or from a scanner that types
 // what it reads) against an order, and cancel an order so that its coupons go back to their holders.
-import { api } from './api.js';
+import { api, placeFieldErrors } from './api.js';
 import { money } from './format.js';
 import { Session, bindSignIn } from './session.js';
 import { t, useLanguage } from './i18n.js';
@@ -16,15 +16,8 @@ function say(id, text, kind) {
   message.className = `message ${kind}`;
 }
 
-// Refused fields beside themselves; the rest in the message.
 function refused(form, messageId, problem) {
-  let unplaced = problem.message;
-  for (const [field, errors] of Object.entries(problem.errors)) {
-    const span = form.querySelector(`[data-field="${field}"]`);
-    if (span) span.textContent = errors.join(' ');
-    else unplaced += ` ${field}: ${errors.join(' ')}`;
-  }
-  say(messageId, unplaced, 'error');
+  say(messageId, placeFieldErrors(form, problem), 'error');
 }
 
 function clear(form, messageId) {
