@@ -63,6 +63,7 @@ var app = builder.Build();
 
 // First, so that every later step sees the client's address as trusted proxies report it.
 app.UseForwardedHeaders();
+app.UseFlashSaleProblemLanguages();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Before authentication and rate limits: the pages are public files; what they call is not.

@@ -50,7 +50,7 @@ public static class CampaignInsightEndpoints
     private static async Task<IResult> Timeline(string id, IClusterClient cluster)
     {
         if (!Guid.TryParse(id, out var campaignId)
-            || await cluster.GetGrain<ICampaignInsightsGrain>(0).Timeline(campaignId, MaxTimelinePoints) is not { } timeline)
+            || await cluster.GetGrain<ICampaignTimelineGrain>(campaignId).Read(MaxTimelinePoints) is not { } timeline)
         {
             return CampaignEndpoints.NotFound();
         }

@@ -13,16 +13,23 @@ public static class ProblemCodes
 {
     public static IServiceCollection AddFlashSaleProblems(this IServiceCollection services)
     {
+        services.AddLocalization();
+        services.AddSingleton<ProblemMessages>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd("code", CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode));
+            context.HttpContext.RequestServices.GetRequiredService<ProblemMessages>().Translate(problem);
         });
         // After the framework's own writer, which declines clients that do not accept JSON.
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallback>();
         services.AddExceptionHandler<ExceptionProblems>();
         return services;
     }
+
+    /// <summary>Before anything that writes a problem: its messages are in the language the request asks for.</summary>
+    public static IApplicationBuilder UseFlashSaleProblemLanguages(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(ProblemMessages.ChooseByAcceptLanguage);
 
     private static string CodeFor(int status) => status switch
     {

@@ -9,6 +9,9 @@ namespace FlashSale.Api.Wallet;
 /// <summary>The shopper's own wallet: identity from the token, never from the path or body.</summary>
 public static class WalletEndpoints
 {
+    // A shopper's order list is a few screens at most; older orders are in the coupons' histories.
+    private const int OrdersListed = 50;
+
     public static void MapWallet(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").WithTags("Wallet").RequireAuthorization(Roles.Shopper);
@@ -56,6 +59,10 @@ public static class WalletEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        me.MapGet("/orders", Orders)
+            .WithSummary($"Your latest {OrdersListed} orders that used your coupons, newest first, with what each coupon took off and whether the order was cancelled (role shopper).")
+            .Produces<CouponOrdersResponse>();
 
         me.MapPost("/orders/{orderId}/refund", Refund)
             .WithinChangeDeadline()
@@ -179,6 +186,9 @@ public static class WalletEndpoints
             ? Results.Ok(new TransferResponse(couponId, body.To!, result.TransferredAt!.Value))
             : WalletRefusals.Of(result.Outcome);
     }
+
+    private static async Task<IResult> Orders(HttpContext context, IClusterClient cluster) =>
+        Results.Ok(CouponOrdersResponse.Of(await cluster.GetGrain<IWalletGrain>(context.ShopperId()).Orders(OrdersListed)));
 
     private static async Task<IResult> Refund(string orderId, HttpContext context, IClusterClient cluster) =>
         !WalletValidation.IsId(orderId)

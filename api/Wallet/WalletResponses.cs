@@ -33,6 +33,22 @@ public sealed record RedemptionResponse(
         new(r.RedemptionId, r.CouponId, r.OrderId, r.Amount, r.Currency, r.Discount, r.BalanceLeft, r.RedeemedAt);
 }
 
+/// <param name="CancelledAt">When the order was cancelled (its coupons came back); absent while it stands.</param>
+public sealed record CouponOrderResponse(string OrderId, decimal Amount, string Currency, decimal Discount, DateTimeOffset CreatedAt,
+    DateTimeOffset? CancelledAt, IReadOnlyList<CouponOrderUseResponse> Coupons)
+{
+    public static CouponOrderResponse Of(CouponOrder order) =>
+        new(order.OrderId, order.Amount, order.Currency, order.Uses.Sum(use => use.Discount), order.CreatedAt, order.CancelledAt,
+            [.. order.Uses.Select(use => new CouponOrderUseResponse(use.CouponId, use.CampaignId, use.CampaignName, use.Discount))]);
+}
+
+public sealed record CouponOrderUseResponse(Guid CouponId, Guid CampaignId, string CampaignName, decimal Discount);
+
+public sealed record CouponOrdersResponse(IReadOnlyList<CouponOrderResponse> Orders)
+{
+    public static CouponOrdersResponse Of(IEnumerable<CouponOrder> orders) => new([.. orders.Select(CouponOrderResponse.Of)]);
+}
+
 public sealed record RefundResponse(string OrderId, IReadOnlyList<RefundedUseResponse> Refunded);
 
 /// <param name="Status">The coupon's status now: available again, or expired meanwhile.</param>

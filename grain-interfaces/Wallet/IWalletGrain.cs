@@ -26,6 +26,10 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Refund")]
     Task<RefundResult> Refund(string orderId);
 
+    /// <summary>The shopper's latest orders that used their coupons, newest first, cancelled ones included.</summary>
+    [Alias("Orders"), ReadOnly]
+    Task<ImmutableArray<CouponOrder>> Orders(int limit);
+
     [Alias("Points"), ReadOnly]
     Task<PointsBalance> Points();
 

@@ -155,6 +155,32 @@ public sealed class OrderBook(NpgsqlDataSource database)
         return [.. coupons];
     }
 
+    /// <summary>A shopper's latest orders (their own, not a till's), each with the uses it had, cancelled or not.</summary>
+    public async Task<ImmutableArray<CouponOrder>> ShopperOrdersAsync(string holderId, int limit)
+    {
+        await using var connection = database.CreateConnection();
+        var rows = await connection.QueryAsync<StoredOrderUse>(
+            """
+            SELECT o.order_id, o.amount, o.currency, o.created_at, o.refunded_at,
+                   r.coupon_id, c.campaign_id, coalesce(s.campaign_name, '') AS campaign_name, r.discount
+              FROM (SELECT * FROM orders WHERE order_scope = @scope ORDER BY created_at DESC, order_id DESC LIMIT @limit) o
+              JOIN redemptions r ON r.order_scope = o.order_scope AND r.order_id = o.order_id AND r.kind = 'order'
+              JOIN coupons c ON c.coupon_id = r.coupon_id
+              JOIN campaign_stock s ON s.campaign_id = c.campaign_id
+             ORDER BY o.created_at DESC, o.order_id DESC, r.redeemed_at
+            """,
+            new { scope = OrderScope.Shopper(holderId).Value, limit });
+        return [.. rows.GroupBy(row => row.OrderId, StringComparer.Ordinal).Select(uses =>
+        {
+            var order = uses.First();
+            return new CouponOrder(order.OrderId, order.Amount, order.Currency, order.CreatedAt, order.RefundedAt,
+                [.. uses.Select(use => new CouponOrderUse(use.CouponId, use.CampaignId, use.CampaignName, use.Discount))]);
+        })];
+    }
+
+    private sealed record StoredOrderUse(string OrderId, decimal Amount, string Currency, DateTimeOffset CreatedAt, DateTimeOffset? RefundedAt,
+        Guid CouponId, Guid CampaignId, string CampaignName, decimal Discount);
+
     /// <summary>
     /// Cancels an order of <paramref name="scope"/>: every coupon it used comes back (or is expired
     /// by now), gift cards get back exactly what the order took. Only the order's own scope can:

@@ -51,6 +51,8 @@ public sealed class WalletGrain(WalletStore store, OrderBook orders, PointsStore
 
     public Task<SecretReveal> RevealSecret(Guid couponId) => secrets.RevealAsync(ShopperId, couponId, clock.GetUtcNow());
 
+    public Task<ImmutableArray<CouponOrder>> Orders(int limit) => orders.ShopperOrdersAsync(ShopperId, limit);
+
     public Task<RefundResult> Refund(string orderId) => orders.RefundAsync(orderId, OrderScope.Shopper(ShopperId), ShopperId, clock.GetUtcNow());
 
     public async Task<TransferResult> Transfer(Guid couponId, string recipientId)

@@ -1,7 +1,7 @@
 // Calls to the FlashSale API. Refusals arrive as ProblemDetails with a stable code; they are thrown
 // as ApiProblem so that pages can show the title (in Chinese by its code, on Chinese pages) and,
-// for invalid fields, say which field.
-import { t } from './i18n.js';
+// for invalid fields, say which field. The API writes field messages in the page's language (Accept-Language).
+import { locale, t } from './i18n.js';
 
 export class ApiProblem extends Error {
   constructor(status, problem) {
@@ -15,7 +15,7 @@ export class ApiProblem extends Error {
 }
 
 export async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
-  const request = { method, headers: { Accept: 'application/json', ...headers } };
+  const request = { method, headers: { Accept: 'application/json', 'Accept-Language': locale(), ...headers } };
   if (body !== undefined) {
     request.headers['Content-Type'] = 'application/json';
     request.body = JSON.stringify(body);
@@ -49,7 +49,7 @@ export function placeFieldErrors(form, problem, text = problem.message) {
 // A file the API serves only with the token, which a plain link cannot carry: fetched, then handed to
 // the browser to save. A refusal is thrown as an ApiProblem.
 export async function downloadFile(path, name, token) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': locale() } });
   if (!response.ok) {
     throw new ApiProblem(response.status, await response.json().catch(() => null));
   }

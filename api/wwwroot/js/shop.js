@@ -165,6 +165,7 @@ async function refreshWallet() {
     wallet.load().catch(problem => wallet.failed(problem)),
     loadPoints(session).catch(() => {}),
     loadAlerts().catch(() => {}),
+    checkout.loadOrders().catch(() => {}),
   ]);
 }
 

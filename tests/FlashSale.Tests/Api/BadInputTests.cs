@@ -68,7 +68,28 @@ public sealed class BadInputTests(RunningSystem system)
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors lack '{field}': {problem}");
         }
 
+        // The same refusal for a reader of Chinese: the same code and fields, every message in Chinese.
+        marketer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        using var inChinese = await marketer.PostAsync("/api/campaigns", new StringContent(body, Encoding.UTF8, "application/json"));
+        var chinese = await AssertProblemAsync(inChinese, HttpStatusCode.BadRequest, code);
+        Assert.Equal(Fields(problem), Fields(chinese));
+        AssertChinese(chinese);
+
         Assert.Equal(before, await CampaignCountAsync());
+    }
+
+    private static string[] Fields(JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(e => e.Name)] : [];
+
+    /// <summary>A problem's title and each field message are in Chinese (its code stays as it is, for clients to switch on).</summary>
+    internal static void AssertChinese(JsonElement problem)
+    {
+        static bool IsChinese(string? text) => text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff');
+        Assert.True(IsChinese(problem.GetProperty("title").GetString()), $"title not in Chinese: {problem}");
+        if (problem.TryGetProperty("errors", out var errors))
+        {
+            Assert.All(errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray()), m => Assert.True(IsChinese(m.GetString()), $"not in Chinese: {m}"));
+        }
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public sealed class InputFuzzTests(SecuritySystem system, ITestOutputHelper outp
     private async Task FuzzAsync(Func<FuzzRequests, Gen<FuzzRequest>> kind, Func<ApiOperation, bool> fuzzed, int cases)
     {
         using var client = system.Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
         var operations = await ApiOperation.ReadAllAsync(client);
         var targets = await FuzzTargets.CreateAsync(system);
         var property = new RefusalProperty(client, system.Database, targets);

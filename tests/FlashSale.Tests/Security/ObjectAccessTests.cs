@@ -42,6 +42,7 @@ public sealed class ObjectAccessTests(SecuritySystem system)
         var plan = await bob.PostAsJsonAsync("/api/me/checkout/plan", new { amount = 500, currency = "CNY" });
         Assert.DoesNotContain(kept.ToString(), await plan.Content.ReadAsStringAsync());
         Assert.Equal(0, (await bob.GetFromJsonAsync<JsonElement>("/api/me/alerts")).GetProperty("alerts").GetArrayLength());
+        Assert.Equal(0, (await bob.GetFromJsonAsync<JsonElement>("/api/me/orders")).GetProperty("orders").GetArrayLength());
 
         // A merchant cannot cancel an order another merchant took.
         using var otherTill = system.Client(await system.MerchantTokenAsync("till-b-" + run, "merchant-b-" + run, "merchant"));
@@ -51,6 +52,12 @@ public sealed class ObjectAccessTests(SecuritySystem system)
         using var alice = system.Client(a.Token);
         var wallet = (await alice.WholeWalletAsync()).ToDictionary(c => c.GetProperty("couponId").GetGuid(), c => c.GetProperty("status").GetString());
         Assert.Equal(new Dictionary<Guid, string?> { [kept] = "available", [used] = "redeemed", [tilled] = "redeemed", [pointsCard] = "available" }, wallet);
+        // A's own order is in A's list with its coupon; the till's order on A's coupon is the merchant's, not listed.
+        var orders = (await alice.GetFromJsonAsync<JsonElement>("/api/me/orders")).GetProperty("orders");
+        var order = Assert.Single(orders.EnumerateArray());
+        Assert.Equal(Order(run), order.GetProperty("orderId").GetString());
+        Assert.Equal([used], order.GetProperty("coupons").EnumerateArray().Select(c => c.GetProperty("couponId").GetGuid()));
+        Assert.False(order.TryGetProperty("cancelledAt", out _));
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/api/me/coupons/{kept}/secret")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync($"/api/me/alerts/{alert}/read", null)).StatusCode);
     }

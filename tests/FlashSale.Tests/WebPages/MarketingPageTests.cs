@@ -99,6 +99,11 @@ public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chro
         await form.Locator("input[name=remindBefore]").FillAsync("3, 1");
         await form.Locator("input[name=maxAccountsPerDevice]").FillAsync("2");
         await form.Locator("input[name=dailyClaimCap]").FillAsync("3");
+        // A refused field is explained beside it in Chinese (the API answers in the page's language).
+        await form.Locator("input[name=totalStock]").FillAsync("0");
+        await form.Locator("button#submit").ClickAsync();
+        await Expect(form.Locator("[data-field=totalStock]")).ToHaveTextAsync("必填，1 至 10000000。", Soon);
+        await form.Locator("input[name=totalStock]").FillAsync("1000");
         await form.Locator("button#submit").ClickAsync();
         await Expect(marketing.Page.Locator("#create-message.ok")).ToContainTextAsync($"已创建“{name}”：未开始", SoonContains);
 

@@ -97,9 +97,12 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
         // The two used at checkout, and the points card.
         await Expect(wallet.Locator("li[data-status=redeemed]")).ToHaveCountAsync(3);
 
-        // Cancelling the order gives both coupons back; the points card stays used.
-        await checkout.Locator("button.cancel-order").ClickAsync();
+        // The order is listed with what it saved; cancelling it gives both coupons back; the points card stays used.
+        var order = checkout.Locator("#coupon-orders li[data-cancelled=false]");
+        await Expect(order).ToContainTextAsync("¥150 −¥50", Soon);
+        await order.Locator("button.cancel-order").ClickAsync();
         await Expect(checkout.Locator("#checkout-message.ok")).ToContainTextAsync("2 coupon(s) back", Soon);
+        await Expect(checkout.Locator("#coupon-orders li[data-cancelled=true]")).ToContainTextAsync("Cancelled", Soon);
         await Expect(wallet.Locator("li[data-status=redeemed]")).ToHaveCountAsync(1);
         Assert.Equal(0L, await system.Database.ScalarAsync<long>(
             "SELECT count(*) FROM redemptions r JOIN coupons c USING (coupon_id) WHERE c.shopper_id = $1 AND r.kind <> 'points_card' AND r.refunded_at IS NULL", shopper));

@@ -7,8 +7,8 @@ namespace FlashSale.Tests.Security.Fuzz;
 
 /// <summary>
 /// What must hold for any request, however strange: no 5xx; a 4xx is a problem document with a
-/// <c>code</c>; and a refused request leaves every table as it was. Requests are judged one at a
-/// time against the tables as the previous one left them.
+/// <c>code</c> and its field messages in the language asked for (Chinese); and a refused request leaves every
+/// table as it was. Requests are judged one at a time against the tables as the previous one left them.
 /// </summary>
 public sealed class RefusalProperty(HttpClient client, NpgsqlDataSource database, FuzzTargets targets)
 {
@@ -48,6 +48,14 @@ public sealed class RefusalProperty(HttpClient client, NpgsqlDataSource database
             Assert.True(problem.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String && code.GetString() != "",
                 $"{status} without a code: {text}\nfor {request}");
             Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+            // Asked in Chinese (the fuzzing client's Accept-Language): every field message is in Chinese.
+            if (problem.RootElement.TryGetProperty("errors", out var errors))
+            {
+                foreach (var said in errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString() ?? ""))
+                {
+                    Assert.True(said.Any(c => c is >= '\u4e00' and <= '\u9fff'), $"{status} {text}: '{said}' is not in Chinese\nfor {request}");
+                }
+            }
         }
 
         var before = _tables;
