@@ -75,8 +75,12 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSettings<CouponExpiryOptions>("CouponExpiry");
         silo.Services.AddSingleton<BlocklistStore>();
         silo.Services.AddSingleton<RiskAuditStore>();
+        silo.Services.AddSingleton<RiskRuleStore>();
+        silo.Services.AddSingleton<RiskLinkStore>();
         silo.Services.AddSingleton<RiskAuditLog>();
         silo.Services.AddHostedService(services => services.GetRequiredService<RiskAuditLog>());
+        silo.Services.AddSingleton<DurableRiskAudit>();
+        silo.Services.AddHostedService(services => services.GetRequiredService<DurableRiskAudit>());
         silo.Services.AddSettings<RiskOptions>("Risk");
         silo.Services.AddSingleton<LimitCounterGrains>();
         // Paid sales: orders, their payments through the configured channels, their deadlines.

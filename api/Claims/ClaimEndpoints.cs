@@ -25,6 +25,7 @@ public static class ClaimEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
@@ -65,14 +66,16 @@ public static class ClaimEndpoints
                 return CampaignEndpoints.NotFound();
             }
 
+            Guid? groupId = unitId != campaignId ? campaignId : null;
             campaignId = unitId;
             var gate = gates.For(campaignId);
             var now = clock.GetUtcNow();
-            if (screening.Screen(context, campaignId, shopperId, device, gate, now) is { } blocked)
+            if (await screening.ScreenAsync(context, campaignId, groupId, shopperId, device, key, gate, now) is { } screened)
             {
-                localRefusals.Count(campaignId, "risk_blocked");
-                ClaimMetrics.RefusedByNode("risk_blocked");
-                return blocked;
+                var code = Problem.CodeOf(screened);
+                localRefusals.Count(campaignId, code);
+                ClaimMetrics.RefusedByNode(code);
+                return screened;
             }
 
             if (gate?.RefusalFor(shopperId, tier, now) is { } refusal)

@@ -5,7 +5,7 @@ using FlashSale.GrainInterfaces.Risk;
 namespace FlashSale.Api.Risk;
 
 /// <summary>The body of <c>POST /api/admin/blocks</c>.</summary>
-/// <param name="Kind"><c>shopper</c>, <c>device</c> or <c>address</c>.</param>
+/// <param name="Kind"><c>shopper</c>, <c>device</c>, <c>address</c> or <c>fingerprint</c>.</param>
 /// <param name="Value">The shopper id, the device id, or an IP address or CIDR range such as 203.0.113.0/24.</param>
 /// <param name="ExpiresAt">Optional: when the block ends by itself.</param>
 public sealed record BlockRequest(string? Kind, string? Value, string? Reason, DateTimeOffset? ExpiresAt);
@@ -24,7 +24,7 @@ public static class BlockEndpoints
         var blocks = app.MapGroup("/api/admin/blocks").WithTags("Risk").RequireAuthorization(Roles.Admin);
 
         blocks.MapPost("/", Block)
-            .WithSummary("Block a shopper, a device, or an address or CIDR range (role admin)")
+            .WithSummary("Block a shopper, a device, an address or CIDR range, or a request fingerprint (role admin)")
             .Accepts<BlockRequest>("application/json")
             .Produces<BlockResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
@@ -54,11 +54,12 @@ public static class BlockEndpoints
             "shopper" => BlockKind.Shopper,
             "device" => BlockKind.Device,
             "address" => BlockKind.Address,
+            "fingerprint" => BlockKind.Fingerprint,
             _ => (BlockKind?)null,
         };
         if (kind is null)
         {
-            errors["kind"] = ["One of shopper, device, address."];
+            errors["kind"] = ["One of shopper, device, address, fingerprint."];
         }
 
         var value = body.Value?.Trim();

@@ -1,45 +1,83 @@
 using System.Globalization;
+using System.Text;
 using FlashSale.Api.Problems;
+using FlashSale.Api.Risk.Rules;
+using FlashSale.Api.Risk.Signals;
 using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk;
 
 /// <summary>
-/// What the API node checks before a claim goes to its campaign: the blocklist (refuses), and the
-/// flags it can see from here (never refuse). Both are audited.
+/// What the API node checks before a claim goes to its campaign: the blocklist, then the operators' rules
+/// over the signals the server worked out (<see cref="LocalActivity"/>). A deny or a challenge is on record
+/// in the audit before the claim hears it; flags and dry runs are recorded on the way (best effort).
 /// </summary>
-public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fetches, RiskAuditRecorder audit,
+public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fetches, RiskAuditRecorder audit, IClusterClient cluster,
+    LocalActivity activity, RecentClaims recent, RiskEngine engine, Escalation escalation, ClaimChallenges challenges,
     Microsoft.Extensions.Options.IOptions<RiskFlagSettings> settings)
 {
-    /// <summary>A refusal for a blocked shopper, device or address; null to go on.</summary>
-    public IResult? Screen(HttpContext context, Guid campaignId, string shopperId, string deviceId, CampaignGate? gate, DateTimeOffset now)
+    /// <summary>A refusal (blocked, denied, or a proof of work to make first); null to go on.</summary>
+    public async ValueTask<IResult?> ScreenAsync(HttpContext context, Guid campaignId, Guid? groupId, string shopperId, string deviceId,
+        string idempotencyKey, CampaignGate? gate, DateTimeOffset now)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (Blocked(context, campaignId, shopperId, deviceId, route: null) is { } refused)
+        var request = RequestFingerprint.Of(context.Request);
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (Blocked(context, campaignId, shopperId, deviceId, request.Fingerprint, route: null) is { } refused)
         {
             return refused;
         }
 
-        if (gate is not null && now >= gate.StartsAt && now - gate.StartsAt < settings.Value.InstantClaimWindow
-            && !fetches.Fetched(campaignId, deviceId))
+        var fetched = fetches.Fetched(campaignId, deviceId) || (groupId is { } group && fetches.Fetched(group, deviceId));
+        var signals = activity.Observe(campaignId, groupId, shopperId, deviceId, request);
+        // Not knowing the opening (no gate on this node yet) reads as long after it: no rule about the first moments applies.
+        signals[RiskSignals.MillisecondsSinceOpening] = gate is null ? 1e9 : (now - gate.StartsAt).TotalMilliseconds;
+        signals[RiskSignals.FetchedCampaign] = fetched ? 1 : 0;
+        recent.Add(signals);
+
+        if (gate is not null && now >= gate.StartsAt && now - gate.StartsAt < settings.Value.InstantClaimWindow && !fetched)
         {
             var after = (now - gate.StartsAt).TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
-            audit.Record(RiskVerdict.Flagged, RiskRules.InstantClaimWithoutFetch, campaignId, shopperId, deviceId, address?.ToString(),
-                $$"""{"millisecondsAfterOpening":{{after}},"fetchedCampaign":false}""");
+            audit.Record(RiskVerdict.Flagged, RiskRules.InstantClaimWithoutFetch, campaignId, shopperId, deviceId, address,
+                $$"""{"millisecondsAfterOpening":{{after}},"fetchedCampaign":false}""", request.Fingerprint);
         }
 
-        return null;
+        var judgement = engine.Judge(signals);
+        foreach (var rule in judgement.WouldMatch)
+        {
+            audit.Record(RiskVerdict.DryRun, rule.Name, campaignId, shopperId, deviceId, address, Evidence(rule, signals), request.Fingerprint);
+        }
+
+        if (judgement.Score > 0)
+        {
+            escalation.Check(signals, activity.Score(signals, judgement.Score), judgement);
+        }
+
+        switch (judgement.Action)
+        {
+            case RuleAction.Deny:
+                await RecordDurablyAsync(RiskVerdict.Refused, judgement.Deciding!, signals, address);
+                return Problem.Of(StatusCodes.Status403Forbidden, "risk_denied", "This request was refused.");
+            case RuleAction.Challenge when challenges.Passed(context, signals, idempotencyKey, judgement.Difficulty, now) is { } unsolved:
+                await RecordDurablyAsync(RiskVerdict.Challenged, judgement.Deciding!, signals, address);
+                return unsolved;
+            case RuleAction.Flag:
+                var flagging = judgement.Deciding!;
+                audit.Record(RiskVerdict.Flagged, flagging.Name, campaignId, shopperId, deviceId, address, Evidence(flagging, signals), request.Fingerprint);
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>
-    /// A refusal for a blocked shopper, device or address, audited with the campaign (or
+    /// A refusal for a blocked shopper, device, fingerprint or address, audited with the campaign (or
     /// <see cref="Guid.Empty"/> on wallet routes, with the route named); null to go on.
     /// </summary>
-    public IResult? Blocked(HttpContext context, Guid campaignId, string shopperId, string deviceId, string? route)
+    public IResult? Blocked(HttpContext context, Guid campaignId, string shopperId, string deviceId, string? fingerprint, string? route)
     {
         var address = context.Connection.RemoteIpAddress;
-        if (blocklist.Match(shopperId, deviceId, address) is not { } block)
+        if (blocklist.Match(shopperId, deviceId, address, fingerprint) is not { } block)
         {
             return null;
         }
@@ -48,18 +86,38 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
         {
             BlockKind.Shopper => RiskRules.BlockedShopper,
             BlockKind.Device => RiskRules.BlockedDevice,
+            BlockKind.Fingerprint => RiskRules.BlockedFingerprint,
             _ => RiskRules.BlockedAddress,
         };
         var details = route is null ? $$"""{"blockId":"{{block.Id}}"}""" : $$"""{"blockId":"{{block.Id}}","route":"{{route}}"}""";
-        audit.Record(RiskVerdict.Refused, rule, campaignId, shopperId, deviceId, address?.ToString(), details);
+        audit.Record(RiskVerdict.Refused, rule, campaignId, shopperId, deviceId, address?.ToString(), details, fingerprint);
         // Nothing about which block, why or until when: that would help the one being blocked.
         return Problem.Of(StatusCodes.Status403Forbidden, "risk_blocked", "This request was refused.");
+    }
+
+    private Task RecordDurablyAsync(RiskVerdict verdict, RiskRule rule, ClaimSignals signals, string? address) =>
+        cluster.GetGrain<IRiskAuditGrain>(0).RecordDurably(
+        [
+            new RiskDecision(signals.At, verdict, rule.Name, signals.CampaignId, signals.ShopperId, signals.DeviceId, address, Evidence(rule, signals),
+                Fingerprint: signals.Request.Fingerprint),
+        ]);
+
+    /// <summary>The rule (id and revision: names change) and every signal as the claim had them.</summary>
+    private static string Evidence(RiskRule rule, ClaimSignals signals)
+    {
+        var json = new StringBuilder(512).Append(CultureInfo.InvariantCulture, $$"""{"ruleId":"{{rule.Id}}","revision":{{rule.Revision}},"action":"{{rule.Action.ToString().ToLowerInvariant()}}","signals":{""");
+        for (var i = 0; i < ClaimSignals.Names.Length; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"\"{ClaimSignals.Names[i]}\":{Math.Round(signals.Values[i], 3)}");
+        }
+
+        return json.Append(CultureInfo.InvariantCulture, $$"""},"prefix":"{{signals.Request.Prefix}}"}""").ToString();
     }
 }
 
 /// <summary>
 /// Blocks hold on every shopper route that moves value (redeem, checkout, transfer, points), not
-/// only on claims: a blocked account cannot cash in or pass on what it already holds.
+/// only on claims: a blocked account, device or fingerprint cannot cash in or pass on what it already holds.
 /// </summary>
 public sealed class BlockedShoppersRefused(ClaimScreening screening) : IEndpointFilter
 {
@@ -68,7 +126,8 @@ public sealed class BlockedShoppersRefused(ClaimScreening screening) : IEndpoint
         var http = context.HttpContext;
         var device = http.Request.Headers[Claims.ClaimHeaders.DeviceId].FirstOrDefault() ?? "";
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        return screening.Blocked(http, Guid.Empty, http.User.FindFirst(Identity.Authentication.SubjectClaim)?.Value ?? "", device, route) is { } refused
+        var fingerprint = RequestFingerprint.Of(http.Request).Fingerprint;
+        return screening.Blocked(http, Guid.Empty, http.User.FindFirst(Identity.Authentication.SubjectClaim)?.Value ?? "", device, fingerprint, route) is { } refused
             ? refused
             : await next(context);
     }

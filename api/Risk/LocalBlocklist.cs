@@ -19,7 +19,7 @@ public sealed class LocalBlocklist(TimeProvider clock)
     }
 
     /// <summary>The block in force on any of the request's subjects, or null.</summary>
-    public RiskBlock? Match(string? shopperId, string? deviceId, IPAddress? address)
+    public RiskBlock? Match(string? shopperId, string? deviceId, IPAddress? address, string? fingerprint = null)
     {
         var index = _index;
         var now = clock.GetUtcNow();
@@ -33,6 +33,11 @@ public sealed class LocalBlocklist(TimeProvider clock)
         if (deviceId is not null && index.Devices.TryGetValue(deviceId, out var byDevice) && InForce(byDevice))
         {
             return byDevice;
+        }
+
+        if (fingerprint is not null && index.Fingerprints.TryGetValue(fingerprint, out var byFingerprint) && InForce(byFingerprint))
+        {
+            return byFingerprint;
         }
 
         if (address is null)
@@ -56,11 +61,12 @@ public sealed class LocalBlocklist(TimeProvider clock)
         Blocklist List,
         Dictionary<string, RiskBlock> Shoppers,
         Dictionary<string, RiskBlock> Devices,
+        Dictionary<string, RiskBlock> Fingerprints,
         List<(IPNetwork Range, RiskBlock Block)> Ranges)
     {
         public static Index Of(Blocklist list)
         {
-            var index = new Index(list, new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
+            var index = new Index(list, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
             foreach (var block in list.Blocks)
             {
                 switch (block.Kind)
@@ -70,6 +76,9 @@ public sealed class LocalBlocklist(TimeProvider clock)
                         break;
                     case BlockKind.Device:
                         index.Devices[block.Value] = block;
+                        break;
+                    case BlockKind.Fingerprint:
+                        index.Fingerprints[block.Value] = block;
                         break;
                     case BlockKind.Address when AddressRange.TryParse(block.Value, out var range):
                         index.Ranges.Add((range, block));

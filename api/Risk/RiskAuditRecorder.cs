@@ -13,9 +13,10 @@ public sealed class RiskAuditRecorder(IClusterClient cluster, TimeProvider clock
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private ConcurrentDictionary<Subject, Tally> _pending = new();
 
-    public void Record(RiskVerdict verdict, string rule, Guid? campaignId, string? shopperId, string? deviceId, string? address, string evidence)
+    public void Record(RiskVerdict verdict, string rule, Guid? campaignId, string? shopperId, string? deviceId, string? address, string evidence,
+        string? fingerprint = null)
     {
-        var tally = _pending.GetOrAdd(new Subject(verdict, rule, campaignId, shopperId, deviceId, address),
+        var tally = _pending.GetOrAdd(new Subject(verdict, rule, campaignId, shopperId, deviceId, address, fingerprint),
             _ => new Tally(clock.GetUtcNow(), evidence));
         Interlocked.Increment(ref tally.Occurrences);
     }
@@ -44,7 +45,7 @@ public sealed class RiskAuditRecorder(IClusterClient cluster, TimeProvider clock
 
         var taken = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<Subject, Tally>());
         var decisions = taken.Select(p => new RiskDecision(p.Value.First, p.Key.Verdict, p.Key.Rule, p.Key.CampaignId, p.Key.ShopperId,
-            p.Key.DeviceId, p.Key.Address, p.Value.Evidence, Math.Max(1, p.Value.Occurrences))).ToArray();
+            p.Key.DeviceId, p.Key.Address, p.Value.Evidence, Math.Max(1, p.Value.Occurrences), Fingerprint: p.Key.Fingerprint)).ToArray();
         try
         {
             await cluster.GetGrain<IRiskAuditGrain>(0).Record([.. decisions]);
@@ -55,7 +56,7 @@ public sealed class RiskAuditRecorder(IClusterClient cluster, TimeProvider clock
         }
     }
 
-    private sealed record Subject(RiskVerdict Verdict, string Rule, Guid? CampaignId, string? ShopperId, string? DeviceId, string? Address);
+    private sealed record Subject(RiskVerdict Verdict, string Rule, Guid? CampaignId, string? ShopperId, string? DeviceId, string? Address, string? Fingerprint);
 
     private sealed class Tally(DateTimeOffset first, string evidence)
     {

@@ -8,12 +8,10 @@ namespace FlashSale.Api.Risk;
 
 public sealed record RiskDecisionResponse(
     long Id, DateTimeOffset DecidedAt, string Verdict, string Rule, Guid? CampaignId, string? ShopperId, string? DeviceId,
-    string? Address, JsonElement Evidence, int Occurrences)
+    string? Address, JsonElement Evidence, int Occurrences, string? Fingerprint)
 {
-    public static RiskDecisionResponse Of(RiskDecision d) => new(d.Id, d.DecidedAt, VerdictName(d.Verdict), d.Rule, d.CampaignId,
-        d.ShopperId, d.DeviceId, d.Address, JsonDocument.Parse(d.Evidence).RootElement.Clone(), d.Occurrences);
-
-    public static string VerdictName(RiskVerdict verdict) => verdict == RiskVerdict.Flagged ? "flagged" : "refused";
+    public static RiskDecisionResponse Of(RiskDecision d) => new(d.Id, d.DecidedAt, RiskVerdictNames.Of(d.Verdict), d.Rule, d.CampaignId,
+        d.ShopperId, d.DeviceId, d.Address, JsonDocument.Parse(d.Evidence).RootElement.Clone(), d.Occurrences, d.Fingerprint);
 }
 
 public sealed record RuleCountResponse(string Rule, string Verdict, long Decisions);
@@ -28,7 +26,7 @@ public static class RiskDecisionEndpoints
         var risk = app.MapGroup("/api/admin/risk").WithTags("Risk").RequireAuthorization(Roles.Admin);
 
         risk.MapGet("/decisions", Find)
-            .WithSummary("Risk decisions, newest first; filter by campaignId, shopperId, deviceId, rule; page with before (a decision id) and limit (role admin)")
+            .WithSummary("Risk decisions, newest first; filter by campaignId, shopperId, deviceId, fingerprint, rule; page with before (a decision id) and limit (role admin)")
             .Produces<RiskDecisionResponse[]>()
             .ProducesValidationProblem();
 
@@ -39,8 +37,8 @@ public static class RiskDecisionEndpoints
     }
 
     // Bound from the query by name, so that the OpenAPI document lists them.
-    private static async Task<IResult> Find(string? campaignId, string? shopperId, string? deviceId, string? rule, string? before, string? limit,
-        IClusterClient cluster)
+    private static async Task<IResult> Find(string? campaignId, string? shopperId, string? deviceId, string? fingerprint, string? rule, string? before,
+        string? limit, IClusterClient cluster)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Guid? campaign = null;
@@ -69,7 +67,7 @@ public static class RiskDecisionEndpoints
             errors["limit"] = [$"1 to {MaxPage} (default 100)."];
         }
 
-        foreach (var (name, value) in new[] { ("shopperId", shopperId), ("deviceId", deviceId), ("rule", rule) })
+        foreach (var (name, value) in new[] { ("shopperId", shopperId), ("deviceId", deviceId), ("fingerprint", fingerprint), ("rule", rule) })
         {
             if (value is { Length: > 128 } || value?.Any(char.IsControl) == true)
             {
@@ -82,7 +80,7 @@ public static class RiskDecisionEndpoints
             return Problem.Validation(errors, "The query has invalid parameters.");
         }
 
-        var found = await cluster.GetGrain<IRiskAuditGrain>(0).Find(new RiskDecisionQuery(campaign, shopperId, deviceId, rule, beforeId, size));
+        var found = await cluster.GetGrain<IRiskAuditGrain>(0).Find(new RiskDecisionQuery(campaign, shopperId, deviceId, rule, beforeId, size, fingerprint));
         return Results.Ok(found.Select(RiskDecisionResponse.Of));
     }
 
@@ -94,6 +92,6 @@ public static class RiskDecisionEndpoints
         }
 
         var counts = await cluster.GetGrain<IRiskAuditGrain>(0).CountByRule(campaignId);
-        return Results.Ok(counts.Select(c => new RuleCountResponse(c.Rule, RiskDecisionResponse.VerdictName(c.Verdict), c.Decisions)));
+        return Results.Ok(counts.Select(c => new RuleCountResponse(c.Rule, RiskVerdictNames.Of(c.Verdict), c.Decisions)));
     }
 }

@@ -5,7 +5,8 @@ namespace FlashSale.GrainInterfaces.Live;
 /// <summary>An alert for operators (roles marketing and admin) about one campaign.</summary>
 /// <param name="Kind">
 /// <c>low_stock</c> (remaining fell to <see cref="Threshold"/> percent of the stock or below),
-/// <c>sold_out</c>, or <c>risk_spike</c> (<see cref="Threshold"/> risk refusals within one second).
+/// <c>sold_out</c>, <c>risk_spike</c> (<see cref="Threshold"/> risk refusals within one second), or
+/// <c>risk_escalation</c> (a subject's score passed <see cref="Threshold"/> and it was blocked; <see cref="Detail"/> says which and why).
 /// </param>
 [GenerateSerializer, Immutable, Alias("FlashSale.OperatorAlert")]
 public sealed record OperatorAlert(
@@ -13,7 +14,8 @@ public sealed record OperatorAlert(
     [property: Id(1)] string Kind,
     [property: Id(2)] int? Threshold,
     [property: Id(3)] int Remaining,
-    [property: Id(4)] DateTimeOffset At);
+    [property: Id(4)] DateTimeOffset At,
+    [property: Id(5)] string? Detail = null);
 
 /// <summary>An alert that just entered a shopper's inbox, to push to that shopper's connections only.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.ShopperAlert")]

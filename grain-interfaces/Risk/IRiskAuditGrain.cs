@@ -10,6 +10,13 @@ public interface IRiskAuditGrain : IGrainWithIntegerKey
     [Alias("Record"), OneWay]
     Task Record(ImmutableArray<RiskDecision> decisions);
 
+    /// <summary>
+    /// Stores decisions and returns once they are committed: a refusal or challenge is on record before the
+    /// claim hears of it. Concurrent calls share one insert.
+    /// </summary>
+    [Alias("RecordDurably")]
+    Task RecordDurably(ImmutableArray<RiskDecision> decisions);
+
     [Alias("Find")]
     Task<ImmutableArray<RiskDecision>> Find(RiskDecisionQuery query);
 

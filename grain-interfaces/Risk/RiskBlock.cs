@@ -9,9 +9,11 @@ public enum BlockKind
     Device,
     /// <summary>An IP address or a CIDR range.</summary>
     Address,
+    /// <summary>A request fingerprint (headers and address range) as risk control computes it.</summary>
+    Fingerprint,
 }
 
-/// <summary>An admin's block: claims from the shopper, device or address are refused until it is removed or expires.</summary>
+/// <summary>An admin's block (or escalation's): claims from the shopper, device, address or fingerprint are refused until it is removed or expires.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.RiskBlock")]
 public sealed record RiskBlock(
     [property: Id(0)] Guid Id,

@@ -1,6 +1,9 @@
 namespace FlashSale.GrainInterfaces.Risk;
 
-/// <summary>The names risk decisions are audited under, stable for queries and dashboards.</summary>
+/// <summary>
+/// The names the built-in checks' decisions are audited under, stable for queries and dashboards. Operators'
+/// rules are audited under their own names (with their id and revision in the evidence).
+/// </summary>
 public static class RiskRules
 {
     public const string DailyClaimCap = "daily_claim_cap";
@@ -10,6 +13,7 @@ public static class RiskRules
     public const string BlockedShopper = "blocked_shopper";
     public const string BlockedDevice = "blocked_device";
     public const string BlockedAddress = "blocked_address";
+    public const string BlockedFingerprint = "blocked_fingerprint";
     public const string RateLimit = "rate_limit";
 
     // Flags: the claim goes through, marked for review.

@@ -6,7 +6,7 @@ namespace FlashSale.Grains.Risk;
 
 /// <summary>The entry to the silo's risk audit for API nodes and admins; a local worker, no state of its own.</summary>
 [StatelessWorker]
-public sealed class RiskAuditGrain(RiskAuditLog log, RiskAuditStore store) : Grain, IRiskAuditGrain
+public sealed class RiskAuditGrain(RiskAuditLog log, DurableRiskAudit durable, RiskAuditStore store) : Grain, IRiskAuditGrain
 {
     public Task Record(ImmutableArray<RiskDecision> decisions)
     {
@@ -17,6 +17,8 @@ public sealed class RiskAuditGrain(RiskAuditLog log, RiskAuditStore store) : Gra
 
         return Task.CompletedTask;
     }
+
+    public Task RecordDurably(ImmutableArray<RiskDecision> decisions) => durable.RecordAsync(decisions);
 
     public async Task<ImmutableArray<RiskDecision>> Find(RiskDecisionQuery query) => [.. await store.FindAsync(query)];
 

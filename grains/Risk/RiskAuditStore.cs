@@ -12,11 +12,11 @@ public sealed class RiskAuditStore(NpgsqlDataSource database)
         await using var connection = database.CreateConnection();
         await connection.ExecuteAsync(
             """
-            INSERT INTO risk_decisions (decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence, occurrences)
-            SELECT d.decided_at, d.verdict, d.rule, d.campaign_id, d.shopper_id, d.device_id, d.address, d.evidence::jsonb, d.occurrences
+            INSERT INTO risk_decisions (decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence, occurrences, fingerprint)
+            SELECT d.decided_at, d.verdict, d.rule, d.campaign_id, d.shopper_id, d.device_id, d.address, d.evidence::jsonb, d.occurrences, d.fingerprint
               FROM unnest(@decidedAt::timestamptz[], @verdicts::text[], @rules::text[], @campaignIds::uuid[], @shopperIds::text[],
-                          @deviceIds::text[], @addresses::text[], @evidence::text[], @occurrences::int[])
-                   AS d (decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence, occurrences)
+                          @deviceIds::text[], @addresses::text[], @evidence::text[], @occurrences::int[], @fingerprints::text[])
+                   AS d (decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence, occurrences, fingerprint)
             """,
             new
             {
@@ -29,6 +29,7 @@ public sealed class RiskAuditStore(NpgsqlDataSource database)
                 addresses = decisions.Select(d => d.Address).ToArray(),
                 evidence = decisions.Select(d => d.Evidence).ToArray(),
                 occurrences = decisions.Select(d => d.Occurrences).ToArray(),
+                fingerprints = decisions.Select(d => d.Fingerprint).ToArray(),
             });
     }
 
@@ -37,12 +38,14 @@ public sealed class RiskAuditStore(NpgsqlDataSource database)
         await using var connection = database.CreateConnection();
         var found = await connection.QueryAsync<DecisionRow>(
             """
-            SELECT decision_id, decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence::text AS evidence, occurrences
+            SELECT decision_id, decided_at, verdict, rule, campaign_id, shopper_id, device_id, address, evidence::text AS evidence, occurrences,
+                   fingerprint
               FROM risk_decisions
              WHERE (@campaignId::uuid IS NULL OR campaign_id = @campaignId)
                AND (@shopperId::text IS NULL OR shopper_id = @shopperId)
                AND (@deviceId::text IS NULL OR device_id = @deviceId)
                AND (@rule::text IS NULL OR rule = @rule)
+               AND (@fingerprint::text IS NULL OR fingerprint = @fingerprint)
                AND (@before::bigint IS NULL OR decision_id < @before)
              ORDER BY decision_id DESC
              LIMIT @limit
@@ -53,6 +56,7 @@ public sealed class RiskAuditStore(NpgsqlDataSource database)
                 shopperId = query.ShopperId,
                 deviceId = query.DeviceId,
                 rule = query.Rule,
+                fingerprint = query.Fingerprint,
                 before = query.Before,
                 limit = query.Limit,
             });
@@ -71,15 +75,15 @@ public sealed class RiskAuditStore(NpgsqlDataSource database)
         return [.. counts.Select(c => new RuleCount(c.Rule, VerdictOf(c.Verdict), c.Decisions))];
     }
 
-    private static RiskVerdict VerdictOf(string name) => name == "flagged" ? RiskVerdict.Flagged : RiskVerdict.Refused;
+    private static RiskVerdict VerdictOf(string name) => RiskVerdictNames.Parse(name);
 
-    private static string VerdictName(RiskVerdict verdict) => verdict == RiskVerdict.Flagged ? "flagged" : "refused";
+    private static string VerdictName(RiskVerdict verdict) => RiskVerdictNames.Of(verdict);
 
     private sealed record DecisionRow(long DecisionId, DateTimeOffset DecidedAt, string Verdict, string Rule, Guid? CampaignId, string? ShopperId,
-        string? DeviceId, string? Address, string Evidence, int Occurrences)
+        string? DeviceId, string? Address, string Evidence, int Occurrences, string? Fingerprint)
     {
         public RiskDecision ToDecision() =>
-            new(DecidedAt, VerdictOf(Verdict), Rule, CampaignId, ShopperId, DeviceId, Address, Evidence, Occurrences, DecisionId);
+            new(DecidedAt, VerdictOf(Verdict), Rule, CampaignId, ShopperId, DeviceId, Address, Evidence, Occurrences, DecisionId, Fingerprint);
     }
 
     private sealed record RuleCountRow(string Rule, string Verdict, long Decisions);

@@ -40,4 +40,15 @@ public static class RiskAdmin
         return counts.ToDictionary(c => c.GetProperty("rule").GetString()! + "/" + c.GetProperty("verdict").GetString(),
             c => c.GetProperty("decisions").GetInt64(), StringComparer.Ordinal);
     }
+
+    /// <summary>Saves a rule (a new one, or the next revision of <paramref name="id"/>); returns it as the API answered.</summary>
+    public static async Task<JsonElement> SaveRuleAsync(this HttpClient admin, object rule, Guid? id = null)
+    {
+        using var response = id is { } existing
+            ? await admin.PutAsJsonAsync($"/api/admin/risk/rules/{existing}", rule)
+            : await admin.PostAsJsonAsync("/api/admin/risk/rules", rule);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == (id is null ? HttpStatusCode.Created : HttpStatusCode.OK), $"{(int)response.StatusCode}: {body}");
+        return body;
+    }
 }

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using FlashSale.Api.Risk.Signals;
+using FlashSale.GrainInterfaces.Live;
+using FlashSale.GrainInterfaces.Risk;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Api.Risk.Rules;
+
+/// <summary>
+/// Turns scores into blocks: when matched rules have given a subject (shopper, device id, fingerprint,
+/// address range) a score over ten minutes at or past the threshold, it is blocked for a while, on every
+/// route that moves value, and operators get an alert saying which rules got it there. Each subject is
+/// blocked once per block period from this node (another node may block it too: the later block just
+/// lasts a little longer).
+/// </summary>
+public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklist, IOptions<EscalationSettings> settings, TimeProvider clock,
+    ILogger<Escalation> logger)
+{
+    public const string CreatedBy = "risk-escalation";
+    private readonly ConcurrentDictionary<(SubjectKind Kind, string Value), DateTimeOffset> _blockedUntil = new();
+
+    public void Check(ClaimSignals claim, IReadOnlyList<(SubjectKind Kind, string Value, int Score)> scores, RiskJudgement judgement)
+    {
+        var (threshold, blockFor, kinds) = (settings.Value.Threshold, settings.Value.BlockFor, settings.Value.Kinds);
+        var now = clock.GetUtcNow();
+        foreach (var (kind, value, score) in scores)
+        {
+            if (score < threshold || !kinds.Contains(kind) || value == "unknown"
+                || (_blockedUntil.TryGetValue((kind, value), out var until) && until > now))
+            {
+                continue;
+            }
+
+            _blockedUntil[(kind, value)] = now + blockFor;
+            var why = $"score {score} ≥ {threshold} in ten minutes, from rules: {string.Join(", ", judgement.Matched.Select(r => r.Name).Distinct(StringComparer.Ordinal))}";
+            _ = BlockAsync(claim.CampaignId, new RiskBlock(Guid.CreateVersion7(now), BlockKindOf(kind), value, why, CreatedBy, now, now + blockFor));
+        }
+    }
+
+    private async Task BlockAsync(Guid campaignId, RiskBlock block)
+    {
+        try
+        {
+            await cluster.GetGrain<IBlocklistGrain>(0).Block(block);
+            await blocklist.RefreshAsync();
+            var detail = $"{block.Kind.ToString().ToLowerInvariant()} {block.Value} blocked until {block.ExpiresAt:O}: {block.Reason}";
+            await cluster.GetGrain<ILiveHubGrain>(0).OperatorAlert(
+                new OperatorAlert(campaignId, "risk_escalation", settings.Value.Threshold, 0, block.CreatedAt, detail));
+            EscalationLog.Blocked(logger, block.Kind, block.Value, block.Reason);
+        }
+        catch (Exception e)
+        {
+            _blockedUntil.TryRemove((KindOf(block.Kind), block.Value), out _);
+            EscalationLog.BlockFailed(logger, e, block.Kind, block.Value);
+        }
+    }
+
+    private static BlockKind BlockKindOf(SubjectKind kind) => kind switch
+    {
+        SubjectKind.Shopper => BlockKind.Shopper,
+        SubjectKind.Device => BlockKind.Device,
+        SubjectKind.Fingerprint => BlockKind.Fingerprint,
+        _ => BlockKind.Address,
+    };
+
+    private static SubjectKind KindOf(BlockKind kind) => kind switch
+    {
+        BlockKind.Shopper => SubjectKind.Shopper,
+        BlockKind.Device => SubjectKind.Device,
+        BlockKind.Fingerprint => SubjectKind.Fingerprint,
+        _ => SubjectKind.Prefix,
+    };
+}
+
+internal static partial class EscalationLog
+{
+    [LoggerMessage(EventId = 1231, Level = LogLevel.Warning, Message = "Risk escalation blocked {Kind} {Value}: {Reason}")]
+    public static partial void Blocked(ILogger logger, BlockKind kind, string value, string reason);
+
+    [LoggerMessage(EventId = 1232, Level = LogLevel.Error, Message = "Risk escalation could not block {Kind} {Value}")]
+    public static partial void BlockFailed(ILogger logger, Exception exception, BlockKind kind, string value);
+}

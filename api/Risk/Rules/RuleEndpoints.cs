@@ -1,0 +1,135 @@
+using FlashSale.Api.Identity;
+using FlashSale.Api.Problems;
+using FlashSale.Api.Risk.Signals;
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.Api.Risk.Rules;
+
+/// <summary>Operators' risk rules: list, create, revise, remove, read the revisions, and try a rule on recent traffic first.</summary>
+public static class RuleEndpoints
+{
+    public static void MapRiskRules(this IEndpointRouteBuilder app)
+    {
+        var rules = app.MapGroup("/api/admin/risk").WithTags("Risk").RequireAuthorization(Roles.Admin);
+
+        rules.MapGet("/signals", () => Results.Ok(RiskSignals.All.Select(s => new SignalResponse(s.Key, s.Value))))
+            .WithSummary("The signals rules can test, with what each means (role admin)")
+            .Produces<SignalResponse[]>();
+
+        rules.MapGet("/rules", List)
+            .WithSummary("The risk rules in force, global and per campaign (role admin)")
+            .Produces<RuleResponse[]>();
+
+        rules.MapPost("/rules", Create)
+            .WithSummary("Add a rule: when every condition holds, allow, challenge (a proof of work of the rule's difficulty), deny or flag the claim, "
+                + "and add its score to the claim's subjects; in force on every node within about a second (role admin)")
+            .Accepts<RuleRequest>("application/json")
+            .Produces<RuleResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
+        rules.MapPut("/rules/{id}", Revise)
+            .WithSummary("Replace a rule whole: its next revision (role admin)")
+            .Accepts<RuleRequest>("application/json")
+            .Produces<RuleResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        rules.MapDelete("/rules/{id}", Remove)
+            .WithSummary("Remove a rule; its revisions stay on record (role admin)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        rules.MapGet("/rules/{id}/revisions", Revisions)
+            .WithSummary("Every revision of a rule, oldest first: who changed what, when (role admin)")
+            .Produces<RuleResponse[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        rules.MapPost("/rules/dry-run", DryRun)
+            .WithSummary("What a rule would have done to the claims this node saw in the last 30 minutes, without saving it (role admin)")
+            .Accepts<RuleRequest>("application/json")
+            .Produces<DryRunResponse>()
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> List(IClusterClient cluster)
+    {
+        var set = await cluster.GetGrain<IRiskRulesGrain>(0).ChangedSince(-1);
+        return Results.Ok(set!.Rules.OrderBy(r => r.Name, StringComparer.Ordinal).Select(RuleResponse.Of));
+    }
+
+    private static Task<IResult> Create(HttpContext context, IClusterClient cluster, RuleRefresh refresh, TimeProvider clock) =>
+        SaveAsync(context, cluster, refresh, clock, id: null);
+
+    private static Task<IResult> Revise(string id, HttpContext context, IClusterClient cluster, RuleRefresh refresh, TimeProvider clock) =>
+        Guid.TryParse(id, out var ruleId) ? SaveAsync(context, cluster, refresh, clock, ruleId) : Task.FromResult(NotFound());
+
+    private static async Task<IResult> SaveAsync(HttpContext context, IClusterClient cluster, RuleRefresh refresh, TimeProvider clock, Guid? id)
+    {
+        var (body, problem) = await JsonBody.Read<RuleRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = RuleValidation.Check(body!, id ?? Guid.CreateVersion7(now), context.ShopperId(), now, out var rule);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var grain = cluster.GetGrain<IRiskRulesGrain>(0);
+        if (id is { } existing && (await grain.ChangedSince(-1))!.Rules.All(r => r.Id != existing))
+        {
+            return NotFound();
+        }
+
+        var saved = await grain.Save(rule!);
+        await refresh.RefreshAsync();
+        return id is null ? Results.Created($"/api/admin/risk/rules/{saved.Id}", RuleResponse.Of(saved)) : Results.Ok(RuleResponse.Of(saved));
+    }
+
+    private static async Task<IResult> Remove(string id, HttpContext context, IClusterClient cluster, RuleRefresh refresh, TimeProvider clock)
+    {
+        if (!Guid.TryParse(id, out var ruleId) || await cluster.GetGrain<IRiskRulesGrain>(0).Remove(ruleId, context.ShopperId(), clock.GetUtcNow()) is null)
+        {
+            return NotFound();
+        }
+
+        await refresh.RefreshAsync();
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Revisions(string id, IClusterClient cluster)
+    {
+        var revisions = Guid.TryParse(id, out var ruleId) ? await cluster.GetGrain<IRiskRulesGrain>(0).Revisions(ruleId) : [];
+        return revisions.IsEmpty ? NotFound() : Results.Ok(revisions.Select(RuleResponse.Of));
+    }
+
+    private static async Task<IResult> DryRun(HttpContext context, RecentClaims recent, TimeProvider clock)
+    {
+        var (body, problem) = await JsonBody.Read<RuleRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = RuleValidation.Check(body! with { DryRun = false, Enabled = true }, Guid.Empty, context.ShopperId(), now, out var rule);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var compiled = CompiledRule.Of(rule!);
+        var claims = recent.Snapshot();
+        // A campaign's rule also covers its batches and variants: the claims kept name the group they were made through.
+        var matched = claims.Where(c => compiled.AppliesTo(c.CampaignId, c.GroupId) && compiled.Matches(c)).ToList();
+        return Results.Ok(new DryRunResponse(claims.Count, matched.Count, matched.Select(c => c.ShopperId).Distinct(StringComparer.Ordinal).Count(),
+            rule!.Action.ToString().ToLowerInvariant(),
+            [.. matched.AsEnumerable().Reverse().Take(20).Select(c => new DryRunExample(c.ShopperId, c.DeviceId, c.Request.Fingerprint, c.Request.Prefix,
+                c.CampaignId, c.At))]));
+    }
+
+    private static IResult NotFound() => Problem.Of(StatusCodes.Status404NotFound, "rule_not_found", "There is no such rule in force.");
+}

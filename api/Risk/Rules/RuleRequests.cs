@@ -1,0 +1,35 @@
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.Api.Risk.Rules;
+
+/// <param name="Op">One of <c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, <c>==</c>, <c>!=</c>.</param>
+public sealed record ConditionRequest(string? Signal, string? Op, double? Value);
+
+/// <param name="CampaignId">The campaign (a group's id covers its batches or variants); left out, every campaign.</param>
+/// <param name="Action"><c>allow</c>, <c>challenge</c>, <c>deny</c> or <c>flag</c>.</param>
+/// <param name="Difficulty">For <c>challenge</c>: 1 to 8, each step about four times the work.</param>
+/// <param name="Score">0 to 1000 (default 0): added to the claim's shopper, device, fingerprint and address range.</param>
+/// <param name="DryRun">Only count what the rule would do (audited as <c>dry_run</c>).</param>
+public sealed record RuleRequest(string? Name, Guid? CampaignId, List<ConditionRequest>? When, string? Action, int? Difficulty, int? Score,
+    bool? DryRun, bool? Enabled);
+
+public sealed record ConditionResponse(string Signal, string Op, double Value);
+
+public sealed record RuleResponse(Guid Id, string Name, Guid? CampaignId, IReadOnlyList<ConditionResponse> When, string Action, int? Difficulty,
+    int Score, bool DryRun, bool Enabled, int Revision, string ChangedBy, DateTimeOffset ChangedAt, bool Removed)
+{
+    public static RuleResponse Of(RiskRule rule) => new(rule.Id, rule.Name, rule.CampaignId,
+        [.. rule.When.Select(c => new ConditionResponse(c.Signal, RuleValidation.OpOf(c.Comparison), c.Value))],
+        rule.Action.ToString().ToLowerInvariant(), rule.Action == RuleAction.Challenge ? rule.Difficulty : null, rule.Score, rule.DryRun, rule.Enabled,
+        rule.Revision, rule.ChangedBy, rule.ChangedAt, rule.Removed);
+}
+
+public sealed record SignalResponse(string Name, string Meaning);
+
+/// <param name="Claims">The claims this node saw in the last 30 minutes (up to 50,000) that the rule was tried on.</param>
+/// <param name="Matched">How many it matched: what it would have acted on.</param>
+/// <param name="Shoppers">How many shoppers those were.</param>
+/// <param name="Examples">A few of them, newest first.</param>
+public sealed record DryRunResponse(int Claims, int Matched, int Shoppers, string Action, IReadOnlyList<DryRunExample> Examples);
+
+public sealed record DryRunExample(string ShopperId, string DeviceId, string Fingerprint, string Prefix, Guid CampaignId, DateTimeOffset At);

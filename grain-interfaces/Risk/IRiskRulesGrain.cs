@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace FlashSale.GrainInterfaces.Risk;
+
+/// <summary>
+/// The platform's risk rules (key 0), every revision kept in PostgreSQL; API nodes hold a copy and poll
+/// for changes, so a rule saved during a sale is in force on every node within a second or two.
+/// </summary>
+[Alias("FlashSale.IRiskRulesGrain")]
+public interface IRiskRulesGrain : IGrainWithIntegerKey
+{
+    /// <summary>Saves a new rule, or the next revision of one (its <see cref="RiskRule.Revision"/> is set here).</summary>
+    [Alias("Save")]
+    Task<RiskRule> Save(RiskRule rule);
+
+    /// <summary>Null when there is no such rule in force.</summary>
+    [Alias("Remove")]
+    Task<RiskRule?> Remove(Guid ruleId, string removedBy, DateTimeOffset at);
+
+    /// <summary>Every revision of a rule, oldest first (its removal too); empty when there is no such rule.</summary>
+    [Alias("Revisions")]
+    Task<ImmutableArray<RiskRule>> Revisions(Guid ruleId);
+
+    /// <summary>The rules when they changed since <paramref name="version"/>, else null.</summary>
+    [Alias("ChangedSince")]
+    Task<RiskRuleSet?> ChangedSince(long version);
+}

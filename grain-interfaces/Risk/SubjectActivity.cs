@@ -1,0 +1,153 @@
+namespace FlashSale.GrainInterfaces.Risk;
+
+/// <summary>
+/// One subject's activity as counted in memory, by an API node (what it saw) or by a shard of the
+/// cluster's (what every node reported): distinct shoppers and device ids over a day (capped, since a
+/// farm's count past the cap says all a rule needs), claims over the last minute and score over the last
+/// ten. The windows slide: the previous window's count weighted by how much of it still overlaps, plus the
+/// current one's, a few bytes per subject however busy it is.
+/// </summary>
+public sealed class SubjectActivity(DateTimeOffset firstSeen)
+{
+    public const int MaxDistinct = 1_000;
+    private static readonly TimeSpan Memory = TimeSpan.FromDays(1);
+
+    private Dictionary<string, DateTimeOffset>? _shoppers;
+    private Dictionary<string, DateTimeOffset>? _devices;
+    private SlidingCount _claims = new(60);
+    private SlidingCount _score = new(600);
+
+    public DateTimeOffset FirstSeen { get; private set; } = firstSeen;
+
+    public DateTimeOffset LastSeen { get; private set; } = firstSeen;
+
+    public int Accounts => _shoppers?.Count ?? 0;
+
+    public int Devices => _devices?.Count ?? 0;
+
+    /// <summary>True when the shopper is new to this subject (and under the cap).</summary>
+    public bool SawShopper(string shopperId, DateTimeOffset at) => Saw(ref _shoppers, shopperId, at);
+
+    /// <summary>True when the device is new to this subject (and under the cap).</summary>
+    public bool SawDevice(string deviceId, DateTimeOffset at) => Saw(ref _devices, deviceId, at);
+
+    public void Claimed(int claims, DateTimeOffset at)
+    {
+        _claims.Add(claims, at);
+        Seen(at);
+    }
+
+    public void Scored(int score, DateTimeOffset at) => _score.Add(score, at);
+
+    public void FirstSeenBy(DateTimeOffset at)
+    {
+        if (at < FirstSeen)
+        {
+            FirstSeen = at;
+        }
+    }
+
+    public int ClaimsPerMinute(DateTimeOffset now) => _claims.At(now);
+
+    public int Score(DateTimeOffset now) => _score.At(now);
+
+    /// <summary>Forgets shoppers and devices not seen for <paramref name="memory"/> (a day by default); true when the subject itself is that quiet.</summary>
+    public bool Prune(DateTimeOffset now, TimeSpan? memory = null)
+    {
+        var keep = memory ?? Memory;
+        RemoveOlder(_shoppers, now - keep);
+        RemoveOlder(_devices, now - keep);
+        return now - LastSeen > keep;
+    }
+
+    private bool Saw(ref Dictionary<string, DateTimeOffset>? seen, string id, DateTimeOffset at)
+    {
+        Seen(at);
+        seen ??= new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (seen.ContainsKey(id))
+        {
+            seen[id] = at;
+            return false;
+        }
+
+        if (seen.Count >= MaxDistinct)
+        {
+            return false;
+        }
+
+        seen[id] = at;
+        return true;
+    }
+
+    private void Seen(DateTimeOffset at)
+    {
+        if (at > LastSeen)
+        {
+            LastSeen = at;
+        }
+    }
+
+    private static void RemoveOlder(Dictionary<string, DateTimeOffset>? seen, DateTimeOffset before)
+    {
+        if (seen is null)
+        {
+            return;
+        }
+
+        foreach (var (id, at) in seen)
+        {
+            if (at < before)
+            {
+                seen.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>A count over the last <c>seconds</c>, from this window's count and the previous one's.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private struct SlidingCount(int seconds)
+    {
+        private long _window = long.MinValue;
+        private int _current;
+        private int _previous;
+
+        public void Add(int count, DateTimeOffset at)
+        {
+            var window = at.ToUnixTimeMilliseconds() / (seconds * 1000L);
+            if (window < _window)
+            {
+                // Reported late (a node's last second): it belongs to the previous window, or to none kept.
+                _previous += window == _window - 1 ? count : 0;
+                return;
+            }
+
+            Roll(window);
+            _current += count;
+        }
+
+        public int At(DateTimeOffset now)
+        {
+            var window = now.ToUnixTimeMilliseconds() / (seconds * 1000L);
+            if (window > _window + 1)
+            {
+                return 0;
+            }
+
+            var (current, previous) = window == _window ? (_current, _previous) : (0, _current);
+            var into = (double)(now.ToUnixTimeMilliseconds() % (seconds * 1000L)) / (seconds * 1000L);
+            return current + (int)Math.Round(previous * (1 - into));
+        }
+
+        private void Roll(long window)
+        {
+            if (window == _window)
+            {
+                return;
+            }
+
+            _previous = window == _window + 1 ? _current : 0;
+            _current = 0;
+            _window = window;
+        }
+    }
+}

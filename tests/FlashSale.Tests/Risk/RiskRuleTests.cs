@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FlashSale.Tests.Api;
+using FlashSale.Tests.Infrastructure;
+
+namespace FlashSale.Tests.Risk;
+
+/// <summary>
+/// Operators' risk rules over real HTTP: checked on save, versioned, in force at once, judging claims by
+/// signals the server works out (a farm shares a fingerprint however it rotates its device ids), with every
+/// refusal on record before the claim hears it. Rules here are each for the test's own campaign, so that
+/// the other tests' claims on the shared system are not judged by them.
+/// </summary>
+[Trait("Tier", "EndToEnd")]
+[Collection(SharedSystem.Name)]
+public sealed class RiskRuleTests(RunningSystem system)
+{
+    [Fact]
+    public async Task A_rule_is_checked_on_save_and_every_revision_and_its_removal_stay_on_record()
+    {
+        using var admin = await system.AdminAsync();
+        var campaign = await system.CreateCampaignAsync(10);
+
+        using var bad = await admin.PostAsJsonAsync("/api/admin/risk/rules", new
+        {
+            name = "",
+            when = new object[] { new { signal = "shopper.mood", op = "~", value = 1 } },
+            action = "challenge",
+        });
+        var problem = await BadInputTests.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "validation_failed");
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["difficulty", "name", "when[0].op", "when[0].signal"], fields);
+        Assert.Equal(0L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM risk_rules WHERE definition->>'campaignId' = $1", campaign.ToString()));
+
+        var saved = await admin.SaveRuleAsync(Rule("watch the farm", campaign, "flag", ("fingerprint.accounts", ">=", 5)));
+        var id = saved.GetProperty("id").GetGuid();
+        Assert.Equal(1, saved.GetProperty("revision").GetInt32());
+        var revised = await admin.SaveRuleAsync(Rule("stop the farm", campaign, "deny", ("fingerprint.accounts", ">=", 3)), id);
+        Assert.Equal(2, revised.GetProperty("revision").GetInt32());
+        Assert.Equal("deny", revised.GetProperty("action").GetString());
+
+        var listed = await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/risk/rules");
+        Assert.Equal("stop the farm", Assert.Single(listed!, r => r.GetProperty("id").GetGuid() == id).GetProperty("name").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/risk/rules/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/admin/risk/rules/{id}")).StatusCode);
+        Assert.DoesNotContain(await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/risk/rules") ?? [], r => r.GetProperty("id").GetGuid() == id);
+
+        var revisions = await admin.GetFromJsonAsync<JsonElement[]>($"/api/admin/risk/rules/{id}/revisions") ?? [];
+        Assert.Equal([(1, "watch the farm", false), (2, "stop the farm", false), (3, "stop the farm", true)],
+            revisions.Select(r => (r.GetProperty("revision").GetInt32(), r.GetProperty("name").GetString(), r.GetProperty("removed").GetBoolean())));
+        Assert.All(revisions, r => Assert.StartsWith("admin-", r.GetProperty("changedBy").GetString(), StringComparison.Ordinal));
+        Assert.Equal(3L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM risk_rules WHERE rule_id = $1", id));
+    }
+
+    [Fact]
+    public async Task A_rule_saved_during_a_sale_denies_a_farm_rotating_device_ids_and_lets_ordinary_shoppers_through()
+    {
+        using var admin = await system.AdminAsync();
+        var campaign = await system.CreateCampaignAsync(100);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var farm = await ShoppersAsync($"farm-{run}", 8, i => ("127.0.31.7", "FarmBot/1.0"));
+        var people = await ShoppersAsync($"person-{run}", 4, i => ($"127.0.{40 + i}.9", $"Mozilla/5.0 (Phone {i}) Mobile Safari/605.1"));
+        try
+        {
+            // Before the rule: the farm's first accounts claim, each with a fresh device id.
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await farm[i].ClaimAsync(campaign, "k", $"rotated-{run}-{i}")).Status);
+            }
+
+            // The dry run says what the rule would do to what was just seen, before it acts.
+            var tried = await admin.PostAsJsonAsync("/api/admin/risk/rules/dry-run", Rule("farm", campaign, "deny", ("fingerprint.accounts", ">=", 2)));
+            var dryRun = await tried.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(HttpStatusCode.OK == tried.StatusCode, dryRun.ToString());
+            Assert.Equal(2, dryRun.GetProperty("matched").GetInt32());
+            Assert.Equal(2, dryRun.GetProperty("shoppers").GetInt32());
+
+            await admin.SaveRuleAsync(Rule("farm", campaign, "deny", ("fingerprint.accounts", ">=", 4)));
+            for (var i = 3; i < farm.Count; i++)
+            {
+                var refused = await farm[i].ClaimAsync(campaign, "k", $"rotated-{run}-{i}");
+                Assert.Equal((HttpStatusCode.Forbidden, "risk_denied"), (refused.Status, refused.Code));
+                // On record before the answer: read at once, no waiting.
+                Assert.Equal(1L, await system.Database.ScalarAsync<long>(
+                    "SELECT count(*) FROM risk_decisions WHERE campaign_id = $1 AND shopper_id = $2 AND verdict = 'refused' AND rule = 'farm'",
+                    campaign, $"farm-{run}-{i}"));
+            }
+
+            foreach (var person in people)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await person.ClaimAsync(campaign, "k", $"phone-{Guid.NewGuid():N}")).Status);
+            }
+
+            Assert.Equal(3L + people.Count, await system.Database.ScalarAsync<long>("SELECT count(*) FROM coupons WHERE campaign_id = $1", campaign));
+            var decision = Assert.Single(await admin.DecisionsAsync($"shopperId=farm-{run}-3&rule=farm"));
+            Assert.Equal(4, decision.GetProperty("evidence").GetProperty("signals").GetProperty("fingerprint.accounts").GetInt32());
+            Assert.Equal("127.0.31.0/24", decision.GetProperty("evidence").GetProperty("prefix").GetString());
+            var fingerprint = decision.GetProperty("fingerprint").GetString();
+            Assert.Equal(5, (await admin.DecisionsAsync($"fingerprint={fingerprint}&rule=farm")).Length);
+        }
+        finally
+        {
+            farm.Concat(people).ToList().ForEach(client => client.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Scores_past_the_threshold_block_the_fingerprint_on_every_route_and_tell_the_operators()
+    {
+        using var admin = await system.AdminAsync();
+        var campaign = await system.CreateCampaignAsync(100);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var agent = $"Rotator/{run}";
+        var farm = await ShoppersAsync($"rotator-{run}", 4, i => ("127.0.33.3", agent));
+        try
+        {
+            // A flag scores without refusing: two claims past three device ids make 100, the threshold.
+            await admin.SaveRuleAsync(Rule("rotating devices", campaign, "flag", ("fingerprint.devices", ">=", 3)) with { Score = 50 });
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await farm[i].ClaimAsync(campaign, "k", $"rot-{run}-{i}")).Status);
+            }
+
+            var block = await Eventually.ReturnsAsync(
+                async () => (await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/blocks"))!.FirstOrDefault(b => b.GetProperty("createdBy").GetString() == "risk-escalation"
+                    && b.GetProperty("reason").GetString()!.Contains("rotating devices", StringComparison.Ordinal)
+                    && b.GetProperty("kind").GetString() == "fingerprint"),
+                b => b.ValueKind == JsonValueKind.Object);
+            Assert.True(block.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+
+            // Blocked everywhere value moves, whichever account and device id: a claim, and a wallet route.
+            var claim = await Eventually.ReturnsAsync(() => farm[0].ClaimAsync(campaign, "again", $"rot-{run}-new"), a => a.Status == HttpStatusCode.Forbidden);
+            Assert.Equal("risk_blocked", claim.Code);
+            using var give = await farm[1].PostAsJsonAsync($"/api/me/coupons/{Guid.NewGuid()}/transfer", new { to = "someone" });
+            Assert.Equal(HttpStatusCode.Forbidden, give.StatusCode);
+            // The flags themselves are recorded on the way (within a second or so).
+            Assert.Equal(2L, await Eventually.ReturnsAsync(() => system.Database.ScalarAsync<long>(
+                "SELECT coalesce(sum(occurrences), 0) FROM risk_decisions WHERE campaign_id = $1 AND rule = 'rotating devices' AND verdict = 'flagged'",
+                campaign), n => n >= 2));
+        }
+        finally
+        {
+            farm.ForEach(client => client.Dispose());
+        }
+    }
+
+    private async Task<List<HttpClient>> ShoppersAsync(string prefix, int count, Func<int, (string Source, string Agent)> of)
+    {
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < count; i++)
+        {
+            var (source, agent) = of(i);
+            var client = system.Client(await system.TokenAsync($"{prefix}-{i}", "shopper"), source: source);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(agent);
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+            clients.Add(client);
+        }
+
+        return clients;
+    }
+
+    private static RuleBody Rule(string name, Guid campaign, string action, params (string Signal, string Op, double Value)[] when) =>
+        new(name, campaign, [.. when.Select(c => new ConditionBody(c.Signal, c.Op, c.Value))], action, null, 0);
+
+    private sealed record ConditionBody(string Signal, string Op, double Value);
+
+    private sealed record RuleBody(string Name, Guid CampaignId, ConditionBody[] When, string Action, int? Difficulty, int Score);
+}

@@ -1,0 +1,61 @@
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.UnitTests.Risk;
+
+/// <summary>One subject's counts: distinct ids capped, claims over a sliding minute, scores over ten.</summary>
+public sealed class SubjectActivityTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 11, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Distinct_shoppers_and_devices_are_counted_once_each_up_to_the_cap()
+    {
+        var activity = new SubjectActivity(Start);
+        Assert.True(activity.SawShopper("a", Start));
+        Assert.False(activity.SawShopper("a", Start.AddSeconds(1)));
+        for (var i = 0; i < SubjectActivity.MaxDistinct + 10; i++)
+        {
+            activity.SawDevice($"d{i}", Start);
+        }
+
+        Assert.Equal((1, SubjectActivity.MaxDistinct), (activity.Accounts, activity.Devices));
+        Assert.False(activity.SawDevice("one-too-many", Start));
+    }
+
+    [Fact]
+    public void Claims_slide_out_of_the_minute_and_scores_out_of_ten()
+    {
+        var activity = new SubjectActivity(Start);
+        activity.Claimed(30, Start.AddSeconds(10));
+        activity.Claimed(30, Start.AddSeconds(50));
+        Assert.Equal(60, activity.ClaimsPerMinute(Start.AddSeconds(59)));
+        // Half-way through the next minute, half of the last one's still counts.
+        Assert.Equal(30, activity.ClaimsPerMinute(Start.AddSeconds(90)));
+        Assert.Equal(0, activity.ClaimsPerMinute(Start.AddMinutes(3)));
+
+        activity.Scored(40, Start);
+        activity.Scored(60, Start.AddMinutes(5));
+        Assert.Equal(100, activity.Score(Start.AddMinutes(9)));
+        Assert.Equal(0, activity.Score(Start.AddMinutes(25)));
+    }
+
+    [Fact]
+    public void A_late_report_counts_in_the_window_it_belongs_to()
+    {
+        var activity = new SubjectActivity(Start);
+        activity.Claimed(10, Start.AddSeconds(70));
+        activity.Claimed(20, Start.AddSeconds(59));
+        Assert.Equal(10 + 20, activity.ClaimsPerMinute(Start.AddSeconds(60)));
+    }
+
+    [Fact]
+    public void Ids_quiet_for_the_memory_are_forgotten_and_the_subject_with_them()
+    {
+        var activity = new SubjectActivity(Start);
+        activity.SawShopper("old", Start);
+        activity.SawShopper("new", Start.AddHours(20));
+        Assert.False(activity.Prune(Start.AddHours(25)));
+        Assert.Equal(1, activity.Accounts);
+        Assert.True(activity.Prune(Start.AddHours(45)));
+    }
+}
