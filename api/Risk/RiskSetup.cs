@@ -1,3 +1,4 @@
+using FlashSale.Api.Risk.Challenges;
 using FlashSale.Operations.Settings;
 
 namespace FlashSale.Api.Risk;
@@ -16,6 +17,7 @@ public static class RiskSetup
         services.AddHostedService(provider => provider.GetRequiredService<RiskAuditRecorder>());
         services.AddSingleton<CampaignFetches>();
         services.AddSingleton<ClaimScreening>();
+        services.AddProofOfWork();
         return services;
     }
 }
