@@ -24,7 +24,7 @@ using Scalar.AspNetCore;
 // Settings files sit beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Before anything reads them: outside Development, no key or connection string the repository publishes.
-RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "Jwt:SigningKey", "ConnectionStrings:FlashSale");
+RepositorySecrets.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, "Jwt:SigningKey", "Risk:Challenges:HmacKey", "ConnectionStrings:FlashSale");
 var connectionString = builder.Configuration.ReadSettings<DatabaseSettings>(DatabaseSettings.Section).FlashSale;
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);

@@ -48,9 +48,17 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
             audit.Record(RiskVerdict.DryRun, rule.Name, campaignId, shopperId, deviceId, address, Evidence(rule, signals), request.Fingerprint);
         }
 
-        if (judgement.Score > 0)
+        var score = judgement.Score;
+        var unsolved = judgement.Action == RuleAction.Challenge ? challenges.Passed(context, signals, idempotencyKey, judgement.Difficulty, now) : null;
+        if (judgement.Action == RuleAction.Challenge && unsolved is null)
         {
-            escalation.Check(signals, activity.Score(signals, judgement.Score), judgement);
+            // Solved: the work was the challenge rules' price, and the claim sent again is not scored twice for them.
+            score -= judgement.Matched.Where(r => r.Action == RuleAction.Challenge).Sum(r => r.Score);
+        }
+
+        if (score > 0)
+        {
+            escalation.Check(signals, activity.Score(signals, score), judgement);
         }
 
         switch (judgement.Action)
@@ -58,7 +66,7 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
             case RuleAction.Deny:
                 await RecordDurablyAsync(RiskVerdict.Refused, judgement.Deciding!, signals, address);
                 return Problem.Of(StatusCodes.Status403Forbidden, "risk_denied", "This request was refused.");
-            case RuleAction.Challenge when challenges.Passed(context, signals, idempotencyKey, judgement.Difficulty, now) is { } unsolved:
+            case RuleAction.Challenge when unsolved is not null:
                 await RecordDurablyAsync(RiskVerdict.Challenged, judgement.Deciding!, signals, address);
                 return unsolved;
             case RuleAction.Flag:

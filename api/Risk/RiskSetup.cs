@@ -1,3 +1,4 @@
+using FlashSale.Api.Risk.Challenges;
 using FlashSale.Api.Risk.Rules;
 using FlashSale.Api.Risk.Signals;
 using FlashSale.Operations.Settings;
@@ -33,6 +34,7 @@ public static class RiskSetup
         services.AddSingleton<ClaimChallenges>();
         services.AddSingleton<CampaignFetches>();
         services.AddSingleton<ClaimScreening>();
+        services.AddProofOfWork();
         return services;
     }
 }

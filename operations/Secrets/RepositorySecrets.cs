@@ -15,6 +15,7 @@ public static class RepositorySecrets
     {
         // api/appsettings.Development.json
         "development-only-signing-key-not-for-production-0123456789",
+        "development-only-challenge-key-not-for-production-0123456789",
         // silo/appsettings.Development.json
         "ZGV2ZWxvcG1lbnQtb25seS1jYXJkLXNlY3JldC1rZXk=",
         // deploy/docker-compose.yml's defaults until it required the keys

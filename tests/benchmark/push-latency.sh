@@ -18,6 +18,8 @@ OUT="$WORK/push-$(date -u +%Y%m%dT%H%M%SZ)"
 API_URL=http://127.0.0.1:5320
 # A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+# And of its own for signing proof-of-work challenges, for the same reason.
+CHALLENGE_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 cleanup() { "$REPO/deploy/postgres.sh" stop "$WORK/push-postgres" >/dev/null 2>&1 || true; }
 stop_on_exit
@@ -30,7 +32,7 @@ common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=push Orleans__Se
 env "${common[@]}" DOTNET_ENVIRONMENT=Production Orleans__SiloPort=21321 Orleans__GatewayPort=23321 \
     dotnet "$REPO/silo/$BIN/FlashSale.Silo.dll" >"$OUT/silo.log" 2>&1 </dev/null &
 wait_for 60 port_open 23321 || die "the silo did not come up; see $OUT/silo.log"
-env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23321 \
+env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" Risk__Challenges__HmacKey="$CHALLENGE_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23321 \
     RateLimits__PerAddress__PermitsPerSecond=0 RateLimits__PerShopper__PermitsPerSecond=0 \
     dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 </dev/null &
 wait_for 60 answers "$API_URL/health/live" || die "the API did not come up; see $OUT/api.log"

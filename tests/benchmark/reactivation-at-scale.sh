@@ -23,7 +23,9 @@ WORK="$REPO/.data/bench"
 OUT="$WORK/reactivation-$(date -u +%Y%m%dT%H%M%SZ)"
 API_URL=http://127.0.0.1:5331
 PG_PORT=25536
+# Keys of the run's own: outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+CHALLENGE_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 LOADGEN=(dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll")
 cleanup() { "$REPO/deploy/postgres.sh" stop "$WORK/reactivation-postgres" >/dev/null 2>&1 || true; }
@@ -44,7 +46,7 @@ start_silo() {
 }
 rss_mib() { echo $(($(ps -o rss= -p "$SILO") / 1024)); }
 start_silo
-env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23332 \
+env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" Risk__Challenges__HmacKey="$CHALLENGE_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23332 \
     RateLimits__PerAddress__PermitsPerSecond=0 RateLimits__PerShopper__PermitsPerSecond=0 \
     dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 </dev/null &
 wait_for 60 answers "$API_URL/health/live" || die "the API did not come up; see $OUT/api.log"

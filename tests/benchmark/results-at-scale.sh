@@ -17,6 +17,8 @@ OUT="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ)"
 API_URL=http://127.0.0.1:5330
 # A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+# And of its own for signing proof-of-work challenges, for the same reason.
+CHALLENGE_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 cleanup() { "$REPO/deploy/postgres.sh" stop "$WORK/results-postgres" >/dev/null 2>&1 || true; }
 stop_on_exit
@@ -33,7 +35,7 @@ start_silo() {
     wait_for 60 port_open 23331 || die "the silo did not come up; see $OUT/silo.log"
 }
 start_silo
-env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23331 \
+env "${common[@]}" ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" Risk__Challenges__HmacKey="$CHALLENGE_KEY" ASPNETCORE_URLS=$API_URL Orleans__GatewayPort=23331 \
     RateLimits__PerAddress__PermitsPerSecond=0 RateLimits__PerShopper__PermitsPerSecond=0 \
     dotnet "$REPO/api/$BIN/FlashSale.Api.dll" >"$OUT/api.log" 2>&1 </dev/null &
 API=$!

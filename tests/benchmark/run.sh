@@ -36,6 +36,8 @@ BASE_EVERYSEC_URL=http://127.0.0.1:5301
 BASE_ALWAYS_URL=http://127.0.0.1:5302
 # A key of the run's own (the load generator mints tokens with it): outside Development the API refuses the repository's.
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+# And of its own for signing proof-of-work challenges, for the same reason.
+CHALLENGE_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 BIN=bin/Release/net10.0
 # The silo and API node it runs (tests/benchmark/pairs.sh points this at another commit's build), and its rungs.
 SERVERS=${BENCH_SERVERS:-$REPO}
@@ -81,7 +83,7 @@ common=(ConnectionStrings__FlashSale="$CONN" Orleans__ClusterId=bench Orleans__S
 # shoppers and cycles through them far faster than people click, yet every request still pays for
 # both limiters.
 unlimited=1000000
-web=(ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY"
+web=(ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey="$SIGNING_KEY" Risk__Challenges__HmacKey="$CHALLENGE_KEY"
     RateLimits__PerAddress__PermitsPerSecond="$unlimited" RateLimits__PerAddress__Burst="$unlimited"
     RateLimits__PerShopper__PermitsPerSecond="$unlimited" RateLimits__PerShopper__Burst="$unlimited")
 start_silo() {

@@ -8,8 +8,10 @@ import { duration, money, number, terms, time, timeSpanMs } from './format.js';
 import { isLive, startLive, subscribe } from './live.js';
 import { Session, bindSignIn } from './session.js';
 import { Orders } from './orders.js';
-import { t, tNodes, useLanguage } from './i18n.js';
+import { language, t, tNodes, useLanguage } from './i18n.js';
 import shopTexts from './locales/shop.js';
+import challengeTexts from './locales/challenge.js';
+import { solve } from './challenge.js';
 import { Wallet } from './wallet.js';
 import { Checkout } from './checkout.js';
 import { loadPoints } from './points.js';
@@ -117,9 +119,17 @@ class Drop {
     this.tick();
     // One key per press: a retry of the same press can never take a second coupon.
     const key = crypto.randomUUID();
+    const path = `/api/campaigns/${this.campaign.id}/claims${batch ? `?batch=${encodeURIComponent(batch)}` : ''}`;
+    const send = solution => api(path, {
+      method: 'POST', token: session.token,
+      headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId, ...(solution ? { 'X-Altcha': solution } : {}) },
+    });
     try {
-      const coupon = await api(`/api/campaigns/${this.campaign.id}/claims${batch ? `?batch=${encodeURIComponent(batch)}` : ''}`, {
-        method: 'POST', token: session.token, headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId },
+      // Risk control may ask for a proof of work first: the phone solves it, and the same press is sent again.
+      const coupon = await send().catch(async problem => {
+        if (problem.code !== 'challenge_required') throw problem;
+        this.say(t('shop.checking'), '');
+        return send(await solve(problem.problem.challenge, { language: language() }));
       });
       if (coupon.order) {
         this.say(t('shop.orderPlaced', { amount: money(coupon.order.amount, 'CNY'), deadline: time(coupon.order.deadline) }), 'ok');
@@ -227,7 +237,7 @@ async function signedInOrOut() {
   await Promise.all([connect(), orders.load().catch(() => {}), refreshWallet()]);
 }
 
-await useLanguage(shopTexts);
+await useLanguage(shopTexts, challengeTexts);
 bindSignIn(session, document.getElementById('top'), signedInOrOut);
 setInterval(() => drops.forEach(drop => drop.tick()), 250);
 setInterval(() => listDrops().catch(() => {}), 10000);

@@ -15,7 +15,7 @@ namespace FlashSale.Tests.Deploy;
 public sealed partial class DeploymentSecretsTests
 {
     /// <summary>Settings that are secrets, as environment variables (and compose's PostgreSQL password).</summary>
-    private static readonly string[] Secrets = ["ConnectionStrings__FlashSale", "Jwt__SigningKey", "CardSecrets__Key", "POSTGRES_PASSWORD"];
+    private static readonly string[] Secrets = ["ConnectionStrings__FlashSale", "Jwt__SigningKey", "Risk__Challenges__HmacKey", "CardSecrets__Key", "POSTGRES_PASSWORD"];
 
     private readonly KubernetesManifests _kubernetes = new();
 
@@ -24,6 +24,8 @@ public sealed partial class DeploymentSecretsTests
     {
         { "api", "Jwt__SigningKey", "api/appsettings.Development.json" },
         { "api", "Jwt__SigningKey", KubernetesExampleSecret },
+        { "api", "Risk__Challenges__HmacKey", "api/appsettings.Development.json" },
+        { "api", "Risk__Challenges__HmacKey", KubernetesExampleSecret },
         { "api", "ConnectionStrings__FlashSale", KubernetesExampleSecret },
         { "silo", "CardSecrets__Key", "silo/appsettings.Development.json" },
         { "silo", "CardSecrets__Key", KubernetesExampleSecret },

@@ -23,6 +23,7 @@ public static class ProductionEnvironment
         if (program == DeployedProcess.Api.Name)
         {
             environment["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            environment["Risk__Challenges__HmacKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
         }
         else
         {

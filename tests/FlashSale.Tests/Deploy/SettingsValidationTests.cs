@@ -29,6 +29,7 @@ public sealed class SettingsValidationTests
         { "silo", "Tracing__SampleRatio", "1.5", "Tracing:SampleRatio" },
         // Required, and missing.
         { "api", "Jwt__SigningKey", null, "Jwt:SigningKey" },
+        { "api", "Risk__Challenges__HmacKey", null, "Risk:Challenges:HmacKey" },
         { "silo", "ConnectionStrings__FlashSale", null, "ConnectionStrings:FlashSale" },
     };
 

@@ -146,6 +146,49 @@ public sealed class RiskRuleTests(RunningSystem system)
         }
     }
 
+    [Fact]
+    public async Task A_challenged_claim_goes_through_once_its_proof_of_work_is_solved_for_that_very_claim()
+    {
+        using var admin = await system.AdminAsync();
+        var campaign = await system.CreateCampaignAsync(100);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var shopper = system.Client(await system.TokenAsync($"solver-{run}", "shopper"));
+        await admin.SaveRuleAsync(Rule("everyone proves", campaign, "challenge", ("shopper.claims_per_minute", ">=", 1)) with { Difficulty = 1 });
+
+        var asked = await shopper.ClaimAsync(campaign, "first", "phone-1");
+        Assert.Equal((HttpStatusCode.PreconditionRequired, "challenge_required"), (asked.Status, asked.Code));
+        Assert.Equal(1, asked.Body.GetProperty("difficulty").GetInt32());
+        // On record before the answer.
+        Assert.Equal(1L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM risk_decisions WHERE campaign_id = $1 AND verdict = 'challenged' AND rule = 'everyone proves'", campaign));
+        var solution = AltchaSolver.Solve(asked.Body.GetProperty("challenge"));
+
+        // The solution is this claim's: under another key it is refused, and a new challenge comes with the refusal.
+        var other = await SendAsync(shopper, WithSolution(campaign, "second", solution));
+        Assert.Equal(HttpStatusCode.PreconditionRequired, other.Status);
+        Assert.Equal("wrongsubject", other.Body.GetProperty("refusedSolution").GetString());
+
+        var solved = await SendAsync(shopper, WithSolution(campaign, "first", solution));
+        Assert.Equal(HttpStatusCode.Created, solved.Status);
+        Assert.Equal(1L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM coupons WHERE campaign_id = $1", campaign));
+    }
+
+    private static async Task<ClaimAnswer> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request);
+            return new ClaimAnswer(response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+    }
+
+    private static HttpRequestMessage WithSolution(Guid campaign, string key, string solution)
+    {
+        var request = Infrastructure.Api.ClaimRequest(campaign, key, "phone-1");
+        request.Headers.Add("X-Altcha", solution);
+        return request;
+    }
+
     private async Task<List<HttpClient>> ShoppersAsync(string prefix, int count, Func<int, (string Source, string Agent)> of)
     {
         var clients = new List<HttpClient>();

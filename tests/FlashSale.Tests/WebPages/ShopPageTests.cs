@@ -16,6 +16,37 @@ public sealed class ShopPageTests(PagesSystem system, HeadlessChromium chromium)
 {
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 15_000 };
 
+    /// <summary>Risk control asks for a proof of work; the phone does it in the background and the same press claims.</summary>
+    [Fact]
+    public async Task A_challenged_claim_is_solved_by_the_phone_and_the_coupon_arrives()
+    {
+        var campaign = await system.CreateCampaignAsync(10);
+        using (var admin = await system.AdminAsync())
+        {
+            await admin.SaveRuleAsync(new
+            {
+                name = "prove it",
+                campaignId = campaign,
+                when = new[] { new { signal = "shopper.claims_per_minute", op = ">=", value = 1 } },
+                action = "challenge",
+                difficulty = 2,
+            });
+        }
+
+        var shopper = "challenged-" + Guid.NewGuid().ToString("N")[..8];
+        await using var shop = await chromium.OpenAsync(system.BaseAddress, "/shop.html", HeadlessChromium.Phone, locale: "zh-CN");
+        await shop.SignInAsync(shopper);
+        var drop = shop.Page.Locator($"article[data-campaign-id='{campaign}']");
+        await drop.Locator("button.claim").ClickAsync();
+        await Expect(drop.Locator(".message.ok")).ToContainTextAsync("领取成功", Soon);
+
+        Assert.Equal(1L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM coupons WHERE campaign_id = $1 AND shopper_id = $2", campaign, shopper));
+        Assert.Equal(1L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM risk_decisions WHERE campaign_id = $1 AND shopper_id = $2 AND verdict = 'challenged'", campaign, shopper));
+        await shop.AssertAccessibleAsync();
+        shop.AssertNoErrors();
+    }
+
     [Fact]
     public async Task A_shopper_claims_reveals_a_card_secret_adds_points_gives_a_coupon_away_and_checks_out_with_the_best_set()
     {
