@@ -1,18 +1,23 @@
-// The admin page: blocks, the audit of risk decisions, a coupon's history, the payment channels with
-// their routing and reconciliation, and the way to the Orleans dashboard. All through /api/admin.
+// The admin page: blocks, the audit of risk decisions, the operators' risk rules, a coupon's history, the
+// payment channels with their routing and reconciliation, and the way to the Orleans dashboard. All through /api/admin.
 import { api, downloadFile, placeFieldErrors } from './api.js';
 import { el, toast } from './dom.js';
 import { money, number, time } from './format.js';
 import { Session, bindSignIn } from './session.js';
 import { t, useLanguage } from './i18n.js';
+import { ConditionRows, conditionsText } from './rule-conditions.js';
 import adminTexts from './locales/admin.js';
 
 const session = new Session('admin', ['admin']);
 const pageSize = 20;
 const byId = id => document.getElementById(id);
-// The rules risk decisions are audited under (grain-interfaces/Risk/RiskRules.cs), offered in the rule filter.
-const rules = ['blocked_shopper', 'blocked_device', 'blocked_address', 'rate_limit', 'daily_claim_cap', 'max_accounts_per_device',
-  'max_claims_per_device', 'max_claims_per_device_per_day', 'instant_claim_without_fetch', 'new_accounts_burst'];
+// The built-in checks risk decisions are audited under (grain-interfaces/Risk/RiskRules.cs), offered in the rule
+// filter with the operators' rules, which are audited under their own names.
+const builtInRules = ['blocked_shopper', 'blocked_device', 'blocked_address', 'blocked_fingerprint', 'rate_limit', 'daily_claim_cap',
+  'max_accounts_per_device', 'max_claims_per_device', 'max_claims_per_device_per_day', 'instant_claim_without_fetch', 'new_accounts_burst'];
+// A few of the claims a tried rule would have acted on: enough to recognise them.
+const shownExamples = 5;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const call = (path, options = {}) => api(path, { ...options, token: session.token });
 // A refusal in the page's language where its code has words here, otherwise as the API put it.
@@ -33,6 +38,25 @@ function showProblem(form, message, problem) {
 function clear(form, message) {
   form.querySelectorAll('.field-error').forEach(span => { span.textContent = ''; });
   say(message, '');
+}
+
+// A destructive button asks to be pressed again within a few seconds: one stray click removes nothing.
+function pressTwice(button, confirmText, confirmLabel, act) {
+  const [text, label] = [button.textContent, button.ariaLabel];
+  let disarm = null;
+  button.addEventListener('click', () => {
+    if (disarm === null) {
+      [button.textContent, button.ariaLabel] = [confirmText, confirmLabel];
+      disarm = setTimeout(() => {
+        [button.textContent, button.ariaLabel] = [text, label];
+        disarm = null;
+      }, 5000);
+      return;
+    }
+    clearTimeout(disarm);
+    button.disabled = true;
+    act();
+  });
 }
 
 // Signed out, nothing is sent: the page says so instead of showing a 401.
@@ -126,7 +150,7 @@ async function showDecisions(event) {
   clear(form, message);
   if (!signedIn(message)) return;
   decisionQuery = new URLSearchParams({ limit: pageSize });
-  for (const name of ['campaignId', 'shopperId', 'deviceId', 'rule']) {
+  for (const name of ['campaignId', 'shopperId', 'deviceId', 'fingerprint', 'rule']) {
     const value = form.elements[name].value.trim();
     if (value) decisionQuery.set(name, value);
   }
@@ -155,6 +179,7 @@ function decisionItem(decision) {
     decision.shopperId && t('admin.byShopper', { id: decision.shopperId }),
     decision.deviceId && t('admin.fromDevice', { id: decision.deviceId }),
     decision.address && t('admin.fromAddress', { address: decision.address }),
+    decision.fingerprint && t('admin.fromFingerprint', { fingerprint: decision.fingerprint }),
     decision.occurrences > 1 && t('admin.occurrences', { times: number(decision.occurrences) }),
   ].filter(Boolean).join(' · ');
   const evidence = Object.keys(decision.evidence ?? {}).length > 0 ? JSON.stringify(decision.evidence) : null;
@@ -176,6 +201,214 @@ async function showRuleCounts(campaignId) {
     el('dd', { 'data-rule': count.rule, 'data-verdict': count.verdict }, number(count.decisions)),
   ]));
   box.querySelector('.empty-note').hidden = counts.length > 0;
+}
+
+// ---- Risk rules: the operators' rules in force, each revision kept ----
+
+const conditions = new ConditionRows(byId('rule-conditions'), byId('add-condition'));
+// The rule the form revises (Save sends its next revision); null while the form adds a new one.
+let editedRule = null;
+
+async function showRiskRules() {
+  try {
+    const [signals] = await Promise.all([call('/api/admin/risk/signals'), listRiskRules()]);
+    conditions.useSignals(signals);
+    newRule();
+  } catch (problem) {
+    say(byId('risk-rule-message'), problemText(problem), 'error');
+  }
+}
+
+async function listRiskRules() {
+  const rules = await call('/api/admin/risk/rules');
+  byId('risk-rules').replaceChildren(...rules.map(riskRuleItem));
+  byId('no-risk-rules').hidden = rules.length > 0;
+  offerRuleNames(rules.map(rule => rule.name));
+}
+
+function offerRuleNames(operatorRules) {
+  const names = new Set([...builtInRules, ...operatorRules]);
+  byId('rules').replaceChildren(...[...names].map(rule => new Option(ruleName(rule), rule)));
+}
+
+const actionText = rule => (rule.action === 'challenge'
+  ? t('admin.challengeOf', { difficulty: rule.difficulty }) : t(`admin.action.${rule.action}`));
+
+function riskRuleItem(rule) {
+  const button = (className, text, label) => el('button', { type: 'button', className: `quiet ${className}`, ariaLabel: t(label, { name: rule.name }) },
+    t(text));
+  const edit = button('edit', 'admin.edit', 'admin.editRule');
+  const history = button('revisions', 'admin.revisions', 'admin.revisionsOf');
+  const remove = button('remove', 'admin.ruleRemove', 'admin.removeRule');
+  const timeline = el('ol', { class: 'timeline', hidden: true });
+  history.ariaExpanded = 'false';
+  edit.addEventListener('click', () => editRule(rule));
+  history.addEventListener('click', () => toggleRevisions(rule, history, timeline));
+  pressTwice(remove, t('admin.pressAgain'), t('admin.pressAgainRule', { name: rule.name }), () => removeRule(rule));
+  return el('li', { 'data-rule-id': rule.id, 'data-revision': rule.revision },
+    el('b', {}, rule.name), ' ',
+    el('span', { class: 'action', 'data-action': rule.action }, actionText(rule)),
+    rule.dryRun ? el('span', { class: 'badge' }, t('admin.dryRunBadge')) : null,
+    rule.enabled ? null : el('span', { class: 'badge off' }, t('admin.disabled')),
+    el('div', { class: 'terms conditions' }, t('admin.when', { conditions: conditionsText(rule.when) })),
+    el('div', { class: 'terms' }, [
+      rule.campaignId ? t('admin.onCampaign', { id: rule.campaignId }) : t('admin.allCampaigns'),
+      t('admin.ruleScore', { score: number(rule.score) }),
+      t('admin.revisionBy', { revision: rule.revision, by: rule.changedBy, at: time(rule.changedAt) }),
+    ].join(' · ')),
+    el('div', { class: 'actions' }, edit, history, remove),
+    timeline);
+}
+
+async function toggleRevisions(rule, button, timeline) {
+  const opening = button.ariaExpanded !== 'true';
+  button.ariaExpanded = String(opening);
+  timeline.hidden = !opening;
+  if (!opening) return;
+  try {
+    const revisions = await call(`/api/admin/risk/rules/${rule.id}/revisions`);
+    timeline.replaceChildren(...revisions.map(revisionItem));
+  } catch (problem) {
+    say(byId('risk-rule-message'), problemText(problem), 'error');
+  }
+}
+
+// A removal is a revision too: it carries the rule as it last stood.
+function revisionItem(revision) {
+  return el('li', { 'data-revision': revision.revision, 'data-removed': revision.removed },
+    el('time', { dateTime: revision.changedAt }, time(revision.changedAt)),
+    t(revision.removed ? 'admin.revisionRemoved' : 'admin.revisionChanged', { revision: revision.revision, by: revision.changedBy }),
+    revision.removed ? null : el('div', { class: 'terms' },
+      `${revision.name}: ${conditionsText(revision.when)} → ${actionText(revision)} · ${t('admin.ruleScore', { score: number(revision.score) })}`));
+}
+
+function ruleForm() {
+  return byId('risk-rule');
+}
+
+function showDifficulty() {
+  byId('rule-difficulty').hidden = ruleForm().elements.action.value !== 'challenge';
+}
+
+function newRule() {
+  editedRule = null;
+  ruleForm().reset();
+  conditions.reset();
+  showDifficulty();
+  byId('risk-rule-heading').textContent = t('admin.newRule');
+  byId('cancel-rule-edit').hidden = true;
+  byId('rule-trial').hidden = true;
+}
+
+function editRule(rule) {
+  const form = ruleForm();
+  const values = form.elements;
+  clear(form, byId('risk-rule-message'));
+  editedRule = rule;
+  values.name.value = rule.name;
+  values.campaignId.value = rule.campaignId ?? '';
+  conditions.reset(rule.when);
+  values.action.value = rule.action;
+  values.difficulty.value = rule.difficulty ?? 1;
+  values.score.value = rule.score;
+  values.dryRun.checked = rule.dryRun;
+  values.enabled.checked = rule.enabled;
+  showDifficulty();
+  byId('risk-rule-heading').textContent = t('admin.editingRule', { name: rule.name, revision: rule.revision });
+  byId('cancel-rule-edit').hidden = false;
+  byId('rule-trial').hidden = true;
+  values.name.focus();
+}
+
+// The form as the API takes a rule; a number left empty is left out, for the API to name.
+function ruleBody() {
+  const values = ruleForm().elements;
+  const optionalNumber = input => (input.value === '' ? undefined : Number(input.value));
+  const action = values.action.value;
+  return {
+    name: values.name.value.trim(),
+    campaignId: values.campaignId.value.trim() || undefined,
+    when: conditions.read(),
+    action,
+    difficulty: action === 'challenge' ? optionalNumber(values.difficulty) : undefined,
+    score: optionalNumber(values.score),
+    dryRun: values.dryRun.checked,
+    enabled: values.enabled.checked,
+  };
+}
+
+// The API reads a malformed campaign id as malformed JSON, refusing the body whole under "$.campaignId":
+// said here instead, beside the field.
+function campaignIdRefused() {
+  const id = ruleForm().elements.campaignId.value.trim();
+  if (id === '' || uuid.test(id)) return false;
+  ruleForm().querySelector('[data-field=campaignId]').textContent = t('admin.campaignIdFormat');
+  return true;
+}
+
+// Starts a rule's check: the form's old errors and trial cleared; false when nothing should be sent.
+function readyToSend(message) {
+  clear(ruleForm(), message);
+  byId('rule-trial').hidden = true;
+  return signedIn(message) && !campaignIdRefused();
+}
+
+async function saveRule(event) {
+  event.preventDefault();
+  const message = byId('risk-rule-message');
+  if (!readyToSend(message)) return;
+  try {
+    const saved = editedRule
+      ? await call(`/api/admin/risk/rules/${editedRule.id}`, { method: 'PUT', body: ruleBody() })
+      : await call('/api/admin/risk/rules', { method: 'POST', body: ruleBody() });
+    newRule();
+    say(message, t('admin.ruleSaved', { name: saved.name, revision: saved.revision }), 'ok');
+    await listRiskRules();
+  } catch (problem) {
+    showProblem(ruleForm(), message, problem);
+  }
+}
+
+async function tryRule() {
+  const message = byId('risk-rule-message');
+  if (!readyToSend(message)) return;
+  try {
+    showTrial(await call('/api/admin/risk/rules/dry-run', { method: 'POST', body: ruleBody() }));
+  } catch (problem) {
+    showProblem(ruleForm(), message, problem);
+  }
+}
+
+function showTrial(trial) {
+  const box = byId('rule-trial');
+  box.querySelector('.summary').textContent = t('admin.trialSummary', {
+    verb: t(`admin.would.${trial.action}`), matched: number(trial.matched), claims: number(trial.claims), shoppers: number(trial.shoppers),
+  });
+  box.querySelector('ul').replaceChildren(...trial.examples.slice(0, shownExamples).map(trialExample));
+  box.hidden = false;
+}
+
+function trialExample(claim) {
+  const facts = [
+    t('admin.byShopper', { id: claim.shopperId }),
+    t('admin.fromDevice', { id: claim.deviceId }),
+    t('admin.fromFingerprint', { fingerprint: claim.fingerprint }),
+    t('admin.fromRange', { prefix: claim.prefix }),
+    t('admin.onCampaign', { id: claim.campaignId }),
+  ];
+  return el('li', { 'data-shopper-id': claim.shopperId }, el('time', { dateTime: claim.at }, time(claim.at)), facts.join(' · '));
+}
+
+async function removeRule(rule) {
+  const message = byId('risk-rule-message');
+  try {
+    await call(`/api/admin/risk/rules/${rule.id}`, { method: 'DELETE' });
+    if (editedRule?.id === rule.id) newRule();
+    say(message, t('admin.ruleRemoved', { name: rule.name }), 'ok');
+  } catch (problem) {
+    say(message, problemText(problem), 'error');
+  }
+  await listRiskRules().catch(problem => say(message, problemText(problem), 'error'));
 }
 
 // ---- A coupon's history ----
@@ -358,8 +591,9 @@ async function openDashboard() {
 async function refresh() {
   byId('cluster-dashboard').hidden = !session.signedIn;
   if (!session.signedIn) {
-    for (const list of ['blocks', 'decisions', 'timeline', 'channels', 'routes', 'reports']) byId(list).replaceChildren();
+    for (const list of ['blocks', 'decisions', 'risk-rules', 'timeline', 'channels', 'routes', 'reports']) byId(list).replaceChildren();
     for (const extra of document.querySelectorAll('main .empty-note, #rule-counts, #more-decisions, #reconciliation-csv')) extra.hidden = true;
+    newRule();
     byId('signed-out-hint').hidden = false;
     return;
   }
@@ -367,7 +601,7 @@ async function refresh() {
   await Promise.all([
     listBlocks().catch(problem => say(byId('block-message'), problemText(problem), 'error')),
     listChannels().catch(problem => say(byId('channels-message'), problemText(problem), 'error')),
-    showDecisions(), showRoutes(),
+    showDecisions(), showRiskRules(), showRoutes(),
   ]);
 }
 
@@ -376,6 +610,13 @@ byId('block').addEventListener('submit', addBlock);
 byId('decision-filters').addEventListener('submit', showDecisions);
 byId('more-decisions').addEventListener('click', () =>
   loadDecisions(oldestDecision).catch(problem => say(byId('decisions-message'), problemText(problem), 'error')));
+byId('risk-rule').addEventListener('submit', saveRule);
+byId('risk-rule').elements.action.addEventListener('change', showDifficulty);
+byId('try-rule').addEventListener('click', tryRule);
+byId('cancel-rule-edit').addEventListener('click', () => {
+  clear(ruleForm(), byId('risk-rule-message'));
+  newRule();
+});
 byId('history').addEventListener('submit', showHistory);
 byId('credit').addEventListener('submit', creditPoints);
 byId('route-filters').addEventListener('submit', showRoutes);
@@ -385,7 +626,7 @@ byId('reconcile-now').addEventListener('click', reconcileNow);
 byId('cluster-dashboard').addEventListener('click', openDashboard);
 
 await useLanguage(adminTexts);
-byId('rules').replaceChildren(...rules.map(rule => new Option(ruleName(rule), rule)));
+offerRuleNames([]);
 // Signing out also forgets the dashboard's cookie in this browser, which would outlive the session otherwise.
 bindSignIn(session, byId('top'), async () => {
   if (!session.signedIn) await api('/api/admin/dashboard/session', { method: 'DELETE' }).catch(() => {});

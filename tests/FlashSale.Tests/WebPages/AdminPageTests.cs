@@ -103,6 +103,111 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
     }
 
     [Fact]
+    public async Task An_admin_tries_saves_edits_and_removes_a_campaigns_risk_rule_on_the_page_and_a_bad_rule_is_refused_by_field()
+    {
+        // Rules here are for the test's own campaign only: the other tests' claims on this system are not judged by them.
+        var campaign = await system.CreateCampaignAsync(10);
+        var run = campaign.ToString("N")[..8];
+        var adminId = "rules-admin-" + run;
+        var name = "page farm " + run;
+        for (var i = 0; i < 3; i++)
+        {
+            using var shopper = system.Client(await system.TokenAsync($"ruled-{run}-{i}", "shopper"));
+            Assert.Equal(HttpStatusCode.Created, (await shopper.ClaimAsync(campaign, "ruled", $"ruled-device-{run}-{i}")).Status);
+        }
+
+        await using var admin = await chromium.OpenAsync(system.BaseAddress, "/admin.html");
+        await admin.SignInAsync(adminId);
+        var form = admin.Page.Locator("form#risk-rule");
+        var rows = form.Locator(".condition");
+        var message = admin.Page.Locator("#risk-rule-message");
+
+        // A bad rule: no name, no number, a challenge without its difficulty; each reason beside its field, nothing saved.
+        await rows.Nth(0).Locator("select[name=signal]").SelectOptionAsync("fingerprint.accounts");
+        await Expect(rows.Nth(0).Locator(".hint")).ToHaveTextAsync("shoppers who claimed from this fingerprint (a day)");
+        await form.Locator("input[name=campaignId]").FillAsync(campaign.ToString());
+        await Expect(form.Locator("input[name=difficulty]")).ToBeHiddenAsync();
+        await form.Locator("select[name=action]").SelectOptionAsync("challenge");
+        await form.Locator("input[name=difficulty]").FillAsync("");
+        await form.Locator("#save-rule").ClickAsync();
+        await Expect(form.Locator("[data-field=name]")).ToHaveTextAsync("Required, 1 to 100 characters, no control characters.");
+        await Expect(form.Locator("[data-field='when[0].value']")).ToHaveTextAsync("Required: a number, at most 10^12 either way.");
+        await Expect(form.Locator("[data-field=difficulty]")).ToHaveTextAsync("Required for a challenge: 1 to 8.");
+        await Expect(message).ToHaveTextAsync("The request has invalid fields.");
+        Assert.Equal(0L, await RuleRowsOfAsync(campaign));
+
+        // Two conditions (a third added and taken away again), a denial: tried on the claims just made, then saved.
+        await form.Locator("#add-condition").ClickAsync();
+        await form.Locator("#add-condition").ClickAsync();
+        await rows.Nth(1).Locator("button.remove-condition").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(1).Locator("[data-field='when[1].value']")).ToHaveCountAsync(1);
+        await form.Locator("input[name=name]").FillAsync(name);
+        await rows.Nth(0).Locator("input[name=value]").FillAsync("1");
+        await rows.Nth(1).Locator("select[name=signal]").SelectOptionAsync("request.missing_browser_headers");
+        await rows.Nth(1).Locator("select[name=op]").SelectOptionAsync("<=");
+        await rows.Nth(1).Locator("input[name=value]").FillAsync("4");
+        await form.Locator("select[name=action]").SelectOptionAsync("deny");
+        await Expect(form.Locator("input[name=difficulty]")).ToBeHiddenAsync();
+        await form.Locator("#try-rule").ClickAsync();
+        var trial = admin.Page.Locator("#rule-trial");
+        await Expect(trial.Locator("li")).ToHaveCountAsync(3, Soon);
+        await Expect(trial.Locator(".summary")).ToContainTextAsync("Would deny 3 of ");
+        await Expect(trial.Locator(".summary")).ToContainTextAsync("claims, 3 shopper(s)");
+        await Expect(trial.Locator("li").First).ToContainTextAsync($"shopper ruled-{run}-2");
+        await Expect(form.Locator("[data-field=name]")).ToHaveTextAsync("");
+        Assert.Equal(0L, await RuleRowsOfAsync(campaign));
+
+        await form.Locator("#save-rule").ClickAsync();
+        await Expect(message).ToHaveTextAsync($"Saved “{name}”, revision 1: in force on every node within a second.");
+        var listed = admin.Page.Locator("#risk-rules li[data-rule-id]", new() { HasText = name });
+        await Expect(listed).ToContainTextAsync("Deny");
+        await Expect(listed).ToContainTextAsync("When fingerprint.accounts ≥ 1 and request.missing_browser_headers ≤ 4");
+        await Expect(listed).ToContainTextAsync($"campaign {campaign} · score 0 · revision 1 by {adminId}");
+        var rule = Guid.Parse((await listed.GetAttributeAsync("data-rule-id"))!);
+        Assert.Equal(1L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM risk_rules WHERE rule_id = $1 AND revision = 1 AND NOT removed AND changed_by = $2 AND definition->>'campaignId' = $3",
+            rule, adminId, campaign.ToString()));
+
+        // Edited: the form holds the rule, and Save sends its second revision.
+        await listed.Locator("button.edit").ClickAsync();
+        await Expect(admin.Page.Locator("#risk-rule-heading")).ToHaveTextAsync($"Editing “{name}” (revision 1)");
+        await Expect(form.Locator("input[name=name]")).ToHaveValueAsync(name);
+        await Expect(rows).ToHaveCountAsync(2);
+        await rows.Nth(0).Locator("input[name=value]").FillAsync("2");
+        await form.Locator("input[name=score]").FillAsync("25");
+        await form.Locator("#save-rule").ClickAsync();
+        await Expect(listed).ToHaveAttributeAsync("data-revision", "2");
+        await Expect(listed).ToContainTextAsync("fingerprint.accounts ≥ 2");
+        await Expect(listed).ToContainTextAsync("score 25 · revision 2");
+        await Expect(admin.Page.Locator("#risk-rule-heading")).ToHaveTextAsync("New rule");
+        Assert.Equal((2L, "2", 25), (await RuleRowsOfAsync(campaign),
+            await system.Database.ScalarAsync<string>("SELECT definition->'when'->0->>'value' FROM risk_rules WHERE rule_id = $1 AND revision = 2", rule),
+            await system.Database.ScalarAsync<int>("SELECT (definition->>'score')::int FROM risk_rules WHERE rule_id = $1 AND revision = 2", rule)));
+
+        var revisions = listed.Locator("ol.timeline li");
+        await listed.Locator("button.revisions").ClickAsync();
+        await Expect(revisions).ToHaveCountAsync(2);
+        await Expect(revisions.Nth(0)).ToContainTextAsync($"Revision 1 by {adminId}");
+        await Expect(revisions.Nth(0)).ToContainTextAsync("fingerprint.accounts ≥ 1");
+        await Expect(revisions.Nth(1)).ToContainTextAsync("fingerprint.accounts ≥ 2");
+        await admin.ScreenshotAsync("admin-risk-rules");
+
+        // Removed on the second press only; its revisions stay, the removal the third.
+        var remove = listed.Locator("button.remove");
+        await remove.ClickAsync();
+        await Expect(remove).ToHaveTextAsync("Press again to remove");
+        Assert.Equal(2L, await RuleRowsOfAsync(campaign));
+        await remove.ClickAsync();
+        await Expect(listed).ToHaveCountAsync(0);
+        await Expect(message).ToHaveTextAsync($"Rule “{name}” is removed; its revisions stay on record.");
+        Assert.True(await system.Database.ScalarAsync<bool>(
+            "SELECT removed AND changed_by = $2 FROM risk_rules WHERE rule_id = $1 AND revision = 3", rule, adminId));
+        Assert.Equal(3L, await RuleRowsOfAsync(campaign));
+        admin.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_coupon_history_shows_a_coupons_claim_transfer_and_use_and_a_bad_id_shows_the_refusal()
     {
         var campaign = await system.CreateCampaignAsync(10, use: new { transfer = "free" });
@@ -276,6 +381,9 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
     /// <summary>Waits until the audit, written in the background, holds this many decisions on the device.</summary>
     private Task<long> DecisionsOnDeviceAsync(string device, long count) =>
         Eventually.ReturnsAsync(() => ScalarAsync<long>("SELECT count(*) FROM risk_decisions WHERE device_id = $1", device), n => n >= count);
+
+    private Task<long> RuleRowsOfAsync(Guid campaign) =>
+        system.Database.ScalarAsync<long>("SELECT count(*) FROM risk_rules WHERE definition->>'campaignId' = $1", campaign.ToString());
 
     private async Task<long> CouponsOfAsync(string shopper) =>
         await ScalarAsync<long>("SELECT count(*) FROM coupons WHERE shopper_id = $1", shopper);
