@@ -79,6 +79,33 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
     }
 
     /// <summary>
+    /// What a route that moves value (a use, a checkout, a gift, a payment, a points card) is checked by: the
+    /// blocklist, and the global rules' <c>deny</c> over what the subjects' claims say about them (counting
+    /// nothing). A challenge is asked on claims only: these routes let the request through.
+    /// </summary>
+    public async ValueTask<IResult?> ScreenRouteAsync(HttpContext context, string shopperId, string deviceId, string? route)
+    {
+        var request = RequestFingerprint.Of(context.Request);
+        if (Blocked(context, Guid.Empty, shopperId, deviceId, request.Fingerprint, route) is { } refused)
+        {
+            return refused;
+        }
+
+        var signals = activity.Peek(shopperId, deviceId, request);
+        // Nothing here is a sale's opening or a campaign to read first: rules about those must not act.
+        signals[RiskSignals.MillisecondsSinceOpening] = 1e9;
+        signals[RiskSignals.FetchedCampaign] = 1;
+        var judgement = engine.Judge(signals);
+        if (judgement.Action != RuleAction.Deny)
+        {
+            return null;
+        }
+
+        await RecordDurablyAsync(RiskVerdict.Refused, judgement.Deciding!, signals, context.Connection.RemoteIpAddress?.ToString(), route);
+        return Problem.Of(StatusCodes.Status403Forbidden, "risk_denied", "This request was refused.");
+    }
+
+    /// <summary>
     /// A refusal for a blocked shopper, device, fingerprint or address, audited with the campaign (or
     /// <see cref="Guid.Empty"/> on wallet routes, with the route named); null to go on.
     /// </summary>
@@ -103,15 +130,15 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
         return Problem.Of(StatusCodes.Status403Forbidden, "risk_blocked", "This request was refused.");
     }
 
-    private Task RecordDurablyAsync(RiskVerdict verdict, RiskRule rule, ClaimSignals signals, string? address) =>
+    private Task RecordDurablyAsync(RiskVerdict verdict, RiskRule rule, ClaimSignals signals, string? address, string? route = null) =>
         cluster.GetGrain<IRiskAuditGrain>(0).RecordDurably(
         [
-            new RiskDecision(signals.At, verdict, rule.Name, signals.CampaignId, signals.ShopperId, signals.DeviceId, address, Evidence(rule, signals),
+            new RiskDecision(signals.At, verdict, rule.Name, signals.CampaignId, signals.ShopperId, signals.DeviceId, address, Evidence(rule, signals, route),
                 Fingerprint: signals.Request.Fingerprint),
         ]);
 
-    /// <summary>The rule (id and revision: names change) and every signal as the claim had them.</summary>
-    private static string Evidence(RiskRule rule, ClaimSignals signals)
+    /// <summary>The rule (id and revision: names change) and every signal as the claim had them; the route when it was not a claim.</summary>
+    private static string Evidence(RiskRule rule, ClaimSignals signals, string? route = null)
     {
         var json = new StringBuilder(512).Append(CultureInfo.InvariantCulture, $$"""{"ruleId":"{{rule.Id}}","revision":{{rule.Revision}},"action":"{{rule.Action.ToString().ToLowerInvariant()}}","signals":{""");
         for (var i = 0; i < ClaimSignals.Names.Length; i++)
@@ -119,13 +146,20 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
             json.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"\"{ClaimSignals.Names[i]}\":{Math.Round(signals.Values[i], 3)}");
         }
 
-        return json.Append(CultureInfo.InvariantCulture, $$"""},"prefix":"{{signals.Request.Prefix}}"}""").ToString();
+        json.Append("},\"prefix\":\"").Append(signals.Request.Prefix).Append('"');
+        if (route is not null)
+        {
+            json.Append(",\"route\":\"").Append(route).Append('"');
+        }
+
+        return json.Append('}').ToString();
     }
 }
 
 /// <summary>
-/// Blocks hold on every shopper route that moves value (redeem, checkout, transfer, points), not
-/// only on claims: a blocked account, device or fingerprint cannot cash in or pass on what it already holds.
+/// Blocks and global deny rules hold on every shopper route that moves value (redeem, checkout, transfer,
+/// points, payments), not only on claims: a blocked or denied account, device or fingerprint cannot cash in
+/// or pass on what it already holds.
 /// </summary>
 public sealed class BlockedShoppersRefused(ClaimScreening screening) : IEndpointFilter
 {
@@ -134,9 +168,7 @@ public sealed class BlockedShoppersRefused(ClaimScreening screening) : IEndpoint
         var http = context.HttpContext;
         var device = http.Request.Headers[Claims.ClaimHeaders.DeviceId].FirstOrDefault() ?? "";
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        var fingerprint = RequestFingerprint.Of(http.Request).Fingerprint;
-        return screening.Blocked(http, Guid.Empty, http.User.FindFirst(Identity.Authentication.SubjectClaim)?.Value ?? "", device, fingerprint, route) is { } refused
-            ? refused
-            : await next(context);
+        var shopper = http.User.FindFirst(Identity.Authentication.SubjectClaim)?.Value ?? "";
+        return await screening.ScreenRouteAsync(http, shopper, device, route) is { } refused ? refused : await next(context);
     }
 }

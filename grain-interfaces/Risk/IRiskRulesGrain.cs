@@ -9,9 +9,13 @@ namespace FlashSale.GrainInterfaces.Risk;
 [Alias("FlashSale.IRiskRulesGrain")]
 public interface IRiskRulesGrain : IGrainWithIntegerKey
 {
-    /// <summary>Saves a new rule, or the next revision of one (its <see cref="RiskRule.Revision"/> is set here).</summary>
+    /// <summary>
+    /// Saves a new rule (<see cref="RiskRule.Revision"/> 0), or the next revision of the one edited (its
+    /// <see cref="RiskRule.Revision"/> the revision the operator started from). Null when that is no longer
+    /// the rule's latest: someone saved or removed it meanwhile, and overwriting their change unseen would lose it.
+    /// </summary>
     [Alias("Save")]
-    Task<RiskRule> Save(RiskRule rule);
+    Task<RiskRule?> Save(RiskRule rule);
 
     /// <summary>Null when there is no such rule in force.</summary>
     [Alias("Remove")]

@@ -13,10 +13,15 @@ public sealed class RiskRulesGrain(RiskRuleStore store) : Grain, IRiskRulesGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => _rules = await store.LoadAsync();
 
-    public async Task<RiskRule> Save(RiskRule rule)
+    public async Task<RiskRule?> Save(RiskRule rule)
     {
         var revision = _rules.Rules.FirstOrDefault(r => r.Id == rule.Id)?.Revision
             ?? (await store.RevisionsAsync(rule.Id)).Select(r => r.Revision).DefaultIfEmpty(0).Max();
+        if (revision != rule.Revision)
+        {
+            return null;
+        }
+
         var saved = rule with { Revision = revision + 1, Removed = false };
         var version = await store.SaveAsync(saved);
         _rules = new RiskRuleSet(version, [.. _rules.Rules.Where(r => r.Id != rule.Id), saved]);

@@ -25,14 +25,16 @@ public static class RuleEndpoints
                 + "and add its score to the claim's subjects; in force on every node within about a second (role admin)")
             .Accepts<RuleRequest>("application/json")
             .Produces<RuleResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         rules.MapPut("/rules/{id}", Revise)
-            .WithSummary("Replace a rule whole: its next revision (role admin)")
+            .WithSummary("Replace a rule whole: its next revision; with the revision it was edited from, 409 rule_changed if another was saved since (role admin)")
             .Accepts<RuleRequest>("application/json")
             .Produces<RuleResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         rules.MapDelete("/rules/{id}", Remove)
             .WithSummary("Remove a rule; its revisions stay on record (role admin)")
@@ -79,12 +81,27 @@ public static class RuleEndpoints
         }
 
         var grain = cluster.GetGrain<IRiskRulesGrain>(0);
-        if (id is { } existing && (await grain.ChangedSince(-1))!.Rules.All(r => r.Id != existing))
+        var inForce = (await grain.ChangedSince(-1))!.Rules;
+        var current = id is { } existing ? inForce.FirstOrDefault(r => r.Id == existing) : null;
+        if (id is not null && current is null)
         {
             return NotFound();
         }
 
-        var saved = await grain.Save(rule!);
+        // Decisions are audited and counted by campaign and rule name: two rules that may judge the same claims
+        // under one name could not be told apart.
+        if (inForce.Any(r => r.Id != rule!.Id && string.Equals(r.Name, rule.Name, StringComparison.OrdinalIgnoreCase)
+            && (r.CampaignId is null || rule.CampaignId is null || r.CampaignId == rule.CampaignId)))
+        {
+            return Problem.Of(StatusCodes.Status409Conflict, "rule_name_taken", "Another rule in force for these campaigns has this name.");
+        }
+
+        var edited = current is null ? 0 : body!.Revision ?? current.Revision;
+        if (await grain.Save(rule! with { Revision = edited }) is not { } saved)
+        {
+            return Problem.Of(StatusCodes.Status409Conflict, "rule_changed", "The rule was changed since the revision you edited: reload it.");
+        }
+
         await refresh.RefreshAsync();
         return id is null ? Results.Created($"/api/admin/risk/rules/{saved.Id}", RuleResponse.Of(saved)) : Results.Ok(RuleResponse.Of(saved));
     }

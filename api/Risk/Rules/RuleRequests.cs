@@ -10,8 +10,9 @@ public sealed record ConditionRequest(string? Signal, string? Op, double? Value)
 /// <param name="Difficulty">For <c>challenge</c>: 1 to 8, each step about four times the work.</param>
 /// <param name="Score">0 to 1000 (default 0): added to the claim's shopper, device, fingerprint and address range.</param>
 /// <param name="DryRun">Only count what the rule would do (audited as <c>dry_run</c>).</param>
+/// <param name="Revision">On a revision (PUT): the revision it was edited from; if another was saved since, <c>409 rule_changed</c>.</param>
 public sealed record RuleRequest(string? Name, Guid? CampaignId, List<ConditionRequest>? When, string? Action, int? Difficulty, int? Score,
-    bool? DryRun, bool? Enabled);
+    bool? DryRun, bool? Enabled, int? Revision = null);
 
 public sealed record ConditionResponse(string Signal, string Op, double Value);
 

@@ -17,6 +17,9 @@ public static class RuleValidation
         ("==", Comparison.EqualTo), ("!=", Comparison.NotEqualTo),
     ];
 
+    private static readonly HashSet<string> BuiltInChecks = new(
+        typeof(RiskRules).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!), StringComparer.OrdinalIgnoreCase);
+
     public static string OpOf(Comparison comparison) => Ops.First(o => o.Comparison == comparison).Op;
 
     public static Dictionary<string, string[]> Check(RuleRequest request, Guid id, string changedBy, DateTimeOffset now, out RiskRule? rule)
@@ -26,6 +29,11 @@ public static class RuleValidation
         if (string.IsNullOrEmpty(name) || name.Length > 100 || name.Any(char.IsControl))
         {
             errors["name"] = ["Required, 1 to 100 characters, no control characters."];
+        }
+        else if (BuiltInChecks.Contains(name))
+        {
+            // Decisions are audited under the rule's name: one of the built-in checks' would mix them up.
+            errors["name"] = ["Taken by a built-in check: choose another."];
         }
 
         var when = ImmutableArray.CreateBuilder<RuleCondition>();
@@ -68,6 +76,11 @@ public static class RuleValidation
         if (request.Score is < 0 or > MaxScore)
         {
             errors["score"] = [$"0 to {MaxScore} (default 0)."];
+        }
+
+        if (request.Revision is < 1)
+        {
+            errors["revision"] = ["The revision the rule was edited from (1 or more), or left out."];
         }
 
         rule = errors.Count == 0

@@ -30,20 +30,36 @@ public sealed class LocalActivity(TimeProvider clock)
         device.Claim(shopperId, deviceId: null, now);
         fingerprint.Claim(shopperId, deviceId, now);
         prefix.Claim(shopperId, deviceId: null, now);
+        return Read(signals, shopper, device, fingerprint, prefix, now);
+    }
 
-        signals[RiskSignals.ShopperClaimsPerMinute] = shopper.ClaimsPerMinute(now);
-        signals[RiskSignals.ShopperDevices] = shopper.Devices;
-        signals[RiskSignals.ShopperAgeSeconds] = (now - shopper.FirstSeen).TotalSeconds;
-        signals[RiskSignals.ShopperScore] = shopper.Score(now);
-        signals[RiskSignals.DeviceAccounts] = device.Accounts;
-        signals[RiskSignals.DeviceClaimsPerMinute] = device.ClaimsPerMinute(now);
-        signals[RiskSignals.FingerprintAccounts] = fingerprint.Accounts;
-        signals[RiskSignals.FingerprintDevices] = fingerprint.Devices;
-        signals[RiskSignals.FingerprintClaimsPerMinute] = fingerprint.ClaimsPerMinute(now);
-        signals[RiskSignals.FingerprintScore] = fingerprint.Score(now);
-        signals[RiskSignals.PrefixAccounts] = prefix.Accounts;
-        signals[RiskSignals.PrefixClaimsPerMinute] = prefix.ClaimsPerMinute(now);
-        signals[RiskSignals.MissingBrowserHeaders] = request.MissingBrowserHeaders;
+    /// <summary>
+    /// The signals of a request that is no claim (a use, a gift, a payment), counting nothing: what the
+    /// subjects' claims say about them. Subjects never seen read as zero.
+    /// </summary>
+    public ClaimSignals Peek(string shopperId, string deviceId, RequestFingerprint request)
+    {
+        var now = clock.GetUtcNow();
+        Subject? Known(SubjectKind kind, string value) => _subjects.GetValueOrDefault((kind, value));
+        return Read(new ClaimSignals(Guid.Empty, null, shopperId, deviceId, request, now), Known(SubjectKind.Shopper, shopperId),
+            Known(SubjectKind.Device, deviceId), Known(SubjectKind.Fingerprint, request.Fingerprint), Known(SubjectKind.Prefix, request.Prefix), now);
+    }
+
+    private static ClaimSignals Read(ClaimSignals signals, Subject? shopper, Subject? device, Subject? fingerprint, Subject? prefix, DateTimeOffset now)
+    {
+        signals[RiskSignals.ShopperClaimsPerMinute] = shopper?.ClaimsPerMinute(now) ?? 0;
+        signals[RiskSignals.ShopperDevices] = shopper?.Devices ?? 0;
+        signals[RiskSignals.ShopperAgeSeconds] = shopper is null ? 0 : (now - shopper.FirstSeen).TotalSeconds;
+        signals[RiskSignals.ShopperScore] = shopper?.Score(now) ?? 0;
+        signals[RiskSignals.DeviceAccounts] = device?.Accounts ?? 0;
+        signals[RiskSignals.DeviceClaimsPerMinute] = device?.ClaimsPerMinute(now) ?? 0;
+        signals[RiskSignals.FingerprintAccounts] = fingerprint?.Accounts ?? 0;
+        signals[RiskSignals.FingerprintDevices] = fingerprint?.Devices ?? 0;
+        signals[RiskSignals.FingerprintClaimsPerMinute] = fingerprint?.ClaimsPerMinute(now) ?? 0;
+        signals[RiskSignals.FingerprintScore] = fingerprint?.Score(now) ?? 0;
+        signals[RiskSignals.PrefixAccounts] = prefix?.Accounts ?? 0;
+        signals[RiskSignals.PrefixClaimsPerMinute] = prefix?.ClaimsPerMinute(now) ?? 0;
+        signals[RiskSignals.MissingBrowserHeaders] = signals.Request.MissingBrowserHeaders;
         return signals;
     }
 

@@ -359,7 +359,7 @@ async function saveRule(event) {
   if (!readyToSend(message)) return;
   try {
     const saved = editedRule
-      ? await call(`/api/admin/risk/rules/${editedRule.id}`, { method: 'PUT', body: ruleBody() })
+      ? await call(`/api/admin/risk/rules/${editedRule.id}`, { method: 'PUT', body: { ...ruleBody(), revision: editedRule.revision } })
       : await call('/api/admin/risk/rules', { method: 'POST', body: ruleBody() });
     newRule();
     say(message, t('admin.ruleSaved', { name: saved.name, revision: saved.revision }), 'ok');

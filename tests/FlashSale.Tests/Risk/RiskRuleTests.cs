@@ -40,6 +40,15 @@ public sealed class RiskRuleTests(RunningSystem system)
         Assert.Equal(2, revised.GetProperty("revision").GetInt32());
         Assert.Equal("deny", revised.GetProperty("action").GetString());
 
+        // An edit of revision 1, saved after revision 2, would undo it unseen: refused.
+        using var stale = await admin.PutAsJsonAsync($"/api/admin/risk/rules/{id}", Rule("stale", campaign, "flag", ("fingerprint.accounts", ">=", 9)) with { Revision = 1 });
+        await BadInputTests.AssertProblemAsync(stale, HttpStatusCode.Conflict, "rule_changed");
+        // Decisions are audited by name: not a built-in check's, not another rule's in force.
+        using var builtIn = await admin.PostAsJsonAsync("/api/admin/risk/rules", Rule("rate_limit", campaign, "flag", ("fingerprint.accounts", ">=", 9)));
+        await BadInputTests.AssertProblemAsync(builtIn, HttpStatusCode.BadRequest, "validation_failed");
+        using var twin = await admin.PostAsJsonAsync("/api/admin/risk/rules", Rule("Stop the farm", campaign, "flag", ("fingerprint.accounts", ">=", 9)));
+        await BadInputTests.AssertProblemAsync(twin, HttpStatusCode.Conflict, "rule_name_taken");
+
         var listed = await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/risk/rules");
         Assert.Equal("stop the farm", Assert.Single(listed!, r => r.GetProperty("id").GetGuid() == id).GetProperty("name").GetString());
 
@@ -146,6 +155,43 @@ public sealed class RiskRuleTests(RunningSystem system)
         }
     }
 
+    /// <summary>A global rule (it judges every campaign) scoped by its condition to this test's shopper, and removed at the end.</summary>
+    [Fact]
+    public async Task A_global_deny_rule_holds_on_the_routes_that_move_value_too()
+    {
+        using var admin = await system.AdminAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var shopper = system.Client(await system.TokenAsync($"hopper-{run}", "shopper"));
+        var coupons = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var answer = await shopper.ClaimAsync(await system.CreateCampaignAsync(5), $"k{i}", $"hop-{run}-{i}");
+            Assert.Equal(HttpStatusCode.Created, answer.Status);
+            coupons.Add(answer.CouponId);
+        }
+
+        var rule = await admin.SaveRuleAsync(new
+        {
+            name = $"device hopper {run}",
+            when = new[] { new { signal = "shopper.devices", op = ">=", value = 6 } },
+            action = "deny",
+        });
+        try
+        {
+            var redeemed = await shopper.RedeemAsync(coupons[0], $"order-{run}", 100);
+            Assert.Equal((HttpStatusCode.Forbidden, "risk_denied"), (redeemed.Status, redeemed.Code));
+            var decision = Assert.Single(await admin.DecisionsAsync($"shopperId=hopper-{run}&rule=device hopper {run}"));
+            Assert.Equal("/api/me/coupons/{id}/redeem", decision.GetProperty("evidence").GetProperty("route").GetString());
+            Assert.Equal(0L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM redemptions WHERE order_id = $1", $"order-{run}"));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/risk/rules/{rule.GetProperty("id").GetGuid()}")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await shopper.RedeemAsync(coupons[0], $"order-{run}", 100)).Status);
+    }
+
     [Fact]
     public async Task A_challenged_claim_goes_through_once_its_proof_of_work_is_solved_for_that_very_claim()
     {
@@ -209,5 +255,5 @@ public sealed class RiskRuleTests(RunningSystem system)
 
     private sealed record ConditionBody(string Signal, string Op, double Value);
 
-    private sealed record RuleBody(string Name, Guid CampaignId, ConditionBody[] When, string Action, int? Difficulty, int Score);
+    private sealed record RuleBody(string Name, Guid CampaignId, ConditionBody[] When, string Action, int? Difficulty, int Score, int? Revision = null);
 }

@@ -15,6 +15,7 @@ public sealed record TableDigest(IReadOnlyDictionary<string, string> Tables)
         ["risk_decisions"] = "the audit of refusals by blocks and rate limits: recording them is the point",
         ["campaign_refusals"] = "refusal counts by code, for a campaign's results",
         ["campaign_refusal_series"] = "the same counts over time, added by a trigger on campaign_refusals' saves",
+        ["risk_links"] = "accounts seen behind a fingerprint or range, written by the activity shards a second after earlier claims",
         ["orleans_membership"] = "silo heartbeats",
         ["orleans_membership_version"] = "silo heartbeats",
         ["orleans_reminders"] = "grains register and drop reminders as schedules come and go, after the request that set them",
