@@ -59,6 +59,7 @@ builder.Services.AddHostedService<ApiNodeHeartbeat>();
 builder.Services.AddSingleton<LocalRefusals>();
 builder.Services.AddHostedService(services => services.GetRequiredService<LocalRefusals>());
 builder.Services.AddFlashSaleRisk();
+builder.Services.AddWebPages();
 
 var app = builder.Build();
 
