@@ -16,6 +16,8 @@ public sealed record RiskDecisionResponse(
 
 public sealed record RuleCountResponse(string Rule, string Verdict, long Decisions);
 
+public sealed record AccountLinkResponse(string Kind, string Value, long Accounts, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+
 /// <summary>The audit of risk decisions, for admins: by campaign, shopper, device or rule, and counts per rule per campaign.</summary>
 public static class RiskDecisionEndpoints
 {
@@ -29,6 +31,10 @@ public static class RiskDecisionEndpoints
             .WithSummary("Risk decisions, newest first; filter by campaignId, shopperId, deviceId, fingerprint, rule; page with before (a decision id) and limit (role admin)")
             .Produces<RiskDecisionResponse[]>()
             .ProducesValidationProblem();
+
+        risk.MapGet("/shoppers/{id}/links", LinksOf)
+            .WithSummary("The fingerprints and address ranges a shopper claimed from, each with how many accounts share it: the shopper's cluster (role admin)")
+            .Produces<AccountLinkResponse[]>();
 
         risk.MapGet("/campaigns/{id}/rules", CountByRule)
             .WithSummary("How many decisions each rule made on a campaign (role admin)")
@@ -82,6 +88,12 @@ public static class RiskDecisionEndpoints
 
         var found = await cluster.GetGrain<IRiskAuditGrain>(0).Find(new RiskDecisionQuery(campaign, shopperId, deviceId, rule, beforeId, size, fingerprint));
         return Results.Ok(found.Select(RiskDecisionResponse.Of));
+    }
+
+    private static async Task<IResult> LinksOf(string id, IClusterClient cluster)
+    {
+        var links = id.Length <= 128 && !id.Any(char.IsControl) ? await cluster.GetGrain<IRiskAuditGrain>(0).LinksOf(id) : [];
+        return Results.Ok(links.Select(l => new AccountLinkResponse(l.Kind.ToString().ToLowerInvariant(), l.Value, l.Accounts, l.FirstSeen, l.LastSeen)));
     }
 
     private static async Task<IResult> CountByRule(string id, IClusterClient cluster)

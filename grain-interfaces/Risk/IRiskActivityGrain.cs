@@ -23,6 +23,15 @@ public sealed record ActivityReport(
     [property: Id(5)] int Score,
     [property: Id(6)] DateTimeOffset At);
 
+/// <summary>A fingerprint or address range a shopper claimed from, and how many accounts did too (the shopper included).</summary>
+[GenerateSerializer, Immutable, Alias("FlashSale.AccountLink")]
+public sealed record AccountLink(
+    [property: Id(0)] SubjectKind Kind,
+    [property: Id(1)] string Value,
+    [property: Id(2)] long Accounts,
+    [property: Id(3)] DateTimeOffset FirstSeen,
+    [property: Id(4)] DateTimeOffset LastSeen);
+
 /// <summary>One subject's activity over the cluster: distinct accounts and devices (a day), claims in the last minute, score (ten minutes).</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.ActivityCounts")]
 public sealed record ActivityCounts(

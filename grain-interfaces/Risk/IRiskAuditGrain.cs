@@ -22,4 +22,8 @@ public interface IRiskAuditGrain : IGrainWithIntegerKey
 
     [Alias("CountByRule")]
     Task<ImmutableArray<RuleCount>> CountByRule(Guid campaignId);
+
+    /// <summary>What links a shopper to other accounts: each fingerprint and address range they claimed from, with how many accounts share it.</summary>
+    [Alias("LinksOf")]
+    Task<ImmutableArray<AccountLink>> LinksOf(string shopperId);
 }

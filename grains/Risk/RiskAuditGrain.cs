@@ -6,7 +6,7 @@ namespace FlashSale.Grains.Risk;
 
 /// <summary>The entry to the silo's risk audit for API nodes and admins; a local worker, no state of its own.</summary>
 [StatelessWorker]
-public sealed class RiskAuditGrain(RiskAuditLog log, DurableRiskAudit durable, RiskAuditStore store) : Grain, IRiskAuditGrain
+public sealed class RiskAuditGrain(RiskAuditLog log, DurableRiskAudit durable, RiskAuditStore store, RiskLinkStore links) : Grain, IRiskAuditGrain
 {
     public Task Record(ImmutableArray<RiskDecision> decisions)
     {
@@ -23,4 +23,6 @@ public sealed class RiskAuditGrain(RiskAuditLog log, DurableRiskAudit durable, R
     public async Task<ImmutableArray<RiskDecision>> Find(RiskDecisionQuery query) => [.. await store.FindAsync(query)];
 
     public async Task<ImmutableArray<RuleCount>> CountByRule(Guid campaignId) => [.. await store.CountByRuleAsync(campaignId)];
+
+    public async Task<ImmutableArray<AccountLink>> LinksOf(string shopperId) => [.. await links.LinksOfShopperAsync(shopperId)];
 }

@@ -65,17 +65,17 @@ public sealed class RiskLinkStore(NpgsqlDataSource database)
             });
     }
 
-    /// <summary>A shopper's links and how many other accounts share each, for operators.</summary>
-    public async Task<List<(string Kind, string Value, long Accounts)>> LinksOfShopperAsync(string shopperId)
+    /// <summary>A shopper's latest 100 links and how many accounts share each, for operators.</summary>
+    public async Task<List<AccountLink>> LinksOfShopperAsync(string shopperId)
     {
         await using var connection = database.CreateConnection();
-        var rows = await connection.QueryAsync<(string Kind, string Value, long Accounts)>(
+        var rows = await connection.QueryAsync<(string Kind, string Value, long Accounts, DateTimeOffset FirstSeen, DateTimeOffset LastSeen)>(
             """
-            SELECT l.kind, l.value, (SELECT count(*) FROM risk_links o WHERE o.kind = l.kind AND o.value = l.value)
+            SELECT l.kind, l.value, (SELECT count(*) FROM risk_links o WHERE o.kind = l.kind AND o.value = l.value), l.first_seen, l.last_seen
               FROM risk_links l WHERE l.shopper_id = @shopperId
              ORDER BY l.last_seen DESC LIMIT 100
             """,
             new { shopperId });
-        return [.. rows];
+        return [.. rows.Select(r => new AccountLink(Enum.Parse<SubjectKind>(r.Kind, ignoreCase: true), r.Value, r.Accounts, r.FirstSeen, r.LastSeen))];
     }
 }

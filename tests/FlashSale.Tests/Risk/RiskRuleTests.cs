@@ -108,6 +108,11 @@ public sealed class RiskRuleTests(RunningSystem system)
             Assert.Equal("127.0.31.0/24", decision.GetProperty("evidence").GetProperty("prefix").GetString());
             var fingerprint = decision.GetProperty("fingerprint").GetString();
             Assert.Equal(5, (await admin.DecisionsAsync($"fingerprint={fingerprint}&rule=farm")).Length);
+
+            // The farm's cluster, as an operator looks one account up: its fingerprint shared by all 8 (written within a second or so).
+            var links = await Eventually.ReturnsAsync(() => admin.GetFromJsonAsync<JsonElement[]>($"/api/admin/risk/shoppers/farm-{run}-0/links"),
+                found => found!.Any(l => l.GetProperty("kind").GetString() == "fingerprint" && l.GetProperty("accounts").GetInt64() == 8));
+            Assert.Contains(links!, l => l.GetProperty("kind").GetString() == "prefix" && l.GetProperty("value").GetString() == "127.0.31.0/24");
         }
         finally
         {
