@@ -9,7 +9,9 @@ namespace FlashSale.Api.Risk.Signals;
 /// the same subjects (as of its last report, a second ago at most). A count is the larger of the two (each
 /// node's part is in the cluster's, so adding them would count it twice); claims per minute are the
 /// cluster's plus this node's since its last report. Subjects quiet for ten minutes are forgotten here; the
-/// cluster's shards remember the day.
+/// cluster's shards remember the day. A shopper or device id is reported only once it is worth counting
+/// cluster-wide (a second claim, a second account or device, a score): a sale of a million one-claim shoppers
+/// would otherwise fill the shards with two million subjects that no rule could ever act on.
 /// </summary>
 public sealed class LocalActivity(TimeProvider clock)
 {
@@ -82,7 +84,7 @@ public sealed class LocalActivity(TimeProvider clock)
         var reports = ImmutableArray.CreateBuilder<ActivityReport>();
         foreach (var (key, subject) in _subjects)
         {
-            if (subject.TakeReport(key.Kind, key.Value, now) is { } report)
+            if (subject.TakeReport(key.Kind, key.Value, now, onlyIfNotable: key.Kind is SubjectKind.Shopper or SubjectKind.Device) is { } report)
             {
                 reports.Add(report);
             }
@@ -181,11 +183,17 @@ public sealed class LocalActivity(TimeProvider clock)
             }
         }
 
-        public ActivityReport? TakeReport(SubjectKind kind, string value, DateTimeOffset now)
+        public ActivityReport? TakeReport(SubjectKind kind, string value, DateTimeOffset now, bool onlyIfNotable)
         {
             lock (_lock)
             {
                 if (_claims == 0 && _score == 0 && _newShoppers is null && _newDevices is null)
+                {
+                    return null;
+                }
+
+                // Held back, not dropped: once notable, everything since the first claim goes in one report.
+                if (onlyIfNotable && _local.ClaimsPerMinute(now) < 2 && _local.Accounts < 2 && _local.Devices < 2 && _local.Score(now) == 0)
                 {
                     return null;
                 }
