@@ -13,9 +13,11 @@ static async Task<int> RunAsync(LoadOptions options)
     var runId = "lg" + Guid.NewGuid().ToString("N")[..8];
     IReadOnlyList<Guid> campaigns;
     ShopperPool shoppers;
+    using var setupHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+    RiskRuleSetup? rules = null;
+    IReadOnlyList<Guid> ruleIds = [];
     try
     {
-        using var setupHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         ITokenMinter minter = options.SigningKey is { } key
             ? new LocalTokenMinter(key, options.Issuer, options.Audience)
             : new DevTokenEndpointMinter(setupHttp, options.TokenUrl ?? options.BaseUrl);
@@ -27,6 +29,12 @@ static async Task<int> RunAsync(LoadOptions options)
         }
 
         shoppers = await ShopperPool.CreateAsync(runId, options.Shoppers, minter);
+        if (options.RiskRules is { } ruleFile)
+        {
+            rules = new RiskRuleSetup(setupHttp, options.BaseUrl, await minter.MintAsync($"{runId}-admin", "admin", CancellationToken.None));
+            ruleIds = await rules.SaveAsync(ruleFile, campaigns);
+            Console.Error.WriteLine($"{ruleFile.Rules.Count} risk rule(s) from {ruleFile.Path} in force on each campaign");
+        }
     }
     catch (Exception e) when (e is SetupException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
     {
@@ -35,6 +43,11 @@ static async Task<int> RunAsync(LoadOptions options)
     }
 
     var load = await LoadRun.RunAsync(options, campaigns, shoppers, runId);
+    if (rules is not null)
+    {
+        // Gone before the next run on this system, which would otherwise walk past them on every claim.
+        await rules.RemoveAsync(ruleIds);
+    }
 
     var checks = new List<InvariantCheck>();
     IReadOnlyList<CampaignLedger> ledger = [];
@@ -79,7 +92,8 @@ static async Task<int> RunAsync(LoadOptions options)
         campaigns,
         checks.Count > 0 ? InvariantReport.Of(checks, ledger) : null,
         load.ServerCpuSeconds.Count == 0 ? null : load.ServerCpuSeconds.ToDictionary(p => p.Key, p => new ServerCpu(p.Value, p.Value / load.MeasuredSeconds,
-            stats.Measured == 0 ? 0 : p.Value * 1e6 / stats.Measured, stats.Issued == 0 ? null : p.Value * 1e6 / stats.Issued), StringComparer.Ordinal));
+            stats.Measured == 0 ? 0 : p.Value * 1e6 / stats.Measured, stats.Issued == 0 ? null : p.Value * 1e6 / stats.Issued), StringComparer.Ordinal),
+        options.RiskRules?.Rules.Count ?? 0);
 
     TextSummary.Write(Console.Out, report);
     if (options.JsonPath is { } jsonPath)

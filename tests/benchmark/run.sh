@@ -7,6 +7,8 @@
 #   E3  FlashSale claims on a sold-out campaign: the rejection path
 #   B1  the Redis "seckill" design (one Lua script per claim), appendfsync everysec and always
 #   L50, L80  FlashSale claims open-loop at 50% and 80% of E1's rate: latency from intended send time
+#   R1  as E1 with ten risk rules in force on its campaign that match none of its claims (tests/benchmark/rules/
+#       e1-unmatched.json, issue 21): what judging every claim by rules costs; RL50 the same open-loop at L50's rate
 #   O   the opening instant: 1,000 campaigns created to open at the same millisecond, the silo restarted
 #       (cold, as after campaigns made days before) so that their schedules warm them, 100,000 shoppers
 #       claiming from before the opening; measured: the first second after it
@@ -14,7 +16,8 @@
 # Writes one JSON per rung and run, then results.md and results.json with the medians and ratios.
 #
 # Usage: tests/benchmark/run.sh [RUNS]        (default 3; BENCH_DURATION=10s BENCH_WARMUP=3s BENCH_CONNECTIONS=128)
-#   BENCH_RUNGS="E1 E2" runs those rungs only (E0 E1 P1 E2 E3 B1 L O; L needs E1) and writes their JSON only;
+#   BENCH_RUNGS="E1 E2" runs those rungs only (E0 E1 P1 E2 E3 B1 L O, and R1 RL50 which the ladder leaves out;
+#   L and RL50 need E1) and writes their JSON only;
 #   BENCH_SERVERS=DIR runs the silo and API node built in DIR (another checkout) with this one's tools.
 # Everything it starts listens on 127.0.0.1 only and is stopped when it ends.
 set -euo pipefail
@@ -131,6 +134,7 @@ warm B1 --target redis --base-url "$BASE_ALWAYS_URL"
 # The server side of each claim: the API node, the silo, and PostgreSQL's postmaster with its backends.
 watch() { echo --watch-cpu api=$API_PID --watch-cpu silo=$SILO_PID --watch-cpu postgres=$PG_PID+; }
 claims=(--target claims --base-url "$API_URL" --signing-key "$SIGNING_KEY" --shoppers "$SHOPPERS" --db "$CONN")
+E1_RULES="$REPO/tests/benchmark/rules/e1-unmatched.json"
 redis=(--target redis --signing-key "$SIGNING_KEY" --shoppers "$SHOPPERS" --stock 10000000 --per-user-limit 1)
 # O, the opening instant: 1,000 campaigns made to open at one millisecond BENCH_OPENING_AFTER seconds on
 # (90 by default), the silo then killed and started again so that no campaign grain is active until its
@@ -171,6 +175,12 @@ for ((run = 1; run <= RUNS; run++)); do
         e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
         loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
         loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
+    fi
+    # shellcheck disable=SC2046
+    want R1 && loadgen R1 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --risk-rules "$E1_RULES" $(watch)
+    if want RL50; then
+        e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
+        loadgen RL50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2)) --risk-rules "$E1_RULES"
     fi
     if want O; then opening; fi
 done

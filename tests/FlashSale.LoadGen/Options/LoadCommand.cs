@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using FlashSale.LoadGen.Setup;
 using FlashSale.LoadGen.Stats;
-using Npgsql;
 
 namespace FlashSale.LoadGen.Options;
 
@@ -122,7 +122,7 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
     {
         HelpName = "CONNSTRING",
         Description = "After the run, check the invariants in FlashSale's PostgreSQL ledger (an Npgsql connection string)",
-        CustomParser = ConnectionString,
+        CustomParser = OptionValues.ConnectionString,
     };
 
     private readonly Option<string?> _json = new("--json")
@@ -153,6 +153,14 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
     {
         HelpName = "YUAN",
         Description = "Created campaigns are paid sales at this price: each claim places an order holding its unit (for an hour), paid or not",
+    };
+
+    private readonly Option<RiskRuleFile?> _riskRules = new("--risk-rules")
+    {
+        HelpName = "FILE",
+        Description = "Put these risk rules in force on the run's campaigns while it claims, and remove them after it: a JSON array of "
+            + "POST /api/admin/risk/rules bodies, each saved for each campaign with an admin token minted like the shoppers'",
+        CustomParser = OptionValues.RuleFile,
     };
 
     private readonly Option<bool> _setupOnly = new("--setup-only")
@@ -192,6 +200,7 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         Options.Add(_json);
         Options.Add(_watchCpu);
         Options.Add(_opensAt);
+        Options.Add(_riskRules);
         Options.Add(_setupOnly);
         AddRule(ModeAndRate);
         AddRule(result => Exclusive(result, _opensAt, _warmup, "--opens-at sets the warm-up (until the opening): give one of them"));
@@ -199,6 +208,7 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         AddRule(result => Exclusive(result, _signingKey, _tokenUrl, "give --signing-key (mint here) or --token-url (mint there), not both"));
         AddRule(TokensMintedHere);
         AddRule(LedgerOfClaims);
+        AddRule(RulesOfClaims);
     }
 
     public override LoadOptions Read(ParseResult parsed)
@@ -232,6 +242,7 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
             JsonPath = parsed.GetValue(_json),
             WatchCpu = parsed.GetValue(_watchCpu) ?? [],
             OpensAt = parsed.GetValue(_opensAt),
+            RiskRules = parsed.GetValue(_riskRules),
             SetupOnly = parsed.GetValue(_setupOnly),
         };
     }
@@ -263,6 +274,24 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
         if (Given(result, _database) && result.GetValue(_target) != Target.Claims)
         {
             result.AddError("--db checks FlashSale's ledger, so it needs --target claims");
+        }
+    }
+
+    private void RulesOfClaims(CommandResult result)
+    {
+        if (!Given(result, _riskRules))
+        {
+            return;
+        }
+
+        if (result.GetValue(_target) != Target.Claims)
+        {
+            result.AddError("--risk-rules judge FlashSale's claims, so they need --target claims");
+        }
+
+        if (result.GetValue(_setupOnly))
+        {
+            result.AddError("--risk-rules are removed when the claims end: they do not go with --setup-only");
         }
     }
 
@@ -327,20 +356,5 @@ public sealed class LoadCommand : ToolCommand<LoadOptions>
 
         result.AddError($"--opens-at: '{text}' is not a time (ISO 8601, e.g. 2026-11-11T12:00:00Z)");
         return null;
-    }
-
-    private static string ConnectionString(ArgumentResult result)
-    {
-        var text = result.Tokens[0].Value;
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(text);
-        }
-        catch (ArgumentException e)
-        {
-            result.AddError($"--db is not an Npgsql connection string: {e.Message}");
-        }
-
-        return text;
     }
 }

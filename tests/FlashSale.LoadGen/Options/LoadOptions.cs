@@ -79,6 +79,9 @@ public sealed record LoadOptions
     /// </summary>
     public DateTimeOffset? OpensAt { get; init; }
 
+    /// <summary>Risk rules in force on the run's campaigns while it claims, removed after it (issue 21: the engine's cost).</summary>
+    public Setup.RiskRuleFile? RiskRules { get; init; }
+
     /// <summary>Create the campaigns (writing their ids to <see cref="JsonPath"/>) and stop, sending no claim.</summary>
     public bool SetupOnly { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
+using FlashSale.LoadGen.Setup;
+using Npgsql;
 
 namespace FlashSale.LoadGen.Options;
 
@@ -60,6 +62,19 @@ public static class OptionValues
         return TimeSpan.Zero;
     }
 
+    /// <summary>A time as <see cref="TimeHelp"/> says, from <paramref name="min"/> to <paramref name="max"/> (written in the help as <paramref name="bounds"/>).</summary>
+    public static TimeSpan Time(ArgumentResult result, TimeSpan min, TimeSpan max, string bounds)
+    {
+        var text = Text(result);
+        if (ReadTime(text) is { } time && time >= min && time <= max)
+        {
+            return time;
+        }
+
+        result.AddError($"{Name(result)} must be {TimeExamples}, {bounds}, not '{text}'");
+        return min;
+    }
+
     /// <summary>One of the enum's names, in any case; numbers, which <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would take, are not names.</summary>
     public static TEnum Choice<TEnum>(ArgumentResult result) where TEnum : struct, Enum
     {
@@ -91,6 +106,37 @@ public static class OptionValues
         }
 
         return url!;
+    }
+
+    /// <summary>An Npgsql connection string (checked for its form here; whether it connects, only when used).</summary>
+    public static string ConnectionString(ArgumentResult result)
+    {
+        var text = Text(result);
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(text);
+        }
+        catch (ArgumentException e)
+        {
+            result.AddError($"{Name(result)} is not an Npgsql connection string: {e.Message}");
+        }
+
+        return text;
+    }
+
+    /// <summary>A file of risk rules (<see cref="RiskRuleFile"/>), read now so that a bad one stops the run before it starts.</summary>
+    public static RiskRuleFile? RuleFile(ArgumentResult result)
+    {
+        var path = Text(result);
+        try
+        {
+            return RiskRuleFile.Read(path);
+        }
+        catch (FormatException e)
+        {
+            result.AddError($"{Name(result)}: cannot use '{path}': {e.Message}");
+            return null;
+        }
     }
 
     private static TimeSpan? ReadTime(string text)

@@ -12,6 +12,7 @@ namespace FlashSale.LoadGen.Report;
 /// <param name="ServiceTimeMs">Open loop only: from when each request was actually sent to its answer.</param>
 /// <param name="Outcomes">Measured answers by status and code, e.g. <c>201</c>, <c>201 replayed</c>, <c>409 sold_out</c>.</param>
 /// <param name="Invariants">Null when there was nothing to check (no <c>--db</c>, and no replays of coupons).</param>
+/// <param name="RiskRules">Risk rules in force on each campaign while measured (<c>--risk-rules</c>).</param>
 public sealed record RunReport(
     string RunId,
     string Target,
@@ -33,7 +34,8 @@ public sealed record RunReport(
     int Shoppers,
     IReadOnlyList<Guid> CampaignIds,
     InvariantReport? Invariants,
-    IReadOnlyDictionary<string, ServerCpu>? ServerCpu = null);
+    IReadOnlyDictionary<string, ServerCpu>? ServerCpu = null,
+    int RiskRules = 0);
 
 /// <summary>Measured requests that got no HTTP answer (5xx answers are outcomes).</summary>
 public sealed record ErrorCounts(long Total, long Transport, long Timeouts, long Unsent);

@@ -10,7 +10,8 @@ public static class TextSummary
         var loop = report.Rate is { } rate ? $"open loop at {rate:N0} req/s" : "closed loop";
         output.WriteLine();
         output.WriteLine($"run {report.RunId}: target {report.Target} at {report.BaseUrl}, {loop}, {report.Connections} connections, " +
-                         $"{report.Shoppers:N0} shoppers, {report.CampaignIds.Count} campaign(s)");
+                         $"{report.Shoppers:N0} shoppers, {report.CampaignIds.Count} campaign(s)" +
+                         (report.RiskRules > 0 ? $", {report.RiskRules} risk rule(s) on each" : ""));
         output.WriteLine($"measured      {report.DurationSeconds:F2} s after {report.WarmupSeconds:F1} s warm-up");
         output.WriteLine($"requests      {report.Requests,12:N0}  {report.Throughput,12:N1} req/s");
         output.WriteLine($"new coupons   {report.Issued,12:N0}  {report.ClaimsPerSecond,12:N1} claims/s");

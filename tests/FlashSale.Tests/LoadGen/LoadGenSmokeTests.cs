@@ -27,7 +27,7 @@ public sealed class LoadGenSmokeTests(RunningSystem system, ITestOutputHelper ou
     {
         // Tokens signed here with the API's Development key: the path a million-shopper benchmark takes.
         var report = await RunLoadGenAsync("--mode", "open", "--rate", "1500", "--connections", "32", "--requests", "1500",
-            "--signing-key", DevelopmentSigningKey());
+            "--signing-key", DevelopmentSettings.SigningKey());
 
         AssertSoldOutCleanly(report, requests: 1500);
         Assert.NotEqual(JsonValueKind.Null, report.GetProperty("serviceTimeMs").ValueKind);
@@ -56,13 +56,5 @@ public sealed class LoadGenSmokeTests(RunningSystem system, ITestOutputHelper ou
         ]), RunLimit, output);
         Assert.Equal(0, exitCode);
         return report!.Value;
-    }
-
-    /// <summary>The key the API signs tokens with in Development, read from the settings file it runs with.</summary>
-    private static string DevelopmentSigningKey()
-    {
-        var settings = Path.Combine(Path.GetDirectoryName(Repo.Binary("api", "FlashSale.Api.dll"))!, "appsettings.Development.json");
-        using var json = JsonDocument.Parse(File.ReadAllText(settings));
-        return json.RootElement.GetProperty("Jwt").GetProperty("SigningKey").GetString()!;
     }
 }

@@ -71,6 +71,52 @@ public sealed class LoadCommandTests
         Assert.Equal([new("api", 123, false), new("silo", 124, false), new LoadGen.Stats.WatchedProcess("postgres", 125, true)], rush.WatchCpu);
     }
 
+    [Fact]
+    public async Task The_rules_rung_puts_the_benchmarks_rule_file_on_its_campaign()
+    {
+        // tests/benchmark/run.sh's R1 rung: E1 with ten rules that match none of its claims.
+        var r1 = await Run.SettingsAsync(new LoadCommand(), "--target", "claims", "--campaigns", "1", "--stock", "10000000",
+            "--risk-rules", BenchmarkRules.Path("e1-unmatched.json"));
+
+        Assert.Equal(BenchmarkRules.Path("e1-unmatched.json"), r1.RiskRules!.Path);
+        Assert.Equal(10, r1.RiskRules.Rules.Count);
+        Assert.Equal("rotating devices at the opening", r1.RiskRules.Rules[0]["name"]!.GetValue<string>());
+        Assert.Null((await Run.SettingsAsync(new LoadCommand())).RiskRules);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"one rule, not an array\"}", "not a JSON array of rules")]
+    [InlineData("[]", "not a JSON array of rules")]
+    [InlineData("[{\"when\":[]}]", "rule [0] is not an object with a name")]
+    [InlineData("[{\"name\":\"x\"},", "")]
+    public async Task A_rule_file_that_is_not_a_list_of_named_rules_is_refused_with_exit_code_2(string content, string why)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, content);
+
+            var errors = await Run.RefusedAsync(new LoadCommand(), "--risk-rules", file);
+
+            Assert.StartsWith($"error: --risk-rules: cannot use '{file}': {why}", errors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Rules_go_with_claims_that_run_and_not_with_the_redis_baseline_or_a_setup_only_run()
+    {
+        var rules = BenchmarkRules.Path("e1-unmatched.json");
+
+        Assert.StartsWith("error: --risk-rules judge FlashSale's claims, so they need --target claims",
+            await Run.RefusedAsync(new LoadCommand(), "--risk-rules", rules, "--target", "redis"));
+        Assert.StartsWith("error: --risk-rules are removed when the claims end: they do not go with --setup-only",
+            await Run.RefusedAsync(new LoadCommand(), "--risk-rules", rules, "--setup-only"));
+    }
+
     [Theory]
     [InlineData("--connections", "many", "--connections must be a whole number (1 to 10000), not 'many'")]
     [InlineData("--connections", "0", "--connections must be a whole number (1 to 10000), not '0'")]
@@ -88,6 +134,7 @@ public sealed class LoadCommandTests
     [InlineData("--watch-cpu", "silo", "--watch-cpu: 'silo' is not NAME=PID or NAME=PID+")]
     [InlineData("--watch-cpu", "silo=-3", "--watch-cpu: 'silo=-3' is not NAME=PID or NAME=PID+")]
     [InlineData("--opens-at", "at eight", "--opens-at: 'at eight' is not a time (ISO 8601, e.g. 2026-11-11T12:00:00Z)")]
+    [InlineData("--risk-rules", "/no/such/rules.json", "--risk-rules: cannot use '/no/such/rules.json': Could not find")]
     public async Task A_bad_value_is_refused_with_exit_code_2_naming_the_option(string option, string value, string error)
     {
         var errors = await Run.RefusedAsync(new LoadCommand(), option, value);
