@@ -86,7 +86,7 @@ public static class CampaignEndpoints
     private static readonly ImmutableArray<string> NotEnded = ["scheduled", "open", "paused", "sold_out"];
 
     private static async Task<IResult> List(string? state, string? from, string? to, string? limit, string? after, HttpContext context,
-        IClusterClient cluster, TimeProvider clock)
+        IClusterClient cluster, TimeProvider clock, CampaignFetches fetches)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var forOperator = context.User.IsOperator();
@@ -118,6 +118,15 @@ public static class CampaignEndpoints
 
         var page = await cluster.GetGrain<ICampaignCatalogGrain>(0)
             .Find(new CampaignQuery(states, window.From, window.To, clock.GetUtcNow(), size, position, context.User.CampaignScope()));
+        // A shop's list shows every drop it lists: each is read, for risk control, as one read on its own.
+        if (context.Request.Headers[ClaimHeaders.DeviceId].FirstOrDefault() is { Length: > 0 and <= 128 } device)
+        {
+            foreach (var campaign in page.Campaigns)
+            {
+                fetches.Saw(campaign.Id, device);
+            }
+        }
+
         return Results.Ok(new CampaignListResponse([.. page.Campaigns.Select(CampaignSummaryResponse.Of)],
             page.Next is { } next ? PageCursor.Write(next) : null));
     }

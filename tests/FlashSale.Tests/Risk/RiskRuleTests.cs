@@ -165,6 +165,25 @@ public sealed class RiskRuleTests(RunningSystem system)
         }
     }
 
+    [Fact]
+    public async Task A_device_that_listed_the_drops_has_read_the_campaign_and_a_blind_one_has_not()
+    {
+        using var admin = await system.AdminAsync();
+        var campaign = await system.CreateCampaignAsync(10);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await admin.SaveRuleAsync(Rule("blind claim", campaign, "deny", ("request.fetched_campaign", "==", 0)));
+        using var person = system.Client(await system.TokenAsync($"reader-{run}", "shopper"));
+        using var script = system.Client(await system.TokenAsync($"blind-{run}", "shopper"));
+
+        // As the shop page lists its drops: with its device id.
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/campaigns?limit=100");
+        list.Headers.Add("X-Device-Id", $"phone-{run}");
+        Assert.Equal(HttpStatusCode.OK, (await person.SendAsync(list)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await person.ClaimAsync(campaign, "k", $"phone-{run}")).Status);
+        Assert.Equal("risk_denied", (await script.ClaimAsync(campaign, "k", $"script-{run}")).Code);
+    }
+
     /// <summary>A global rule (it judges every campaign) scoped by its condition to this test's shopper, and removed at the end.</summary>
     [Fact]
     public async Task A_global_deny_rule_holds_on_the_routes_that_move_value_too()
