@@ -2,16 +2,17 @@
 # Issue 21: what judging every claim by risk rules costs on the claim path. Runs the ladder's E1 (one hot
 # campaign, closed loop), R1 (E1 with the ten rules of tests/benchmark/rules/e1-unmatched.json in force on its
 # campaign, matching none of its claims), and open-loop at half of E1's rate without (L50) and with (RL50) the
-# rules, RUNS times on the same servers (tests/benchmark/run.sh, BENCH_RUNGS="E1 R1 L RL50"; L80 comes along),
+# rules, RUNS times on the same servers (tests/benchmark/run.sh, BENCH_RUNGS="E1 R1 L RL50"; L80 comes along;
+# each pair in one order in odd runs and the other in even ones: the API node's cost grows over a session),
 # then prints each run's figures and the medians: claims/s, p50 and p99, what the rules added to p99, the API
 # node's CPU per request, and that the rules matched nothing (no 403 or 428 in R1 or RL50).
 #
-# Usage: tests/benchmark/rules-cost.sh [RUNS]   (default 3; run.sh's BENCH_* settings apply)
+# Usage: tests/benchmark/rules-cost.sh [RUNS]   (default 4, two in each order; run.sh's BENCH_* settings apply)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 OUT=${BENCH_OUT:-$REPO/.data/bench/rules-cost-$(date -u +%Y%m%dT%H%M%SZ)}
-RUNS=${1:-3}
+RUNS=${1:-4}
 BENCH_RUNGS="E1 R1 L RL50" BENCH_OUT="$OUT" "$REPO/tests/benchmark/run.sh" "$RUNS"
 python3 - "$OUT" "$RUNS" <<'PY' | tee "$OUT/rules-cost.md"
 import json, os, statistics, sys
