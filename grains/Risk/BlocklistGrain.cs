@@ -16,6 +16,13 @@ public sealed class BlocklistGrain(BlocklistStore store, TimeProvider clock) : G
 
     public async Task<RiskBlock> Block(RiskBlock block)
     {
+        // Two API nodes escalating one fingerprint in the same instant make one block: the first.
+        if (block.CreatedBy == RiskBlock.EscalationCreator
+            && Live().FirstOrDefault(b => b.CreatedBy == block.CreatedBy && b.Kind == block.Kind && b.Value == block.Value) is { } holding)
+        {
+            return holding;
+        }
+
         var version = await store.AddAsync(block);
         _list = new Blocklist(version, [.. Live(), block]);
         return block;
