@@ -13,8 +13,8 @@ namespace FlashSale.Api.Risk.Rules;
 /// blocked once per block period from this node (another node may block it too: the later block just
 /// lasts a little longer).
 /// </summary>
-public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklist, IOptions<EscalationSettings> settings, TimeProvider clock,
-    ILogger<Escalation> logger)
+public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklist, LocalActivity activity, IOptions<EscalationSettings> settings,
+    TimeProvider clock, ILogger<Escalation> logger)
 {
     public const string CreatedBy = RiskBlock.EscalationCreator;
     private readonly ConcurrentDictionary<(SubjectKind Kind, string Value), DateTimeOffset> _blockedUntil = new();
@@ -64,9 +64,14 @@ public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklis
     {
         try
         {
-            await cluster.GetGrain<IBlocklistGrain>(0).Block(block);
+            var blocks = cluster.GetGrain<IBlocklistGrain>(0);
+            block = await blocks.Block(block);
+            var linked = settings.Value.BlockLinkedAccounts && block.Kind == BlockKind.Fingerprint
+                ? await blocks.BlockLinkedAccounts(block, activity.AccountsOf(SubjectKind.Fingerprint, block.Value))
+                : 0;
             await blocklist.RefreshAsync();
-            var detail = $"{block.Kind.ToString().ToLowerInvariant()} {block.Value} blocked until {block.ExpiresAt:O}: {block.Reason}";
+            var detail = $"{block.Kind.ToString().ToLowerInvariant()} {block.Value}{(linked > 0 ? $" and {linked} linked account(s)" : "")} "
+                + $"blocked until {block.ExpiresAt:O}: {block.Reason}";
             await cluster.GetGrain<ILiveHubGrain>(0).OperatorAlert(
                 new OperatorAlert(campaignId, "risk_escalation", settings.Value.Threshold, 0, block.CreatedAt, detail));
             EscalationLog.Blocked(logger, block.Kind, block.Value, block.Reason);

@@ -107,6 +107,21 @@ public sealed class LocalActivity(TimeProvider clock)
         return reports.ToImmutable();
     }
 
+    /// <summary>The accounts this node saw claim as the subject (up to <see cref="SubjectActivity.MaxDistinct"/>), within its memory.</summary>
+    public ImmutableArray<string> AccountsOf(SubjectKind kind, string value)
+    {
+        if (_counted.TryGetValue((kind, value), out var subject))
+        {
+            return subject.Accounts();
+        }
+
+        var (stripeLock, sightings) = StripeOf((kind, value));
+        lock (stripeLock)
+        {
+            return sightings.TryGet((kind, value), out var sighting) && sighting.ShopperId is { } shopper ? [shopper] : [];
+        }
+    }
+
     public void Learn(IEnumerable<ActivityCounts> counts)
     {
         foreach (var count in counts)
@@ -290,6 +305,14 @@ public sealed class LocalActivity(TimeProvider clock)
                 var report = new ActivityReport(kind, value, [.. _newShoppers ?? []], [.. _newDevices ?? []], _claims, _score, _firstUnreported);
                 (_newShoppers, _newDevices, _claims, _score) = (null, null, 0, 0);
                 return report;
+            }
+        }
+
+        public ImmutableArray<string> Accounts()
+        {
+            lock (_lock)
+            {
+                return _local.ShopperIds;
             }
         }
 

@@ -158,6 +158,19 @@ public sealed class RiskRuleTests(RunningSystem system)
             Assert.Equal("risk_blocked", claim.Code);
             using var give = await farm[1].PostAsJsonAsync($"/api/me/coupons/{Guid.NewGuid()}/transfer", new { to = "someone" });
             Assert.Equal(HttpStatusCode.Forbidden, give.StatusCode);
+
+            // Its account cluster too (Risk:Escalation:BlockLinkedAccounts is on in these tests): each of the eight
+            // accounts, from another address with a browser's headers, is refused as well; a stranger there is not.
+            var fingerprint = block.GetProperty("value").GetString()!;
+            var linked = (await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/blocks"))!
+                .Where(b => b.GetProperty("kind").GetString() == "shopper" && b.GetProperty("reason").GetString()!.Contains(fingerprint, StringComparison.Ordinal))
+                .Select(b => b.GetProperty("value").GetString()).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(string.Join(' ', Enumerable.Range(0, 8).Select(i => $"rotator-{run}-{i}")), string.Join(' ', linked));
+            var elsewhere = await ShoppersAsync($"rotator-{run}", 1, i => ("127.0.34.4", "Mozilla/5.0 (iPhone) Mobile Safari/605.1"));
+            var stranger = await ShoppersAsync($"stranger-{run}", 1, i => ("127.0.34.4", "Mozilla/5.0 (iPhone) Mobile Safari/605.1"));
+            farm.AddRange(elsewhere.Concat(stranger));
+            Assert.Equal("risk_blocked", (await elsewhere[0].ClaimAsync(campaign, "elsewhere", $"home-{run}")).Code);
+            Assert.Equal(HttpStatusCode.Created, (await stranger[0].ClaimAsync(campaign, "elsewhere", $"stranger-{run}")).Status);
             // The flags themselves are recorded on the way (within a second or so).
             Assert.True(await Eventually.ReturnsAsync(() => system.Database.ScalarAsync<long>(
                 "SELECT coalesce(sum(occurrences), 0) FROM risk_decisions WHERE campaign_id = $1 AND rule = 'rotating devices' AND verdict = 'flagged'",
