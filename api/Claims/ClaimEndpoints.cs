@@ -69,8 +69,9 @@ public static class ClaimEndpoints
             Guid? groupId = unitId != campaignId ? campaignId : null;
             campaignId = unitId;
             var gate = gates.For(campaignId);
+            var opensAt = (gate ?? gates.Held(campaignId) ?? await GateOfAsync(campaigns, gates, campaignId))?.OpensFor(tier);
             var now = clock.GetUtcNow();
-            if (await screening.ScreenAsync(context, campaignId, groupId, shopperId, device, key, gate, now) is { } screened)
+            if (await screening.ScreenAsync(context, campaignId, groupId, shopperId, device, key, opensAt, now) is { } screened)
             {
                 var code = Problem.CodeOf(screened);
                 localRefusals.Count(campaignId, code);
@@ -121,6 +122,21 @@ public static class ClaimEndpoints
         {
             throw;
         }
+    }
+
+    /// <summary>
+    /// The campaign's gate, asked of its grain by a node that never held one: risk rules about a sale's first
+    /// moments need its opening at exactly the claims that come before any gate reached this node.
+    /// </summary>
+    private static async Task<CampaignGate?> GateOfAsync(CampaignGrains campaigns, LocalGates gates, Guid campaignId)
+    {
+        var gate = await campaigns.Of(campaignId).Gate();
+        if (gate is not null)
+        {
+            gates.Learn(gate);
+        }
+
+        return gate;
     }
 
     private static bool CountedAsUnavailable()

@@ -3,7 +3,6 @@ using System.Text;
 using FlashSale.Api.Problems;
 using FlashSale.Api.Risk.Rules;
 using FlashSale.Api.Risk.Signals;
-using FlashSale.GrainInterfaces.Gates;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk;
@@ -18,8 +17,9 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
     Microsoft.Extensions.Options.IOptions<RiskFlagSettings> settings)
 {
     /// <summary>A refusal (blocked, denied, or a proof of work to make first); null to go on.</summary>
+    /// <param name="opensAt">When the sale opens for this shopper (early access included); null when the campaign does not say.</param>
     public async ValueTask<IResult?> ScreenAsync(HttpContext context, Guid campaignId, Guid? groupId, string shopperId, string deviceId,
-        string idempotencyKey, CampaignGate? gate, DateTimeOffset now)
+        string idempotencyKey, DateTimeOffset? opensAt, DateTimeOffset now)
     {
         var request = RequestFingerprint.Of(context.Request);
         var address = context.Connection.RemoteIpAddress?.ToString();
@@ -30,14 +30,14 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
 
         var fetched = fetches.Fetched(campaignId, deviceId) || (groupId is { } group && fetches.Fetched(group, deviceId));
         var signals = activity.Observe(campaignId, groupId, shopperId, deviceId, request);
-        // Not knowing the opening (no gate on this node yet) reads as long after it: no rule about the first moments applies.
-        signals[RiskSignals.MillisecondsSinceOpening] = gate is null ? 1e9 : (now - gate.StartsAt).TotalMilliseconds;
+        // Not knowing the opening reads as long after it: no rule about the first moments applies.
+        signals[RiskSignals.MillisecondsSinceOpening] = opensAt is { } opening ? (now - opening).TotalMilliseconds : 1e9;
         signals[RiskSignals.FetchedCampaign] = fetched ? 1 : 0;
         recent.Add(signals);
 
-        if (gate is not null && now >= gate.StartsAt && now - gate.StartsAt < settings.Value.InstantClaimWindow && !fetched)
+        if (opensAt is { } opened && now >= opened && now - opened < settings.Value.InstantClaimWindow && !fetched)
         {
-            var after = (now - gate.StartsAt).TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+            var after = (now - opened).TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
             audit.Record(RiskVerdict.Flagged, RiskRules.InstantClaimWithoutFetch, campaignId, shopperId, deviceId, address,
                 $$"""{"millisecondsAfterOpening":{{after}},"fetchedCampaign":false}""", request.Fingerprint);
         }

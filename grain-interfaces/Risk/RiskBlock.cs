@@ -22,7 +22,11 @@ public sealed record RiskBlock(
     [property: Id(3)] string Reason,
     [property: Id(4)] string CreatedBy,
     [property: Id(5)] DateTimeOffset CreatedAt,
-    [property: Id(6)] DateTimeOffset? ExpiresAt);
+    [property: Id(6)] DateTimeOffset? ExpiresAt)
+{
+    /// <summary>Who risk control's escalation blocks as (<c>createdBy</c>): it blocks a subject once while a block of its own holds.</summary>
+    public const string EscalationCreator = "risk-escalation";
+}
 
 /// <summary>The blocks in force, as of a version that grows with every change.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.Blocklist")]

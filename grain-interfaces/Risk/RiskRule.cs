@@ -27,22 +27,33 @@ public enum Comparison
     NotEqualTo,
 }
 
-/// <summary>One condition: a signal (<see cref="RiskSignals"/>) compared with a number.</summary>
+/// <summary>
+/// One condition: a signal (<see cref="RiskSignals"/>), or its ratio to another (<see cref="Per"/>), compared
+/// with a number. Ratios say what absolute counts cannot: a script rotating device ids sends many per account
+/// (<c>fingerprint.devices</c> per <c>fingerprint.accounts</c>), a household or an office behind one address
+/// about one each, however many they are.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.RuleCondition")]
 public sealed record RuleCondition(
     [property: Id(0)] string Signal,
     [property: Id(1)] Comparison Comparison,
-    [property: Id(2)] double Value)
+    [property: Id(2)] double Value,
+    [property: Id(3)] string? Per = null)
 {
-    public bool HoldsFor(double signal) => Comparison switch
+    /// <param name="per">The <see cref="Per"/> signal's value, when there is one; below 1 it counts as 1 (no division by zero).</param>
+    public bool HoldsFor(double signal, double per = 1)
     {
-        Comparison.AtLeast => signal >= Value,
-        Comparison.MoreThan => signal > Value,
-        Comparison.AtMost => signal <= Value,
-        Comparison.LessThan => signal < Value,
-        Comparison.EqualTo => signal == Value,
-        _ => signal != Value,
-    };
+        var compared = Per is null ? signal : signal / Math.Max(per, 1);
+        return Comparison switch
+        {
+            Comparison.AtLeast => compared >= Value,
+            Comparison.MoreThan => compared > Value,
+            Comparison.AtMost => compared <= Value,
+            Comparison.LessThan => compared < Value,
+            Comparison.EqualTo => compared == Value,
+            _ => compared != Value,
+        };
+    }
 }
 
 /// <summary>
@@ -64,21 +75,7 @@ public sealed record RiskRule(
     [property: Id(9)] int Revision,
     [property: Id(10)] string ChangedBy,
     [property: Id(11)] DateTimeOffset ChangedAt,
-    [property: Id(12)] bool Removed = false)
-{
-    public bool Matches(Func<string, double> signal)
-    {
-        foreach (var condition in When)
-        {
-            if (!condition.HoldsFor(signal(condition.Signal)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}
+    [property: Id(12)] bool Removed = false);
 
 /// <summary>The rules in force, as of a version that grows with every save.</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.RiskRuleSet")]

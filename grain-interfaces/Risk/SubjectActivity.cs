@@ -25,6 +25,9 @@ public sealed class SubjectActivity(DateTimeOffset firstSeen)
 
     public int Devices => _devices?.Count ?? 0;
 
+    /// <summary>The distinct shoppers counted, as of now.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> ShopperIds => [.. _shoppers?.Keys ?? Enumerable.Empty<string>()];
+
     /// <summary>True when the shopper is new to this subject (and under the cap).</summary>
     public bool SawShopper(string shopperId, DateTimeOffset at) => Saw(ref _shoppers, shopperId, at);
 

@@ -25,25 +25,29 @@ public sealed class BlocklistStore(NpgsqlDataSource database)
         return new Blocklist(version, [.. blocks.Select(b => b.ToBlock())]);
     }
 
-    /// <summary>Stores a new block; returns the list's new version.</summary>
-    public async Task<long> AddAsync(RiskBlock block)
+    /// <summary>Stores new blocks in one statement; returns the list's new version.</summary>
+    public async Task<long> AddAsync(IReadOnlyList<RiskBlock> blocks)
     {
         await using var connection = database.CreateConnection();
         return await connection.ExecuteScalarAsync<long>(
             """
-            INSERT INTO risk_blocks (block_id, kind, value, reason, created_by, created_at, expires_at, version)
-            VALUES (@id, @kind, @value, @reason, @createdBy, @createdAt, @expiresAt, nextval('risk_blocks_version'))
-            RETURNING version
+            WITH added AS (
+                INSERT INTO risk_blocks (block_id, kind, value, reason, created_by, created_at, expires_at, version)
+                SELECT b.*, nextval('risk_blocks_version')
+                  FROM unnest(@ids::uuid[], @kinds::text[], @values::text[], @reasons::text[], @createdBy::text[], @createdAt::timestamptz[],
+                              @expiresAt::timestamptz[]) AS b
+                RETURNING version)
+            SELECT max(version) FROM added
             """,
             new
             {
-                id = block.Id,
-                kind = block.Kind.ToString().ToLowerInvariant(),
-                value = block.Value,
-                reason = block.Reason,
-                createdBy = block.CreatedBy,
-                createdAt = block.CreatedAt.ToUniversalTime(),
-                expiresAt = block.ExpiresAt?.ToUniversalTime(),
+                ids = blocks.Select(b => b.Id).ToArray(),
+                kinds = blocks.Select(b => b.Kind.ToString().ToLowerInvariant()).ToArray(),
+                values = blocks.Select(b => b.Value).ToArray(),
+                reasons = blocks.Select(b => b.Reason).ToArray(),
+                createdBy = blocks.Select(b => b.CreatedBy).ToArray(),
+                createdAt = blocks.Select(b => b.CreatedAt.ToUniversalTime()).ToArray(),
+                expiresAt = blocks.Select(b => b.ExpiresAt?.ToUniversalTime()).ToArray(),
             });
     }
 

@@ -3,7 +3,7 @@
 # default) for 50 s, samples the silo with dotnet-trace for 20 s from 15 s into the measured window,
 # and prints the share of its running samples by component (tests/benchmark/profile-summary.py).
 #
-# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2)
+# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2; PROFILE_PROCESS=api samples the API node instead)
 # Needs dotnet-trace (installed as a global tool when missing). Writes the trace and its speedscope
 # export under .data/bench/profile-RUNG-TIME/.
 set -euo pipefail
@@ -13,6 +13,8 @@ ME="profile-silo"
 # shellcheck source=SCRIPTDIR/../../deploy/lib.sh
 source "$REPO/deploy/lib.sh"
 RUNG=${1:-E2}
+PROCESS=${PROFILE_PROCESS:-silo}
+case $PROCESS in silo) DLL=FlashSale.Silo.dll ;; api) DLL=FlashSale.Api.dll ;; *) die "PROFILE_PROCESS is silo or api" ;; esac
 OUT="$REPO/.data/bench/profile-$RUNG-$(date -u +%Y%m%dT%H%M%SZ)"
 TRACE=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
 [[ -x $TRACE ]] || dotnet tool install -g dotnet-trace --version 10.0.750501 >&2
@@ -26,10 +28,10 @@ until grep -q "run 1, $RUNG" "$OUT/run.log" 2>/dev/null; do
 done
 # Past the load generator's warm-up and well inside the measured window.
 sleep 15
-silo=$(pgrep -f "FlashSale.Silo.dll" | head -1)
-say "tracing the silo (pid $silo) for 20 s"
-"$TRACE" collect -p "$silo" --profile dotnet-sampled-thread-time --duration 00:00:00:20 -o "$OUT/silo.nettrace" >"$OUT/trace.log" 2>&1
+pid=$(pgrep -f "$DLL" | head -1)
+say "tracing the $PROCESS (pid $pid) for 20 s"
+"$TRACE" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:20 -o "$OUT/$PROCESS.nettrace" >"$OUT/trace.log" 2>&1
 wait "$ladder" || die "the rung failed; see $OUT/run.log"
-"$TRACE" convert --format speedscope "$OUT/silo.nettrace" -o "$OUT/silo" >/dev/null
-python3 "$REPO/tests/benchmark/profile-summary.py" "$OUT/silo.speedscope.json"
-say "trace: $OUT/silo.nettrace"
+"$TRACE" convert --format speedscope "$OUT/$PROCESS.nettrace" -o "$OUT/$PROCESS" >/dev/null
+python3 "$REPO/tests/benchmark/profile-summary.py" "$OUT/$PROCESS.speedscope.json"
+say "trace: $OUT/$PROCESS.nettrace"

@@ -13,10 +13,10 @@ namespace FlashSale.Api.Risk.Rules;
 /// blocked once per block period from this node (another node may block it too: the later block just
 /// lasts a little longer).
 /// </summary>
-public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklist, IOptions<EscalationSettings> settings, TimeProvider clock,
-    ILogger<Escalation> logger)
+public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklist, LocalActivity activity, IOptions<EscalationSettings> settings,
+    TimeProvider clock, ILogger<Escalation> logger)
 {
-    public const string CreatedBy = "risk-escalation";
+    public const string CreatedBy = RiskBlock.EscalationCreator;
     private readonly ConcurrentDictionary<(SubjectKind Kind, string Value), DateTimeOffset> _blockedUntil = new();
 
     public void Check(ClaimSignals claim, IReadOnlyList<(SubjectKind Kind, string Value, int Score)> scores, RiskJudgement judgement)
@@ -25,15 +25,38 @@ public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklis
         var now = clock.GetUtcNow();
         foreach (var (kind, value, score) in scores)
         {
-            if (score < threshold || !kinds.Contains(kind) || value == "unknown"
-                || (_blockedUntil.TryGetValue((kind, value), out var until) && until > now))
+            if (score < threshold || !kinds.Contains(kind) || value == "unknown" || !Claimed((kind, value), now, now + blockFor))
             {
                 continue;
             }
 
-            _blockedUntil[(kind, value)] = now + blockFor;
             var why = $"score {score} ≥ {threshold} in ten minutes, from rules: {string.Join(", ", judgement.Matched.Select(r => r.Name).Distinct(StringComparer.Ordinal))}";
             _ = BlockAsync(claim.CampaignId, new RiskBlock(Guid.CreateVersion7(now), BlockKindOf(kind), value, why, CreatedBy, now, now + blockFor));
+        }
+    }
+
+    /// <summary>
+    /// True for the one claim (of several at once) that gets to block the subject: the others see its
+    /// entry, and the check and the entry are one atomic step.
+    /// </summary>
+    private bool Claimed((SubjectKind Kind, string Value) subject, DateTimeOffset now, DateTimeOffset until)
+    {
+        while (true)
+        {
+            if (_blockedUntil.TryAdd(subject, until))
+            {
+                return true;
+            }
+
+            if (!_blockedUntil.TryGetValue(subject, out var blockedUntil) || blockedUntil > now)
+            {
+                return false;
+            }
+
+            if (_blockedUntil.TryUpdate(subject, until, blockedUntil))
+            {
+                return true;
+            }
         }
     }
 
@@ -41,9 +64,14 @@ public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklis
     {
         try
         {
-            await cluster.GetGrain<IBlocklistGrain>(0).Block(block);
+            var blocks = cluster.GetGrain<IBlocklistGrain>(0);
+            block = await blocks.Block(block);
+            var linked = settings.Value.BlockLinkedAccounts && block.Kind == BlockKind.Fingerprint
+                ? await blocks.BlockLinkedAccounts(block, activity.AccountsOf(SubjectKind.Fingerprint, block.Value))
+                : 0;
             await blocklist.RefreshAsync();
-            var detail = $"{block.Kind.ToString().ToLowerInvariant()} {block.Value} blocked until {block.ExpiresAt:O}: {block.Reason}";
+            var detail = $"{block.Kind.ToString().ToLowerInvariant()} {block.Value}{(linked > 0 ? $" and {linked} linked account(s)" : "")} "
+                + $"blocked until {block.ExpiresAt:O}: {block.Reason}";
             await cluster.GetGrain<ILiveHubGrain>(0).OperatorAlert(
                 new OperatorAlert(campaignId, "risk_escalation", settings.Value.Threshold, 0, block.CreatedAt, detail));
             EscalationLog.Blocked(logger, block.Kind, block.Value, block.Reason);

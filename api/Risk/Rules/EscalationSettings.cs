@@ -20,4 +20,12 @@ public sealed class EscalationSettings
     /// range holds many honest shoppers.
     /// </summary>
     public SubjectKind[] Kinds { get; set; } = [SubjectKind.Shopper, SubjectKind.Device, SubjectKind.Fingerprint];
+
+    /// <summary>
+    /// With a fingerprint's block, also block its account cluster: each account that claimed from the fingerprint
+    /// within a day, wherever it claims from next. Off by default: honest shoppers with the same phone and
+    /// browser behind one carrier range share a fingerprint, and the fingerprint's block alone already holds
+    /// them only while they are there.
+    /// </summary>
+    public bool BlockLinkedAccounts { get; set; }
 }

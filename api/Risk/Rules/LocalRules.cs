@@ -29,13 +29,15 @@ public sealed class LocalRules
 /// <summary>A rule with its conditions' signals looked up once.</summary>
 public sealed class CompiledRule
 {
-    private readonly (int Position, RuleCondition Condition)[] _conditions;
+    private readonly (int Position, int Per, RuleCondition Condition)[] _conditions;
 
     private CompiledRule(RiskRule rule)
     {
         Rule = rule;
-        _conditions = [.. rule.When.Select(c => (ClaimSignals.PositionOf(c.Signal), c))];
+        _conditions = [.. rule.When.Select(c => (ClaimSignals.PositionOf(c.Signal), c.Per is null ? NoRatio : ClaimSignals.PositionOf(c.Per), c))];
     }
+
+    private const int NoRatio = int.MaxValue;
 
     public RiskRule Rule { get; }
 
@@ -46,10 +48,10 @@ public sealed class CompiledRule
 
     public bool Matches(ClaimSignals signals)
     {
-        foreach (var (position, condition) in _conditions)
+        foreach (var (position, per, condition) in _conditions)
         {
             // A signal unknown to this node (a rule saved by a newer one) never holds: the rule waits for the node.
-            if (position < 0 || !condition.HoldsFor(signals.Values[position]))
+            if (position < 0 || per < 0 || !condition.HoldsFor(signals.Values[position], per == NoRatio ? 1 : signals.Values[per]))
             {
                 return false;
             }

@@ -3,7 +3,9 @@ using FlashSale.GrainInterfaces.Risk;
 namespace FlashSale.Api.Risk.Rules;
 
 /// <param name="Op">One of <c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, <c>==</c>, <c>!=</c>.</param>
-public sealed record ConditionRequest(string? Signal, string? Op, double? Value);
+/// <param name="Per">Another signal to divide by (below 1 it counts as 1): the condition then compares the ratio, e.g.
+/// <c>fingerprint.devices</c> per <c>fingerprint.accounts</c> <c>&gt;=</c> 3. Left out, the signal itself.</param>
+public sealed record ConditionRequest(string? Signal, string? Op, double? Value, string? Per = null);
 
 /// <param name="CampaignId">The campaign (a group's id covers its batches or variants); left out, every campaign.</param>
 /// <param name="Action"><c>allow</c>, <c>challenge</c>, <c>deny</c> or <c>flag</c>.</param>
@@ -14,13 +16,14 @@ public sealed record ConditionRequest(string? Signal, string? Op, double? Value)
 public sealed record RuleRequest(string? Name, Guid? CampaignId, List<ConditionRequest>? When, string? Action, int? Difficulty, int? Score,
     bool? DryRun, bool? Enabled, int? Revision = null);
 
-public sealed record ConditionResponse(string Signal, string Op, double Value);
+/// <param name="Per">The signal divided by, when the condition compares a ratio; null otherwise.</param>
+public sealed record ConditionResponse(string Signal, string Op, double Value, string? Per);
 
 public sealed record RuleResponse(Guid Id, string Name, Guid? CampaignId, IReadOnlyList<ConditionResponse> When, string Action, int? Difficulty,
     int Score, bool DryRun, bool Enabled, int Revision, string ChangedBy, DateTimeOffset ChangedAt, bool Removed)
 {
     public static RuleResponse Of(RiskRule rule) => new(rule.Id, rule.Name, rule.CampaignId,
-        [.. rule.When.Select(c => new ConditionResponse(c.Signal, RuleValidation.OpOf(c.Comparison), c.Value))],
+        [.. rule.When.Select(c => new ConditionResponse(c.Signal, RuleValidation.OpOf(c.Comparison), c.Value, c.Per))],
         rule.Action.ToString().ToLowerInvariant(), rule.Action == RuleAction.Challenge ? rule.Difficulty : null, rule.Score, rule.DryRun, rule.Enabled,
         rule.Revision, rule.ChangedBy, rule.ChangedAt, rule.Removed);
 }

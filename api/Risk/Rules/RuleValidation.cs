@@ -118,6 +118,12 @@ public static class RuleValidation
             valid = false;
         }
 
-        return valid ? new RuleCondition(request.Signal!, op.Comparison, request.Value!.Value) : null;
+        if (request.Per is { } per && (!RiskSignals.All.ContainsKey(per) || string.Equals(per, request.Signal, StringComparison.Ordinal)))
+        {
+            errors[$"{path}.per"] = [$"Optional: another of {string.Join(", ", RiskSignals.All.Keys)}."];
+            valid = false;
+        }
+
+        return valid ? new RuleCondition(request.Signal!, op.Comparison, request.Value!.Value, request.Per) : null;
     }
 }

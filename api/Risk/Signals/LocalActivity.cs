@@ -8,31 +8,45 @@ namespace FlashSale.Api.Risk.Signals;
 /// This node's view of who is claiming: what it saw itself (exact, at once) and the cluster's counts for
 /// the same subjects (as of its last report, a second ago at most). A count is the larger of the two (each
 /// node's part is in the cluster's, so adding them would count it twice); claims per minute are the
-/// cluster's plus this node's since its last report. Subjects quiet for ten minutes are forgotten here; the
-/// cluster's shards remember the day. A shopper or device id is reported only once it is worth counting
-/// cluster-wide (a second claim, a second account or device, a score): a sale of a million one-claim shoppers
-/// would otherwise fill the shards with two million subjects that no rule could ever act on.
+/// cluster's plus this node's since its last report.
+/// <para>
+/// Most subjects of a big sale are seen once (a million shoppers, each with a phone and a home range), and
+/// no rule can act on one claim's counts: such a subject is only a <see cref="FirstSightings"/> entry,
+/// bounded in memory and dropped a generation at a time. Seen again (or scored), it becomes a subject
+/// counted in full and reported to the cluster's shards. Each second's report walks only the subjects that
+/// changed; quiet ones are forgotten once a minute, after ten minutes. Measured in BENCHMARKS.md ("Risk
+/// rules and scalpers"): keeping every subject in full, with a walk over all of them each second, cost E1 a
+/// quarter of its throughput.
+/// </para>
 /// </summary>
 public sealed class LocalActivity(TimeProvider clock)
 {
+    /// <summary>First sightings kept per generation, all kinds together (two generations at most).</summary>
+    public const int SightingsCapacity = 250_000;
+    private const int Stripes = 16;
     private static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<(SubjectKind Kind, string Value), Subject> _subjects = new();
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<(SubjectKind Kind, string Value), Subject> _counted = new();
+    private readonly ConcurrentQueue<((SubjectKind Kind, string Value) Key, Subject Subject)> _changed = new();
+    private readonly (Lock Lock, FirstSightings Sightings)[] _stripes =
+        [.. Enumerable.Range(0, Stripes).Select(_ => (new Lock(), new FirstSightings(SightingsCapacity / Stripes, Memory / 2)))];
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+
+    /// <summary>Subjects counted in full on this node now (not those seen once).</summary>
+    public int Counted => _counted.Count;
 
     /// <summary>Counts the claim, then reads its signals.</summary>
     public ClaimSignals Observe(Guid campaignId, Guid? groupId, string shopperId, string deviceId, RequestFingerprint request)
     {
         var now = clock.GetUtcNow();
         var signals = new ClaimSignals(campaignId, groupId, shopperId, deviceId, request, now);
-        var shopper = SubjectOf(SubjectKind.Shopper, shopperId, now);
-        var device = SubjectOf(SubjectKind.Device, deviceId, now);
-        var fingerprint = SubjectOf(SubjectKind.Fingerprint, request.Fingerprint, now);
-        var prefix = SubjectOf(SubjectKind.Prefix, request.Prefix, now);
-
-        shopper.Claim(shopperId: null, deviceId, now);
-        device.Claim(shopperId, deviceId: null, now);
-        fingerprint.Claim(shopperId, deviceId, now);
-        prefix.Claim(shopperId, deviceId: null, now);
-        return Read(signals, shopper, device, fingerprint, prefix, now);
+        return Read(signals,
+            Count((SubjectKind.Shopper, shopperId), new Sighting(now, null, deviceId)),
+            Count((SubjectKind.Device, deviceId), new Sighting(now, shopperId, null)),
+            Count((SubjectKind.Fingerprint, request.Fingerprint), new Sighting(now, shopperId, deviceId)),
+            Count((SubjectKind.Prefix, request.Prefix), new Sighting(now, shopperId, null)),
+            now);
     }
 
     /// <summary>
@@ -42,82 +56,185 @@ public sealed class LocalActivity(TimeProvider clock)
     public ClaimSignals Peek(string shopperId, string deviceId, RequestFingerprint request)
     {
         var now = clock.GetUtcNow();
-        Subject? Known(SubjectKind kind, string value) => _subjects.GetValueOrDefault((kind, value));
-        return Read(new ClaimSignals(Guid.Empty, null, shopperId, deviceId, request, now), Known(SubjectKind.Shopper, shopperId),
-            Known(SubjectKind.Device, deviceId), Known(SubjectKind.Fingerprint, request.Fingerprint), Known(SubjectKind.Prefix, request.Prefix), now);
-    }
-
-    private static ClaimSignals Read(ClaimSignals signals, Subject? shopper, Subject? device, Subject? fingerprint, Subject? prefix, DateTimeOffset now)
-    {
-        signals[RiskSignals.ShopperClaimsPerMinute] = shopper?.ClaimsPerMinute(now) ?? 0;
-        signals[RiskSignals.ShopperDevices] = shopper?.Devices ?? 0;
-        signals[RiskSignals.ShopperAgeSeconds] = shopper is null ? 0 : (now - shopper.FirstSeen).TotalSeconds;
-        signals[RiskSignals.ShopperScore] = shopper?.Score(now) ?? 0;
-        signals[RiskSignals.DeviceAccounts] = device?.Accounts ?? 0;
-        signals[RiskSignals.DeviceClaimsPerMinute] = device?.ClaimsPerMinute(now) ?? 0;
-        signals[RiskSignals.FingerprintAccounts] = fingerprint?.Accounts ?? 0;
-        signals[RiskSignals.FingerprintDevices] = fingerprint?.Devices ?? 0;
-        signals[RiskSignals.FingerprintClaimsPerMinute] = fingerprint?.ClaimsPerMinute(now) ?? 0;
-        signals[RiskSignals.FingerprintScore] = fingerprint?.Score(now) ?? 0;
-        signals[RiskSignals.PrefixAccounts] = prefix?.Accounts ?? 0;
-        signals[RiskSignals.PrefixClaimsPerMinute] = prefix?.ClaimsPerMinute(now) ?? 0;
-        signals[RiskSignals.MissingBrowserHeaders] = signals.Request.MissingBrowserHeaders;
-        return signals;
+        return Read(new ClaimSignals(Guid.Empty, null, shopperId, deviceId, request, now), Known((SubjectKind.Shopper, shopperId), now),
+            Known((SubjectKind.Device, deviceId), now), Known((SubjectKind.Fingerprint, request.Fingerprint), now),
+            Known((SubjectKind.Prefix, request.Prefix), now), now);
     }
 
     /// <summary>Adds what matched rules scored to the claim's subjects; returns each subject's score now.</summary>
     public IReadOnlyList<(SubjectKind Kind, string Value, int Score)> Score(ClaimSignals claim, int score)
     {
         var now = clock.GetUtcNow();
-        return [.. SubjectsOf(claim).Select(s =>
+        (SubjectKind Kind, string Value)[] keys =
+        [
+            (SubjectKind.Shopper, claim.ShopperId), (SubjectKind.Device, claim.DeviceId),
+            (SubjectKind.Fingerprint, claim.Request.Fingerprint), (SubjectKind.Prefix, claim.Request.Prefix),
+        ];
+        return [.. keys.Select(key =>
         {
-            var subject = SubjectOf(s.Kind, s.Value, now);
-            subject.AddScore(score, now);
-            return (s.Kind, s.Value, subject.Score(now));
+            var subject = CountedSubject(key);
+            Changed(key, subject, subject.AddScore(score, now));
+            return (key.Kind, key.Value, subject.Read(now).Score);
         })];
     }
 
-    /// <summary>What changed since the last call, one report per subject; forgets quiet subjects.</summary>
+    /// <summary>What changed since the last call, one report per subject; forgets subjects quiet for ten minutes.</summary>
     public ImmutableArray<ActivityReport> TakeReports()
     {
         var now = clock.GetUtcNow();
         var reports = ImmutableArray.CreateBuilder<ActivityReport>();
-        foreach (var (key, subject) in _subjects)
+        // Only what was queued before this call: claims arriving meanwhile wait for the next report.
+        for (var left = _changed.Count; left > 0 && _changed.TryDequeue(out var changed); left--)
         {
-            if (subject.TakeReport(key.Kind, key.Value, now, onlyIfNotable: key.Kind is SubjectKind.Shopper or SubjectKind.Device) is { } report)
+            if (changed.Subject.TakeReport(changed.Key.Kind, changed.Key.Value) is { } report)
             {
                 reports.Add(report);
             }
-            else if (subject.Quiet(now, Memory))
+        }
+
+        if (now - _prunedAt >= PruneEvery)
+        {
+            _prunedAt = now;
+            foreach (var (key, subject) in _counted)
             {
-                _subjects.TryRemove(key, out _);
+                if (subject.Quiet(now, Memory))
+                {
+                    _counted.TryRemove(key, out _);
+                }
             }
         }
 
         return reports.ToImmutable();
     }
 
+    /// <summary>The accounts this node saw claim as the subject (up to <see cref="SubjectActivity.MaxDistinct"/>), within its memory.</summary>
+    public ImmutableArray<string> AccountsOf(SubjectKind kind, string value)
+    {
+        if (_counted.TryGetValue((kind, value), out var subject))
+        {
+            return subject.Accounts();
+        }
+
+        var (stripeLock, sightings) = StripeOf((kind, value));
+        lock (stripeLock)
+        {
+            return sightings.TryGet((kind, value), out var sighting) && sighting.ShopperId is { } shopper ? [shopper] : [];
+        }
+    }
+
     public void Learn(IEnumerable<ActivityCounts> counts)
     {
         foreach (var count in counts)
         {
-            if (_subjects.TryGetValue((count.Kind, count.Value), out var subject))
+            if (_counted.TryGetValue((count.Kind, count.Value), out var subject))
             {
                 subject.Learn(count);
             }
         }
     }
 
-    private static IEnumerable<(SubjectKind Kind, string Value)> SubjectsOf(ClaimSignals claim) =>
-    [
-        (SubjectKind.Shopper, claim.ShopperId), (SubjectKind.Device, claim.DeviceId),
-        (SubjectKind.Fingerprint, claim.Request.Fingerprint), (SubjectKind.Prefix, claim.Request.Prefix),
-    ];
+    private static ClaimSignals Read(ClaimSignals signals, Reading shopper, Reading device, Reading fingerprint, Reading prefix, DateTimeOffset now)
+    {
+        signals[RiskSignals.ShopperClaimsPerMinute] = shopper.ClaimsPerMinute;
+        signals[RiskSignals.ShopperDevices] = shopper.Devices;
+        signals[RiskSignals.ShopperAgeSeconds] = shopper.FirstSeen is { } firstSeen ? (now - firstSeen).TotalSeconds : 0;
+        signals[RiskSignals.ShopperScore] = shopper.Score;
+        signals[RiskSignals.DeviceAccounts] = device.Accounts;
+        signals[RiskSignals.DeviceClaimsPerMinute] = device.ClaimsPerMinute;
+        signals[RiskSignals.FingerprintAccounts] = fingerprint.Accounts;
+        signals[RiskSignals.FingerprintDevices] = fingerprint.Devices;
+        signals[RiskSignals.FingerprintClaimsPerMinute] = fingerprint.ClaimsPerMinute;
+        signals[RiskSignals.FingerprintScore] = fingerprint.Score;
+        signals[RiskSignals.PrefixAccounts] = prefix.Accounts;
+        signals[RiskSignals.PrefixClaimsPerMinute] = prefix.ClaimsPerMinute;
+        signals[RiskSignals.MissingBrowserHeaders] = signals.Request.MissingBrowserHeaders;
+        return signals;
+    }
 
-    private Subject SubjectOf(SubjectKind kind, string value, DateTimeOffset now) =>
-        _subjects.GetOrAdd((kind, value), static (_, at) => new Subject(at), now);
+    /// <summary>Counts a claim for one subject: a first sighting, or (seen before) in full; its reading after the claim.</summary>
+    private Reading Count((SubjectKind Kind, string Value) key, Sighting claim)
+    {
+        if (!_counted.TryGetValue(key, out var subject))
+        {
+            var (stripeLock, sightings) = StripeOf(key);
+            lock (stripeLock)
+            {
+                if (!_counted.ContainsKey(key) && !sightings.TryGet(key, out _))
+                {
+                    sightings.Add(key, claim);
+                    return Reading.Of(claim, claim.At);
+                }
+            }
 
-    /// <summary>One subject on this node: its own counts, the cluster's, and what is not yet reported.</summary>
+            subject = CountedSubject(key);
+        }
+
+        Changed(key, subject, subject.Claim(claim));
+        return subject.Read(claim.At);
+    }
+
+    /// <summary>The subject counted in full: made so from its first sighting (replayed into it) if it has one, else new.</summary>
+    private Subject CountedSubject((SubjectKind Kind, string Value) key)
+    {
+        if (_counted.TryGetValue(key, out var subject))
+        {
+            return subject;
+        }
+
+        var (stripeLock, sightings) = StripeOf(key);
+        lock (stripeLock)
+        {
+            if (_counted.TryGetValue(key, out subject))
+            {
+                return subject;
+            }
+
+            var seen = sightings.Remove(key, out var first);
+            subject = new Subject(seen ? first.At : clock.GetUtcNow());
+            if (seen)
+            {
+                Changed(key, subject, subject.Claim(first));
+            }
+
+            _counted[key] = subject;
+            return subject;
+        }
+    }
+
+    private Reading Known((SubjectKind Kind, string Value) key, DateTimeOffset now)
+    {
+        if (_counted.TryGetValue(key, out var subject))
+        {
+            return subject.Read(now);
+        }
+
+        var (stripeLock, sightings) = StripeOf(key);
+        lock (stripeLock)
+        {
+            return sightings.TryGet(key, out var sighting) ? Reading.Of(sighting, now) : default;
+        }
+    }
+
+    private void Changed((SubjectKind Kind, string Value) key, Subject subject, bool firstChangeSinceReport)
+    {
+        if (firstChangeSinceReport)
+        {
+            _changed.Enqueue((key, subject));
+        }
+    }
+
+    private (Lock Lock, FirstSightings Sightings) StripeOf((SubjectKind Kind, string Value) key) =>
+        _stripes[(uint)key.GetHashCode() % Stripes];
+
+    /// <summary>One subject's counts as a claim's signals use them; all zero (and no first sighting) for one never seen.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private readonly record struct Reading(int Accounts, int Devices, DateTimeOffset? FirstSeen, int ClaimsPerMinute, int Score)
+    {
+        public static Reading Of(Sighting sighting, DateTimeOffset now) => new(sighting.ShopperId is null ? 0 : 1,
+            sighting.DeviceId is null ? 0 : 1, sighting.At, now - sighting.At < TimeSpan.FromMinutes(1) ? 1 : 0, 0);
+    }
+
+    /// <summary>One subject counted in full on this node: its own counts, the cluster's, and what is not yet reported.</summary>
     private sealed class Subject(DateTimeOffset firstSeen)
     {
         private readonly Lock _lock = new();
@@ -128,72 +245,59 @@ public sealed class LocalActivity(TimeProvider clock)
         private int _claims;
         private int _score;
         private DateTimeOffset _firstUnreported;
+        private bool _queued;
 
-        public int Accounts { get { lock (_lock) { return Math.Max(_local.Accounts, _cluster?.Accounts ?? 0); } } }
-
-        public int Devices { get { lock (_lock) { return Math.Max(_local.Devices, _cluster?.Devices ?? 0); } } }
-
-        public DateTimeOffset FirstSeen { get { lock (_lock) { return _cluster is { } c && c.FirstSeen < _local.FirstSeen ? c.FirstSeen : _local.FirstSeen; } } }
-
-        public void Claim(string? shopperId, string? deviceId, DateTimeOffset now)
+        /// <summary>True when this is the first change since the last report: the subject must be queued for the next one.</summary>
+        public bool Claim(Sighting claim)
         {
             lock (_lock)
             {
-                if (_claims == 0 && _score == 0)
-                {
-                    _firstUnreported = now;
-                }
-
+                var first = MarkChanged(claim.At);
                 _claims++;
-                _local.Claimed(1, now);
-                if (shopperId is not null && _local.SawShopper(shopperId, now))
+                _local.Claimed(1, claim.At);
+                if (claim.ShopperId is { } shopperId && _local.SawShopper(shopperId, claim.At))
                 {
                     (_newShoppers ??= []).Add(shopperId);
                 }
 
-                if (deviceId is not null && _local.SawDevice(deviceId, now))
+                if (claim.DeviceId is { } deviceId && _local.SawDevice(deviceId, claim.At))
                 {
                     (_newDevices ??= []).Add(deviceId);
                 }
+
+                return first;
             }
         }
 
-        public void AddScore(int score, DateTimeOffset now)
+        /// <inheritdoc cref="Claim"/>
+        public bool AddScore(int score, DateTimeOffset now)
         {
             lock (_lock)
             {
+                var first = MarkChanged(now);
                 _score += score;
                 _local.Scored(score, now);
+                return first;
             }
         }
 
-        public int ClaimsPerMinute(DateTimeOffset now)
+        public Reading Read(DateTimeOffset now)
         {
             lock (_lock)
             {
-                return Math.Max(_local.ClaimsPerMinute(now), (_cluster?.ClaimsPerMinute ?? 0) + _claims);
+                var seen = _cluster is { } c && c.FirstSeen < _local.FirstSeen ? c.FirstSeen : _local.FirstSeen;
+                return new Reading(Math.Max(_local.Accounts, _cluster?.Accounts ?? 0), Math.Max(_local.Devices, _cluster?.Devices ?? 0), seen,
+                    Math.Max(_local.ClaimsPerMinute(now), (_cluster?.ClaimsPerMinute ?? 0) + _claims),
+                    Math.Max(_local.Score(now), (_cluster?.Score ?? 0) + _score));
             }
         }
 
-        public int Score(DateTimeOffset now)
+        public ActivityReport? TakeReport(SubjectKind kind, string value)
         {
             lock (_lock)
             {
-                return Math.Max(_local.Score(now), (_cluster?.Score ?? 0) + _score);
-            }
-        }
-
-        public ActivityReport? TakeReport(SubjectKind kind, string value, DateTimeOffset now, bool onlyIfNotable)
-        {
-            lock (_lock)
-            {
+                _queued = false;
                 if (_claims == 0 && _score == 0 && _newShoppers is null && _newDevices is null)
-                {
-                    return null;
-                }
-
-                // Held back, not dropped: once notable, everything since the first claim goes in one report.
-                if (onlyIfNotable && _local.ClaimsPerMinute(now) < 2 && _local.Accounts < 2 && _local.Devices < 2 && _local.Score(now) == 0)
                 {
                     return null;
                 }
@@ -201,6 +305,14 @@ public sealed class LocalActivity(TimeProvider clock)
                 var report = new ActivityReport(kind, value, [.. _newShoppers ?? []], [.. _newDevices ?? []], _claims, _score, _firstUnreported);
                 (_newShoppers, _newDevices, _claims, _score) = (null, null, 0, 0);
                 return report;
+            }
+        }
+
+        public ImmutableArray<string> Accounts()
+        {
+            lock (_lock)
+            {
+                return _local.ShopperIds;
             }
         }
 
@@ -218,6 +330,18 @@ public sealed class LocalActivity(TimeProvider clock)
             {
                 return _local.Prune(now, memory);
             }
+        }
+
+        private bool MarkChanged(DateTimeOffset at)
+        {
+            if (_queued)
+            {
+                return false;
+            }
+
+            _queued = true;
+            _firstUnreported = at;
+            return true;
         }
     }
 }

@@ -1,5 +1,5 @@
-// A risk rule's conditions on the admin page, one row each: a signal (with what it means beside it), a
-// comparison and a number; all must hold. Each row's error spans are named by its place (when[0].value…)
+// A risk rule's conditions on the admin page, one row each: a signal (with what it means beside it), optionally
+// per another signal (a ratio), a comparison and a number; all must hold. Each row's error spans are named by its place (when[0].value…)
 // and renumbered when a row goes, so that the API's errors land beside the row they are about.
 import { el } from './dom.js';
 import { number } from './format.js';
@@ -12,9 +12,9 @@ const symbols = new Map([['>=', '≥'], ['>', '>'], ['<=', '≤'], ['<', '<'], [
 // What a signal means in the page's language where the page has the words, otherwise as the API put it.
 const meaning = signal => t(`admin.signal.${signal.name}`, { defaultValue: signal.meaning });
 
-// "fingerprint.accounts ≥ 5 and device.accounts > 2".
+// "fingerprint.accounts ≥ 5 and fingerprint.devices ÷ fingerprint.accounts > 2".
 export function conditionsText(when) {
-  return when.map(c => `${c.signal} ${symbols.get(c.op) ?? c.op} ${number(c.value)}`).join(t('admin.and'));
+  return when.map(c => `${c.signal}${c.per ? ` ÷ ${c.per}` : ''} ${symbols.get(c.op) ?? c.op} ${number(c.value)}`).join(t('admin.and'));
 }
 
 export class ConditionRows {
@@ -41,7 +41,7 @@ export class ConditionRows {
     for (const condition of conditions) this.add(condition);
   }
 
-  add({ signal = this.signals[0]?.name, op = '>=', value = '' } = {}) {
+  add({ signal = this.signals[0]?.name, op = '>=', value = '', per = null } = {}) {
     const hintId = `condition-hint-${++this.made}`;
     const signalSelect = el('select', { name: 'signal' },
       ...this.signals.map(s => el('option', { value: s.name, title: meaning(s) }, s.name)));
@@ -49,12 +49,17 @@ export class ConditionRows {
     if (signal && !this.signals.some(s => s.name === signal)) signalSelect.append(new Option(signal, signal));
     signalSelect.value = signal ?? '';
     signalSelect.setAttribute('aria-describedby', hintId);
+    const perSelect = el('select', { name: 'per' }, new Option(t('admin.perNothing'), ''),
+      ...this.signals.map(s => el('option', { value: s.name, title: meaning(s) }, s.name)));
+    if (per && !this.signals.some(s => s.name === per)) perSelect.append(new Option(per, per));
+    perSelect.value = per ?? '';
     const opSelect = el('select', { name: 'op' }, ...[...symbols].map(([code, symbol]) => new Option(symbol, code)));
     opSelect.value = op;
     const hint = el('p', { id: hintId, class: 'terms hint' });
     const remove = el('button', { type: 'button', className: 'quiet remove-condition' }, '×');
     const row = el('div', { class: 'condition' },
       field('admin.signal', signalSelect, 'signal'),
+      field('admin.per', perSelect, 'per'),
       field('admin.comparison', opSelect, 'op'),
       field('admin.number', el('input', { name: 'value', type: 'number', step: 'any', value, autocomplete: 'off' }), 'value'),
       remove, hint);
@@ -74,8 +79,10 @@ export class ConditionRows {
   read() {
     return this.rows.map(row => {
       const value = row.querySelector('[name=value]').value;
+      const per = row.querySelector('[name=per]').value;
       return {
         signal: row.querySelector('[name=signal]').value,
+        per: per === '' ? undefined : per,
         op: row.querySelector('[name=op]').value,
         value: value === '' ? undefined : Number(value),
       };

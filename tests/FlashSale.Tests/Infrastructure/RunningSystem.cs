@@ -87,6 +87,8 @@ public class RunningSystem : IAsyncLifetime
         ["RateLimits__PerShopper__PermitsPerSecond"] = "0",
         // Wide enough that a claim right after a campaign's creation counts as "at the opening".
         ["Risk__InstantClaimWindow"] = "00:00:05",
+        // On here (off by default): an escalated fingerprint's accounts are blocked wherever they go next.
+        ["Risk__Escalation__BlockLinkedAccounts"] = "true",
     };
 
     /// <summary>Settings for the silo and the API process alike, beyond the common ones.</summary>

@@ -132,15 +132,19 @@ public sealed class RiskRuleTests(RunningSystem system)
         var campaign = await system.CreateCampaignAsync(100);
         var run = Guid.NewGuid().ToString("N")[..8];
         var agent = $"Rotator/{run}";
-        var farm = await ShoppersAsync($"rotator-{run}", 4, i => ("127.0.33.3", agent));
+        var farm = await ShoppersAsync($"rotator-{run}", 8, i => ("127.0.33.3", agent));
         try
         {
-            // A flag scores without refusing: two claims past three device ids make 100, the threshold.
+            // A flag scores without refusing: two claims past three device ids make 100, the threshold. The
+            // claims from the third device id on arrive together, so several pass the threshold at once.
             await admin.SaveRuleAsync(Rule("rotating devices", campaign, "flag", ("fingerprint.devices", ">=", 3)) with { Score = 50 });
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < 2; i++)
             {
                 Assert.Equal(HttpStatusCode.Created, (await farm[i].ClaimAsync(campaign, "k", $"rot-{run}-{i}")).Status);
             }
+
+            var together = await Task.WhenAll(Enumerable.Range(2, 6).Select(i => farm[i].ClaimAsync(campaign, "k", $"rot-{run}-{i}")));
+            Assert.All(together, answer => Assert.Contains(answer.Status, new[] { HttpStatusCode.Created, HttpStatusCode.Forbidden }));
 
             var block = await Eventually.ReturnsAsync(
                 async () => (await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/blocks"))!.FirstOrDefault(b => b.GetProperty("createdBy").GetString() == "risk-escalation"
@@ -154,10 +158,27 @@ public sealed class RiskRuleTests(RunningSystem system)
             Assert.Equal("risk_blocked", claim.Code);
             using var give = await farm[1].PostAsJsonAsync($"/api/me/coupons/{Guid.NewGuid()}/transfer", new { to = "someone" });
             Assert.Equal(HttpStatusCode.Forbidden, give.StatusCode);
+
+            // Its account cluster too (Risk:Escalation:BlockLinkedAccounts is on in these tests): each of the eight
+            // accounts, from another address with a browser's headers, is refused as well; a stranger there is not.
+            var fingerprint = block.GetProperty("value").GetString()!;
+            var linked = (await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/blocks"))!
+                .Where(b => b.GetProperty("kind").GetString() == "shopper" && b.GetProperty("reason").GetString()!.Contains(fingerprint, StringComparison.Ordinal))
+                .Select(b => b.GetProperty("value").GetString()).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(string.Join(' ', Enumerable.Range(0, 8).Select(i => $"rotator-{run}-{i}")), string.Join(' ', linked));
+            var elsewhere = await ShoppersAsync($"rotator-{run}", 1, i => ("127.0.34.4", "Mozilla/5.0 (iPhone) Mobile Safari/605.1"));
+            var stranger = await ShoppersAsync($"stranger-{run}", 1, i => ("127.0.34.4", "Mozilla/5.0 (iPhone) Mobile Safari/605.1"));
+            farm.AddRange(elsewhere.Concat(stranger));
+            Assert.Equal("risk_blocked", (await elsewhere[0].ClaimAsync(campaign, "elsewhere", $"home-{run}")).Code);
+            Assert.Equal(HttpStatusCode.Created, (await stranger[0].ClaimAsync(campaign, "elsewhere", $"stranger-{run}")).Status);
             // The flags themselves are recorded on the way (within a second or so).
-            Assert.Equal(2L, await Eventually.ReturnsAsync(() => system.Database.ScalarAsync<long>(
+            Assert.True(await Eventually.ReturnsAsync(() => system.Database.ScalarAsync<long>(
                 "SELECT coalesce(sum(occurrences), 0) FROM risk_decisions WHERE campaign_id = $1 AND rule = 'rotating devices' AND verdict = 'flagged'",
-                campaign), n => n >= 2));
+                campaign), n => n >= 2) >= 2);
+            // However many claims passed the threshold together, the fingerprint was blocked once.
+            Assert.Equal(1L, await system.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM risk_blocks WHERE kind = 'fingerprint' AND value = $1 AND created_by = 'risk-escalation'",
+                block.GetProperty("value").GetString()!));
         }
         finally
         {
@@ -182,6 +203,21 @@ public sealed class RiskRuleTests(RunningSystem system)
 
         Assert.Equal(HttpStatusCode.Created, (await person.ClaimAsync(campaign, "k", $"phone-{run}")).Status);
         Assert.Equal("risk_denied", (await script.ClaimAsync(campaign, "k", $"script-{run}")).Code);
+    }
+
+    [Fact]
+    public async Task A_sale_s_very_first_claim_is_judged_by_its_time_since_the_opening()
+    {
+        using var admin = await system.AdminAsync();
+        // Opened a minute ago: no API node holds anything of this campaign yet when its first claim arrives.
+        var campaign = await system.CreateCampaignAsync(10);
+        await admin.SaveRuleAsync(Rule("first minutes", campaign, "deny", ("sale.ms_since_opening", "<", 600_000)));
+        using var shopper = system.Client(await system.TokenAsync($"early-{Guid.NewGuid():N}", "shopper"));
+
+        Assert.Equal("risk_denied", (await shopper.ClaimAsync(campaign, "k", "phone")).Code);
+        var decision = Assert.Single(await admin.DecisionsAsync($"campaignId={campaign}&rule=first minutes"));
+        var since = decision.GetProperty("evidence").GetProperty("signals").GetProperty("sale.ms_since_opening").GetDouble();
+        Assert.InRange(since, 55_000, 600_000);
     }
 
     /// <summary>A global rule (it judges every campaign) scoped by its condition to this test's shopper, and removed at the end.</summary>

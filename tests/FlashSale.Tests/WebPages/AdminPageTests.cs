@@ -136,7 +136,7 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         await Expect(message).ToHaveTextAsync("The request has invalid fields.");
         Assert.Equal(0L, await RuleRowsOfAsync(campaign));
 
-        // Two conditions (a third added and taken away again), a denial: tried on the claims just made, then saved.
+        // Two conditions (a third added and taken away again), the second a ratio, a denial: tried on the claims just made, then saved.
         await form.Locator("#add-condition").ClickAsync();
         await form.Locator("#add-condition").ClickAsync();
         await rows.Nth(1).Locator("button.remove-condition").ClickAsync();
@@ -145,6 +145,7 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         await form.Locator("input[name=name]").FillAsync(name);
         await rows.Nth(0).Locator("input[name=value]").FillAsync("1");
         await rows.Nth(1).Locator("select[name=signal]").SelectOptionAsync("request.missing_browser_headers");
+        await rows.Nth(1).Locator("select[name=per]").SelectOptionAsync("shopper.devices");
         await rows.Nth(1).Locator("select[name=op]").SelectOptionAsync("<=");
         await rows.Nth(1).Locator("input[name=value]").FillAsync("4");
         await form.Locator("select[name=action]").SelectOptionAsync("deny");
@@ -162,11 +163,12 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         await Expect(message).ToHaveTextAsync($"Saved “{name}”, revision 1: in force on every node within a second.");
         var listed = admin.Page.Locator("#risk-rules li[data-rule-id]", new() { HasText = name });
         await Expect(listed).ToContainTextAsync("Deny");
-        await Expect(listed).ToContainTextAsync("When fingerprint.accounts ≥ 1 and request.missing_browser_headers ≤ 4");
+        await Expect(listed).ToContainTextAsync("When fingerprint.accounts ≥ 1 and request.missing_browser_headers ÷ shopper.devices ≤ 4");
         await Expect(listed).ToContainTextAsync($"campaign {campaign} · score 0 · revision 1 by {adminId}");
         var rule = Guid.Parse((await listed.GetAttributeAsync("data-rule-id"))!);
         Assert.Equal(1L, await system.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM risk_rules WHERE rule_id = $1 AND revision = 1 AND NOT removed AND changed_by = $2 AND definition->>'campaignId' = $3",
+            "SELECT count(*) FROM risk_rules WHERE rule_id = $1 AND revision = 1 AND NOT removed AND changed_by = $2 AND definition->>'campaignId' = $3"
+            + " AND definition->'when'->1->>'per' = 'shopper.devices'",
             rule, adminId, campaign.ToString()));
 
         // Edited: the form holds the rule, and Save sends its second revision.
@@ -174,6 +176,7 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         await Expect(admin.Page.Locator("#risk-rule-heading")).ToHaveTextAsync($"Editing “{name}” (revision 1)");
         await Expect(form.Locator("input[name=name]")).ToHaveValueAsync(name);
         await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(1).Locator("select[name=per]")).ToHaveValueAsync("shopper.devices");
         await rows.Nth(0).Locator("input[name=value]").FillAsync("2");
         await form.Locator("input[name=score]").FillAsync("25");
         await form.Locator("#save-rule").ClickAsync();

@@ -37,18 +37,55 @@ public sealed class LocalActivityTests
     }
 
     [Fact]
-    public void One_claim_shoppers_and_devices_stay_on_the_node_until_they_are_worth_counting_cluster_wide()
+    public void Subjects_seen_once_stay_on_the_node_and_are_reported_with_everything_since_their_first_claim_once_seen_again()
     {
         var activity = new LocalActivity(_clock);
-        activity.Observe(Campaign, null, "once", "phone-1", From("Mozilla/5.0"));
-        var reports = activity.TakeReports();
-        Assert.Equal([SubjectKind.Fingerprint, SubjectKind.Prefix], reports.Select(r => r.Kind).Order());
+        var first = activity.Observe(Campaign, null, "once", "phone-1", From("Mozilla/5.0"));
+        Assert.Equal((1, 1, 0), (first[RiskSignals.ShopperClaimsPerMinute], first[RiskSignals.ShopperDevices], first[RiskSignals.ShopperAgeSeconds]));
+        Assert.Empty(activity.TakeReports());
+        Assert.Equal(0, activity.Counted);
 
-        // A second claim from another device: the shopper is reported, with everything since the first.
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        activity.Observe(Campaign, null, "once", "phone-2", From("Mozilla/5.0"));
+        // A second claim from another device: the shopper, its fingerprint and range are counted in full and
+        // reported, the first claim included; the new device id is itself seen once only.
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var second = activity.Observe(Campaign, null, "once", "phone-2", From("Mozilla/5.0"));
+        Assert.Equal((2, 2, 30), (second[RiskSignals.ShopperClaimsPerMinute], second[RiskSignals.ShopperDevices], second[RiskSignals.ShopperAgeSeconds]));
+        var reports = activity.TakeReports();
+        Assert.Equal([SubjectKind.Shopper, SubjectKind.Fingerprint, SubjectKind.Prefix], reports.Select(r => r.Kind).Order());
+        var shopper = Assert.Single(reports, r => r.Kind == SubjectKind.Shopper);
+        Assert.Equal((2, 2, _clock.GetUtcNow().AddSeconds(-30)), (shopper.Claims, shopper.Devices.Length, shopper.At));
+
+        // Reported once: nothing changed since, nothing to report.
+        Assert.Empty(activity.TakeReports());
+    }
+
+    [Fact]
+    public void A_sale_of_one_claim_shoppers_keeps_only_its_shared_subjects_in_full()
+    {
+        var activity = new LocalActivity(_clock);
+        var browser = From("Mozilla/5.0");
+        for (var i = 0; i < 10_000; i++)
+        {
+            activity.Observe(Campaign, null, $"shopper-{i}", $"phone-{i}", browser);
+        }
+
+        // One fingerprint and one range; ten thousand shoppers and devices seen once each.
+        Assert.Equal(2, activity.Counted);
+        var reports = activity.TakeReports();
+        Assert.Equal(2, reports.Length);
+        Assert.All(reports, r => Assert.Equal(10_000, r.Claims));
+        Assert.Equal(SubjectActivity.MaxDistinct, reports.Single(r => r.Kind == SubjectKind.Fingerprint).Shoppers.Length);
+    }
+
+    [Fact]
+    public void A_score_counts_a_subject_seen_once_in_full_without_counting_its_claim_twice()
+    {
+        var activity = new LocalActivity(_clock);
+        var claim = activity.Observe(Campaign, null, "farm-0", "d-0", From("FarmBot/1.0"));
+        var scores = activity.Score(claim, 40);
+        Assert.All(scores, s => Assert.Equal(40, s.Score));
         var shopper = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Shopper);
-        Assert.Equal((2, 2), (shopper.Claims, shopper.Devices.Length));
+        Assert.Equal((1, 40), (shopper.Claims, shopper.Score));
     }
 
     [Fact]
@@ -57,6 +94,8 @@ public sealed class LocalActivityTests
         var activity = new LocalActivity(_clock);
         var fingerprint = From("FarmBot/1.0");
         activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint);
+        Assert.Equal(1, activity.Peek("farm-0", "d-0", fingerprint)[RiskSignals.FingerprintClaimsPerMinute]);
+        activity.Observe(Campaign, null, "farm-1", "d-1", fingerprint);
         activity.TakeReports();
         activity.Learn([new ActivityCounts(SubjectKind.Fingerprint, fingerprint.Fingerprint, Accounts: 40, Devices: 40, ClaimsPerMinute: 40, 0,
             _clock.GetUtcNow())]);
@@ -65,5 +104,21 @@ public sealed class LocalActivityTests
         Assert.Equal((40, 40), (peeked[RiskSignals.FingerprintAccounts], peeked[RiskSignals.FingerprintClaimsPerMinute]));
         Assert.Equal(40, activity.Peek("farm-0", "d-0", fingerprint)[RiskSignals.FingerprintClaimsPerMinute]);
         Assert.Equal(0, activity.Peek("stranger", "d-9", From("Other/1.0"))[RiskSignals.FingerprintAccounts]);
+    }
+
+    [Fact]
+    public void Subjects_quiet_for_ten_minutes_are_forgotten()
+    {
+        var activity = new LocalActivity(_clock);
+        var fingerprint = From("FarmBot/1.0");
+        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint);
+        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint);
+        Assert.Equal(4, activity.Counted);
+        activity.TakeReports();
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        activity.TakeReports();
+        Assert.Equal(0, activity.Counted);
+        Assert.Equal(0, activity.Peek("farm-0", "d-0", fingerprint)[RiskSignals.ShopperDevices]);
     }
 }

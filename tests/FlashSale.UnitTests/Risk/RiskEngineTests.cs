@@ -81,4 +81,20 @@ public sealed class RiskEngineTests
             false, true, 1, "admin", DateTimeOffset.UnixEpoch);
         Assert.Null(Judge(Claim(accounts: 1), future).Action);
     }
+
+    [Fact]
+    public void A_ratio_tells_a_script_rotating_device_ids_from_a_crowd_behind_one_address()
+    {
+        var rotating = new RiskRule(Guid.NewGuid(), "rotating", null,
+            [new RuleCondition(RiskSignals.FingerprintDevices, Comparison.AtLeast, 3, Per: RiskSignals.FingerprintAccounts)], RuleAction.Deny, 0, 0,
+            false, true, 1, "admin", DateTimeOffset.UnixEpoch);
+
+        // An office of 40 people, one phone each; a farm of 8 accounts that sent 40 device ids; one account, 3 ids.
+        Assert.Null(Judge(Claim(accounts: 40, devices: 40), rotating).Action);
+        Assert.Equal(RuleAction.Deny, Judge(Claim(accounts: 8, devices: 40), rotating).Action);
+        Assert.Equal(RuleAction.Deny, Judge(Claim(accounts: 1, devices: 3), rotating).Action);
+        // No accounts yet reads as one: no division by zero, the devices themselves compared.
+        Assert.Equal(RuleAction.Deny, Judge(Claim(accounts: 0, devices: 3), rotating).Action);
+        Assert.Null(Judge(Claim(accounts: 0, devices: 2), rotating).Action);
+    }
 }

@@ -1,0 +1,38 @@
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.Api.Risk.Signals;
+
+/// <summary>A subject's one claim so far on this node: when, and by which shopper and device id.</summary>
+public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, string? DeviceId);
+
+/// <summary>
+/// Subjects seen once on this node, in two generations: a new one starts when the current one is
+/// <c>span</c> old or holds <c>capacity</c> subjects, and the one before it is dropped whole. So a sighting
+/// is kept for at least a span when the node is not busier than that, the memory is bounded when it is,
+/// and forgetting costs nothing per subject. Not thread-safe: <see cref="LocalActivity"/> locks around it.
+/// </summary>
+public sealed class FirstSightings(int capacity, TimeSpan span)
+{
+    private Dictionary<(SubjectKind Kind, string Value), Sighting> _current = [];
+    private Dictionary<(SubjectKind Kind, string Value), Sighting> _previous = [];
+    private DateTimeOffset _currentSince = DateTimeOffset.MinValue;
+
+    public int Count => _current.Count + _previous.Count;
+
+    public bool TryGet((SubjectKind Kind, string Value) key, out Sighting sighting) =>
+        _current.TryGetValue(key, out sighting) || _previous.TryGetValue(key, out sighting);
+
+    /// <summary>Takes the subject's sighting out (it is being seen again); false when it has none.</summary>
+    public bool Remove((SubjectKind Kind, string Value) key, out Sighting sighting) =>
+        _current.Remove(key, out sighting) || _previous.Remove(key, out sighting);
+
+    public void Add((SubjectKind Kind, string Value) key, Sighting sighting)
+    {
+        if (_current.Count >= capacity || sighting.At - _currentSince >= span)
+        {
+            (_previous, _current, _currentSince) = (_current, [], sighting.At);
+        }
+
+        _current[key] = sighting;
+    }
+}

@@ -1,0 +1,45 @@
+using FlashSale.Api.Risk.Signals;
+using FlashSale.GrainInterfaces.Risk;
+
+namespace FlashSale.UnitTests.Risk;
+
+/// <summary>Subjects seen once: kept a span at least while they fit, and never more than two generations' worth.</summary>
+public sealed class FirstSightingsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 11, 0, 0, 0, TimeSpan.Zero);
+
+    private static (SubjectKind, string) Shopper(int i) => (SubjectKind.Shopper, $"shopper-{i}");
+
+    [Fact]
+    public void A_full_generation_starts_the_next_and_the_one_before_it_is_dropped()
+    {
+        var sightings = new FirstSightings(capacity: 3, span: TimeSpan.FromMinutes(5));
+        for (var i = 0; i < 7; i++)
+        {
+            sightings.Add(Shopper(i), new Sighting(Start, $"shopper-{i}", null));
+        }
+
+        // 0-2 filled a generation, 3-5 the next (dropping none), 6 started a third: 0-2 are gone.
+        Assert.Equal(4, sightings.Count);
+        Assert.False(sightings.TryGet(Shopper(2), out _));
+        Assert.True(sightings.TryGet(Shopper(3), out var kept));
+        Assert.Equal("shopper-3", kept.ShopperId);
+        Assert.True(sightings.Remove(Shopper(6), out _));
+        Assert.False(sightings.TryGet(Shopper(6), out _));
+    }
+
+    [Fact]
+    public void A_sighting_is_kept_for_a_span_at_least_and_two_at_most()
+    {
+        var sightings = new FirstSightings(capacity: 1_000, span: TimeSpan.FromMinutes(5));
+        sightings.Add(Shopper(0), new Sighting(Start, null, "phone"));
+        sightings.Add(Shopper(1), new Sighting(Start.AddMinutes(4), null, "phone"));
+        sightings.Add(Shopper(2), new Sighting(Start.AddMinutes(6), null, "phone"));
+        Assert.True(sightings.TryGet(Shopper(0), out _));
+
+        sightings.Add(Shopper(3), new Sighting(Start.AddMinutes(11), null, "phone"));
+        Assert.False(sightings.TryGet(Shopper(0), out _));
+        Assert.False(sightings.TryGet(Shopper(1), out _));
+        Assert.True(sightings.TryGet(Shopper(2), out _));
+    }
+}
