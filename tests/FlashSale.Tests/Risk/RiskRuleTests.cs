@@ -196,10 +196,21 @@ public sealed class RiskRuleTests(RunningSystem system)
         using var person = system.Client(await system.TokenAsync($"reader-{run}", "shopper"));
         using var script = system.Client(await system.TokenAsync($"blind-{run}", "shopper"));
 
-        // As the shop page lists its drops: with its device id.
-        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/campaigns?limit=100");
-        list.Headers.Add("X-Device-Id", $"phone-{run}");
-        Assert.Equal(HttpStatusCode.OK, (await person.SendAsync(list)).StatusCode);
+        // As the shop page lists its drops: with its device id, page after page until this campaign was listed
+        // (the shared system holds the other tests' campaigns too).
+        var listed = false;
+        for (var page = "/api/campaigns?limit=100"; !listed;)
+        {
+            using var list = new HttpRequestMessage(HttpMethod.Get, page);
+            list.Headers.Add("X-Device-Id", $"phone-{run}");
+            using var answer = await person.SendAsync(list);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
+            listed = body.GetProperty("campaigns").EnumerateArray().Any(c => c.GetProperty("id").GetGuid() == campaign);
+            var next = body.TryGetProperty("next", out var cursor) ? cursor.GetString() : null;
+            Assert.True(listed || next is not null, "the list never showed the campaign");
+            page = $"/api/campaigns?limit=100&after={Uri.EscapeDataString(next ?? "")}";
+        }
 
         Assert.Equal(HttpStatusCode.Created, (await person.ClaimAsync(campaign, "k", $"phone-{run}")).Status);
         Assert.Equal("risk_denied", (await script.ClaimAsync(campaign, "k", $"script-{run}")).Code);
