@@ -48,6 +48,7 @@ builder.Services.AddSingleton<CampaignUnitsCache>();
 builder.Services.AddSingleton<CampaignOwners>();
 builder.Services.AddSingleton<LocalGates>();
 builder.Services.AddSingleton<MissingHolders>();
+builder.Services.AddSingleton<GateFetches>();
 // One hub method at a time per connection (the default, relied on by Watching): a client cannot make a node work for it in parallel.
 builder.Services.AddSignalR(hub => hub.MaximumParallelInvocationsPerClient = 1);
 builder.Services.AddSettings<LiveHubSettings>(LiveHubSettings.Section);

@@ -32,7 +32,8 @@ public static class ClaimEndpoints
 
     private static async Task<IResult> Claim(
         string id, string? batch, HttpContext context, CampaignGrains campaigns, LocalGates gates, UnknownCampaigns unknown,
-        ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, MissingHolders missingHolders, TimeProvider clock)
+        ClaimScreening screening, LocalRefusals localRefusals, CampaignUnitsCache units, MissingHolders missingHolders, GateFetches gateFetches,
+        TimeProvider clock)
     {
         try
         {
@@ -69,7 +70,7 @@ public static class ClaimEndpoints
             Guid? groupId = unitId != campaignId ? campaignId : null;
             campaignId = unitId;
             var gate = gates.For(campaignId);
-            var opensAt = (gate ?? gates.Held(campaignId) ?? await GateOfAsync(campaigns, gates, campaignId))?.OpensFor(tier);
+            var opensAt = (gate ?? await gateFetches.HeldOrFetchedAsync(campaignId))?.OpensFor(tier);
             var now = clock.GetUtcNow();
             if (await screening.ScreenAsync(context, campaignId, groupId, shopperId, device, key, opensAt, now) is { } screened)
             {
@@ -122,21 +123,6 @@ public static class ClaimEndpoints
         {
             throw;
         }
-    }
-
-    /// <summary>
-    /// The campaign's gate, asked of its grain by a node that never held one: risk rules about a sale's first
-    /// moments need its opening at exactly the claims that come before any gate reached this node.
-    /// </summary>
-    private static async Task<CampaignGate?> GateOfAsync(CampaignGrains campaigns, LocalGates gates, Guid campaignId)
-    {
-        var gate = await campaigns.Of(campaignId).Gate();
-        if (gate is not null)
-        {
-            gates.Learn(gate);
-        }
-
-        return gate;
     }
 
     private static bool CountedAsUnavailable()

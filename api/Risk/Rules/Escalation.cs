@@ -9,9 +9,9 @@ namespace FlashSale.Api.Risk.Rules;
 /// <summary>
 /// Turns scores into blocks: when matched rules have given a subject (shopper, device id, fingerprint,
 /// address range) a score over ten minutes at or past the threshold, it is blocked for a while, on every
-/// route that moves value, and operators get an alert saying which rules got it there. Each subject is
-/// blocked once per block period from this node (another node may block it too: the later block just
-/// lasts a little longer).
+/// route that moves value, and operators get an alert saying which rules got it there. A subject is
+/// blocked once while its block holds: one claim of several crossing the threshold at once on this node
+/// asks for the block, and the blocklist keeps the first of several nodes' (the others stay silent).
 /// </summary>
 public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklist, LocalActivity activity, IOptions<EscalationSettings> settings,
     TimeProvider clock, ILogger<Escalation> logger)
@@ -65,7 +65,12 @@ public sealed class Escalation(IClusterClient cluster, BlocklistRefresh blocklis
         try
         {
             var blocks = cluster.GetGrain<IBlocklistGrain>(0);
-            block = await blocks.Block(block);
+            if ((await blocks.Block(block)).Id != block.Id)
+            {
+                // Another node's escalation of this subject is in force: it blocked the cluster and told the operators.
+                return;
+            }
+
             var linked = settings.Value.BlockLinkedAccounts && block.Kind == BlockKind.Fingerprint
                 ? await blocks.BlockLinkedAccounts(block, activity.AccountsOf(SubjectKind.Fingerprint, block.Value))
                 : 0;
