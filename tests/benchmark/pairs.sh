@@ -2,7 +2,9 @@
 # Before and after, side by side: the ladder's rungs E1 and E2 (or BENCH_RUNGS) run alternately on
 # the servers of another commit (BASE, built in a worktree under .data/bench/pairs-base) and of this
 # checkout, ROUNDS rounds of RUNS runs each side, so that both sides see the same hour of a noisy
-# machine. Prints each run's claims per second and the silo's CPU per claim, and the medians.
+# machine. Prints each run's claims per second and p99 latency, the API node's and the silo's CPU per claim,
+# and the medians. With BENCH_RUNGS="E1 L" BENCH_E1_RATE=N both sides also run open-loop at the same offered
+# load (N/2 and 4N/5 claims/s): the latency one build adds over the other at equal load.
 #
 # Usage: tests/benchmark/pairs.sh BASE [ROUNDS] [RUNS]     (defaults 2 and 2: about 10 minutes)
 # Everything it starts listens on 127.0.0.1 only and is stopped when it ends (tests/benchmark/run.sh).
@@ -44,15 +46,17 @@ for path in sorted(glob.glob(os.path.join(out, "*-*", "run*-*.json"))):
     side = os.path.basename(os.path.dirname(path)).split("-")[0]
     rung = os.path.basename(path)[:-5].split("-", 1)[1]
     d = json.load(open(path))
-    silo = d.get("serverCpu", {}).get("silo", {}).get("cpuMicrosecondsPerClaim")
-    rows.setdefault((rung, side), []).append((d["claimsPerSecond"], silo))
-print(f"| rung | side | claims/s per run | median | silo µs per claim (median) |")
-print("|---|---|---|---:|---:|")
+    cpu = d.get("serverCpu") or {}
+    rows.setdefault((rung, side), []).append((d["claimsPerSecond"], d["latencyMs"]["p99"],
+        (cpu.get("api") or {}).get("cpuMicrosecondsPerClaim"), (cpu.get("silo") or {}).get("cpuMicrosecondsPerClaim")))
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else float("nan")
+print("| rung | side | claims/s per run | median | p99 ms per run | median | API µs per claim (median) | silo µs per claim (median) |")
+print("|---|---|---|---:|---|---:|---:|---:|")
 for (rung, side), runs in sorted(rows.items()):
-    rates = [r for r, _ in runs]
-    silos = [s for _, s in runs if s is not None]
     name = f"base ({base})" if side == "base" else "current"
-    print(f"| {rung} | {name} | {', '.join(f'{r:,.0f}' for r in rates)} | {statistics.median(rates):,.0f} | "
-          f"{statistics.median(silos):.0f} |" if silos else "")
+    print(f"| {rung} | {name} | {', '.join(f'{r[0]:,.0f}' for r in runs)} | {median(r[0] for r in runs):,.0f} | "
+          f"{', '.join(f'{r[1]:.1f}' for r in runs)} | {median(r[1] for r in runs):.1f} | {median(r[2] for r in runs):.0f} | {median(r[3] for r in runs):.0f} |")
 PY
 say "runs: $OUT"

@@ -3,7 +3,8 @@
 # default) for 50 s, samples the silo with dotnet-trace for 20 s from 15 s into the measured window,
 # and prints the share of its running samples by component (tests/benchmark/profile-summary.py).
 #
-# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2; PROFILE_PROCESS=api samples the API node instead)
+# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2; PROFILE_PROCESS=api samples the API node instead;
+#   PROFILE_KIND=allocations traces what it allocates instead of where its CPU goes)
 # Needs dotnet-trace (installed as a global tool when missing). Writes the trace and its speedscope
 # export under .data/bench/profile-RUNG-TIME/.
 set -euo pipefail
@@ -14,6 +15,8 @@ ME="profile-silo"
 source "$REPO/deploy/lib.sh"
 RUNG=${1:-E2}
 PROCESS=${PROFILE_PROCESS:-silo}
+KIND=${PROFILE_KIND:-cpu}
+case $KIND in cpu) PROFILE=dotnet-sampled-thread-time ;; allocations) PROFILE=gc-verbose ;; *) die "PROFILE_KIND is cpu or allocations" ;; esac
 case $PROCESS in silo) DLL=FlashSale.Silo.dll ;; api) DLL=FlashSale.Api.dll ;; *) die "PROFILE_PROCESS is silo or api" ;; esac
 OUT="$REPO/.data/bench/profile-$RUNG-$(date -u +%Y%m%dT%H%M%SZ)"
 TRACE=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
@@ -30,8 +33,12 @@ done
 sleep 15
 pid=$(pgrep -f "$DLL" | head -1)
 say "tracing the $PROCESS (pid $pid) for 20 s"
-"$TRACE" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:20 -o "$OUT/$PROCESS.nettrace" >"$OUT/trace.log" 2>&1
+"$TRACE" collect -p "$pid" --profile "$PROFILE" --duration 00:00:00:20 -o "$OUT/$PROCESS.nettrace" >"$OUT/trace.log" 2>&1
 wait "$ladder" || die "the rung failed; see $OUT/run.log"
+if [[ $KIND == allocations ]]; then
+    say "allocations traced (AllocationTick events, one per ~100 kB): $OUT/$PROCESS.nettrace"
+    exit 0
+fi
 "$TRACE" convert --format speedscope "$OUT/$PROCESS.nettrace" -o "$OUT/$PROCESS" >/dev/null
 python3 "$REPO/tests/benchmark/profile-summary.py" "$OUT/$PROCESS.speedscope.json"
 say "trace: $OUT/$PROCESS.nettrace"

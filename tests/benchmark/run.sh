@@ -17,7 +17,8 @@
 #
 # Usage: tests/benchmark/run.sh [RUNS]        (default 3; BENCH_DURATION=10s BENCH_WARMUP=3s BENCH_CONNECTIONS=128)
 #   BENCH_RUNGS="E1 E2" runs those rungs only (E0 E1 P1 E2 E3 B1 L O, and R1 RL50 which the ladder leaves out;
-#   L and RL50 need E1) and writes their JSON only;
+#   L and RL50 need E1) and writes their JSON only; BENCH_E1_RATE=N takes N claims/s as E1's rate for L and RL50
+#   (two builds compared open-loop at the same offered load, tests/benchmark/pairs.sh);
 #   BENCH_SERVERS=DIR runs the silo and API node built in DIR (another checkout) with this one's tools.
 # Everything it starts listens on 127.0.0.1 only and is stopped when it ends.
 set -euo pipefail
@@ -164,7 +165,7 @@ r1() {
 }
 rl50() {
     if want RL50; then
-        e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
+        e1_rate=${BENCH_E1_RATE:-$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")}
         loadgen RL50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2)) --risk-rules "$E1_RULES"
     fi
 }
@@ -190,7 +191,7 @@ for ((run = 1; run <= RUNS; run++)); do
     fi
     if ((run % 2 == 0)); then rl50; fi
     if want L; then
-        e1_rate=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")
+        e1_rate=${BENCH_E1_RATE:-$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")}
         loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
         loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
     fi

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk.Signals;
@@ -9,7 +10,9 @@ public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, str
 /// Subjects seen once on this node, in two generations: a new one starts when the current one is
 /// <c>span</c> old or holds <c>capacity</c> subjects, and the one before it is dropped whole. So a sighting
 /// is kept for at least a span when the node is not busier than that, the memory is bounded when it is,
-/// and forgetting costs nothing per subject. Not thread-safe: <see cref="LocalActivity"/> locks around it.
+/// and forgetting costs nothing per subject. The dropped generation's table is emptied and reused for the
+/// next, so a busy node does not allocate and regrow a table each time (profiled under E1: the regrowing was a
+/// sixth of what the screening allocated). Not thread-safe: <see cref="LocalActivity"/> locks around it.
 /// </summary>
 public sealed class FirstSightings(int capacity, TimeSpan span)
 {
@@ -26,13 +29,26 @@ public sealed class FirstSightings(int capacity, TimeSpan span)
     public bool Remove((SubjectKind Kind, string Value) key, out Sighting sighting) =>
         _current.Remove(key, out sighting) || _previous.Remove(key, out sighting);
 
-    public void Add((SubjectKind Kind, string Value) key, Sighting sighting)
+    /// <summary>Keeps the sighting when the subject has none yet; false (keeping nothing) when it has.</summary>
+    public bool TryAdd((SubjectKind Kind, string Value) key, Sighting sighting)
     {
         if (_current.Count >= capacity || sighting.At - _currentSince >= span)
         {
-            (_previous, _current, _currentSince) = (_current, [], sighting.At);
+            _previous.Clear();
+            (_previous, _current, _currentSince) = (_current, _previous, sighting.At);
         }
 
-        _current[key] = sighting;
+        if (_previous.ContainsKey(key))
+        {
+            return false;
+        }
+
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_current, key, out var exists);
+        if (!exists)
+        {
+            slot = sighting;
+        }
+
+        return !exists;
     }
 }

@@ -159,9 +159,8 @@ public sealed class LocalActivity(TimeProvider clock)
             var (stripeLock, sightings) = StripeOf(key);
             lock (stripeLock)
             {
-                if (!_counted.ContainsKey(key) && !sightings.TryGet(key, out _))
+                if (!_counted.ContainsKey(key) && sightings.TryAdd(key, claim))
                 {
-                    sightings.Add(key, claim);
                     return Reading.Of(claim, claim.At);
                 }
             }
@@ -169,8 +168,8 @@ public sealed class LocalActivity(TimeProvider clock)
             subject = CountedSubject(key);
         }
 
-        Changed(key, subject, subject.Claim(claim));
-        return subject.Read(claim.At);
+        Changed(key, subject, subject.Claim(claim, out var reading));
+        return reading;
     }
 
     /// <summary>The subject counted in full: made so from its first sighting (replayed into it) if it has one, else new.</summary>
@@ -193,7 +192,7 @@ public sealed class LocalActivity(TimeProvider clock)
             subject = new Subject(seen ? first.At : clock.GetUtcNow());
             if (seen)
             {
-                Changed(key, subject, subject.Claim(first));
+                Changed(key, subject, subject.Claim(first, out _));
             }
 
             _counted[key] = subject;
@@ -248,7 +247,8 @@ public sealed class LocalActivity(TimeProvider clock)
         private bool _queued;
 
         /// <summary>True when this is the first change since the last report: the subject must be queued for the next one.</summary>
-        public bool Claim(Sighting claim)
+        /// <param name="reading">The counts with the claim, read under the same lock: a farm's fingerprint is taken by every claim it sends.</param>
+        public bool Claim(Sighting claim, out Reading reading)
         {
             lock (_lock)
             {
@@ -265,6 +265,7 @@ public sealed class LocalActivity(TimeProvider clock)
                     (_newDevices ??= []).Add(deviceId);
                 }
 
+                reading = Read(claim.At);
                 return first;
             }
         }

@@ -16,7 +16,7 @@ public sealed class FirstSightingsTests
         var sightings = new FirstSightings(capacity: 3, span: TimeSpan.FromMinutes(5));
         for (var i = 0; i < 7; i++)
         {
-            sightings.Add(Shopper(i), new Sighting(Start, $"shopper-{i}", null));
+            Assert.True(sightings.TryAdd(Shopper(i), new Sighting(Start, $"shopper-{i}", null)));
         }
 
         // 0-2 filled a generation, 3-5 the next (dropping none), 6 started a third: 0-2 are gone.
@@ -32,14 +32,29 @@ public sealed class FirstSightingsTests
     public void A_sighting_is_kept_for_a_span_at_least_and_two_at_most()
     {
         var sightings = new FirstSightings(capacity: 1_000, span: TimeSpan.FromMinutes(5));
-        sightings.Add(Shopper(0), new Sighting(Start, null, "phone"));
-        sightings.Add(Shopper(1), new Sighting(Start.AddMinutes(4), null, "phone"));
-        sightings.Add(Shopper(2), new Sighting(Start.AddMinutes(6), null, "phone"));
+        sightings.TryAdd(Shopper(0), new Sighting(Start, null, "phone"));
+        sightings.TryAdd(Shopper(1), new Sighting(Start.AddMinutes(4), null, "phone"));
+        sightings.TryAdd(Shopper(2), new Sighting(Start.AddMinutes(6), null, "phone"));
         Assert.True(sightings.TryGet(Shopper(0), out _));
 
-        sightings.Add(Shopper(3), new Sighting(Start.AddMinutes(11), null, "phone"));
+        sightings.TryAdd(Shopper(3), new Sighting(Start.AddMinutes(11), null, "phone"));
         Assert.False(sightings.TryGet(Shopper(0), out _));
         Assert.False(sightings.TryGet(Shopper(1), out _));
         Assert.True(sightings.TryGet(Shopper(2), out _));
+    }
+
+    [Fact]
+    public void A_subject_already_sighted_keeps_its_first_sighting_in_either_generation()
+    {
+        var sightings = new FirstSightings(capacity: 2, span: TimeSpan.FromMinutes(5));
+        Assert.True(sightings.TryAdd(Shopper(0), new Sighting(Start, "first", null)));
+        Assert.False(sightings.TryAdd(Shopper(0), new Sighting(Start.AddSeconds(1), "again", null)));
+        Assert.True(sightings.TryAdd(Shopper(1), new Sighting(Start.AddSeconds(2), "other", null)));
+
+        // A full generation: shopper 0 is in the previous one now, and still not sighted twice.
+        Assert.True(sightings.TryAdd(Shopper(2), new Sighting(Start.AddSeconds(3), "other", null)));
+        Assert.False(sightings.TryAdd(Shopper(0), new Sighting(Start.AddSeconds(4), "again", null)));
+        Assert.True(sightings.TryGet(Shopper(0), out var kept));
+        Assert.Equal(("first", Start), (kept.ShopperId, kept.At));
     }
 }
