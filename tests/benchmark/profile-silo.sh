@@ -36,7 +36,11 @@ say "tracing the $PROCESS (pid $pid) for 20 s"
 "$TRACE" collect -p "$pid" --profile "$PROFILE" --duration 00:00:00:20 -o "$OUT/$PROCESS.nettrace" >"$OUT/trace.log" 2>&1
 wait "$ladder" || die "the rung failed; see $OUT/run.log"
 if [[ $KIND == allocations ]]; then
-    say "allocations traced (AllocationTick events, one per ~100 kB): $OUT/$PROCESS.nettrace"
+    SUMMARY="$REPO/tests/benchmark/allocations/bin/Release/net10.0/AllocationSummary.dll"
+    [[ -f $SUMMARY ]] || dotnet build "$REPO/tests/benchmark/allocations" -c Release >"$OUT/summary-build.log" 2>&1 \
+        || die "tests/benchmark/allocations did not build; see $OUT/summary-build.log"
+    dotnet "$SUMMARY" "$OUT/$PROCESS.nettrace"
+    say "trace: $OUT/$PROCESS.nettrace"
     exit 0
 fi
 "$TRACE" convert --format speedscope "$OUT/$PROCESS.nettrace" -o "$OUT/$PROCESS" >/dev/null
