@@ -37,15 +37,35 @@ public sealed class ShopperLookupsTests
     }
 
     [Fact]
-    public async Task A_failed_read_fails_the_shoppers_it_carried_and_the_next_read_goes_ahead()
+    public Task A_failed_read_fails_the_shoppers_it_carried_and_the_next_read_goes_ahead() => OneTurnAtATime(async turns =>
     {
         var calls = 0;
         var lookups = new ShopperLookups(
             _ => ++calls == 1 ? Task.FromException<LedgerShoppers>(new TimeoutException("database away")) : Task.FromResult(Nothing),
             (_, _) => { });
 
-        await Assert.ThrowsAsync<TimeoutException>(() => lookups.ReadAsync("amy"));
+        // Awaited here, not in Assert.ThrowsAsync, so that what follows runs on this test's turns too.
+        TimeoutException? failed = null;
+        try
+        {
+            await lookups.ReadAsync("amy");
+        }
+        catch (TimeoutException e)
+        {
+            failed = e;
+        }
+
+        Assert.NotNull(failed);
+        Assert.Same(TaskScheduler.Current, turns);
         await lookups.ReadAsync("amy");
         Assert.Equal(2, calls);
+    });
+
+    // As on its grain: one turn at a time, each continuation after the turn before it. On the thread pool, the
+    // waiter's continuation could ask again while the failed round was still being wound up on another thread.
+    private static Task OneTurnAtATime(Func<TaskScheduler, Task> test)
+    {
+        var turns = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        return Task.Factory.StartNew(() => test(turns), CancellationToken.None, TaskCreationOptions.None, turns).Unwrap();
     }
 }
