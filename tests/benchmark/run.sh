@@ -158,6 +158,15 @@ opening() {
         --json "$OUT/run$run-O.json" >"$OUT/run$run-O.txt"
 }
 
+# E1's rate for the open-loop rungs: BENCH_E1_RATE when given, else what this run's E1 reached.
+e1_rate() {
+    if [[ -n ${BENCH_E1_RATE:-} ]]; then
+        echo "$BENCH_E1_RATE"
+    else
+        python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json"
+    fi
+}
+
 # E1 and the open loop at L50's rate with rules in force that match nothing (issue 21).
 r1() {
     # shellcheck disable=SC2046 # watch prints options, one word each
@@ -165,8 +174,8 @@ r1() {
 }
 rl50() {
     if want RL50; then
-        e1_rate=${BENCH_E1_RATE:-$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")}
-        loadgen RL50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2)) --risk-rules "$E1_RULES"
+        rate=$(e1_rate)
+        loadgen RL50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((rate / 2)) --risk-rules "$E1_RULES"
     fi
 }
 
@@ -191,9 +200,9 @@ for ((run = 1; run <= RUNS; run++)); do
     fi
     if ((run % 2 == 0)); then rl50; fi
     if want L; then
-        e1_rate=${BENCH_E1_RATE:-$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['throughput']))" "$OUT/run$run-E1.json")}
-        loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate / 2))
-        loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((e1_rate * 4 / 5))
+        rate=$(e1_rate)
+        loadgen L50 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((rate / 2))
+        loadgen L80 "${claims[@]}" --campaigns 1 --stock 10000000 --per-user-limit 1 --mode open --rate $((rate * 4 / 5))
     fi
     if ((run % 2 == 1)); then rl50; fi
     if want O; then opening; fi

@@ -45,10 +45,15 @@ public sealed class RecentClaims(TimeProvider clock)
             }
 
             var kept = _kept[slot];
+            if (kept.At < since)
+            {
+                continue;
+            }
+
             var claim = new ClaimSignals(kept.CampaignId, kept.GroupId, kept.ShopperId, kept.DeviceId, kept.Request, kept.At);
             _values.AsSpan(slot * Signals, Signals).CopyTo(claim.Values);
             Interlocked.MemoryBarrier();
-            if (Volatile.Read(ref _versions[slot]) == version && claim.At >= since)
+            if (Volatile.Read(ref _versions[slot]) == version)
             {
                 claims.Add(claim);
             }

@@ -21,7 +21,9 @@ public readonly record struct RequestFingerprint(string Fingerprint, string Pref
     private static readonly string[] Features =
         ["User-Agent", "Sec-CH-UA", "Sec-CH-UA-Platform", "Sec-CH-UA-Mobile", "Accept", "Accept-Language", "Accept-Encoding"];
 
-    private static readonly bool[] IsBrowserHeader = [true, false, false, false, true, true, true];
+    // The headers every browser sends: each one missing is counted (MissingBrowserHeaders).
+    private static readonly bool[] IsBrowserHeader =
+        [.. Features.Select(feature => feature is "User-Agent" or "Accept" or "Accept-Language" or "Accept-Encoding")];
 
     // The last request this thread fingerprinted. A farm's scripts, like a browser's keep-alive requests,
     // send the same headers over and over: compared here, they are hashed once, not once per claim
