@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk.Signals;
@@ -7,7 +8,7 @@ public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, str
 
 /// <summary>
 /// Subjects seen once on this node, in two generations: a new one starts when the current one is
-/// <c>span</c> old or has taken <c>capacity</c> sightings, and the one before it is dropped whole. So a sighting
+/// <c>span</c> old or holds <c>capacity</c> subjects, and the one before it is dropped whole. So a sighting
 /// is kept for at least a span when the node is not busier than that, the memory is bounded when it is,
 /// and forgetting costs nothing per subject. The dropped generation's table is emptied and reused for the
 /// next, so a busy node does not allocate and regrow a table each time (profiled under E1: the regrowing was a
@@ -15,14 +16,14 @@ public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, str
 /// </summary>
 public sealed class FirstSightings(int capacity, TimeSpan span)
 {
-    private SightingTable _current = new();
-    private SightingTable _previous = new();
+    private Dictionary<(SubjectKind Kind, string Value), Sighting> _current = [];
+    private Dictionary<(SubjectKind Kind, string Value), Sighting> _previous = [];
     private DateTimeOffset _currentSince = DateTimeOffset.MinValue;
 
     public int Count => _current.Count + _previous.Count;
 
     public bool TryGet((SubjectKind Kind, string Value) key, out Sighting sighting) =>
-        _current.TryGet(key, out sighting) || _previous.TryGet(key, out sighting);
+        _current.TryGetValue(key, out sighting) || _previous.TryGetValue(key, out sighting);
 
     /// <summary>Takes the subject's sighting out (it is being seen again); false when it has none.</summary>
     public bool Remove((SubjectKind Kind, string Value) key, out Sighting sighting) =>
@@ -31,12 +32,23 @@ public sealed class FirstSightings(int capacity, TimeSpan span)
     /// <summary>Keeps the sighting when the subject has none yet; false (keeping nothing) when it has.</summary>
     public bool TryAdd((SubjectKind Kind, string Value) key, Sighting sighting)
     {
-        if (_current.Added >= capacity || sighting.At - _currentSince >= span)
+        if (_current.Count >= capacity || sighting.At - _currentSince >= span)
         {
             _previous.Clear();
             (_previous, _current, _currentSince) = (_current, _previous, sighting.At);
         }
 
-        return !_previous.Contains(key) && _current.TryAdd(key, sighting);
+        if (_previous.ContainsKey(key))
+        {
+            return false;
+        }
+
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_current, key, out var exists);
+        if (!exists)
+        {
+            slot = sighting;
+        }
+
+        return !exists;
     }
 }
