@@ -88,7 +88,7 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<SaleStore>();
         silo.Services.AddSingleton<SalePayments>();
         silo.Services.AddSingleton<Reconciliation>();
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IReconciliationJobGrain>(0).Start());
+        silo.AddStartupTask(ReconciliationStartup.StartAsync);
         silo.Services.AddSettings<SaleOptions>(SaleOptions.Section);
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AllowDatabaseExceptions();

@@ -55,6 +55,12 @@ static async Task<int> RunAsync(FaultRunOptions options)
     }
 
     var loadSeconds = clock.Seconds - loadStarted;
+    if (faults.CollateralRestarts.Count > 0)
+    {
+        Say("silos restarted though no fault was aimed at them: "
+            + string.Join(", ", faults.CollateralRestarts.Select(f => $"{f.Target} ({f.InjectedAtSeconds:0.0}-{f.InjectedAtSeconds + f.LastedSeconds:0.0} s)")));
+    }
+
     Say($"load stopped after {loadSeconds:0.0} s, {history.Attempts.Count:N0} claims and {money.Ops.Count:N0} money requests; retrying the unknown claims with their keys");
     var resolutions = await new UnknownResolver(client, answerWithin).ResolveAsync(history.Attempts, options.Workers);
     var checks = new CheckList(options.NothingJudgedFails);
@@ -62,11 +68,17 @@ static async Task<int> RunAsync(FaultRunOptions options)
     var campaigns = await checker.CheckAsync(checks, new LedgerReader(cluster.Database.ConnectionString, cluster.ApiAddresses[0]));
     var ops = money.Ops.ToList();
     SoldOutChecks.Add(checks, sale, checker.Answers, ops, campaigns);
-    var faultWindows = new FaultWindows(faults.Injected);
+    var faultWindows = new FaultWindows([.. faults.Injected, .. faults.CollateralRestarts]);
     TwinChecks.Add(checks, checker.Answers, ops, faultWindows);
     KeyReuseChecks.Add(checks, checker.Answers, faultWindows);
     MoneyChecker.Add(checks, new MoneyEvidence(sale, ops, checker.Answers,
         await MoneyLedgerReader.ReadAsync(cluster.Database.ConnectionString, sale.Money.PointsPriced.Id)));
+    // A silo declared dead ends itself, as it should; one that ends on an unhandled exception crashed (a start task that
+    // met PostgreSQL's crash did, until it learned to wait), whatever the checks of the claims then say.
+    var crashed = cluster.Nodes.Where(node => node.Crashes > 0).ToList();
+    checks.Add("no silo or API node ended on an unhandled exception", cluster.Nodes.Count(), crashed.Count,
+        $"{crashed.Count} crashed{string.Concat(crashed.Select(node => $"; {node.Name} {node.Crashes} time(s)"))}; "
+        + $"{faults.CollateralRestarts.Count} silos restarted though no fault was aimed at them");
     checks.Add("a silo declared dead ends itself when it wakes", faults.Injected.Count(f => f.Kind == "sigstop"), faults.ZombieSilos,
         $"{faults.ZombieSilos} zombie silos");
     var report = FaultReport.Of(options, loadSeconds, history.Attempts, resolutions, faults.Injected, checker, moneyLoad.Flows, ops, checks.All, campaigns);

@@ -2,12 +2,26 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FlashSale.FaultInjection.Load;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace FlashSale.FaultInjection.Checking;
 
 /// <summary>Reads what the checker compares the history with: the ledger rows, and the campaigns as the API shows them.</summary>
 public sealed class LedgerReader(string connectionString, Uri api)
 {
+    // The load has stopped, but a silo restarted late in the run may still be taking its campaigns back: the
+    // API answers 503 or times out meanwhile, which says nothing about the books, so the read is retried for a minute.
+    private static readonly ResiliencePipeline UntilAnswered = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TaskCanceledException>(),
+            MaxRetryAttempts = 30,
+            Delay = TimeSpan.FromSeconds(2),
+            BackoffType = DelayBackoffType.Constant,
+        })
+        .Build();
+
     public async Task<CampaignLedger> CampaignAsync(SaleCampaign campaign)
     {
         await using var database = NpgsqlDataSource.Create(connectionString);
@@ -29,8 +43,8 @@ public sealed class LedgerReader(string connectionString, Uri api)
             throw new InvalidOperationException($"campaign {campaign.Id} has no ledger row");
         }
 
-        using var http = new HttpClient { BaseAddress = api };
-        var shown = await http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign.Id}");
+        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(10) };
+        var shown = await UntilAnswered.ExecuteAsync(async cancel => await http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign.Id}", cancel));
         return new CampaignLedger(campaign.Name, campaign.Id, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
             shown.GetProperty("issued").GetInt32(), shown.GetProperty("remaining").GetInt32(), shown.GetProperty("totalStock").GetInt32(),
             shown.GetProperty("state").GetString()!);

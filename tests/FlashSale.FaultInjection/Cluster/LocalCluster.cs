@@ -24,6 +24,9 @@ public sealed class LocalCluster : IAsyncDisposable
     public PrivatePostgres Database { get; }
     public string RunFolder { get; }
     public IReadOnlyList<SiloNode> Silos => _silos;
+
+    /// <summary>Every silo and API node process.</summary>
+    public IEnumerable<NodeProcess> Nodes => [.. _silos.Select(s => s.Process), .. _apis];
     public List<Uri> ApiAddresses { get; } = [];
 
     public static async Task<LocalCluster> StartAsync(string repoRoot, int silos, int apis, TimeSpan membershipProbeTimeout)

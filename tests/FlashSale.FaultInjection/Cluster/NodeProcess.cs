@@ -16,6 +16,9 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
     public int Pid => _process?.Id ?? throw new InvalidOperationException($"{name} was never started");
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>Times the process ended on an unhandled exception (the runtime's own last words), across restarts.</summary>
+    public int Crashes { get; private set; }
+
     public void Start()
     {
         _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
@@ -74,6 +77,7 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
         lock (_logGate)
         {
             _log?.WriteLine(line);
+            Crashes += line.StartsWith("Unhandled exception.", StringComparison.Ordinal) ? 1 : 0;
         }
     }
 }

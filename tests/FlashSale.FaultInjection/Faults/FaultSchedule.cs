@@ -21,6 +21,13 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
     /// <summary>Frozen silos that, thawed after being declared dead, kept running (zombies) and had to be killed.</summary>
     public int ZombieSilos { get; private set; }
 
+    /// <summary>
+    /// Silos no fault was aimed at that the others declared dead meanwhile (on a starved machine a silo can miss its
+    /// probes while another is frozen) and that were restarted: what the run then judges is the claims, not that.
+    /// </summary>
+    /// Each spans the fault it was found after: the checks that need a quiet cluster leave that time out too.
+    public List<InjectedFault> CollateralRestarts { get; } = [];
+
     /// <summary>A silo is stopped (SIGSTOP) right now.</summary>
     public bool Frozen { get; private set; }
 
@@ -38,6 +45,25 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         }
     }
 
+    /// <summary>Restarts every silo that has ended or been declared dead, once the fault aimed elsewhere (injected at <paramref name="since"/>) is over.</summary>
+    private async Task RestartCollateralAsync(double since)
+    {
+        foreach (var silo in cluster.Silos)
+        {
+            if (!silo.Process.HasExited && await AnsweredStatusAsync(silo) != MembershipStatus.Dead)
+            {
+                continue;
+            }
+
+            say($"{silo.Process.Name} was declared dead or ended though no fault was aimed at it: restarting it");
+            await silo.Process.KillAsync();
+            await cluster.StartSiloAsync(silo);
+            await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+            CollateralRestarts.Add(new InjectedFault("collateral", silo.Process.Name, since, Now - since,
+                await FlowingAsync("claims after the restart"), "declared dead or ended during another fault, restarted after it"));
+        }
+    }
+
     private async Task KillSiloAsync(SiloNode silo)
     {
         var at = Now;
@@ -49,6 +75,7 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         var lasted = Now - at;
         Injected.Add(new InjectedFault("sigkill", silo.Process.Name, at, lasted, await FlowingAsync("claims after the restart"),
             "killed at peak, restarted once the others served claims"));
+        await RestartCollateralAsync(at);
     }
 
     private async Task CrashDatabaseAsync()
@@ -63,6 +90,7 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         say("PostgreSQL: restarted");
         Injected.Add(new InjectedFault("database_crash", "postgresql", at, lasted, await FlowingAsync("claims after PostgreSQL's restart"),
             $"pg_ctl stop -m immediate, down {databaseOutage.TotalSeconds:0.#} s, restarted on the same data"));
+        await RestartCollateralAsync(at);
     }
 
     private async Task FreezeSiloAsync(SiloNode silo)
@@ -90,6 +118,19 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         var lasted = Now - at;
         Injected.Add(new InjectedFault("sigstop", silo.Process.Name, at, lasted, await FlowingAsync("claims after the thaw"),
             $"frozen until declared dead ({declaredDeadAfter:0.0} s), thawed: {(endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")}, restarted"));
+        await RestartCollateralAsync(at);
+    }
+
+    // Just after PostgreSQL's restart the table may not answer yet: that is no news of the silo.
+    private async Task<MembershipStatus> AnsweredStatusAsync(SiloNode silo)
+    {
+        var status = MembershipStatus.Unknown;
+        await UntilAsync(async () =>
+        {
+            status = await cluster.StatusAsync(silo);
+            return true;
+        }, "the membership table to answer");
+        return status;
     }
 
     private double Now => clock.Seconds;
