@@ -4,7 +4,8 @@
 # and prints the share of its running samples by component (tests/benchmark/profile-summary.py).
 #
 # Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2; PROFILE_PROCESS=api samples the API node instead;
-#   PROFILE_KIND=allocations traces what it allocates instead of where its CPU goes)
+#   PROFILE_KIND=allocations traces what it allocates instead of where its CPU goes; PROFILE_KIND=heap dumps its heap
+#   (dotnet-gcdump) at the same moment and counts the live objects by type)
 # Needs dotnet-trace (installed as a global tool when missing). Writes the trace and its speedscope
 # export under .data/bench/profile-RUNG-TIME/.
 set -euo pipefail
@@ -16,11 +17,13 @@ source "$REPO/deploy/lib.sh"
 RUNG=${1:-E2}
 PROCESS=${PROFILE_PROCESS:-silo}
 KIND=${PROFILE_KIND:-cpu}
-case $KIND in cpu) PROFILE=dotnet-sampled-thread-time ;; allocations) PROFILE=gc-verbose ;; *) die "PROFILE_KIND is cpu or allocations" ;; esac
+case $KIND in cpu) PROFILE=dotnet-sampled-thread-time ;; allocations) PROFILE=gc-verbose ;; heap) PROFILE= ;; *) die "PROFILE_KIND is cpu, allocations or heap" ;; esac
 case $PROCESS in silo) DLL=FlashSale.Silo.dll ;; api) DLL=FlashSale.Api.dll ;; *) die "PROFILE_PROCESS is silo or api" ;; esac
 OUT="$REPO/.data/bench/profile-$RUNG-$(date -u +%Y%m%dT%H%M%SZ)"
 TRACE=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
 [[ -x $TRACE ]] || dotnet tool install -g dotnet-trace --version 10.0.750501 >&2
+GCDUMP=${DOTNET_GCDUMP:-$HOME/.dotnet/tools/dotnet-gcdump}
+[[ $KIND != heap || -x $GCDUMP ]] || dotnet tool install -g dotnet-gcdump --version 10.0.750501 >&2
 mkdir -p "$OUT"
 
 BENCH_RUNGS=$RUNG BENCH_DURATION=50s BENCH_OUT="$OUT/run" "$REPO/tests/benchmark/run.sh" 1 >"$OUT/run.log" 2>&1 &
@@ -32,6 +35,14 @@ done
 # Past the load generator's warm-up and well inside the measured window.
 sleep 15
 pid=$(pgrep -f "$DLL" | head -1)
+if [[ $KIND == heap ]]; then
+    say "dumping the $PROCESS's heap (pid $pid)"
+    "$GCDUMP" collect -p "$pid" -o "$OUT/$PROCESS.gcdump" >"$OUT/gcdump.log" 2>&1 || die "dotnet-gcdump failed; see $OUT/gcdump.log"
+    wait "$ladder" || die "the rung failed; see $OUT/run.log"
+    "$GCDUMP" report "$OUT/$PROCESS.gcdump" | python3 "$REPO/tests/benchmark/heap-summary.py"
+    say "heap dump: $OUT/$PROCESS.gcdump"
+    exit 0
+fi
 say "tracing the $PROCESS (pid $pid) for 20 s"
 "$TRACE" collect -p "$pid" --profile "$PROFILE" --duration 00:00:00:20 -o "$OUT/$PROCESS.nettrace" >"$OUT/trace.log" 2>&1
 wait "$ladder" || die "the rung failed; see $OUT/run.log"
