@@ -14,6 +14,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 ME="profile-silo"
 # shellcheck source=SCRIPTDIR/../../deploy/lib.sh
 source "$REPO/deploy/lib.sh"
+# If this script stops early (an error, Ctrl-C), the rung it started is stopped with it, servers and all.
+stop_on_exit
 RUNG=${1:-E2}
 PROCESS=${PROFILE_PROCESS:-silo}
 KIND=${PROFILE_KIND:-cpu}

@@ -22,10 +22,10 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
     public int ZombieSilos { get; private set; }
 
     /// <summary>
-    /// Silos no fault was aimed at that the others declared dead meanwhile (on a starved machine a silo can miss its
-    /// probes while another is frozen) and that were restarted: what the run then judges is the claims, not that.
+    /// Silos no fault was aimed at that ended or were declared dead meanwhile (on a starved machine a silo can miss its
+    /// probes while another is frozen) and were restarted. Each spans the fault it was found after, so the checks
+    /// that need a quiet cluster leave that time out too; a crash among them fails the run's own check.
     /// </summary>
-    /// Each spans the fault it was found after: the checks that need a quiet cluster leave that time out too.
     public List<InjectedFault> CollateralRestarts { get; } = [];
 
     /// <summary>A silo is stopped (SIGSTOP) right now.</summary>
