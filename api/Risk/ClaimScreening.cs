@@ -29,7 +29,7 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
         }
 
         var fetched = fetches.Fetched(campaignId, deviceId) || (groupId is { } group && fetches.Fetched(group, deviceId));
-        var signals = activity.Observe(campaignId, groupId, shopperId, deviceId, request);
+        var signals = activity.Observe(campaignId, groupId, shopperId, deviceId, request, idempotencyKey);
         // Not knowing the opening reads as long after it: no rule about the first moments applies.
         signals[RiskSignals.MillisecondsSinceOpening] = opensAt is { } opening ? (now - opening).TotalMilliseconds : 1e9;
         signals[RiskSignals.FetchedCampaign] = fetched ? 1 : 0;

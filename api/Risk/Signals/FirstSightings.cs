@@ -3,8 +3,8 @@ using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk.Signals;
 
-/// <summary>A subject's one claim so far on this node: when, and by which shopper and device id.</summary>
-public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, string? DeviceId);
+/// <summary>A subject's one claim so far on this node: when, by which shopper and device id, and which claim (its idempotency key's hash).</summary>
+public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, string? DeviceId, int ClaimKey = 0);
 
 /// <summary>
 /// Subjects seen once on this node, in two generations: a new one starts when the current one is

@@ -36,13 +36,27 @@ public sealed class LocalActivity(TimeProvider clock)
     /// <summary>Subjects counted in full on this node now (not those seen once).</summary>
     public int Counted => _counted.Count;
 
-    /// <summary>Counts the claim, then reads its signals.</summary>
-    public ClaimSignals Observe(Guid campaignId, Guid? groupId, string shopperId, string deviceId, RequestFingerprint request)
+    /// <summary>
+    /// Counts the claim, then reads its signals. A claim sent again (its shopper's last claim on this node,
+    /// by idempotency key) is the same claim: it is read, not counted again. A phone retrying on a poor
+    /// network is not a faster claimant, a script resending a key gets its first answer back and nothing
+    /// more, and counting resends made every retrying shopper a subject counted in full: most of the API
+    /// node's long-lived memory under E1, whose claims are 5% resends (BENCHMARKS.md, "Resent claims").
+    /// </summary>
+    public ClaimSignals Observe(Guid campaignId, Guid? groupId, string shopperId, string deviceId, RequestFingerprint request, string idempotencyKey)
     {
         var now = clock.GetUtcNow();
         var signals = new ClaimSignals(campaignId, groupId, shopperId, deviceId, request, now);
+        // A hash, not the key: a shopper's two claims colliding (one in four billion) under-counts one claim.
+        var claimKey = StringComparer.Ordinal.GetHashCode(idempotencyKey);
+        if (LastClaimOf(shopperId) == claimKey)
+        {
+            return Read(signals, Known((SubjectKind.Shopper, shopperId), now), Known((SubjectKind.Device, deviceId), now),
+                Known((SubjectKind.Fingerprint, request.Fingerprint), now), Known((SubjectKind.Prefix, request.Prefix), now), now);
+        }
+
         return Read(signals,
-            Count((SubjectKind.Shopper, shopperId), new Sighting(now, null, deviceId)),
+            Count((SubjectKind.Shopper, shopperId), new Sighting(now, null, deviceId, claimKey)),
             Count((SubjectKind.Device, deviceId), new Sighting(now, shopperId, null)),
             Count((SubjectKind.Fingerprint, request.Fingerprint), new Sighting(now, shopperId, deviceId)),
             Count((SubjectKind.Prefix, request.Prefix), new Sighting(now, shopperId, null)),
@@ -200,6 +214,22 @@ public sealed class LocalActivity(TimeProvider clock)
         }
     }
 
+    /// <summary>The hash of the shopper's last claim's key counted on this node; null when none is remembered.</summary>
+    private int? LastClaimOf(string shopperId)
+    {
+        var key = (SubjectKind.Shopper, shopperId);
+        if (_counted.TryGetValue(key, out var subject))
+        {
+            return subject.LastClaimKey;
+        }
+
+        var (stripeLock, sightings) = StripeOf(key);
+        lock (stripeLock)
+        {
+            return sightings.TryGet(key, out var sighting) ? sighting.ClaimKey : null;
+        }
+    }
+
     private Reading Known((SubjectKind Kind, string Value) key, DateTimeOffset now)
     {
         if (_counted.TryGetValue(key, out var subject))
@@ -246,6 +276,20 @@ public sealed class LocalActivity(TimeProvider clock)
         private DateTimeOffset _firstUnreported;
         private bool _queued;
 
+        private int? _lastClaimKey;
+
+        /// <summary>The last claim's key hash (a shopper's subject); null before its first claim.</summary>
+        public int? LastClaimKey
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _lastClaimKey;
+                }
+            }
+        }
+
         /// <summary>True when this is the first change since the last report: the subject must be queued for the next one.</summary>
         /// <param name="reading">The counts with the claim, read under the same lock: a farm's fingerprint is taken by every claim it sends.</param>
         public bool Claim(Sighting claim, out Reading reading)
@@ -253,6 +297,7 @@ public sealed class LocalActivity(TimeProvider clock)
             lock (_lock)
             {
                 var first = MarkChanged(claim.At);
+                _lastClaimKey = claim.ClaimKey;
                 _claims++;
                 _local.Claimed(1, claim.At);
                 if (claim.ShopperId is { } shopperId && _local.SawShopper(shopperId, claim.At))

@@ -26,12 +26,12 @@ public sealed class LocalActivityTests
         ClaimSignals last = null!;
         for (var i = 0; i < 5; i++)
         {
-            last = activity.Observe(Campaign, null, $"farm-{i}", $"rotated-{i}", From("FarmBot/1.0"));
+            last = activity.Observe(Campaign, null, $"farm-{i}", $"rotated-{i}", From("FarmBot/1.0"), $"key-{i}");
         }
 
         Assert.Equal((5, 5, 5), (last[RiskSignals.FingerprintAccounts], last[RiskSignals.FingerprintDevices], last[RiskSignals.FingerprintClaimsPerMinute]));
         Assert.Equal(5, last[RiskSignals.PrefixAccounts]);
-        var person = activity.Observe(Campaign, null, "person", "phone", From("Mozilla/5.0 (iPhone) Mobile Safari"));
+        var person = activity.Observe(Campaign, null, "person", "phone", From("Mozilla/5.0 (iPhone) Mobile Safari"), "key-p");
         Assert.Equal((1, 6), (person[RiskSignals.FingerprintAccounts], person[RiskSignals.PrefixAccounts]));
         Assert.Equal(3, person[RiskSignals.MissingBrowserHeaders]);
     }
@@ -40,7 +40,7 @@ public sealed class LocalActivityTests
     public void Subjects_seen_once_stay_on_the_node_and_are_reported_with_everything_since_their_first_claim_once_seen_again()
     {
         var activity = new LocalActivity(_clock);
-        var first = activity.Observe(Campaign, null, "once", "phone-1", From("Mozilla/5.0"));
+        var first = activity.Observe(Campaign, null, "once", "phone-1", From("Mozilla/5.0"), "key-1");
         Assert.Equal((1, 1, 0), (first[RiskSignals.ShopperClaimsPerMinute], first[RiskSignals.ShopperDevices], first[RiskSignals.ShopperAgeSeconds]));
         Assert.Empty(activity.TakeReports());
         Assert.Equal(0, activity.Counted);
@@ -48,7 +48,7 @@ public sealed class LocalActivityTests
         // A second claim from another device: the shopper, its fingerprint and range are counted in full and
         // reported, the first claim included; the new device id is itself seen once only.
         _clock.Advance(TimeSpan.FromSeconds(30));
-        var second = activity.Observe(Campaign, null, "once", "phone-2", From("Mozilla/5.0"));
+        var second = activity.Observe(Campaign, null, "once", "phone-2", From("Mozilla/5.0"), "key-2");
         Assert.Equal((2, 2, 30), (second[RiskSignals.ShopperClaimsPerMinute], second[RiskSignals.ShopperDevices], second[RiskSignals.ShopperAgeSeconds]));
         var reports = activity.TakeReports();
         Assert.Equal([SubjectKind.Shopper, SubjectKind.Fingerprint, SubjectKind.Prefix], reports.Select(r => r.Kind).Order());
@@ -66,7 +66,7 @@ public sealed class LocalActivityTests
         var browser = From("Mozilla/5.0");
         for (var i = 0; i < 10_000; i++)
         {
-            activity.Observe(Campaign, null, $"shopper-{i}", $"phone-{i}", browser);
+            activity.Observe(Campaign, null, $"shopper-{i}", $"phone-{i}", browser, $"key-{i}");
         }
 
         // One fingerprint and one range; ten thousand shoppers and devices seen once each.
@@ -81,7 +81,7 @@ public sealed class LocalActivityTests
     public void A_score_counts_a_subject_seen_once_in_full_without_counting_its_claim_twice()
     {
         var activity = new LocalActivity(_clock);
-        var claim = activity.Observe(Campaign, null, "farm-0", "d-0", From("FarmBot/1.0"));
+        var claim = activity.Observe(Campaign, null, "farm-0", "d-0", From("FarmBot/1.0"), "key-0");
         var scores = activity.Score(claim, 40);
         Assert.All(scores, s => Assert.Equal(40, s.Score));
         var shopper = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Shopper);
@@ -93,9 +93,9 @@ public sealed class LocalActivityTests
     {
         var activity = new LocalActivity(_clock);
         var fingerprint = From("FarmBot/1.0");
-        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint);
+        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint, "key-0");
         Assert.Equal(1, activity.Peek("farm-0", "d-0", fingerprint)[RiskSignals.FingerprintClaimsPerMinute]);
-        activity.Observe(Campaign, null, "farm-1", "d-1", fingerprint);
+        activity.Observe(Campaign, null, "farm-1", "d-1", fingerprint, "key-1");
         activity.TakeReports();
         activity.Learn([new ActivityCounts(SubjectKind.Fingerprint, fingerprint.Fingerprint, Accounts: 40, Devices: 40, ClaimsPerMinute: 40, 0,
             _clock.GetUtcNow())]);
@@ -111,8 +111,8 @@ public sealed class LocalActivityTests
     {
         var activity = new LocalActivity(_clock);
         var fingerprint = From("FarmBot/1.0");
-        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint);
-        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint);
+        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint, "key-0");
+        activity.Observe(Campaign, null, "farm-0", "d-0", fingerprint, "key-1");
         Assert.Equal(4, activity.Counted);
         activity.TakeReports();
 
@@ -120,5 +120,30 @@ public sealed class LocalActivityTests
         activity.TakeReports();
         Assert.Equal(0, activity.Counted);
         Assert.Equal(0, activity.Peek("farm-0", "d-0", fingerprint)[RiskSignals.ShopperDevices]);
+    }
+
+    [Fact]
+    public void A_claim_sent_again_is_read_not_counted_again_whether_its_shopper_was_seen_once_or_in_full()
+    {
+        var activity = new LocalActivity(_clock);
+        var browser = From("Mozilla/5.0");
+        activity.Observe(Campaign, null, "retrying", "phone", browser, "key-1");
+        activity.Observe(Campaign, null, "other", "phone-2", browser, "key-1");
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var resent = activity.Observe(Campaign, null, "retrying", "phone", browser, "key-1");
+
+        // Seen once: the resend reads the one claim and makes nothing a subject counted in full but the shared ones.
+        Assert.Equal((1, 1, 5), (resent[RiskSignals.ShopperClaimsPerMinute], resent[RiskSignals.ShopperDevices], resent[RiskSignals.ShopperAgeSeconds]));
+        Assert.Equal(2, resent[RiskSignals.FingerprintClaimsPerMinute]);
+        Assert.Equal(2, activity.Counted);
+
+        // A new claim counts; sent again, it does not; the claim before it, sent again after it, counts (the last one only is remembered).
+        var second = activity.Observe(Campaign, null, "retrying", "phone", browser, "key-2");
+        var secondAgain = activity.Observe(Campaign, null, "retrying", "phone", browser, "key-2");
+        Assert.Equal((2, 2), (second[RiskSignals.ShopperClaimsPerMinute], secondAgain[RiskSignals.ShopperClaimsPerMinute]));
+        Assert.Equal(3, secondAgain[RiskSignals.FingerprintClaimsPerMinute]);
+        Assert.Equal(3, activity.Observe(Campaign, null, "retrying", "phone", browser, "key-1")[RiskSignals.ShopperClaimsPerMinute]);
+        var shopper = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Shopper);
+        Assert.Equal(3, shopper.Claims);
     }
 }
