@@ -25,6 +25,7 @@ public static class RiskSetup
         services.AddSingleton<RuleRefresh>();
         services.AddHostedService(provider => provider.GetRequiredService<RuleRefresh>());
         services.AddSingleton<RiskEngine>();
+        services.AddSingleton<SignalMeanings>();
         services.AddSettings<EscalationSettings>(EscalationSettings.Section);
         services.AddSingleton<Escalation>();
         services.AddSingleton<LocalActivity>();

@@ -25,6 +25,10 @@ public interface IRiskRulesGrain : IGrainWithIntegerKey
     [Alias("Revisions")]
     Task<ImmutableArray<RiskRule>> Revisions(Guid ruleId);
 
+    /// <summary>The rules removed and not restored, each as its removal (the rule as it last stood), the latest removed first; at most <paramref name="limit"/>.</summary>
+    [Alias("Removed")]
+    Task<ImmutableArray<RiskRule>> Removed(int limit);
+
     /// <summary>The rules when they changed since <paramref name="version"/>, else null.</summary>
     [Alias("ChangedSince")]
     Task<RiskRuleSet?> ChangedSince(long version);

@@ -58,6 +58,21 @@ public sealed class RiskRuleStore(NpgsqlDataSource database)
         return [.. rows.Select(r => r.ToRule())];
     }
 
+    public async Task<ImmutableArray<RiskRule>> RemovedAsync(int limit)
+    {
+        await using var connection = database.CreateConnection();
+        var rows = await connection.QueryAsync<RuleRow>(
+            """
+            SELECT rule_id, revision, definition, removed, changed_by, changed_at
+              FROM (SELECT DISTINCT ON (rule_id) rule_id, revision, definition::text AS definition, removed, changed_by, changed_at
+                      FROM risk_rules ORDER BY rule_id, revision DESC) AS latest
+             WHERE removed
+             ORDER BY changed_at DESC, rule_id
+             LIMIT @limit
+            """, new { limit });
+        return [.. rows.Select(r => r.ToRule())];
+    }
+
     private sealed record RuleRow(Guid RuleId, int Revision, string Definition, bool Removed, string ChangedBy, DateTimeOffset ChangedAt)
     {
         public RiskRule ToRule() => JsonSerializer.Deserialize<StoredDefinition>(Definition, Json)!.ToRule(RuleId, Revision, Removed, ChangedBy, ChangedAt);

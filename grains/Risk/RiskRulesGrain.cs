@@ -43,5 +43,7 @@ public sealed class RiskRulesGrain(RiskRuleStore store) : Grain, IRiskRulesGrain
 
     public Task<ImmutableArray<RiskRule>> Revisions(Guid ruleId) => store.RevisionsAsync(ruleId);
 
+    public Task<ImmutableArray<RiskRule>> Removed(int limit) => store.RemovedAsync(limit);
+
     public Task<RiskRuleSet?> ChangedSince(long version) => Task.FromResult(_rules.Version != version ? _rules : null);
 }

@@ -5,15 +5,15 @@ using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk.Rules;
 
-/// <summary>Operators' risk rules: list, create, revise, remove, read the revisions, and try a rule on recent traffic first.</summary>
+/// <summary>Operators' risk rules: list, create, revise, remove, restore, read the revisions, and try a rule on recent traffic first.</summary>
 public static class RuleEndpoints
 {
     public static void MapRiskRules(this IEndpointRouteBuilder app)
     {
         var rules = app.MapGroup("/api/admin/risk").WithTags("Risk").RequireAuthorization(Roles.Admin);
 
-        rules.MapGet("/signals", () => Results.Ok(RiskSignals.All.Select(s => new SignalResponse(s.Key, s.Value))))
-            .WithSummary("The signals rules can test, with what each means (role admin)")
+        rules.MapGet("/signals", (SignalMeanings meanings) => Results.Ok(meanings.All()))
+            .WithSummary("The signals rules can test, with what each means, in English or (Accept-Language: zh) Chinese (role admin)")
             .Produces<SignalResponse[]>();
 
         rules.MapGet("/rules", List)
@@ -40,6 +40,19 @@ public static class RuleEndpoints
             .WithSummary("Remove a rule; its revisions stay on record (role admin)")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        rules.MapGet("/rules/removed", ListRemoved)
+            .WithSummary("The rules removed and not restored, each as it last stood, the latest removed first (100 at most; role admin)")
+            .Produces<RuleResponse[]>();
+
+        rules.MapPost("/rules/{id}/restore", Restore)
+            .WithSummary("Put an earlier revision back in force as the rule's next revision: a removed rule as it last stood (or the revision named), "
+                + "or an edit undone (the revision to go back to); 409 rule_in_force for a rule in force without a revision named (role admin)")
+            .Accepts<RestoreRequest>("application/json")
+            .Produces<RuleResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         rules.MapGet("/rules/{id}/revisions", Revisions)
             .WithSummary("Every revision of a rule, oldest first: who changed what, when (role admin)")
@@ -88,12 +101,9 @@ public static class RuleEndpoints
             return NotFound();
         }
 
-        // Decisions are audited and counted by campaign and rule name: two rules that may judge the same claims
-        // under one name could not be told apart.
-        if (inForce.Any(r => r.Id != rule!.Id && string.Equals(r.Name, rule.Name, StringComparison.OrdinalIgnoreCase)
-            && (r.CampaignId is null || rule.CampaignId is null || r.CampaignId == rule.CampaignId)))
+        if (NameTaken(inForce, rule!) is { } taken)
         {
-            return Problem.Of(StatusCodes.Status409Conflict, "rule_name_taken", "Another rule in force for these campaigns has this name.");
+            return taken;
         }
 
         var edited = current is null ? 0 : body!.Revision ?? current.Revision;
@@ -116,6 +126,72 @@ public static class RuleEndpoints
         await refresh.RefreshAsync();
         return Results.NoContent();
     }
+
+    private static async Task<IResult> ListRemoved(IClusterClient cluster) =>
+        Results.Ok((await cluster.GetGrain<IRiskRulesGrain>(0).Removed(100)).Select(RuleResponse.Of));
+
+    private static async Task<IResult> Restore(string id, HttpContext context, IClusterClient cluster, RuleRefresh refresh, TimeProvider clock)
+    {
+        // The body is optional: none restores a removed rule as it last stood.
+        var asked = new RestoreRequest(null);
+        if (context.Request.ContentLength is not (0 or null) || context.Request.HasJsonContentType())
+        {
+            var (body, problem) = await JsonBody.Read<RestoreRequest>(context.Request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            asked = body!;
+        }
+
+        var grain = cluster.GetGrain<IRiskRulesGrain>(0);
+        var revisions = Guid.TryParse(id, out var ruleId) ? await grain.Revisions(ruleId) : [];
+        if (revisions.IsEmpty)
+        {
+            return NotFound();
+        }
+
+        var latest = revisions[^1];
+        if (!latest.Removed && asked.Revision is null)
+        {
+            return Problem.Of(StatusCodes.Status409Conflict, "rule_in_force", "The rule is in force: name the revision to go back to.");
+        }
+
+        // A removal is no revision to go back to: it says only that the rule went.
+        var chosen = asked.Revision is { } wanted ? revisions.FirstOrDefault(r => r.Revision == wanted && !r.Removed) : revisions.Last(r => !r.Removed);
+        if (chosen is null)
+        {
+            return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["revision"] = [$"The rule has no revision {asked.Revision} to restore (1 to {latest.Revision}, not a removal)."],
+            });
+        }
+
+        if (NameTaken((await grain.ChangedSince(-1))!.Rules, chosen) is { } taken)
+        {
+            return taken;
+        }
+
+        var restoring = chosen with { Revision = latest.Revision, ChangedBy = context.ShopperId(), ChangedAt = clock.GetUtcNow() };
+        if (await grain.Save(restoring) is not { } saved)
+        {
+            return Problem.Of(StatusCodes.Status409Conflict, "rule_changed", "The rule was changed meanwhile: reload it.");
+        }
+
+        await refresh.RefreshAsync();
+        return Results.Ok(RuleResponse.Of(saved));
+    }
+
+    /// <summary>
+    /// Decisions are audited and counted by campaign and rule name: two rules that may judge the same claims
+    /// under one name could not be told apart. Null when no other rule in force has the name.
+    /// </summary>
+    private static IResult? NameTaken(IEnumerable<RiskRule> inForce, RiskRule rule) =>
+        inForce.Any(r => r.Id != rule.Id && string.Equals(r.Name, rule.Name, StringComparison.OrdinalIgnoreCase)
+            && (r.CampaignId is null || rule.CampaignId is null || r.CampaignId == rule.CampaignId))
+            ? Problem.Of(StatusCodes.Status409Conflict, "rule_name_taken", "Another rule in force for these campaigns has this name.")
+            : null;
 
     private static async Task<IResult> Revisions(string id, IClusterClient cluster)
     {

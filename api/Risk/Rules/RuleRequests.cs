@@ -16,6 +16,9 @@ public sealed record ConditionRequest(string? Signal, string? Op, double? Value,
 public sealed record RuleRequest(string? Name, Guid? CampaignId, List<ConditionRequest>? When, string? Action, int? Difficulty, int? Score,
     bool? DryRun, bool? Enabled, int? Revision = null);
 
+/// <param name="Revision">The revision to put back in force; left out, a removed rule's last before its removal.</param>
+public sealed record RestoreRequest(int? Revision);
+
 /// <param name="Per">The signal divided by, when the condition compares a ratio; null otherwise.</param>
 public sealed record ConditionResponse(string Signal, string Op, double Value, string? Per);
 

@@ -220,9 +220,11 @@ async function showRiskRules() {
 }
 
 async function listRiskRules() {
-  const rules = await call('/api/admin/risk/rules');
+  const [rules, removed] = await Promise.all([call('/api/admin/risk/rules'), call('/api/admin/risk/rules/removed')]);
   byId('risk-rules').replaceChildren(...rules.map(riskRuleItem));
   byId('no-risk-rules').hidden = rules.length > 0;
+  byId('removed-rules').replaceChildren(...removed.map(removedRuleItem));
+  byId('no-removed-rules').hidden = removed.length > 0;
   offerRuleNames(rules.map(rule => rule.name));
 }
 
@@ -260,6 +262,28 @@ function riskRuleItem(rule) {
     timeline);
 }
 
+// A removed rule as it last stood, with who removed it; restoring puts that back in force as its next revision.
+function removedRuleItem(rule) {
+  const restore = el('button', { type: 'button', className: 'quiet restore', ariaLabel: t('admin.restoreRule', { name: rule.name }) },
+    t('admin.restore'));
+  const history = el('button', { type: 'button', className: 'quiet revisions', ariaLabel: t('admin.revisionsOf', { name: rule.name }) },
+    t('admin.revisions'));
+  const timeline = el('ol', { class: 'timeline', hidden: true });
+  history.ariaExpanded = 'false';
+  restore.addEventListener('click', () => restoreRule(rule, restore));
+  history.addEventListener('click', () => toggleRevisions(rule, history, timeline));
+  return el('li', { 'data-rule-id': rule.id, 'data-revision': rule.revision },
+    el('b', {}, rule.name), ' ',
+    el('span', { class: 'action', 'data-action': rule.action }, actionText(rule)),
+    el('div', { class: 'terms conditions' }, t('admin.when', { conditions: conditionsText(rule.when) })),
+    el('div', { class: 'terms' }, [
+      rule.campaignId ? t('admin.onCampaign', { id: rule.campaignId }) : t('admin.allCampaigns'),
+      t('admin.removedBy', { by: rule.changedBy, at: time(rule.changedAt) }),
+    ].join(' · ')),
+    el('div', { class: 'actions' }, restore, history),
+    timeline);
+}
+
 async function toggleRevisions(rule, button, timeline) {
   const opening = button.ariaExpanded !== 'true';
   button.ariaExpanded = String(opening);
@@ -267,19 +291,39 @@ async function toggleRevisions(rule, button, timeline) {
   if (!opening) return;
   try {
     const revisions = await call(`/api/admin/risk/rules/${rule.id}/revisions`);
-    timeline.replaceChildren(...revisions.map(revisionItem));
+    timeline.replaceChildren(...revisions.map(revision => revisionItem(revision, rule)));
   } catch (problem) {
     say(byId('risk-rule-message'), problemText(problem), 'error');
   }
 }
 
-// A removal is a revision too: it carries the rule as it last stood.
-function revisionItem(revision) {
+// A removal is a revision too: it carries the rule as it last stood. Any other revision but the one in force can
+// be put back (an edit undone).
+function revisionItem(revision, rule) {
+  const restorable = !revision.removed && (rule.removed || revision.revision !== rule.revision);
+  const restore = restorable ? el('button', { type: 'button', className: 'quiet restore',
+    ariaLabel: t('admin.restoreRevision', { name: rule.name, revision: revision.revision }) }, t('admin.restore')) : null;
+  restore?.addEventListener('click', () => restoreRule(rule, restore, revision.revision));
   return el('li', { 'data-revision': revision.revision, 'data-removed': revision.removed },
     el('time', { dateTime: revision.changedAt }, time(revision.changedAt)),
     t(revision.removed ? 'admin.revisionRemoved' : 'admin.revisionChanged', { revision: revision.revision, by: revision.changedBy }),
+    restore,
     revision.removed ? null : el('div', { class: 'terms' },
       `${revision.name}: ${conditionsText(revision.when)} → ${actionText(revision)} · ${t('admin.ruleScore', { score: number(revision.score) })}`));
+}
+
+async function restoreRule(rule, button, revision) {
+  const message = byId('risk-rule-message');
+  button.disabled = true;
+  try {
+    const restored = await call(`/api/admin/risk/rules/${rule.id}/restore`, { method: 'POST', body: revision === undefined ? {} : { revision } });
+    if (editedRule?.id === rule.id) newRule();
+    say(message, t('admin.ruleRestored', { name: restored.name, revision: restored.revision }), 'ok');
+  } catch (problem) {
+    button.disabled = false;
+    say(message, problemText(problem), 'error');
+  }
+  await listRiskRules().catch(problem => say(message, problemText(problem), 'error'));
 }
 
 function ruleForm() {
@@ -591,7 +635,7 @@ async function openDashboard() {
 async function refresh() {
   byId('cluster-dashboard').hidden = !session.signedIn;
   if (!session.signedIn) {
-    for (const list of ['blocks', 'decisions', 'risk-rules', 'timeline', 'channels', 'routes', 'reports']) byId(list).replaceChildren();
+    for (const list of ['blocks', 'decisions', 'risk-rules', 'removed-rules', 'timeline', 'channels', 'routes', 'reports']) byId(list).replaceChildren();
     for (const extra of document.querySelectorAll('main .empty-note, #rule-counts, #more-decisions, #reconciliation-csv')) extra.hidden = true;
     newRule();
     byId('signed-out-hint').hidden = false;

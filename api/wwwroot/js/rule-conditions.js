@@ -9,8 +9,8 @@ import { t } from './i18n.js';
 const maxConditions = 10;
 const symbols = new Map([['>=', '≥'], ['>', '>'], ['<=', '≤'], ['<', '<'], ['==', '='], ['!=', '≠']]);
 
-// What a signal means in the page's language where the page has the words, otherwise as the API put it.
-const meaning = signal => t(`admin.signal.${signal.name}`, { defaultValue: signal.meaning });
+// What a signal means, as the API put it in the page's language (it is asked with the page's Accept-Language).
+const meaning = signal => signal.meaning;
 
 // "fingerprint.accounts ≥ 5 and fingerprint.devices ÷ fingerprint.accounts > 2".
 export function conditionsText(when) {

@@ -64,6 +64,88 @@ public sealed class RiskRuleTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task The_signals_are_listed_with_their_meanings_in_the_reader_s_language()
+    {
+        using var admin = await system.AdminAsync();
+        async Task<Dictionary<string, string>> SignalsAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/risk/signals");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await admin.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var signals = await response.Content.ReadFromJsonAsync<JsonElement[]>() ?? [];
+            return signals.ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("meaning").GetString()!, StringComparer.Ordinal);
+        }
+
+        var english = await SignalsAsync("en-US");
+        var chinese = await SignalsAsync("zh-CN,zh;q=0.9");
+        Assert.Equal(15, english.Count);
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), chinese.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("device ids sent from this fingerprint (a day): a rotating script's tell", english["fingerprint.devices"]);
+        Assert.Equal("该请求指纹发来的设备号数（1 天内）：脚本轮换设备号的迹象", chinese["fingerprint.devices"]);
+        // Every one in Chinese, none left in English.
+        Assert.All(chinese, signal => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", signal.Value));
+        Assert.All(chinese, signal => Assert.DoesNotMatch(@"[a-z]{3,} [a-z]{3,}", signal.Value));
+    }
+
+    [Fact]
+    public async Task A_removed_rule_is_restored_as_it_last_stood_or_as_any_revision_and_is_in_force_again_at_once()
+    {
+        using var admin = await system.AdminAsync();
+        var campaign = await system.CreateCampaignAsync(10, perUserLimit: 5);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var shopper = system.Client(await system.TokenAsync($"restored-{run}", "shopper"));
+        var saved = await admin.SaveRuleAsync(Rule("watch everyone", campaign, "flag", ("fingerprint.accounts", ">=", 1)));
+        var id = saved.GetProperty("id").GetGuid();
+        await admin.SaveRuleAsync(Rule("stop everyone", campaign, "deny", ("fingerprint.accounts", ">=", 1)), id);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/risk/rules/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await shopper.ClaimAsync(campaign, "before", "phone")).Status);
+
+        // Listed as removed, as it last stood; restored without a body, it is that again, as revision 4, in force at once.
+        var removed = Assert.Single(await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/risk/rules/removed") ?? [], r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal(("stop everyone", 3, true), (removed.GetProperty("name").GetString(), removed.GetProperty("revision").GetInt32(), removed.GetProperty("removed").GetBoolean()));
+        var restored = await RestoreAsync(admin, id, body: null);
+        Assert.Equal(HttpStatusCode.OK, restored.Status);
+        Assert.Equal(("stop everyone", "deny", 4, false), (restored.Body.GetProperty("name").GetString(), restored.Body.GetProperty("action").GetString(),
+            restored.Body.GetProperty("revision").GetInt32(), restored.Body.GetProperty("removed").GetBoolean()));
+        Assert.StartsWith("admin-", restored.Body.GetProperty("changedBy").GetString(), StringComparison.Ordinal);
+        Assert.Equal("risk_denied", (await shopper.ClaimAsync(campaign, "after", "phone")).Code);
+        Assert.DoesNotContain(await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/risk/rules/removed") ?? [], r => r.GetProperty("id").GetGuid() == id);
+        Assert.Contains(await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/risk/rules") ?? [], r => r.GetProperty("id").GetGuid() == id);
+
+        // In force, it is restored only to a revision named: an edit undone (revision 1, the flag), again at once.
+        Assert.Equal((HttpStatusCode.Conflict, "rule_in_force"), Code(await RestoreAsync(admin, id, body: null)));
+        Assert.Equal((HttpStatusCode.Conflict, "rule_in_force"), Code(await RestoreAsync(admin, id, new { })));
+        var undone = await RestoreAsync(admin, id, new { revision = 1 });
+        Assert.Equal((HttpStatusCode.OK, "watch everyone", 5), (undone.Status, undone.Body.GetProperty("name").GetString(), undone.Body.GetProperty("revision").GetInt32()));
+        Assert.Equal(HttpStatusCode.Created, (await shopper.ClaimAsync(campaign, "flagged", "phone")).Status);
+
+        // Refused, changing nothing: a removal or a revision that is not there, bad bodies, an unknown rule.
+        foreach (var revision in new[] { 3, 0, 6, -1 })
+        {
+            var refused = await RestoreAsync(admin, id, new { revision });
+            Assert.Equal((HttpStatusCode.BadRequest, "validation_failed"), Code(refused));
+            Assert.True(refused.Body.GetProperty("errors").TryGetProperty("revision", out _), refused.Body.ToString());
+        }
+
+        Assert.Equal((HttpStatusCode.BadRequest, "malformed_json"), Code(await RestoreAsync(admin, id, new { revision = "one" })));
+        Assert.Equal((HttpStatusCode.NotFound, "rule_not_found"), Code(await RestoreAsync(admin, Guid.NewGuid(), body: null)));
+        using var notAnId = await admin.PostAsync("/api/admin/risk/rules/not-an-id/restore", null);
+        await BadInputTests.AssertProblemAsync(notAnId, HttpStatusCode.NotFound, "rule_not_found");
+        Assert.Equal(5L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM risk_rules WHERE rule_id = $1", id));
+
+        // Removed again while another rule in force took its name for the campaign: restoring it would make two of one name.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/risk/rules/{id}")).StatusCode);
+        await admin.SaveRuleAsync(Rule("Watch everyone", campaign, "flag", ("fingerprint.accounts", ">=", 2)));
+        Assert.Equal((HttpStatusCode.Conflict, "rule_name_taken"), Code(await RestoreAsync(admin, id, body: null)));
+
+        var revisions = await admin.GetFromJsonAsync<JsonElement[]>($"/api/admin/risk/rules/{id}/revisions") ?? [];
+        Assert.Equal([(1, "watch everyone", false), (2, "stop everyone", false), (3, "stop everyone", true), (4, "stop everyone", false),
+            (5, "watch everyone", false), (6, "watch everyone", true)],
+            revisions.Select(r => (r.GetProperty("revision").GetInt32(), r.GetProperty("name").GetString(), r.GetProperty("removed").GetBoolean())));
+    }
+
+    [Fact]
     public async Task A_rule_saved_during_a_sale_denies_a_farm_rotating_device_ids_and_lets_ordinary_shoppers_through()
     {
         using var admin = await system.AdminAsync();
@@ -294,6 +376,19 @@ public sealed class RiskRuleTests(RunningSystem system)
         Assert.Equal(HttpStatusCode.Created, solved.Status);
         Assert.Equal(1L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM coupons WHERE campaign_id = $1", campaign));
     }
+
+    private static async Task<Restored> RestoreAsync(HttpClient admin, Guid id, object? body)
+    {
+        using var response = body is null
+            ? await admin.PostAsync($"/api/admin/risk/rules/{id}/restore", null)
+            : await admin.PostAsJsonAsync($"/api/admin/risk/rules/{id}/restore", body);
+        return new Restored(response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private static (HttpStatusCode, string?) Code(Restored answer) =>
+        (answer.Status, answer.Body.TryGetProperty("code", out var code) ? code.GetString() : answer.Body.ToString());
+
+    private sealed record Restored(HttpStatusCode Status, JsonElement Body);
 
     private static async Task<ClaimAnswer> SendAsync(HttpClient client, HttpRequestMessage request)
     {

@@ -207,6 +207,31 @@ public sealed class AdminPageTests(PagesSystem system, HeadlessChromium chromium
         Assert.True(await system.Database.ScalarAsync<bool>(
             "SELECT removed AND changed_by = $2 FROM risk_rules WHERE rule_id = $1 AND revision = 3", rule, adminId));
         Assert.Equal(3L, await RuleRowsOfAsync(campaign));
+
+        // Restored from the removed rules as it last stood: in force again, revision 4.
+        await admin.Page.Locator("#removed-rules-panel summary").ClickAsync();
+        var gone = admin.Page.Locator("#removed-rules li[data-rule-id]", new() { HasText = name });
+        await Expect(gone).ToContainTextAsync($"removed by {adminId}");
+        await Expect(gone).ToContainTextAsync("fingerprint.accounts ≥ 2");
+        await gone.Locator("button.restore").ClickAsync();
+        await Expect(message).ToHaveTextAsync($"Restored “{name}” as revision 4: in force on every node within a second.");
+        await Expect(gone).ToHaveCountAsync(0);
+        await Expect(listed).ToHaveAttributeAsync("data-revision", "4");
+        await Expect(listed).ToContainTextAsync("fingerprint.accounts ≥ 2");
+
+        // An edit undone from the revisions: revision 1 back in force as revision 5; the one in force offers no restore.
+        await listed.Locator("button.revisions").ClickAsync();
+        await Expect(revisions).ToHaveCountAsync(4);
+        await Expect(revisions.Nth(2).Locator("button.restore")).ToHaveCountAsync(0);
+        await Expect(revisions.Nth(3).Locator("button.restore")).ToHaveCountAsync(0);
+        await revisions.Nth(0).Locator("button.restore").ClickAsync();
+        await Expect(message).ToHaveTextAsync($"Restored “{name}” as revision 5: in force on every node within a second.");
+        await Expect(listed).ToHaveAttributeAsync("data-revision", "5");
+        await Expect(listed).ToContainTextAsync("fingerprint.accounts ≥ 1");
+        Assert.Equal(("1", 0), (
+            await system.Database.ScalarAsync<string>("SELECT definition->'when'->0->>'value' FROM risk_rules WHERE rule_id = $1 AND revision = 5", rule),
+            await system.Database.ScalarAsync<int>("SELECT (definition->>'score')::int FROM risk_rules WHERE rule_id = $1 AND revision = 5", rule)));
+        Assert.Equal(5L, await RuleRowsOfAsync(campaign));
         admin.AssertNoErrors();
     }
 

@@ -29,6 +29,7 @@ export default {
     'problem.rule_not_found': '没有这条风控规则',
     'problem.rule_changed': '这条规则已被他人修改，请重新载入',
     'problem.rule_name_taken': '已有同名的规则',
+    'problem.rule_in_force': '这条规则仍在生效：请指明要恢复到哪个版本',
     'problem.idempotency_key_reused': '这个请求已经用于别的操作',
     'problem.batch_required': '请选择一个批次',
     'problem.batch_not_found': '批次不存在',
