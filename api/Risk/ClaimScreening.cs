@@ -21,6 +21,15 @@ public sealed class ClaimScreening(LocalBlocklist blocklist, CampaignFetches fet
     public async ValueTask<IResult?> ScreenAsync(HttpContext context, Guid campaignId, Guid? groupId, string shopperId, string deviceId,
         string idempotencyKey, DateTimeOffset? opensAt, DateTimeOffset now)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var refused = await JudgeAsync(context, campaignId, groupId, shopperId, deviceId, idempotencyKey, opensAt, now);
+        ScreeningMetrics.Screened(started, stopped: refused is not null);
+        return refused;
+    }
+
+    private async ValueTask<IResult?> JudgeAsync(HttpContext context, Guid campaignId, Guid? groupId, string shopperId, string deviceId,
+        string idempotencyKey, DateTimeOffset? opensAt, DateTimeOffset now)
+    {
         var request = RequestFingerprint.Of(context.Request);
         var address = context.Connection.RemoteIpAddress?.ToString();
         if (Blocked(context, campaignId, shopperId, deviceId, request.Fingerprint, route: null) is { } refused)

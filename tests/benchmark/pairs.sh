@@ -41,11 +41,14 @@ done
 python3 - "$OUT" "$BASE" <<'PY'
 import glob, json, os, statistics, sys
 out, base = sys.argv[1], sys.argv[2]
-rows = {}
+rows, screening = {}, {}
 for path in sorted(glob.glob(os.path.join(out, "*-*", "run*-*.json"))):
     side = os.path.basename(os.path.dirname(path)).split("-")[0]
     rung = os.path.basename(path)[:-5].split("-", 1)[1]
     d = json.load(open(path))
+    if rung.endswith(".screening"):
+        screening.setdefault((rung[:-len(".screening")], side), []).append(d)
+        continue
     cpu = d.get("serverCpu") or {}
     rows.setdefault((rung, side), []).append((d["claimsPerSecond"], d["latencyMs"]["p99"],
         (cpu.get("api") or {}).get("cpuMicrosecondsPerClaim"), (cpu.get("silo") or {}).get("cpuMicrosecondsPerClaim")))
@@ -58,5 +61,15 @@ for (rung, side), runs in sorted(rows.items()):
     name = f"base ({base})" if side == "base" else "current"
     print(f"| {rung} | {name} | {', '.join(f'{r[0]:,.0f}' for r in runs)} | {median(r[0] for r in runs):,.0f} | "
           f"{', '.join(f'{r[1]:.1f}' for r in runs)} | {median(r[1] for r in runs):.1f} | {median(r[2] for r in runs):.0f} | {median(r[3] for r in runs):.0f} |")
+if screening:
+    # Builds with the screening histogram only (tests/benchmark/screening.py): the latency the engine adds where it is spent.
+    print()
+    print("| rung | side | risk screening p50 µs per run | p99 µs per run | p99.9 µs per run | claims over 1 ms per run |")
+    print("|---|---|---|---|---|---|")
+    for (rung, side), runs in sorted(screening.items()):
+        name = f"base ({base})" if side == "base" else "current"
+        cells = [", ".join(f"{r[key]:.0f}" for r in runs) for key in ("p50Microseconds", "p99Microseconds", "p999Microseconds")]
+        over = ", ".join(f"{r['overOneMillisecond']:,} of {r['claims']:,}" for r in runs)
+        print(f"| {rung} | {name} | {' | '.join(cells)} | {over} |")
 PY
 say "runs: $OUT"

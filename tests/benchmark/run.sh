@@ -116,8 +116,15 @@ loadgen() {
     local rung=$1
     shift
     say "run $run, $rung"
+    # The risk screening's own latency over the rung, from the API node's histogram (tests/benchmark/screening.py).
+    curl -sf "$API_URL/metrics" >"$OUT/run$run-$rung.metrics-before" || true
     dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --warmup "$WARMUP" \
         --duration "$DURATION" --json "$OUT/run$run-$rung.json" "$@" >"$OUT/run$run-$rung.txt"
+    if curl -sf "$API_URL/metrics" >"$OUT/run$run-$rung.metrics-after"; then
+        python3 "$REPO/tests/benchmark/screening.py" "$OUT/run$run-$rung.metrics-before" "$OUT/run$run-$rung.metrics-after" \
+            "$OUT/run$run-$rung.screening.json"
+    fi
+    rm -f "$OUT/run$run-$rung.metrics-before" "$OUT/run$run-$rung.metrics-after"
 }
 
 # One unmeasured pass first, long enough for tiered JIT to finish (seen still compiling after 10 s

@@ -30,6 +30,9 @@ public sealed class MetricsTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.Equal("campaign_not_found", (await first.ClaimAsync(Guid.NewGuid(), "made-up")).Code);
         using var noKey = new HttpRequestMessage(HttpMethod.Post, $"/api/campaigns/{campaign}/claims");
         Assert.Equal(HttpStatusCode.BadRequest, (await first.SendAsync(noKey)).StatusCode);
+        using var admin = await system.AdminAsync();
+        await admin.BlockAsync("device", "metrics-blocked-phone");
+        Assert.Equal("risk_blocked", (await first.ClaimAsync(campaign, $"{shoppers[0]}-blocked", "metrics-blocked-phone")).Code);
 
         Assert.Equal(stock, answers.Count(a => a.Status == HttpStatusCode.Created));
         var soldOut = answers.Count(a => a.Code == "sold_out");
@@ -37,10 +40,17 @@ public sealed class MetricsTests(RunningSystem system) : IClassFixture<RunningSy
 
         using var apiClient = system.Client();
         var api = await Eventually.ReturnsAsync(() => PrometheusScrape.ReadAsync(apiClient),
-            scrape => scrape.Sum("flashsale_claims_total") >= shoppers.Length + 4);
+            scrape => scrape.Sum("flashsale_claims_total") >= shoppers.Length + 5);
         Assert.Equal(stock, api.Sum("flashsale_claims_total", ("outcome", "issued")));
         Assert.Equal(1, api.Sum("flashsale_claims_total", ("outcome", "replayed")));
-        Assert.Equal(soldOut + 3, api.Sum("flashsale_claims_total", ("outcome", "refused")));
+        Assert.Equal(soldOut + 4, api.Sum("flashsale_claims_total", ("outcome", "refused")));
+        Assert.Equal(1, api.Sum("flashsale_claim_refusals_total", ("code", "risk_blocked"), ("refused_by", "api")));
+        // The risk screening's own time: every claim that reached it (those issued and replayed at least), the blocked one as stopped.
+        const string screening = "flashsale_risk_screening_duration_seconds";
+        Assert.Equal(1, api.Sum($"{screening}_count", ("outcome", "stopped")));
+        Assert.InRange(api.Sum($"{screening}_count", ("outcome", "through")), stock + 1, shoppers.Length + 2);
+        Assert.Equal(api.Sum($"{screening}_count"), api.Sum($"{screening}_bucket", ("le", "+Inf")));
+        Assert.True(api.Sum($"{screening}_bucket", ("le", "0.001")) >= 1, "no screening took under a millisecond");
         // Sold out: from the node's gate once the grain has pushed it there, from the grain until then.
         Assert.Equal(soldOut, api.Sum("flashsale_claim_refusals_total", ("code", "sold_out"), ("refused_by", "api"))
             + api.Sum("flashsale_claim_refusals_total", ("code", "sold_out"), ("refused_by", "grain")));
