@@ -5,7 +5,8 @@
 #
 # Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2; PROFILE_PROCESS=api samples the API node instead;
 #   PROFILE_KIND=allocations traces what it allocates instead of where its CPU goes; PROFILE_KIND=heap dumps its heap
-#   (dotnet-gcdump) at the same moment and counts the live objects by type)
+#   (dotnet-gcdump) at the same moment and counts the live objects by type; PROFILE_KIND=gc traces its collections and
+#   prints their pauses, promotions and marking by root, per generation)
 # Needs dotnet-trace (installed as a global tool when missing). Writes the trace and its speedscope
 # export under .data/bench/profile-RUNG-TIME/.
 set -euo pipefail
@@ -19,7 +20,13 @@ stop_on_exit
 RUNG=${1:-E2}
 PROCESS=${PROFILE_PROCESS:-silo}
 KIND=${PROFILE_KIND:-cpu}
-case $KIND in cpu) PROFILE=dotnet-sampled-thread-time ;; allocations) PROFILE=gc-verbose ;; heap) PROFILE= ;; *) die "PROFILE_KIND is cpu, allocations or heap" ;; esac
+case $KIND in
+    cpu) PROFILE=dotnet-sampled-thread-time ;;
+    allocations) PROFILE=gc-verbose ;;
+    gc) PROFILE=gc-collect ;;
+    heap) PROFILE= ;;
+    *) die "PROFILE_KIND is cpu, allocations, gc or heap" ;;
+esac
 case $PROCESS in silo) DLL=FlashSale.Silo.dll ;; api) DLL=FlashSale.Api.dll ;; *) die "PROFILE_PROCESS is silo or api" ;; esac
 OUT="$REPO/.data/bench/profile-$RUNG-$(date -u +%Y%m%dT%H%M%SZ)"
 TRACE=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
@@ -48,10 +55,12 @@ fi
 say "tracing the $PROCESS (pid $pid) for 20 s"
 "$TRACE" collect -p "$pid" --profile "$PROFILE" --duration 00:00:00:20 -o "$OUT/$PROCESS.nettrace" >"$OUT/trace.log" 2>&1
 wait "$ladder" || die "the rung failed; see $OUT/run.log"
-if [[ $KIND == allocations ]]; then
-    SUMMARY="$REPO/tests/benchmark/allocations/bin/Release/net10.0/AllocationSummary.dll"
-    [[ -f $SUMMARY ]] || dotnet build "$REPO/tests/benchmark/allocations" -c Release >"$OUT/summary-build.log" 2>&1 \
-        || die "tests/benchmark/allocations did not build; see $OUT/summary-build.log"
+if [[ $KIND == allocations || $KIND == gc ]]; then
+    tool=allocations summary=AllocationSummary
+    [[ $KIND == gc ]] && tool=gc-pauses summary=GcPauseSummary
+    SUMMARY="$REPO/tests/benchmark/$tool/bin/Release/net10.0/$summary.dll"
+    [[ -f $SUMMARY ]] || dotnet build "$REPO/tests/benchmark/$tool" -c Release >"$OUT/summary-build.log" 2>&1 \
+        || die "tests/benchmark/$tool did not build; see $OUT/summary-build.log"
     dotnet "$SUMMARY" "$OUT/$PROCESS.nettrace"
     say "trace: $OUT/$PROCESS.nettrace"
     exit 0
