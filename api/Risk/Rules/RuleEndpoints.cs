@@ -132,9 +132,10 @@ public static class RuleEndpoints
 
     private static async Task<IResult> Restore(string id, HttpContext context, IClusterClient cluster, RuleRefresh refresh, TimeProvider clock)
     {
-        // The body is optional: none restores a removed rule as it last stood.
+        // The body is optional: none (an empty one too, whatever its type) restores a removed rule as it last stood.
         var asked = new RestoreRequest(null);
-        if (context.Request.ContentLength is not (0 or null) || context.Request.HasJsonContentType())
+        var length = context.Request.ContentLength;
+        if (length > 0 || (length is null && context.Request.HasJsonContentType()))
         {
             var (body, problem) = await JsonBody.Read<RestoreRequest>(context.Request);
             if (problem is not null)

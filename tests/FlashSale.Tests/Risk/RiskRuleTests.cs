@@ -116,6 +116,13 @@ public sealed class RiskRuleTests(RunningSystem system)
         // In force, it is restored only to a revision named: an edit undone (revision 1, the flag), again at once.
         Assert.Equal((HttpStatusCode.Conflict, "rule_in_force"), Code(await RestoreAsync(admin, id, body: null)));
         Assert.Equal((HttpStatusCode.Conflict, "rule_in_force"), Code(await RestoreAsync(admin, id, new { })));
+        // An empty body, even typed as JSON, is no body.
+        using (var empty = new StringContent("", System.Text.Encoding.UTF8, "application/json"))
+        {
+            using var response = await admin.PostAsync($"/api/admin/risk/rules/{id}/restore", empty);
+            Assert.Equal((HttpStatusCode.Conflict, "rule_in_force"), Code(new Restored(response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>())));
+        }
+
         var undone = await RestoreAsync(admin, id, new { revision = 1 });
         Assert.Equal((HttpStatusCode.OK, "watch everyone", 5), (undone.Status, undone.Body.GetProperty("name").GetString(), undone.Body.GetProperty("revision").GetInt32()));
         Assert.Equal(HttpStatusCode.Created, (await shopper.ClaimAsync(campaign, "flagged", "phone")).Status);
