@@ -117,10 +117,12 @@ loadgen() {
     shift
     say "run $run, $rung"
     # The risk screening's own latency over the rung, from the API node's histogram (tests/benchmark/screening.py).
-    curl -sf "$API_URL/metrics" >"$OUT/run$run-$rung.metrics-before" || true
+    local scraped=0
+    curl -sf "$API_URL/metrics" >"$OUT/run$run-$rung.metrics-before" && scraped=1
     dotnet "$REPO/tests/FlashSale.LoadGen/$BIN/FlashSale.LoadGen.dll" --connections "$CONNECTIONS" --warmup "$WARMUP" \
         --duration "$DURATION" --json "$OUT/run$run-$rung.json" "$@" >"$OUT/run$run-$rung.txt"
-    if curl -sf "$API_URL/metrics" >"$OUT/run$run-$rung.metrics-after"; then
+    # Both scrapes or none: with the first missing, the difference would be everything since the node started.
+    if ((scraped)) && curl -sf "$API_URL/metrics" >"$OUT/run$run-$rung.metrics-after"; then
         python3 "$REPO/tests/benchmark/screening.py" "$OUT/run$run-$rung.metrics-before" "$OUT/run$run-$rung.metrics-after" \
             "$OUT/run$run-$rung.screening.json"
     fi

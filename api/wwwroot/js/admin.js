@@ -223,7 +223,7 @@ async function listRiskRules() {
   const [rules, removed] = await Promise.all([call('/api/admin/risk/rules'), call('/api/admin/risk/rules/removed')]);
   byId('risk-rules').replaceChildren(...rules.map(riskRuleItem));
   byId('no-risk-rules').hidden = rules.length > 0;
-  byId('removed-rules').replaceChildren(...removed.map(removedRuleItem));
+  byId('removed-rules').replaceChildren(...removed.map(riskRuleItem));
   byId('no-removed-rules').hidden = removed.length > 0;
   offerRuleNames(rules.map(rule => rule.name));
 }
@@ -236,51 +236,38 @@ function offerRuleNames(operatorRules) {
 const actionText = rule => (rule.action === 'challenge'
   ? t('admin.challengeOf', { difficulty: rule.difficulty }) : t(`admin.action.${rule.action}`));
 
+// A rule in force (edit, revisions, remove), or a removed one as it last stood (restore, which puts that back in
+// force as its next revision, and revisions).
 function riskRuleItem(rule) {
   const button = (className, text, label) => el('button', { type: 'button', className: `quiet ${className}`, ariaLabel: t(label, { name: rule.name }) },
     t(text));
-  const edit = button('edit', 'admin.edit', 'admin.editRule');
   const history = button('revisions', 'admin.revisions', 'admin.revisionsOf');
-  const remove = button('remove', 'admin.ruleRemove', 'admin.removeRule');
   const timeline = el('ol', { class: 'timeline', hidden: true });
   history.ariaExpanded = 'false';
-  edit.addEventListener('click', () => editRule(rule));
   history.addEventListener('click', () => toggleRevisions(rule, history, timeline));
-  pressTwice(remove, t('admin.pressAgain'), t('admin.pressAgainRule', { name: rule.name }), () => removeRule(rule));
+  let actions;
+  if (rule.removed) {
+    const restore = button('restore', 'admin.restore', 'admin.restoreRule');
+    restore.addEventListener('click', () => restoreRule(rule, restore));
+    actions = [restore, history];
+  } else {
+    const edit = button('edit', 'admin.edit', 'admin.editRule');
+    const remove = button('remove', 'admin.ruleRemove', 'admin.removeRule');
+    edit.addEventListener('click', () => editRule(rule));
+    pressTwice(remove, t('admin.pressAgain'), t('admin.pressAgainRule', { name: rule.name }), () => removeRule(rule));
+    actions = [edit, history, remove];
+  }
+  const changed = rule.removed
+    ? [t('admin.removedBy', { by: rule.changedBy, at: time(rule.changedAt) })]
+    : [t('admin.ruleScore', { score: number(rule.score) }), t('admin.revisionBy', { revision: rule.revision, by: rule.changedBy, at: time(rule.changedAt) })];
   return el('li', { 'data-rule-id': rule.id, 'data-revision': rule.revision },
     el('b', {}, rule.name), ' ',
     el('span', { class: 'action', 'data-action': rule.action }, actionText(rule)),
     rule.dryRun ? el('span', { class: 'badge' }, t('admin.dryRunBadge')) : null,
     rule.enabled ? null : el('span', { class: 'badge off' }, t('admin.disabled')),
     el('div', { class: 'terms conditions' }, t('admin.when', { conditions: conditionsText(rule.when) })),
-    el('div', { class: 'terms' }, [
-      rule.campaignId ? t('admin.onCampaign', { id: rule.campaignId }) : t('admin.allCampaigns'),
-      t('admin.ruleScore', { score: number(rule.score) }),
-      t('admin.revisionBy', { revision: rule.revision, by: rule.changedBy, at: time(rule.changedAt) }),
-    ].join(' · ')),
-    el('div', { class: 'actions' }, edit, history, remove),
-    timeline);
-}
-
-// A removed rule as it last stood, with who removed it; restoring puts that back in force as its next revision.
-function removedRuleItem(rule) {
-  const restore = el('button', { type: 'button', className: 'quiet restore', ariaLabel: t('admin.restoreRule', { name: rule.name }) },
-    t('admin.restore'));
-  const history = el('button', { type: 'button', className: 'quiet revisions', ariaLabel: t('admin.revisionsOf', { name: rule.name }) },
-    t('admin.revisions'));
-  const timeline = el('ol', { class: 'timeline', hidden: true });
-  history.ariaExpanded = 'false';
-  restore.addEventListener('click', () => restoreRule(rule, restore));
-  history.addEventListener('click', () => toggleRevisions(rule, history, timeline));
-  return el('li', { 'data-rule-id': rule.id, 'data-revision': rule.revision },
-    el('b', {}, rule.name), ' ',
-    el('span', { class: 'action', 'data-action': rule.action }, actionText(rule)),
-    el('div', { class: 'terms conditions' }, t('admin.when', { conditions: conditionsText(rule.when) })),
-    el('div', { class: 'terms' }, [
-      rule.campaignId ? t('admin.onCampaign', { id: rule.campaignId }) : t('admin.allCampaigns'),
-      t('admin.removedBy', { by: rule.changedBy, at: time(rule.changedAt) }),
-    ].join(' · ')),
-    el('div', { class: 'actions' }, restore, history),
+    el('div', { class: 'terms' }, [rule.campaignId ? t('admin.onCampaign', { id: rule.campaignId }) : t('admin.allCampaigns'), ...changed].join(' · ')),
+    el('div', { class: 'actions' }, ...actions),
     timeline);
 }
 
