@@ -12,8 +12,8 @@ public sealed class SubjectActivity(DateTimeOffset firstSeen)
     public const int MaxDistinct = 1_000;
     private static readonly TimeSpan Memory = TimeSpan.FromDays(1);
 
-    private Dictionary<string, DateTimeOffset>? _shoppers;
-    private Dictionary<string, DateTimeOffset>? _devices;
+    private DistinctIds _shoppers;
+    private DistinctIds _devices;
     private SlidingCount _claims = new(60);
     private SlidingCount _score = new(600);
 
@@ -21,18 +21,26 @@ public sealed class SubjectActivity(DateTimeOffset firstSeen)
 
     public DateTimeOffset LastSeen { get; private set; } = firstSeen;
 
-    public int Accounts => _shoppers?.Count ?? 0;
+    public int Accounts => _shoppers.Count;
 
-    public int Devices => _devices?.Count ?? 0;
+    public int Devices => _devices.Count;
 
     /// <summary>The distinct shoppers counted, as of now.</summary>
-    public System.Collections.Immutable.ImmutableArray<string> ShopperIds => [.. _shoppers?.Keys ?? Enumerable.Empty<string>()];
+    public System.Collections.Immutable.ImmutableArray<string> ShopperIds => [.. _shoppers.Ids];
 
     /// <summary>True when the shopper is new to this subject (and under the cap).</summary>
-    public bool SawShopper(string shopperId, DateTimeOffset at) => Saw(ref _shoppers, shopperId, at);
+    public bool SawShopper(string shopperId, DateTimeOffset at)
+    {
+        Seen(at);
+        return _shoppers.Saw(shopperId, at, MaxDistinct);
+    }
 
     /// <summary>True when the device is new to this subject (and under the cap).</summary>
-    public bool SawDevice(string deviceId, DateTimeOffset at) => Saw(ref _devices, deviceId, at);
+    public bool SawDevice(string deviceId, DateTimeOffset at)
+    {
+        Seen(at);
+        return _devices.Saw(deviceId, at, MaxDistinct);
+    }
 
     public void Claimed(int claims, DateTimeOffset at)
     {
@@ -58,28 +66,9 @@ public sealed class SubjectActivity(DateTimeOffset firstSeen)
     public bool Prune(DateTimeOffset now, TimeSpan? memory = null)
     {
         var keep = memory ?? Memory;
-        RemoveOlder(_shoppers, now - keep);
-        RemoveOlder(_devices, now - keep);
+        _shoppers.RemoveOlder(now - keep);
+        _devices.RemoveOlder(now - keep);
         return now - LastSeen > keep;
-    }
-
-    private bool Saw(ref Dictionary<string, DateTimeOffset>? seen, string id, DateTimeOffset at)
-    {
-        Seen(at);
-        seen ??= new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        if (seen.ContainsKey(id))
-        {
-            seen[id] = at;
-            return false;
-        }
-
-        if (seen.Count >= MaxDistinct)
-        {
-            return false;
-        }
-
-        seen[id] = at;
-        return true;
     }
 
     private void Seen(DateTimeOffset at)
@@ -87,22 +76,6 @@ public sealed class SubjectActivity(DateTimeOffset firstSeen)
         if (at > LastSeen)
         {
             LastSeen = at;
-        }
-    }
-
-    private static void RemoveOlder(Dictionary<string, DateTimeOffset>? seen, DateTimeOffset before)
-    {
-        if (seen is null)
-        {
-            return;
-        }
-
-        foreach (var (id, at) in seen)
-        {
-            if (at < before)
-            {
-                seen.Remove(id);
-            }
         }
     }
 

@@ -3,7 +3,7 @@
 # default) for 50 s, samples the silo with dotnet-trace for 20 s from 15 s into the measured window,
 # and prints the share of its running samples by component (tests/benchmark/profile-summary.py).
 #
-# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1 or E2; default E2; PROFILE_PROCESS=api samples the API node instead;
+# Usage: tests/benchmark/profile-silo.sh [RUNG]     (E1, E2, L50 or L80; default E2; L50 and L80 need BENCH_E1_RATE; PROFILE_PROCESS=api samples the API node instead;
 #   PROFILE_KIND=allocations traces what it allocates instead of where its CPU goes; PROFILE_KIND=heap dumps its heap
 #   (dotnet-gcdump) at the same moment and counts the live objects by type; PROFILE_KIND=gc traces its collections and
 #   prints their pauses, promotions and marking by root, per generation)
@@ -35,7 +35,10 @@ GCDUMP=${DOTNET_GCDUMP:-$HOME/.dotnet/tools/dotnet-gcdump}
 [[ $KIND != heap || -x $GCDUMP ]] || dotnet tool install -g dotnet-gcdump --version 10.0.750501 >&2
 mkdir -p "$OUT"
 
-BENCH_RUNGS=$RUNG BENCH_DURATION=50s BENCH_OUT="$OUT/run" "$REPO/tests/benchmark/run.sh" 1 >"$OUT/run.log" 2>&1 &
+# The open-loop rungs run as a pair (run.sh's L): L80 is traced after L50 has run.
+LADDER_RUNG=$RUNG
+[[ $RUNG == L50 || $RUNG == L80 ]] && LADDER_RUNG=L
+BENCH_RUNGS=$LADDER_RUNG BENCH_DURATION=50s BENCH_OUT="$OUT/run" "$REPO/tests/benchmark/run.sh" 1 >"$OUT/run.log" 2>&1 &
 ladder=$!
 until grep -q "run 1, $RUNG" "$OUT/run.log" 2>/dev/null; do
     kill -0 "$ladder" 2>/dev/null || die "the rung did not start; see $OUT/run.log"

@@ -263,12 +263,20 @@ public sealed class LocalActivity(TimeProvider clock)
             sighting.DeviceId is null ? 0 : 1, sighting.At, now - sighting.At < TimeSpan.FromMinutes(1) ? 1 : 0, 0);
     }
 
+    /// <summary>A subject's counts across the cluster, as its shard last answered.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private readonly record struct ClusterCounts(int Accounts, int Devices, int ClaimsPerMinute, int Score, DateTimeOffset FirstSeen);
+
     /// <summary>One subject counted in full on this node: its own counts, the cluster's, and what is not yet reported.</summary>
+    /// <remarks>
+    /// An API node keeps tens of thousands of these for ten minutes, each promoted through every generation
+    /// before it dies, so it is kept to few objects: it locks its own counts rather than a lock of its own, and
+    /// copies the cluster's counts in rather than holding their message (whose subject id is a copy of its own).
+    /// </remarks>
     private sealed class Subject(DateTimeOffset firstSeen)
     {
-        private readonly Lock _lock = new();
         private readonly SubjectActivity _local = new(firstSeen);
-        private ActivityCounts? _cluster;
+        private ClusterCounts? _cluster;
         private List<string>? _newShoppers;
         private List<string>? _newDevices;
         private int _claims;
@@ -283,7 +291,7 @@ public sealed class LocalActivity(TimeProvider clock)
         {
             get
             {
-                lock (_lock)
+                lock (_local)
                 {
                     return _lastClaimKey;
                 }
@@ -294,7 +302,7 @@ public sealed class LocalActivity(TimeProvider clock)
         /// <param name="reading">The counts with the claim, read under the same lock: a farm's fingerprint is taken by every claim it sends.</param>
         public bool Claim(Sighting claim, out Reading reading)
         {
-            lock (_lock)
+            lock (_local)
             {
                 var first = MarkChanged(claim.At);
                 _lastClaimKey = claim.ClaimKey;
@@ -318,7 +326,7 @@ public sealed class LocalActivity(TimeProvider clock)
         /// <inheritdoc cref="Claim"/>
         public bool AddScore(int score, DateTimeOffset now)
         {
-            lock (_lock)
+            lock (_local)
             {
                 var first = MarkChanged(now);
                 _score += score;
@@ -329,7 +337,7 @@ public sealed class LocalActivity(TimeProvider clock)
 
         public Reading Read(DateTimeOffset now)
         {
-            lock (_lock)
+            lock (_local)
             {
                 var seen = _cluster is { } c && c.FirstSeen < _local.FirstSeen ? c.FirstSeen : _local.FirstSeen;
                 return new Reading(Math.Max(_local.Accounts, _cluster?.Accounts ?? 0), Math.Max(_local.Devices, _cluster?.Devices ?? 0), seen,
@@ -340,7 +348,7 @@ public sealed class LocalActivity(TimeProvider clock)
 
         public ActivityReport? TakeReport(SubjectKind kind, string value)
         {
-            lock (_lock)
+            lock (_local)
             {
                 _queued = false;
                 if (_claims == 0 && _score == 0 && _newShoppers is null && _newDevices is null)
@@ -356,7 +364,7 @@ public sealed class LocalActivity(TimeProvider clock)
 
         public ImmutableArray<string> Accounts()
         {
-            lock (_lock)
+            lock (_local)
             {
                 return _local.ShopperIds;
             }
@@ -364,15 +372,15 @@ public sealed class LocalActivity(TimeProvider clock)
 
         public void Learn(ActivityCounts counts)
         {
-            lock (_lock)
+            lock (_local)
             {
-                _cluster = counts;
+                _cluster = new ClusterCounts(counts.Accounts, counts.Devices, counts.ClaimsPerMinute, counts.Score, counts.FirstSeen);
             }
         }
 
         public bool Quiet(DateTimeOffset now, TimeSpan memory)
         {
-            lock (_lock)
+            lock (_local)
             {
                 return _local.Prune(now, memory);
             }

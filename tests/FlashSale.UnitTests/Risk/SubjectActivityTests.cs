@@ -58,4 +58,25 @@ public sealed class SubjectActivityTests
         Assert.Equal(1, activity.Accounts);
         Assert.True(activity.Prune(Start.AddHours(45)));
     }
+
+    [Fact]
+    public void A_subject_seen_with_one_id_counts_refreshes_and_forgets_it_as_it_would_many()
+    {
+        var activity = new SubjectActivity(Start);
+        Assert.True(activity.SawShopper("only", Start));
+        Assert.False(activity.SawShopper("only", Start.AddHours(20)));
+        activity.Prune(Start.AddHours(25));
+        Assert.Equal("only", Assert.Single(activity.ShopperIds));
+
+        Assert.True(activity.SawShopper("second", Start.AddHours(26)));
+        Assert.Equal(["only", "second"], activity.ShopperIds.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.False(activity.SawShopper("only", Start.AddHours(27)));
+        Assert.Equal(2, activity.Accounts);
+
+        Assert.True(activity.SawDevice("phone", Start));
+        activity.Prune(Start.AddHours(25));
+        Assert.Equal(0, activity.Devices);
+        Assert.True(activity.SawDevice("phone", Start.AddHours(26)));
+        Assert.Equal(1, activity.Devices);
+    }
 }

@@ -29,14 +29,15 @@ if (collections.Count == 0)
 // Only the roots this runtime reports (it writes -1 for those it does not).
 var roots = Enum.GetValues<MarkRootType>().Where(r => r != MarkRootType.MarkMax && collections.Any(gc => MarkTime(gc, r) > 0)).ToArray();
 var invariant = CultureInfo.InvariantCulture;
-Console.WriteLine($"| generation | collections | pause ms: mean | p90 | max | promoted MB mean | {string.Join(" | ", roots.Select(r => $"mark {Name(r)} ms mean"))} |");
-Console.WriteLine($"|---|---:|---:|---:|---:|---:|{string.Concat(roots.Select(_ => "---:|"))}");
+Console.WriteLine($"| generation | collections | pause ms: mean | p90 | max | suspend ms mean | gen0 before MB mean | heap before MB mean | promoted MB mean | {string.Join(" | ", roots.Select(r => $"mark {Name(r)} ms mean"))} |");
+Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|{string.Concat(roots.Select(_ => "---:|"))}");
 foreach (var generation in collections.GroupBy(gc => gc.Generation).OrderBy(g => g.Key))
 {
     var pauses = generation.Select(gc => gc.PauseDurationMSec).Order().ToList();
     var marks = roots.Select(root => generation.Average(gc => MarkTime(gc, root)));
     Console.WriteLine(string.Create(invariant,
         $"| gen{generation.Key} | {pauses.Count} | {pauses.Average():0.0} | {pauses[(int)(0.9 * (pauses.Count - 1))]:0.0} | {pauses[^1]:0.0} | "
+        + $"{generation.Average(gc => gc.SuspendDurationMSec):0.00} | {generation.Average(gc => gc.GenSizeBeforeMB[(int)Gens.Gen0]):0.0} | {generation.Average(gc => gc.HeapSizeBeforeMB):0.0} | "
         + $"{generation.Average(gc => gc.PromotedMB):0.00} | {string.Join(" | ", marks.Select(m => m.ToString("0.00", invariant)))} |"));
 }
 
