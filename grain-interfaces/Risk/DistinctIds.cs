@@ -23,11 +23,18 @@ internal struct DistinctIds
     {
         if (_many is null)
         {
-            if (_only is null || string.Equals(_only, id, StringComparison.Ordinal))
+            if (_only is null)
             {
-                var isNew = _only is null;
                 (_only, _onlySeen) = (id, at);
-                return isNew;
+                return true;
+            }
+
+            if (string.Equals(_only, id, StringComparison.Ordinal))
+            {
+                // The id kept, not this request's equal copy: a young string referenced from an old subject
+                // would be promoted on the next collection.
+                _onlySeen = at;
+                return false;
             }
 
             _many = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { [_only] = _onlySeen };
