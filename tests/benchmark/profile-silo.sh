@@ -27,6 +27,12 @@ case $KIND in
     heap) PROFILE= ;;
     *) die "PROFILE_KIND is cpu, allocations, gc or heap" ;;
 esac
+# The open-loop rungs run as a pair (run.sh's L): L80 is traced after L50 has run.
+LADDER_RUNG=$RUNG
+if [[ $RUNG == L50 || $RUNG == L80 ]]; then
+    LADDER_RUNG=L
+    [[ -n ${BENCH_E1_RATE:-} ]] || die "$RUNG runs at a share of E1's rate: set BENCH_E1_RATE (e.g. 5000)"
+fi
 case $PROCESS in silo) DLL=FlashSale.Silo.dll ;; api) DLL=FlashSale.Api.dll ;; *) die "PROFILE_PROCESS is silo or api" ;; esac
 OUT="$REPO/.data/bench/profile-$RUNG-$(date -u +%Y%m%dT%H%M%SZ)"
 TRACE=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
@@ -35,9 +41,6 @@ GCDUMP=${DOTNET_GCDUMP:-$HOME/.dotnet/tools/dotnet-gcdump}
 [[ $KIND != heap || -x $GCDUMP ]] || dotnet tool install -g dotnet-gcdump --version 10.0.750501 >&2
 mkdir -p "$OUT"
 
-# The open-loop rungs run as a pair (run.sh's L): L80 is traced after L50 has run.
-LADDER_RUNG=$RUNG
-[[ $RUNG == L50 || $RUNG == L80 ]] && LADDER_RUNG=L
 BENCH_RUNGS=$LADDER_RUNG BENCH_DURATION=50s BENCH_OUT="$OUT/run" "$REPO/tests/benchmark/run.sh" 1 >"$OUT/run.log" 2>&1 &
 ladder=$!
 until grep -q "run 1, $RUNG" "$OUT/run.log" 2>/dev/null; do
@@ -62,7 +65,8 @@ if [[ $KIND == allocations || $KIND == gc ]]; then
     tool=allocations summary=AllocationSummary
     [[ $KIND == gc ]] && tool=gc-pauses summary=GcPauseSummary
     SUMMARY="$REPO/tests/benchmark/$tool/bin/Release/net10.0/$summary.dll"
-    [[ -f $SUMMARY ]] || dotnet build "$REPO/tests/benchmark/$tool" -c Release >"$OUT/summary-build.log" 2>&1 \
+    # Built every time (a second when nothing changed), so that a summary edited since is not read by its old build.
+    dotnet build "$REPO/tests/benchmark/$tool" -c Release >"$OUT/summary-build.log" 2>&1 \
         || die "tests/benchmark/$tool did not build; see $OUT/summary-build.log"
     dotnet "$SUMMARY" "$OUT/$PROCESS.nettrace"
     say "trace: $OUT/$PROCESS.nettrace"

@@ -16,13 +16,15 @@ namespace FlashSale.Api.Risk.Signals;
 /// no rule can act on one claim's counts: such a subject is only a <see cref="FirstSightings"/> entry,
 /// bounded in memory and dropped a generation at a time. Seen again (or scored), it becomes a subject
 /// counted in full and reported to the cluster's shards. Each second's report walks only the subjects that
-/// changed; quiet ones are forgotten once a minute, after ten minutes. Subjects counted in full are values
-/// in their stripe's table, under the stripe's lock, not objects of their own: a node makes about a thousand
-/// a second at 4,000 claims/s and keeps them ten minutes, and as objects (an entry, the subject and its lock)
-/// they made the node's young collections five times as long as without (BENCHMARKS.md, "Subjects counted
-/// in full, made small"). Measured in BENCHMARKS.md ("Risk
+/// changed; quiet ones are forgotten once a minute, after ten minutes. Measured in BENCHMARKS.md ("Risk
 /// rules and scalpers"): keeping every subject in full, with a walk over all of them each second, cost E1 a
 /// quarter of its throughput.
+/// </para>
+/// <para>
+/// Subjects counted in full are values in their stripe's table, under the stripe's lock, not objects of their
+/// own: a node makes about a thousand a second at 4,000 claims/s and keeps each for ten minutes, and they are
+/// what lengthens its young collections. As objects (an entry, the subject, its lock) the pauses were half as
+/// long again as with values (BENCHMARKS.md, "Subjects counted in full, made small").
 /// </para>
 /// </summary>
 public sealed class LocalActivity(TimeProvider clock)
@@ -100,7 +102,7 @@ public sealed class LocalActivity(TimeProvider clock)
             lock (stripe.Lock)
             {
                 ref var subject = ref CountedSubject(stripe, key);
-                Changed(ref subject, subject.AddScore(score, now));
+                Changed(subject.Key, subject.AddScore(score, now));
                 return (key.Kind, key.Value, subject.Read(now).Score);
             }
         })];
@@ -201,13 +203,18 @@ public sealed class LocalActivity(TimeProvider clock)
         var stripe = StripeOf(key);
         lock (stripe.Lock)
         {
-            if (!stripe.Counted.ContainsKey(key) && stripe.Sightings.TryAdd(key, claim))
+            ref var subject = ref CollectionsMarshal.GetValueRefOrNullRef(stripe.Counted, key);
+            if (Unsafe.IsNullRef(ref subject))
             {
-                return Reading.Of(claim, claim.At);
+                if (stripe.Sightings.TryAdd(key, claim))
+                {
+                    return Reading.Of(claim, claim.At);
+                }
+
+                subject = ref CountedSubject(stripe, key);
             }
 
-            ref var subject = ref CountedSubject(stripe, key);
-            Changed(ref subject, subject.Claim(claim, out var reading));
+            Changed(subject.Key, subject.Claim(claim, out var reading));
             return reading;
         }
     }
@@ -225,7 +232,7 @@ public sealed class LocalActivity(TimeProvider clock)
             subject = new Subject(key, seen ? first.At : clock.GetUtcNow());
             if (seen)
             {
-                Changed(ref subject, subject.Claim(first, out _));
+                Changed(subject.Key, subject.Claim(first, out _));
             }
         }
 
@@ -262,12 +269,15 @@ public sealed class LocalActivity(TimeProvider clock)
         }
     }
 
-    /// <summary>Queues the subject's key (its own copy, not the request's) when this is its first change since its last report.</summary>
-    private void Changed(ref Subject subject, bool firstChangeSinceReport)
+    /// <summary>
+    /// Queues the subject for the next report when this is its first change since the last. Pass the subject's
+    /// own <see cref="Subject.Key"/>, not the request's equal copy, which the queue would keep alive past a collection.
+    /// </summary>
+    private void Changed((SubjectKind Kind, string Value) key, bool firstChangeSinceReport)
     {
         if (firstChangeSinceReport)
         {
-            _changed.Enqueue(subject.Key);
+            _changed.Enqueue(key);
         }
     }
 

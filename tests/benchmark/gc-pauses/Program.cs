@@ -5,9 +5,9 @@ using Microsoft.Diagnostics.Tracing.Analysis.GC;
 using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 // What a traced process's collections spent their pauses on (dotnet-trace's gc-collect profile): per generation,
-// how many, their pauses, what they promoted, and their marking by root, summed over the heaps. "older" is the
-// marking through references from older generations (dirty cards): what old tables that every request writes
-// young references into cost each young collection.
+// how many, their pauses and suspension, the young generation's and the heap's size before them, what they
+// promoted, and their marking by root (the heaps' mean: they mark in parallel). "older" is the marking through
+// references from older generations (dirty cards) and everything young reached through them.
 // Usage: dotnet GcPauseSummary.dll TRACE.nettrace
 if (args.Length != 1)
 {
