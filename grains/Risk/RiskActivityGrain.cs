@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Grains.Risk;
@@ -26,7 +27,7 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
         var counts = ImmutableArray.CreateBuilder<ActivityCounts>(reports.Length);
         foreach (var report in reports)
         {
-            var activity = _subjects[(report.Kind, report.Value)];
+            ref var activity = ref CollectionsMarshal.GetValueRefOrNullRef(_subjects, (report.Kind, report.Value));
             foreach (var shopper in report.Shoppers)
             {
                 if (activity.SawShopper(shopper, report.At) && IsLinked(report.Kind))
@@ -71,7 +72,7 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
 
         foreach (var link in await links.LinksOfAsync([.. unknown.Where(k => IsLinked(k.Kind))], now - LinkMemory))
         {
-            var activity = _subjects[(Enum.Parse<SubjectKind>(link.Kind, ignoreCase: true), link.Value)];
+            ref var activity = ref CollectionsMarshal.GetValueRefOrNullRef(_subjects, (Enum.Parse<SubjectKind>(link.Kind, ignoreCase: true), link.Value));
             activity.SawShopper(link.ShopperId, link.LastSeen);
             activity.FirstSeenBy(link.FirstSeen);
         }
@@ -81,7 +82,7 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
         {
             foreach (var (shopper, firstSeen) in await links.FirstSeenAsync(shoppers))
             {
-                _subjects[(SubjectKind.Shopper, shopper)].FirstSeenBy(firstSeen);
+                CollectionsMarshal.GetValueRefOrNullRef(_subjects, (SubjectKind.Shopper, shopper)).FirstSeenBy(firstSeen);
             }
         }
     }
@@ -97,9 +98,9 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
         }
 
         _prunedAt = now;
-        foreach (var (key, activity) in _subjects)
+        foreach (var key in _subjects.Keys)
         {
-            if (activity.Prune(now))
+            if (CollectionsMarshal.GetValueRefOrNullRef(_subjects, key).Prune(now))
             {
                 _subjects.Remove(key);
             }

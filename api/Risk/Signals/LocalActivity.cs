@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -22,9 +21,11 @@ namespace FlashSale.Api.Risk.Signals;
 /// </para>
 /// <para>
 /// Subjects counted in full are values in their stripe's table, under the stripe's lock, not objects of their
-/// own: a node makes about a thousand a second at 4,000 claims/s and keeps each for ten minutes, and they are
-/// what lengthens its young collections. As objects (an entry, the subject, its lock) the pauses were half as
-/// long again as with values (BENCHMARKS.md, "Subjects counted in full, made small").
+/// own: a node makes about a thousand a second at 4,000 claims/s and keeps each for ten minutes. As objects (an
+/// entry, the subject, its lock) the young collections paused half as long again as with values
+/// (BENCHMARKS.md, "Subjects counted in full, made small"). A cold subject costs no object but its id's string:
+/// its counts and the ids new since its last report are part of its value, and the list of subjects to report
+/// is emptied and kept, not made anew.
 /// </para>
 /// </summary>
 public sealed class LocalActivity(TimeProvider clock)
@@ -35,7 +36,6 @@ public sealed class LocalActivity(TimeProvider clock)
     private static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentQueue<(SubjectKind Kind, string Value)> _changed = new();
     private readonly Stripe[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Stripe())];
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
@@ -102,7 +102,7 @@ public sealed class LocalActivity(TimeProvider clock)
             lock (stripe.Lock)
             {
                 ref var subject = ref CountedSubject(stripe, key);
-                Changed(subject.Key, subject.AddScore(score, now));
+                Changed(stripe, subject.Key, subject.AddScore(score, now));
                 return (key.Kind, key.Value, subject.Read(now).Score);
             }
         })];
@@ -113,17 +113,20 @@ public sealed class LocalActivity(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var reports = ImmutableArray.CreateBuilder<ActivityReport>();
-        // Only what was queued before this call: claims arriving meanwhile wait for the next report.
-        for (var left = _changed.Count; left > 0 && _changed.TryDequeue(out var key); left--)
+        foreach (var stripe in _stripes)
         {
-            var stripe = StripeOf(key);
             lock (stripe.Lock)
             {
-                ref var subject = ref CollectionsMarshal.GetValueRefOrNullRef(stripe.Counted, key);
-                if (!Unsafe.IsNullRef(ref subject) && subject.TakeReport() is { } report)
+                foreach (var key in stripe.Changed)
                 {
-                    reports.Add(report);
+                    ref var subject = ref CollectionsMarshal.GetValueRefOrNullRef(stripe.Counted, key);
+                    if (!Unsafe.IsNullRef(ref subject) && subject.TakeReport() is { } report)
+                    {
+                        reports.Add(report);
+                    }
                 }
+
+                stripe.Changed.Clear();
             }
         }
 
@@ -134,9 +137,9 @@ public sealed class LocalActivity(TimeProvider clock)
             {
                 lock (stripe.Lock)
                 {
-                    foreach (var (key, subject) in stripe.Counted)
+                    foreach (var key in stripe.Counted.Keys)
                     {
-                        if (subject.Quiet(now, Memory))
+                        if (CollectionsMarshal.GetValueRefOrNullRef(stripe.Counted, key).Prune(now, Memory))
                         {
                             stripe.Counted.Remove(key);
                         }
@@ -156,7 +159,7 @@ public sealed class LocalActivity(TimeProvider clock)
         {
             if (stripe.Counted.TryGetValue((kind, value), out var subject))
             {
-                return subject.Local.ShopperIds;
+                return subject.ShopperIds;
             }
 
             return stripe.Sightings.TryGet((kind, value), out var sighting) && sighting.ShopperId is { } shopper ? [shopper] : [];
@@ -214,7 +217,7 @@ public sealed class LocalActivity(TimeProvider clock)
                 subject = ref CountedSubject(stripe, key);
             }
 
-            Changed(subject.Key, subject.Claim(claim, out var reading));
+            Changed(stripe, subject.Key, subject.Claim(claim, out var reading));
             return reading;
         }
     }
@@ -232,7 +235,7 @@ public sealed class LocalActivity(TimeProvider clock)
             subject = new Subject(key, seen ? first.At : clock.GetUtcNow());
             if (seen)
             {
-                Changed(subject.Key, subject.Claim(first, out _));
+                Changed(stripe, subject.Key, subject.Claim(first, out _));
             }
         }
 
@@ -270,20 +273,21 @@ public sealed class LocalActivity(TimeProvider clock)
     }
 
     /// <summary>
-    /// Queues the subject for the next report when this is its first change since the last. Pass the subject's
-    /// own <see cref="Subject.Key"/>, not the request's equal copy, which the queue would keep alive past a collection.
+    /// Lists the subject for the next report when this is its first change since the last (the caller holds the
+    /// stripe's lock). Pass the subject's own <see cref="Subject.Key"/>, not the request's equal copy, which the
+    /// list would keep alive past a collection.
     /// </summary>
-    private void Changed((SubjectKind Kind, string Value) key, bool firstChangeSinceReport)
+    private static void Changed(Stripe stripe, (SubjectKind Kind, string Value) key, bool firstChangeSinceReport)
     {
         if (firstChangeSinceReport)
         {
-            _changed.Enqueue(key);
+            stripe.Changed.Add(key);
         }
     }
 
     private Stripe StripeOf((SubjectKind Kind, string Value) key) => _stripes[(uint)key.GetHashCode() % StripeCount];
 
-    /// <summary>A share of the subjects, by hash, under one lock: those seen once and those counted in full.</summary>
+    /// <summary>A share of the subjects, by hash, under one lock: those seen once, those counted in full, and which of those changed since the last report.</summary>
     private sealed class Stripe
     {
         public Lock Lock { get; } = new();
@@ -291,6 +295,9 @@ public sealed class LocalActivity(TimeProvider clock)
         public FirstSightings Sightings { get; } = new(SightingsCapacity / StripeCount, Memory / 2);
 
         public Dictionary<(SubjectKind Kind, string Value), Subject> Counted { get; } = [];
+
+        /// <summary>A list kept from report to report, emptied, not made anew: a queue's segments were made and dropped as it filled.</summary>
+        public List<(SubjectKind Kind, string Value)> Changed { get; } = [];
     }
 
     /// <summary>One subject's counts as a claim's signals use them; all zero (and no first sighting) for one never seen.</summary>
@@ -307,13 +314,15 @@ public sealed class LocalActivity(TimeProvider clock)
 
     /// <summary>
     /// One subject counted in full on this node: its own counts, the cluster's, and what is not yet reported.
-    /// A value in its stripe's table, changed in place under the stripe's lock.
+    /// A value in its stripe's table, changed in place under the stripe's lock; it holds no object of its own
+    /// but its id and the ids it was seen with.
     /// </summary>
     [StructLayout(LayoutKind.Auto)]
     private struct Subject((SubjectKind Kind, string Value) key, DateTimeOffset firstSeen)
     {
-        private List<string>? _newShoppers;
-        private List<string>? _newDevices;
+        private SubjectActivity _local = new(firstSeen);
+        private NewIds _newShoppers;
+        private NewIds _newDevices;
         private int _claims;
         private int _score;
         private DateTimeOffset _firstUnreported;
@@ -322,12 +331,12 @@ public sealed class LocalActivity(TimeProvider clock)
         /// <summary>The subject's id as first counted: what the report queue holds, so that it keeps no request's copy.</summary>
         public readonly (SubjectKind Kind, string Value) Key { get; } = key;
 
-        public readonly SubjectActivity Local { get; } = new(firstSeen);
-
         public ClusterCounts? Cluster { get; set; }
 
         /// <summary>The last claim's key hash (a shopper's subject); null before its first claim.</summary>
         public int? LastClaimKey { get; private set; }
+
+        public readonly ImmutableArray<string> ShopperIds => _local.ShopperIds;
 
         /// <summary>True when this is the first change since the last report: the subject must be queued for the next one.</summary>
         /// <param name="reading">The counts with the claim: a farm's fingerprint is taken by every claim it sends.</param>
@@ -336,15 +345,15 @@ public sealed class LocalActivity(TimeProvider clock)
             var first = MarkChanged(claim.At);
             LastClaimKey = claim.ClaimKey;
             _claims++;
-            Local.Claimed(1, claim.At);
-            if (claim.ShopperId is { } shopperId && Local.SawShopper(shopperId, claim.At))
+            _local.Claimed(1, claim.At);
+            if (claim.ShopperId is { } shopperId && _local.SawShopper(shopperId, claim.At))
             {
-                (_newShoppers ??= []).Add(shopperId);
+                _newShoppers.Add(shopperId);
             }
 
-            if (claim.DeviceId is { } deviceId && Local.SawDevice(deviceId, claim.At))
+            if (claim.DeviceId is { } deviceId && _local.SawDevice(deviceId, claim.At))
             {
-                (_newDevices ??= []).Add(deviceId);
+                _newDevices.Add(deviceId);
             }
 
             reading = Read(claim.At);
@@ -356,32 +365,33 @@ public sealed class LocalActivity(TimeProvider clock)
         {
             var first = MarkChanged(now);
             _score += score;
-            Local.Scored(score, now);
+            _local.Scored(score, now);
             return first;
         }
 
         public readonly Reading Read(DateTimeOffset now)
         {
-            var seen = Cluster is { } c && c.FirstSeen < Local.FirstSeen ? c.FirstSeen : Local.FirstSeen;
-            return new Reading(Math.Max(Local.Accounts, Cluster?.Accounts ?? 0), Math.Max(Local.Devices, Cluster?.Devices ?? 0), seen,
-                Math.Max(Local.ClaimsPerMinute(now), (Cluster?.ClaimsPerMinute ?? 0) + _claims),
-                Math.Max(Local.Score(now), (Cluster?.Score ?? 0) + _score));
+            var seen = Cluster is { } c && c.FirstSeen < _local.FirstSeen ? c.FirstSeen : _local.FirstSeen;
+            return new Reading(Math.Max(_local.Accounts, Cluster?.Accounts ?? 0), Math.Max(_local.Devices, Cluster?.Devices ?? 0), seen,
+                Math.Max(_local.ClaimsPerMinute(now), (Cluster?.ClaimsPerMinute ?? 0) + _claims),
+                Math.Max(_local.Score(now), (Cluster?.Score ?? 0) + _score));
         }
 
         public ActivityReport? TakeReport()
         {
             _queued = false;
-            if (_claims == 0 && _score == 0 && _newShoppers is null && _newDevices is null)
+            if (_claims == 0 && _score == 0 && _newShoppers.IsEmpty && _newDevices.IsEmpty)
             {
                 return null;
             }
 
-            var report = new ActivityReport(Key.Kind, Key.Value, [.. _newShoppers ?? []], [.. _newDevices ?? []], _claims, _score, _firstUnreported);
-            (_newShoppers, _newDevices, _claims, _score) = (null, null, 0, 0);
+            var report = new ActivityReport(Key.Kind, Key.Value, _newShoppers.Take(), _newDevices.Take(), _claims, _score, _firstUnreported);
+            (_claims, _score) = (0, 0);
             return report;
         }
 
-        public readonly bool Quiet(DateTimeOffset now, TimeSpan memory) => Local.Prune(now, memory);
+        /// <summary>Forgets the ids not seen within <paramref name="memory"/>; true when the subject itself is that quiet.</summary>
+        public bool Prune(DateTimeOffset now, TimeSpan memory) => _local.Prune(now, memory);
 
         private bool MarkChanged(DateTimeOffset at)
         {
@@ -393,6 +403,44 @@ public sealed class LocalActivity(TimeProvider clock)
             _queued = true;
             _firstUnreported = at;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The ids a subject was first seen with since its last report. Mostly none or one (a shopper's phone when the
+    /// shopper is counted in full): that one is kept in place, and a list made only for more, then kept for the next.
+    /// </summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct NewIds
+    {
+        private string? _one;
+        private List<string>? _more;
+
+        public readonly bool IsEmpty => _one is null;
+
+        public void Add(string id)
+        {
+            if (_one is null)
+            {
+                _one = id;
+            }
+            else
+            {
+                (_more ??= []).Add(id);
+            }
+        }
+
+        public ImmutableArray<string> Take()
+        {
+            if (_one is null)
+            {
+                return [];
+            }
+
+            var ids = _more is { Count: > 0 } more ? [_one, .. more] : ImmutableArray.Create(_one);
+            _one = null;
+            _more?.Clear();
+            return ids;
         }
     }
 }

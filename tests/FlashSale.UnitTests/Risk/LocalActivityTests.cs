@@ -78,6 +78,33 @@ public sealed class LocalActivityTests
     }
 
     [Fact]
+    public void Each_report_names_the_ids_new_since_the_one_before_once_each()
+    {
+        var activity = new LocalActivity(_clock);
+        var farm = From("FarmBot/1.0");
+        foreach (var i in new[] { 0, 1, 2 })
+        {
+            activity.Observe(Campaign, null, $"farm-{i}", $"d-{i}", farm, $"key-{i}");
+        }
+
+        var first = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint);
+        Assert.Equal(["farm-0", "farm-1", "farm-2"], first.Shoppers, StringComparer.Ordinal);
+
+        // One shopper back, two new: only the new ones are news to the cluster; then one new alone.
+        foreach (var i in new[] { 1, 3, 4 })
+        {
+            activity.Observe(Campaign, null, $"farm-{i}", $"d-{i}", farm, $"key-again-{i}");
+        }
+
+        var second = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint);
+        Assert.Equal(["farm-3", "farm-4"], second.Shoppers, StringComparer.Ordinal);
+        Assert.Equal(["d-3", "d-4"], second.Devices, StringComparer.Ordinal);
+        Assert.Equal(3, second.Claims);
+        activity.Observe(Campaign, null, "farm-5", "d-5", farm, "key-5");
+        Assert.Equal(["farm-5"], Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint).Shoppers, StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void A_score_counts_a_subject_seen_once_in_full_without_counting_its_claim_twice()
     {
         var activity = new LocalActivity(_clock);
