@@ -1,4 +1,5 @@
 using FlashSale.Api;
+using FlashSale.Api.Audit;
 using FlashSale.Api.Campaigns;
 using FlashSale.Api.Claims;
 using FlashSale.Api.Cluster;
@@ -106,6 +107,7 @@ app.MapCouponHistory();
 app.MapOrders();
 app.MapPaymentNotifications();
 app.MapReconciliations();
+app.MapAudit();
 app.MapPaymentChannels();
 app.MapHub<LiveHub>("/hubs/live");
 

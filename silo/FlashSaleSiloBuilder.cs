@@ -1,6 +1,8 @@
 using FlashSale.GrainInterfaces;
+using FlashSale.GrainInterfaces.Audit;
 using FlashSale.GrainInterfaces.Live;
 using FlashSale.GrainInterfaces.Sales;
+using FlashSale.Grains.Audit;
 using FlashSale.Grains.Campaigns;
 using FlashSale.Grains.Ledger;
 using FlashSale.Grains.Live;
@@ -88,7 +90,11 @@ public static class FlashSaleSiloBuilder
         silo.Services.AddSingleton<SaleStore>();
         silo.Services.AddSingleton<SalePayments>();
         silo.Services.AddSingleton<Reconciliation>();
-        silo.AddStartupTask(ReconciliationStartup.StartAsync);
+        silo.AddStartupTask(JobStartup.Of("the daily reconciliation", grains => grains.GetGrain<IReconciliationJobGrain>(0).Start()));
+        // The auditor of the books: one pass every few seconds over what changed (a fresh memory per activation).
+        silo.Services.AddSettings<AuditOptions>(AuditOptions.Section);
+        silo.Services.AddTransient<BooksAudit>();
+        silo.AddStartupTask(JobStartup.Of("the auditor of the books", grains => grains.GetGrain<IBooksAuditorGrain>(0).Start()));
         silo.Services.AddSettings<SaleOptions>(SaleOptions.Section);
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AllowDatabaseExceptions();

@@ -68,7 +68,4 @@ internal static partial class ReconciliationLog
 
     [LoggerMessage(EventId = 2512, Level = LogLevel.Warning, Message = "Reconciling {Channel} for {Day} failed; retrying in an hour")]
     public static partial void Failed(ILogger logger, Exception exception, string channel, DateOnly day);
-
-    [LoggerMessage(EventId = 2513, Level = LogLevel.Warning, Message = "Starting the daily reconciliation failed ({Attempt}); retrying in 2 s")]
-    public static partial void StartRetried(ILogger logger, Exception exception, int attempt);
 }

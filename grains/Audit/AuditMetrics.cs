@@ -1,0 +1,20 @@
+using System.Diagnostics.Metrics;
+
+namespace FlashSale.Grains.Audit;
+
+/// <summary>The auditor's passes and what they found, for dashboards and alerting rules outside the system.</summary>
+internal static class AuditMetrics
+{
+    // The name operations/Metrics/MetricsSetup.cs exports (FlashSaleMeter); grains stay free of the hosting packages.
+    private static readonly Meter Meter = new("FlashSale");
+
+    private static readonly Counter<long> Breaches = Meter.CreateCounter<long>(
+        "flashsale.audit.breaches", "{breach}", "Invariants found broken by the auditor, by invariant; each breach counted once, when first found.");
+
+    private static readonly Histogram<double> Pass = Meter.CreateHistogram<double>(
+        "flashsale.audit.pass.duration", "s", "How long one pass of the auditor over what changed in the books took.");
+
+    public static void Found(string invariant) => Breaches.Add(1, new KeyValuePair<string, object?>("invariant", invariant));
+
+    public static void Passed(TimeSpan took) => Pass.Record(took.TotalSeconds);
+}
