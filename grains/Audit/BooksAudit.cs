@@ -40,8 +40,7 @@ public sealed class BooksAudit(NpgsqlDataSource database, IGrainFactory grains, 
         await using var connection = await database.OpenConnectionAsync(cancel);
 
         var fresh = await CheckLedgersAsync(connection, breaches, judged, cancel);
-        await CheckShopperLimitsAsync(connection, fresh, breaches, judged, cancel);
-        await CheckDeviceLimitsAsync(connection, fresh, breaches, judged, cancel);
+        await CheckLimitsAsync(connection, fresh, breaches, judged, cancel);
         await CheckOrdersAsync(connection, since, breaches, judged, cancel);
         await CheckPointsAsync(connection, breaches, judged, cancel);
         await CheckPaidSalesAsync(connection, since, breaches, judged, cancel);
@@ -77,7 +76,7 @@ public sealed class BooksAudit(NpgsqlDataSource database, IGrainFactory grains, 
             _ledgers[row.CampaignId] = now;
             if (row.NewRows > 0)
             {
-                fresh.Add(new FreshRows(row.CampaignId, before.Seq, row.NewDeviceRows > 0));
+                fresh.Add(new FreshRows(row.CampaignId, before.Seq, row.NewRows, row.NewDeviceRows));
             }
 
             if (now.Rows != row.Issued || now.Seq != row.Issued)
@@ -112,98 +111,66 @@ public sealed class BooksAudit(NpgsqlDataSource database, IGrainFactory grains, 
         return new InvariantBreach(invariant, $"campaign {campaignId}", detail, campaignId, _passAt, examples ?? "[]");
     }
 
-    /// <summary>Invariant 2 for the shoppers of the new rows: their claims of the campaign against its per-shopper limit.</summary>
-    private async Task CheckShopperLimitsAsync(NpgsqlConnection connection, List<FreshRows> fresh, List<InvariantBreach> breaches,
+    /// <summary>
+    /// Invariant 2 for the new rows: a shopper's n-th claim of a campaign is its slot n and a device's its device slot
+    /// n, one row per slot (unique in the database), so a holder past a limit has a row whose slot is past it, and
+    /// that row was new in some pass. Judging new rows' slots costs a scan of the new rows, not a count per holder
+    /// (measured under E1: counting each new row's shopper took a fifth of a second per pass).
+    /// </summary>
+    private async Task CheckLimitsAsync(NpgsqlConnection connection, List<FreshRows> fresh, List<InvariantBreach> breaches,
         ImmutableDictionary<string, int>.Builder judged, CancellationToken cancel)
     {
-        judged[Invariants.ShopperLimit] = 0;
+        judged[Invariants.ShopperLimit] = fresh.Sum(f => f.Rows);
+        judged[Invariants.DeviceLimit] = 0;
         if (fresh.Count == 0)
         {
             return;
         }
 
-        var over = await connection.QueryAsync<OverLimitRow>(new CommandDefinition(
-            """
-            WITH fresh AS (
-                SELECT DISTINCT f.campaign_id, f.shopper_id
-                  FROM unnest(@campaigns::uuid[], @seqs::integer[]) AS w(campaign_id, seq)
-                  JOIN coupons f ON f.campaign_id = w.campaign_id AND f.seq > w.seq)
-            SELECT fresh.campaign_id AS CampaignId, fresh.shopper_id AS Holder, count(*)::integer AS Claims, s.per_user_limit AS Limit,
-                   json_agg(json_build_object('coupon_id', c.coupon_id, 'seq', c.seq, 'shopper_slot', c.shopper_slot, 'issued_at', c.issued_at) ORDER BY c.seq)::text AS Rows
-              FROM fresh
-              JOIN coupons c ON c.campaign_id = fresh.campaign_id AND c.shopper_id = fresh.shopper_id
-              JOIN campaign_stock s ON s.campaign_id = fresh.campaign_id
-             GROUP BY fresh.campaign_id, fresh.shopper_id, s.per_user_limit
-            HAVING count(*) > s.per_user_limit
-            """,
-            new { campaigns = fresh.Select(f => f.CampaignId).ToArray(), seqs = fresh.Select(f => f.SeqBefore).ToArray() },
-            cancellationToken: cancel));
-        foreach (var row in over)
+        var deviceLimits = new Dictionary<Guid, int>();
+        foreach (var rows in fresh.Where(f => f.DeviceRows > 0))
         {
-            breaches.Add(new InvariantBreach(Invariants.ShopperLimit, $"shopper {row.Holder} in campaign {row.CampaignId}",
-                $"{row.Claims} claims against a limit of {row.Limit}", row.CampaignId, _passAt, row.Rows));
-        }
-
-        judged[Invariants.ShopperLimit] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
-            SELECT count(DISTINCT (f.campaign_id, f.shopper_id))::integer
-              FROM unnest(@campaigns::uuid[], @seqs::integer[]) AS w(campaign_id, seq)
-              JOIN coupons f ON f.campaign_id = w.campaign_id AND f.seq > w.seq
-            """,
-            new { campaigns = fresh.Select(f => f.CampaignId).ToArray(), seqs = fresh.Select(f => f.SeqBefore).ToArray() },
-            cancellationToken: cancel));
-    }
-
-    /// <summary>
-    /// Invariant 2 for the devices of the new rows of campaigns that limit devices: their claims of the campaign
-    /// against its claims per device. The limit is the campaign's own (asked of its grain, which is active: it just issued).
-    /// </summary>
-    private async Task CheckDeviceLimitsAsync(NpgsqlConnection connection, List<FreshRows> fresh, List<InvariantBreach> breaches,
-        ImmutableDictionary<string, int>.Builder judged, CancellationToken cancel)
-    {
-        judged[Invariants.DeviceLimit] = 0;
-        var limited = new List<(FreshRows Rows, int Limit)>();
-        foreach (var rows in fresh.Where(f => f.AnyDeviceSlot))
-        {
-            var view = await grains.GetGrain<ICampaignGrain>(rows.CampaignId).Get();
-            if (view?.Definition.RiskOrNone.MaxClaimsPerDevice is { } limit)
+            // The campaign's own limit, asked of its grain (active: it just issued); null when it limits no device.
+            if ((await grains.GetGrain<ICampaignGrain>(rows.CampaignId).Get())?.Definition.RiskOrNone.MaxClaimsPerDevice is { } limit)
             {
-                limited.Add((rows, limit));
+                deviceLimits[rows.CampaignId] = limit;
+                judged[Invariants.DeviceLimit] += rows.DeviceRows;
             }
         }
 
-        if (limited.Count == 0)
-        {
-            return;
-        }
-
         var over = await connection.QueryAsync<OverLimitRow>(new CommandDefinition(
             """
-            WITH fresh AS (
-                SELECT DISTINCT f.campaign_id, f.device_id, w.max_claims
-                  FROM unnest(@campaigns::uuid[], @seqs::integer[], @limits::integer[]) AS w(campaign_id, seq, max_claims)
-                  JOIN coupons f ON f.campaign_id = w.campaign_id AND f.seq > w.seq AND f.device_slot IS NOT NULL)
-            SELECT fresh.campaign_id AS CampaignId, fresh.device_id AS Holder, count(*)::integer AS Claims, fresh.max_claims AS Limit,
-                   json_agg(json_build_object('coupon_id', c.coupon_id, 'seq', c.seq, 'shopper_id', c.shopper_id, 'device_slot', c.device_slot) ORDER BY c.seq)::text AS Rows
-              FROM fresh
-              JOIN coupons c ON c.campaign_id = fresh.campaign_id AND c.device_id = fresh.device_id AND c.device_slot IS NOT NULL
-             GROUP BY fresh.campaign_id, fresh.device_id, fresh.max_claims
-            HAVING count(*) > fresh.max_claims
+            SELECT f.campaign_id AS CampaignId, f.shopper_id AS Shopper, f.device_id AS Device,
+                   f.shopper_slot > s.per_user_limit AS ShopperOver, coalesce(f.device_slot > w.device_limit, false) AS DeviceOver,
+                   s.per_user_limit AS ShopperLimit, coalesce(w.device_limit, 0) AS DeviceLimit,
+                   json_build_object('coupon_id', f.coupon_id, 'seq', f.seq, 'shopper_id', f.shopper_id, 'shopper_slot', f.shopper_slot,
+                                     'device_id', f.device_id, 'device_slot', f.device_slot, 'issued_at', f.issued_at)::text AS Rows
+              FROM unnest(@campaigns::uuid[], @seqs::integer[], @deviceLimits::integer[]) AS w(campaign_id, seq, device_limit)
+              JOIN campaign_stock s ON s.campaign_id = w.campaign_id
+              JOIN coupons f ON f.campaign_id = w.campaign_id AND f.seq > w.seq
+             WHERE f.shopper_slot > s.per_user_limit OR f.device_slot > w.device_limit
             """,
             new
             {
-                campaigns = limited.Select(l => l.Rows.CampaignId).ToArray(),
-                seqs = limited.Select(l => l.Rows.SeqBefore).ToArray(),
-                limits = limited.Select(l => l.Limit).ToArray(),
+                campaigns = fresh.Select(f => f.CampaignId).ToArray(),
+                seqs = fresh.Select(f => f.SeqBefore).ToArray(),
+                deviceLimits = fresh.Select(f => deviceLimits.TryGetValue(f.CampaignId, out var limit) ? limit : (int?)null).ToArray(),
             },
             cancellationToken: cancel));
         foreach (var row in over)
         {
-            breaches.Add(new InvariantBreach(Invariants.DeviceLimit, $"device {row.Holder} in campaign {row.CampaignId}",
-                $"{row.Claims} claims against a limit of {row.Limit} per device", row.CampaignId, _passAt, row.Rows));
-        }
+            if (row.ShopperOver)
+            {
+                breaches.Add(new InvariantBreach(Invariants.ShopperLimit, $"shopper {row.Shopper} in campaign {row.CampaignId}",
+                    $"a claim past the limit of {row.ShopperLimit} per shopper", row.CampaignId, _passAt, row.Rows));
+            }
 
-        judged[Invariants.DeviceLimit] = limited.Count;
+            if (row.DeviceOver)
+            {
+                breaches.Add(new InvariantBreach(Invariants.DeviceLimit, $"device {row.Device} in campaign {row.CampaignId}",
+                    $"a claim past the limit of {row.DeviceLimit} per device", row.CampaignId, _passAt, row.Rows));
+            }
+        }
     }
 
     /// <summary>M1 for the orders made or refunded lately: the row's discount and coupons are its standing uses', within its amount.</summary>
@@ -295,11 +262,11 @@ public sealed class BooksAudit(NpgsqlDataSource database, IGrainFactory grains, 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
     private readonly record struct LedgerCounted(int Seq, int Rows);
 
-    private sealed record FreshRows(Guid CampaignId, int SeqBefore, bool AnyDeviceSlot);
+    private sealed record FreshRows(Guid CampaignId, int SeqBefore, int Rows, int DeviceRows);
 
     private sealed record LedgerRow(Guid CampaignId, int Issued, int Stock, int NewRows, int LastSeq, int NewDeviceRows);
 
-    private sealed record OverLimitRow(Guid CampaignId, string Holder, int Claims, int Limit, string Rows);
+    private sealed record OverLimitRow(Guid CampaignId, string Shopper, string Device, bool ShopperOver, bool DeviceOver, int ShopperLimit, int DeviceLimit, string Rows);
 
     private sealed record OrderRow(string Scope, string OrderId, decimal Amount, decimal Discount, int Coupons, decimal UsesDiscount, int Uses, string Rows);
 
