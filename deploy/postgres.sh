@@ -10,7 +10,9 @@
 #   deploy/postgres.sh ensure-installed      install the PostgreSQL 15 server binaries if missing; prints their bin dir
 #
 # Only the connection string (start) / bin dir (ensure-installed) goes to stdout; all progress goes to stderr.
-# Environment: PG_BIN=/path/to/bin overrides binary discovery.
+# Environment: PG_BIN=/path/to/bin overrides binary discovery. FLASHSALE_PG_LISTEN=ADDRESS (default 127.0.0.1): the
+# one address the server listens on, and the host of the connection string; another than 127.0.0.1 (a network
+# namespace's, for the fault harness's partitions) also admits password logins from its /24.
 set -euo pipefail
 
 ME=postgres.sh
@@ -21,6 +23,7 @@ exec 3>&1 1>&2
 
 readonly PG_WANTED_MAJOR=15 APP_USER=flashsale APP_PASSWORD=flashsale
 APP_DB=flashsale
+LISTEN=${FLASHSALE_PG_LISTEN:-127.0.0.1}
 PG_BIN_DIR=""
 RUN_USER="" # the OS account that owns DATA_DIR and runs the server
 
@@ -130,12 +133,17 @@ write_config() {
     {
         printf "# Managed by deploy/postgres.sh -- rewritten on every start; do not edit.\nport = %s\nunix_socket_directories = '%s'\n" "$2" "$3"
         cat "$(dirname "${BASH_SOURCE[0]}")/postgres.conf"
+        printf "listen_addresses = '%s'\n" "$LISTEN"
     } >"$conf"
     chmod 0644 "$conf"
     if is_root; then chown "$RUN_USER": "$conf"; fi
     mv -f "$conf" "$data_dir/flashsale.conf"
     if ! grep -q "^include_if_exists = 'flashsale.conf'" "$data_dir/postgresql.conf"; then
         printf "\n# FlashSale settings (deploy/postgres.sh)\ninclude_if_exists = 'flashsale.conf'\n" >>"$data_dir/postgresql.conf"
+    fi
+    local subnet="${LISTEN%.*}.0/24"
+    if [[ $LISTEN != 127.0.0.1 ]] && ! grep -q "^host all all $subnet scram-sha-256" "$data_dir/pg_hba.conf"; then
+        printf "host all all %s scram-sha-256\n" "$subnet" >>"$data_dir/pg_hba.conf"
     fi
 }
 
@@ -209,12 +217,12 @@ cmd_start() {
     if ((rc == 0)); then
         running_port=$(sed -n 4p "$data_dir/postmaster.pid" 2>/dev/null || true)
         [[ -z $running_port || $running_port == "$port" ]] || die "the server for $data_dir is already running on port $running_port, not $port; stop it first"
-        say "PostgreSQL for $data_dir is already running on 127.0.0.1:$port"
+        say "PostgreSQL for $data_dir is already running on $LISTEN:$port"
         sock_dir=$(sed -n 5p "$data_dir/postmaster.pid" 2>/dev/null || echo "$sock_dir")
     else
         prepare_socket_dir "$sock_dir"
         write_config "$data_dir" "$port" "$sock_dir"
-        say "starting PostgreSQL ($PG_BIN_DIR) on 127.0.0.1:$port, data $data_dir, log $data_dir/postgresql.log"
+        say "starting PostgreSQL ($PG_BIN_DIR) on $LISTEN:$port, data $data_dir, log $data_dir/postgresql.log"
         if ! as_pg "$PG_BIN_DIR/pg_ctl" start -D "$data_dir" -l "$data_dir/postgresql.log" -w -t 180 -s; then
             say "---- last lines of $data_dir/postgresql.log ----"
             tail -n 30 "$data_dir/postgresql.log" || true
@@ -223,7 +231,7 @@ cmd_start() {
         fi
     fi
     ensure_app_role_and_db "$sock_dir" "$port"
-    printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s\n' "$port" "$APP_DB" "$APP_USER" "$APP_PASSWORD" >&3
+    printf 'Host=%s;Port=%s;Database=%s;Username=%s;Password=%s\n' "$LISTEN" "$port" "$APP_DB" "$APP_USER" "$APP_PASSWORD" >&3
 }
 
 # cmd_stop fast|immediate DATA_DIR

@@ -68,6 +68,20 @@ stop_test_servers() {
     done < <(find "$FLASHSALE_TEST_DATA"/test-* "$FLASHSALE_TEST_DATA"/fault-injection -maxdepth 3 -name postmaster.pid 2>/dev/null)
 }
 
+# The network namespaces and bridges of fault runs that are gone (tests/FlashSale.FaultInjection/Network/NetworkLab.cs
+# marks each with its PID under /run/flashsale-netns; a run killed with this one could not tear its own down).
+remove_abandoned_networks() {
+    local mark tag ns suffix
+    for mark in /run/flashsale-netns/*; do
+        [[ -f $mark ]] || continue
+        ! kill -0 "$(cat "$mark")" 2>/dev/null || continue
+        tag=$(basename "$mark")
+        for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep "^$tag-"); do ip netns del "$ns"; done
+        for suffix in f c d m; do ip link del "$tag$suffix" 2>/dev/null; done
+        rm -f "$mark"
+    done
+}
+
 finish() {
     local rc=$?
     trap '' INT TERM HUP
@@ -77,12 +91,18 @@ finish() {
     kill_run_processes --but-postgres
     stop_test_servers
     kill_run_processes
+    remove_abandoned_networks
     exit "$rc"
 }
 
 "$REPO/deploy/postgres.sh" ensure-installed >/dev/null
 CHROMIUM=$("$REPO/deploy/chromium.sh" ensure-installed)
 export CHROMIUM
+# The fault harness's partition run (FaultInjectionTests) cuts links between network namespaces: ip (iproute2) and nft.
+if ((EUID == 0)) && ! { command -v ip && command -v nft; } >/dev/null; then
+    say "installing iproute2 and nftables (the fault harness's network partitions)"
+    { apt-get install -y -qq iproute2 nftables || { apt-get update -qq && apt-get install -y -qq iproute2 nftables; }; } >/dev/null
+fi
 
 trap finish EXIT
 trap 'exit 130' INT

@@ -35,6 +35,11 @@ public sealed class FaultRunCommand : ToolCommand<FaultRunOptions>
     private readonly Option<int> _scarceStock = Bounded.WholeNumber("--scarce-stock", "S",
         "Coupons in the campaign that sells out during the run", defaultValue: 1_500, min: 1, max: 10_000_000);
 
+    private readonly Option<bool> _partitions = new("--partitions")
+    {
+        Description = "Run every node in a network namespace of its own and add the network partitions to each round (needs root)",
+    };
+
     private readonly Option<string?> _json = new("--json")
     {
         HelpName = "PATH",
@@ -59,9 +64,11 @@ public sealed class FaultRunCommand : ToolCommand<FaultRunOptions>
         Options.Add(_probeTimeout);
         Options.Add(_scarceStock);
         Options.Add(_json);
+        Options.Add(_partitions);
     }
 
     public override FaultRunOptions Read(ParseResult parsed) => new(
         parsed.GetValue(_silos), parsed.GetValue(_apis), parsed.GetValue(_workers), parsed.GetValue(_moneyWorkers), parsed.GetValue(_rounds),
-        parsed.GetValue(_outage), parsed.GetValue(_timeout), parsed.GetValue(_probeTimeout), parsed.GetValue(_scarceStock), parsed.GetValue(_json));
+        parsed.GetValue(_outage), parsed.GetValue(_timeout), parsed.GetValue(_probeTimeout), parsed.GetValue(_scarceStock), parsed.GetValue(_json),
+        parsed.GetValue(_partitions));
 }

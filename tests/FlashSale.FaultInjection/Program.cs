@@ -6,6 +6,7 @@ using FlashSale.FaultInjection.Cluster;
 using FlashSale.FaultInjection.Faults;
 using FlashSale.FaultInjection.Load;
 using FlashSale.FaultInjection.Money;
+using FlashSale.FaultInjection.Network;
 using FlashSale.FaultInjection.Report;
 using FlashSale.LoadGen.Setup;
 
@@ -19,8 +20,10 @@ static async Task<int> RunAsync(FaultRunOptions options)
     void Say(string line) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {line}");
 
     var repoRoot = RepoRoot();
-    Say($"starting PostgreSQL, {options.Silos} silos, {options.Apis} API nodes");
-    await using var cluster = await LocalCluster.StartAsync(repoRoot, options.Silos, options.Apis, options.ProbeTimeout);
+    Say($"starting PostgreSQL, {options.Silos} silos, {options.Apis} API nodes{(options.Partitions ? ", each in a network namespace" : "")}");
+    // Declared first, so disposed last: the nodes stop before their network goes.
+    await using var network = options.Partitions ? await NetworkLab.CreateAsync() : null;
+    await using var cluster = await LocalCluster.StartAsync(repoRoot, options.Silos, options.Apis, options.ProbeTimeout, network);
     Say($"cluster up; logs in {cluster.RunFolder}");
 
     var run = Guid.NewGuid().ToString("N")[..6];
@@ -79,7 +82,8 @@ static async Task<int> RunAsync(FaultRunOptions options)
     checks.Add("no silo or API node ended on an unhandled exception", cluster.Nodes.Count(), crashed.Count,
         $"{crashed.Count} crashed{string.Concat(crashed.Select(node => $"; {node.Name} {node.Crashes} time(s)"))}; "
         + $"{faults.CollateralRestarts.Count} silos restarted though no fault was aimed at them");
-    checks.Add("a silo declared dead ends itself when it wakes", faults.Injected.Count(f => f.Kind == "sigstop"), faults.ZombieSilos,
+    checks.Add("a silo declared dead ends itself when it wakes or its partition heals",
+        faults.Injected.Count(f => f.Kind is "sigstop" or "partition_silo_from_silos" or "partition_silo_from_all"), faults.ZombieSilos,
         $"{faults.ZombieSilos} zombie silos");
     var report = FaultReport.Of(options, loadSeconds, history.Attempts, resolutions, faults.Injected, checker, moneyLoad.Flows, ops, checks.All, campaigns);
     Console.WriteLine(report.ToText());

@@ -6,9 +6,12 @@ namespace FlashSale.FaultInjection.Cluster;
 public static class DotnetProcess
 {
     /// <param name="onLine">Gets each line the process writes, stdout and stderr alike.</param>
-    public static Process Start(string dll, IReadOnlyDictionary<string, string> environment, Action<string> onLine) =>
+    /// <param name="inNamespace">A network namespace to run it in (<c>ip netns exec</c>, which execs: the process's PID is the node's).</param>
+    public static Process Start(string dll, IReadOnlyDictionary<string, string> environment, Action<string> onLine, string? inNamespace = null) =>
         // Settings files sit beside the binary.
-        StartProgram("dotnet", [dll], Path.GetDirectoryName(dll)!, environment, onLine);
+        inNamespace is null
+            ? StartProgram("dotnet", [dll], Path.GetDirectoryName(dll)!, environment, onLine)
+            : StartProgram("ip", ["netns", "exec", inNamespace, "dotnet", dll], Path.GetDirectoryName(dll)!, environment, onLine);
 
     /// <summary>Any program, started the same way: the suite also runs the scripts of deploy/.</summary>
     public static Process StartProgram(string program, IEnumerable<string> arguments, string workingDirectory,

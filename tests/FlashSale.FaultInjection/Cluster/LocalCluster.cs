@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using FlashSale.FaultInjection.Network;
 using Npgsql;
 
 namespace FlashSale.FaultInjection.Cluster;
@@ -6,7 +8,9 @@ namespace FlashSale.FaultInjection.Cluster;
 /// <summary>
 /// A FlashSale cluster on loopback, as production runs one: its own PostgreSQL, N silos on PostgreSQL
 /// membership, M API nodes (Development environment, so tokens can be signed with the dev key), each
-/// its own process with its own log under the run's folder.
+/// its own process with its own log under the run's folder. Given a <see cref="NetworkLab"/> (a partition run), each
+/// node runs in a network namespace of its own: PostgreSQL on the database network, silos on the cluster and database
+/// networks, API nodes on all three (the load reaches them on the front one).
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
@@ -15,13 +19,20 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly List<SiloNode> _silos = [];
     private readonly List<NodeProcess> _apis = [];
 
-    private LocalCluster(PrivatePostgres database, string runFolder)
+    private LocalCluster(PrivatePostgres database, string runFolder, NetworkLab? network)
     {
         Database = database;
         RunFolder = runFolder;
+        Network = network;
     }
 
     public PrivatePostgres Database { get; }
+
+    /// <summary>The run's network namespaces; null when every node is on loopback.</summary>
+    public NetworkLab? Network { get; }
+
+    /// <summary>The API nodes' namespaces, in the order of <see cref="ApiAddresses"/> (a partition run only).</summary>
+    public List<LabNode> ApiNetworks { get; } = [];
     public string RunFolder { get; }
     public IReadOnlyList<SiloNode> Silos => _silos;
 
@@ -29,11 +40,12 @@ public sealed class LocalCluster : IAsyncDisposable
     public IEnumerable<NodeProcess> Nodes => [.. _silos.Select(s => s.Process), .. _apis];
     public List<Uri> ApiAddresses { get; } = [];
 
-    public static async Task<LocalCluster> StartAsync(string repoRoot, int silos, int apis, TimeSpan membershipProbeTimeout)
+    public static async Task<LocalCluster> StartAsync(string repoRoot, int silos, int apis, TimeSpan membershipProbeTimeout, NetworkLab? network = null)
     {
         var runFolder = Path.Combine(TestData.Root(repoRoot), "fault-injection", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(runFolder);
-        var cluster = new LocalCluster(new PrivatePostgres(repoRoot, Path.Combine(runFolder, "postgres"), LoopbackPorts.Free()), runFolder);
+        var databaseNode = network is null ? null : await network.AddNodeAsync("pg", 2, NetworkLink.Database);
+        var cluster = new LocalCluster(new PrivatePostgres(repoRoot, Path.Combine(runFolder, "postgres"), LoopbackPorts.Free(), databaseNode), runFolder, network);
         try
         {
             await cluster.Database.StartAsync();
@@ -44,8 +56,15 @@ public sealed class LocalCluster : IAsyncDisposable
             };
             for (var i = 0; i < silos; i++)
             {
-                cluster._silos.Add(cluster.Silo(repoRoot, i, common, membershipProbeTimeout));
+                var node = network is null ? null : await network.AddNodeAsync($"s{i}", 10 + i, NetworkLink.Cluster, NetworkLink.Database);
+                cluster._silos.Add(cluster.Silo(repoRoot, i, common, membershipProbeTimeout, node));
             }
+
+            for (var j = 0; network is not null && j < apis; j++)
+            {
+                cluster.ApiNetworks.Add(await network.AddNodeAsync($"a{j}", 30 + j, NetworkLink.Front, NetworkLink.Cluster, NetworkLink.Database));
+            }
+
 
             // The first alone: it installs the schema the others' membership needs. Then the rest at once.
             await cluster.StartSiloAsync(cluster._silos[0]);
@@ -64,7 +83,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public async Task StartSiloAsync(SiloNode silo)
     {
         silo.Process.Start();
-        await WaitUntilAsync(silo.Process, () => LoopbackPorts.ListeningAsync(silo.GatewayPort));
+        await WaitUntilAsync(silo.Process, () => LoopbackPorts.ListeningAsync(IPAddress.Parse(silo.Address), silo.GatewayPort));
     }
 
     /// <summary>The silo's latest membership row's status (a restarted silo gets a new generation, a new row).</summary>
@@ -93,16 +112,19 @@ public sealed class LocalCluster : IAsyncDisposable
         await Database.DisposeAsync();
     }
 
-    private SiloNode Silo(string repoRoot, int index, Dictionary<string, string> common, TimeSpan probeTimeout)
+    private SiloNode Silo(string repoRoot, int index, Dictionary<string, string> common, TimeSpan probeTimeout, LabNode? network)
     {
         var siloPort = LoopbackPorts.Free();
         var gatewayPort = LoopbackPorts.Free();
+        var address = network?.Addresses[NetworkLink.Cluster] ?? "127.0.0.1";
         var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+            ["Orleans__AdvertisedIPAddress"] = address,
+            ["Orleans__ListenOnAnyHostAddress"] = network is null ? "false" : "true",
+            ["ASPNETCORE_URLS"] = $"http://{address}:{LoopbackPorts.Free()}",
             // A frozen silo is declared dead after about two missed probes, so a run need not wait Orleans' default half minute.
             ["Orleans__Membership__ProbeTimeout"] = probeTimeout.ToString("c"),
             ["Orleans__Membership__NumMissedProbesLimit"] = "2",
@@ -110,13 +132,14 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Orleans__Membership__TableRefreshTimeout"] = "00:00:05",
         };
         var process = new NodeProcess($"silo {index}", Binary(repoRoot, "silo", "FlashSale.Silo.dll"), environment,
-            Path.Combine(RunFolder, $"silo-{index}.log"));
-        return new SiloNode(index, process, siloPort, gatewayPort);
+            Path.Combine(RunFolder, $"silo-{index}.log"), network?.Namespace);
+        return new SiloNode(index, process, siloPort, gatewayPort, address, network);
     }
 
     private async Task<Uri> StartApiAsync(string repoRoot, int index, Dictionary<string, string> common)
     {
-        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
+        var network = Network is null ? null : ApiNetworks[index];
+        var address = new Uri($"http://{network?.Addresses[NetworkLink.Front] ?? "127.0.0.1"}:{LoopbackPorts.Free()}");
         var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -126,7 +149,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["RateLimits__PerShopper__PermitsPerSecond"] = "0",
         };
         var api = new NodeProcess($"API node {index}", Binary(repoRoot, "api", "FlashSale.Api.dll"), environment,
-            Path.Combine(RunFolder, $"api-{index}.log"));
+            Path.Combine(RunFolder, $"api-{index}.log"), network?.Namespace);
         lock (_apis)
         {
             _apis.Add(api);

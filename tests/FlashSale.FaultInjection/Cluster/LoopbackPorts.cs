@@ -40,12 +40,15 @@ public static class LoopbackPorts
         }
     }
 
-    public static async Task<bool> ListeningAsync(int port)
+    public static Task<bool> ListeningAsync(int port) => ListeningAsync(IPAddress.Loopback, port);
+
+    /// <summary>Whether something accepts connections on the address and port (a node in a network namespace).</summary>
+    public static async Task<bool> ListeningAsync(IPAddress address, int port)
     {
         using var tcp = new TcpClient();
         try
         {
-            await tcp.ConnectAsync(IPAddress.Loopback, port);
+            await tcp.ConnectAsync(address, port);
             return true;
         }
         catch (SocketException)

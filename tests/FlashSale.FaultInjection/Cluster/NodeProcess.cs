@@ -4,9 +4,11 @@ namespace FlashSale.FaultInjection.Cluster;
 
 /// <summary>
 /// One silo or API node, run as its own OS process so that it can be killed, frozen and restarted
-/// like a machine. Its output goes to a log file of its own, kept across restarts.
+/// like a machine. Its output goes to a log file of its own, kept across restarts. In a partition run it runs in
+/// its own network namespace (<paramref name="inNamespace"/>).
 /// </summary>
-public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<string, string> environment, string logPath) : IAsyncDisposable
+public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<string, string> environment, string logPath, string? inNamespace = null)
+    : IAsyncDisposable
 {
     private readonly Lock _logGate = new();
     private Process? _process;
@@ -19,11 +21,17 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
     /// <summary>Times the process ended on an unhandled exception (the runtime's own last words), across restarts.</summary>
     public int Crashes { get; private set; }
 
+    /// <summary>
+    /// Ledger writes the database refused whole, as a silo logs them: a stale count, a limit or a constraint (an
+    /// activation whose view was out of date, such as a second activation of its campaign), or a closed campaign.
+    /// </summary>
+    public int FenceRefusals { get; private set; }
+
     public void Start()
     {
         _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
         _log.WriteLine($"===== {DateTimeOffset.UtcNow:O} starting {name} =====");
-        _process = DotnetProcess.Start(dll, environment, Write);
+        _process = DotnetProcess.Start(dll, environment, Write, inNamespace);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, nothing flushed, as when the machine loses power.</summary>
@@ -78,6 +86,7 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
         {
             _log?.WriteLine(line);
             Crashes += line.StartsWith("Unhandled exception.", StringComparison.Ordinal) ? 1 : 0;
+            FenceRefusals += line.Contains("The ledger refused the batch:", StringComparison.Ordinal) ? 1 : 0;
         }
     }
 }

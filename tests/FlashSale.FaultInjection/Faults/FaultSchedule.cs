@@ -1,5 +1,6 @@
 using FlashSale.FaultInjection.Cluster;
 using FlashSale.FaultInjection.Load;
+using FlashSale.FaultInjection.Network;
 
 namespace FlashSale.FaultInjection.Faults;
 
@@ -7,7 +8,10 @@ namespace FlashSale.FaultInjection.Faults;
 /// Injects the faults one after another while the load runs, each only once claims are flowing (so it
 /// lands at peak), and each followed by recovery before the next: a silo SIGKILLed and restarted;
 /// PostgreSQL stopped immediately and restarted; a silo frozen (SIGSTOP) until the others declare it
-/// dead, then thawed (SIGCONT), which makes it end itself, and restarted.
+/// dead, then thawed (SIGCONT), which makes it end itself, and restarted. In a partition run (the cluster in
+/// network namespaces), also network partitions: a silo severed from the other silos only (the case that lets two
+/// activations of a grain run), an API node cut off from the silos, a silo cut off from everything, PostgreSQL cut
+/// off from every node, and a silo's cluster link flapping.
 /// </summary>
 public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, RunClock clock, TimeSpan databaseOutage, Action<string> say)
 {
@@ -15,6 +19,9 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
     private const int Flowing = 50;
 
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long an API node or PostgreSQL stays cut off: past a grain call's timeout (10 s), so calls fail rather than wait it out.</summary>
+    private static readonly TimeSpan PartitionHold = TimeSpan.FromSeconds(12);
 
     public List<InjectedFault> Injected { get; } = [];
 
@@ -42,7 +49,112 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
             await KillSiloAsync(silos[round % silos.Count]);
             await CrashDatabaseAsync();
             await FreezeSiloAsync(silos[(round + 1) % silos.Count]);
+            if (cluster.Network is { } network)
+            {
+                await SeverSiloFromSilosAsync(network, silos[(round + 2) % silos.Count]);
+                await CutApiFromSilosAsync(network, round % cluster.ApiNetworks.Count);
+                await IsolateSiloAsync(network, silos[round % silos.Count]);
+                await CutDatabaseAsync(network);
+                await FlapSiloAsync(network, silos[(round + 1) % silos.Count]);
+            }
         }
+    }
+
+    /// <summary>
+    /// Severs the silo from the other silos only, until they declare it dead, then mends it. It still serves the API
+    /// nodes and reaches PostgreSQL: the others reactivate its grains while its own activations go on taking claims,
+    /// two activations of one campaign writing at once, until it reads that it was declared dead and ends itself.
+    /// The database's fences must refuse every write of the stale ones; the silos' logs say how many they refused.
+    /// </summary>
+    private Task SeverSiloFromSilosAsync(NetworkLab network, SiloNode silo) => PartitionSiloAsync(silo, "partition_silo_from_silos",
+        "from the other silos (the API nodes and PostgreSQL still reachable)",
+        () => network.SeverAsync(silo.Network!, cluster.Silos.Where(other => other != silo).Select(other => other.Address)),
+        () => network.UnseverAsync(silo.Network!));
+
+    /// <summary>Cuts the silo's links to every network until the others declare it dead, then heals them.</summary>
+    private Task IsolateSiloAsync(NetworkLab network, SiloNode silo) => PartitionSiloAsync(silo, "partition_silo_from_all", "from everything",
+        async () =>
+        {
+            await network.CutAsync(silo.Network!, NetworkLink.Cluster);
+            await network.CutAsync(silo.Network!, NetworkLink.Database);
+        },
+        async () =>
+        {
+            await network.HealAsync(silo.Network!, NetworkLink.Cluster);
+            await network.HealAsync(silo.Network!, NetworkLink.Database);
+        });
+
+    private async Task PartitionSiloAsync(SiloNode silo, string kind, string what, Func<Task> cut, Func<Task> heal)
+    {
+        var at = Now;
+        var fenced = FenceRefusals;
+        say($"partition: {silo.Process.Name} cut off {what}");
+        await cut();
+        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Dead, $"{silo.Process.Name} to be declared dead");
+        var declaredDeadAfter = Now - at;
+        await heal();
+        var healedAt = Now;
+        var endedItself = await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60));
+        var endedAfter = Now - healedAt;
+        if (!endedItself)
+        {
+            ZombieSilos++;
+            await silo.Process.KillAsync();
+        }
+
+        var refused = FenceRefusals - fenced;
+        await cluster.StartSiloAsync(silo);
+        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        Injected.Add(new InjectedFault(kind, silo.Process.Name, at, Now - at, await FlowingAsync("claims after the partition healed"),
+            $"cut off {what} until declared dead ({declaredDeadAfter:0.0} s), healed: "
+            + (endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")
+            + $", restarted; {refused} ledger writes refused by the database's fences meanwhile"));
+        await RestartCollateralAsync(at);
+    }
+
+    /// <summary>Cuts an API node from the silos (its clients and PostgreSQL still reach it) for as long as a database outage, then heals it.</summary>
+    private async Task CutApiFromSilosAsync(NetworkLab network, int api)
+    {
+        var at = Now;
+        var node = cluster.ApiNetworks[api];
+        say($"partition: API node {api} cut off from the silos");
+        await network.CutAsync(node, NetworkLink.Cluster);
+        await Task.Delay(PartitionHold);
+        await network.HealAsync(node, NetworkLink.Cluster);
+        Injected.Add(new InjectedFault("partition_api_from_silos", $"API node {api}", at, Now - at, await FlowingAsync("claims after the partition healed"),
+            $"cut off from the silos for {PartitionHold.TotalSeconds:0.#} s, healed"));
+        await RestartCollateralAsync(at);
+    }
+
+    /// <summary>Cuts PostgreSQL from every node (it keeps running), then heals it: unlike a crash, connections hang rather than fail.</summary>
+    private async Task CutDatabaseAsync(NetworkLab network)
+    {
+        var at = Now;
+        say("partition: PostgreSQL cut off from every node");
+        await network.CutAsync(cluster.Database.Network!, NetworkLink.Database);
+        await Task.Delay(PartitionHold);
+        await network.HealAsync(cluster.Database.Network!, NetworkLink.Database);
+        Injected.Add(new InjectedFault("partition_database", "postgresql", at, Now - at, await FlowingAsync("claims after the partition healed"),
+            $"cut off from every node for {PartitionHold.TotalSeconds:0.#} s (still running), healed"));
+        await RestartCollateralAsync(at);
+    }
+
+    /// <summary>A silo's cluster link down and up, a second each, five times: shorter than it takes to declare it dead.</summary>
+    private async Task FlapSiloAsync(NetworkLab network, SiloNode silo)
+    {
+        var at = Now;
+        say($"partition: {silo.Process.Name}'s cluster link flapping");
+        for (var flap = 0; flap < 5; flap++)
+        {
+            await network.CutAsync(silo.Network!, NetworkLink.Cluster);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await network.HealAsync(silo.Network!, NetworkLink.Cluster);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Injected.Add(new InjectedFault("partition_flapping", silo.Process.Name, at, Now - at, await FlowingAsync("claims after the flapping"),
+            "cluster link down 1 s, up 1 s, five times"));
+        await RestartCollateralAsync(at);
     }
 
     /// <summary>Restarts every silo that has ended or been declared dead, once the fault aimed elsewhere (injected at <paramref name="since"/>) is over.</summary>
@@ -134,6 +246,8 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
     }
 
     private double Now => clock.Seconds;
+
+    private int FenceRefusals => cluster.Silos.Sum(silo => silo.Process.FenceRefusals);
 
     /// <summary>Waits until <see cref="Flowing"/> more claims are acknowledged; returns how long that took.</summary>
     private async Task<double> FlowingAsync(string what)
