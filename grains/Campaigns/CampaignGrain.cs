@@ -229,10 +229,25 @@ public sealed partial class CampaignGrain(
         return await Claim(request);
     }
 
-    private static async Task<ClaimResult> ReplayOf(AdmittedClaim earlier)
+    private async Task<ClaimResult> ReplayOf(AdmittedClaim earlier)
     {
         var original = await earlier.Answer;
-        return original.Outcome == ClaimOutcome.Issued ? original with { Outcome = ClaimOutcome.Replayed } : original;
+        if (original.Outcome != ClaimOutcome.Issued)
+        {
+            return original;
+        }
+
+        // A coupon that may be given away may have been, through another activation of this campaign: two can run for
+        // seconds while the cluster's membership changes (a silo severed from the others: the fault harness's partitions
+        // found three replays answered with a code their giver no longer held). The ledger knows its holder (M4).
+        if (original.Coupon?.Code is not null && Definition!.UseOrDefault.Transfer != TransferRule.None
+            && await wallets.HolderOfAsync(earlier.Coupon.CouponId) is { } holder && holder != earlier.ShopperId)
+        {
+            earlier.GiveAway();
+            return new ClaimResult(ClaimOutcome.Replayed, earlier.Coupon);
+        }
+
+        return original with { Outcome = ClaimOutcome.Replayed };
     }
 
     private CampaignGate HandOutGate(DateTimeOffset now) => Admission.HandOutGate(Definition!, now);

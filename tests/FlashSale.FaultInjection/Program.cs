@@ -83,7 +83,7 @@ static async Task<int> RunAsync(FaultRunOptions options)
         $"{crashed.Count} crashed{string.Concat(crashed.Select(node => $"; {node.Name} {node.Crashes} time(s)"))}; "
         + $"{faults.CollateralRestarts.Count} silos restarted though no fault was aimed at them");
     checks.Add("a silo declared dead ends itself when it wakes or its partition heals",
-        faults.Injected.Count(f => f.Kind is "sigstop" or "partition_silo_from_silos" or "partition_silo_from_all"), faults.ZombieSilos,
+        faults.Injected.Count(f => f.Kind is "sigstop" or "partition_silo_from_silos" or "partition_silo_from_all" or "partition_split"), faults.ZombieSilos,
         $"{faults.ZombieSilos} zombie silos");
     var report = FaultReport.Of(options, loadSeconds, history.Attempts, resolutions, faults.Injected, checker, moneyLoad.Flows, ops, checks.All, campaigns);
     Console.WriteLine(report.ToText());

@@ -42,10 +42,14 @@ async function listCampaigns() {
   document.getElementById('no-campaigns').hidden = cards.size > 0;
 }
 
-const alertText = alert => t(`board.alert.${alert.kind}`, { defaultValue: alert.kind, remaining: number(alert.remaining), threshold: alert.threshold });
+const alertText = alert => t(`board.alert.${alert.kind}`,
+  { defaultValue: alert.kind, remaining: number(alert.remaining), threshold: alert.threshold, detail: alert.detail ?? '' });
+// An alert about no one campaign (the auditor's about an order or a points account) carries the empty id.
+const NoCampaign = '00000000-0000-0000-0000-000000000000';
 
 function showAlert(alert) {
-  const name = cards.get(alert.campaignId)?.element.querySelector('h3').textContent ?? alert.campaignId;
+  const name = cards.get(alert.campaignId)?.element.querySelector('h3').textContent
+    ?? (alert.campaignId === NoCampaign ? t('board.alert.platform') : alert.campaignId);
   const text = alertText(alert);
   document.getElementById('alerts').prepend(
     el('li', { 'data-kind': alert.kind, 'data-campaign-id': alert.campaignId }, el('time', {}, time(alert.at)), `${name}: ${text}`));

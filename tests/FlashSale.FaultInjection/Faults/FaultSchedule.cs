@@ -11,7 +11,7 @@ namespace FlashSale.FaultInjection.Faults;
 /// dead, then thawed (SIGCONT), which makes it end itself, and restarted. In a partition run (the cluster in
 /// network namespaces), also network partitions: a silo severed from the other silos only (the case that lets two
 /// activations of a grain run), an API node cut off from the silos, a silo cut off from everything, PostgreSQL cut
-/// off from every node, and a silo's cluster link flapping.
+/// off from every node, a silo's cluster link flapping, and (five silos or more) a split of two silos from the rest.
 /// </summary>
 public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, RunClock clock, TimeSpan databaseOutage, Action<string> say)
 {
@@ -56,6 +56,10 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
                 await IsolateSiloAsync(network, silos[round % silos.Count]);
                 await CutDatabaseAsync(network);
                 await FlapSiloAsync(network, silos[(round + 1) % silos.Count]);
+                if (silos.Count >= 5)
+                {
+                    await SplitAsync(network, [silos[(round + 3) % silos.Count], silos[(round + 4) % silos.Count]]);
+                }
             }
         }
     }
@@ -109,6 +113,57 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
             $"cut off {what} until declared dead ({declaredDeadAfter:0.0} s), healed: "
             + (endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")
             + $", restarted; {refused} ledger writes refused by the database's fences meanwhile"));
+        await RestartCollateralAsync(at);
+    }
+
+    /// <summary>
+    /// Splits the cluster network in two: the minority's silos reach each other and PostgreSQL, not the majority nor the
+    /// API nodes. The majority must declare the minority dead (and not the other way round: both sides write the
+    /// membership table), the minority must end itself once the split is mended, and nothing the majority serves meanwhile
+    /// may be lost or issued twice.
+    /// </summary>
+    private async Task SplitAsync(NetworkLab network, IReadOnlyList<SiloNode> minority)
+    {
+        var at = Now;
+        var fenced = FenceRefusals;
+        var names = string.Join(" and ", minority.Select(s => s.Process.Name));
+        say($"partition: split, {names} apart from the other {cluster.Silos.Count - minority.Count} silos");
+        await network.SplitAsync(minority.Select(s => s.Network!));
+        await UntilAsync(async () => (await Task.WhenAll(minority.Select(cluster.StatusAsync))).All(status => status == MembershipStatus.Dead),
+            $"{names} to be declared dead");
+        var declaredDeadAfter = Now - at;
+        var majorityDead = 0;
+        foreach (var silo in cluster.Silos.Except(minority))
+        {
+            majorityDead += await cluster.StatusAsync(silo) == MembershipStatus.Dead ? 1 : 0;
+        }
+
+        await network.MendSplitAsync(minority.Select(s => s.Network!));
+        var ended = 0;
+        foreach (var silo in minority)
+        {
+            if (await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60)))
+            {
+                ended++;
+            }
+            else
+            {
+                ZombieSilos++;
+                await silo.Process.KillAsync();
+            }
+
+            await cluster.StartSiloAsync(silo);
+        }
+
+        foreach (var silo in minority)
+        {
+            await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        }
+
+        Injected.Add(new InjectedFault("partition_split", names, at, Now - at, await FlowingAsync("claims after the split mended"),
+            $"{minority.Count} of {cluster.Silos.Count} silos apart until declared dead ({declaredDeadAfter:0.0} s); majority silos declared dead "
+            + $"meanwhile: {majorityDead}; mended: {ended} of {minority.Count} ended themselves, restarted; "
+            + $"{FenceRefusals - fenced} ledger writes refused by the database's fences meanwhile"));
         await RestartCollateralAsync(at);
     }
 

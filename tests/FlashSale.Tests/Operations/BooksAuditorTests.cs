@@ -41,15 +41,7 @@ public sealed class BooksAuditorTests(RunningSystem system)
         await operators.StartAsync();
 
         // A second coupon for the same shopper, inserted straight into the ledger: the counter still says one.
-        var forged = Guid.NewGuid();
-        await system.Database.ScalarAsync<int>(
-            """
-            INSERT INTO coupons (coupon_id, campaign_id, seq, shopper_id, shopper_slot, device_id, idempotency_key, code, issued_at, expires_at,
-                                 claim_day, day_slot, shopper_bucket)
-            SELECT $1, campaign_id, seq + 1, shopper_id, 2, device_id, 'forged', 'FORGED-' || $1::text, now(), expires_at, claim_day, 99, shopper_bucket
-              FROM coupons WHERE coupon_id = $2
-            RETURNING seq
-            """, forged, coupon);
+        var forged = await system.Database.ForgeSecondCouponAsync(coupon);
 
         await both.Task.WaitAsync(Within);
         Assert.Contains("ledger rows 2, highest sequence 2, issued counter 1", heard["ledger_matches_issued"].GetProperty("detail").GetString(),

@@ -34,4 +34,22 @@ public sealed class BoardPageTests(PagesSystem system, HeadlessChromium chromium
         await board.ScreenshotAsync("board-cluster-zh-desktop");
         board.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task An_operator_watching_the_board_sees_the_auditor_raise_a_coupon_forged_around_the_API()
+    {
+        var campaign = await system.CreateCampaignAsync(10);
+        var (coupon, _) = await system.ClaimCouponAsync(await system.TokenAsync($"forged-{campaign:N}", "shopper"), campaign);
+        await using var board = await chromium.OpenAsync(system.BaseAddress, "/board.html");
+        await board.SignInAsync("board-auditor", role: "admin");
+        await Expect(board.Page.Locator("body[data-live=signed-in]")).ToBeAttachedAsync();
+
+        await system.Database.ForgeSecondCouponAsync(coupon);
+
+        var breach = board.Page.Locator($"#alerts li[data-kind=invariant_breach][data-campaign-id='{campaign}']");
+        await Expect(breach.Filter(new() { HasText = "ledger_matches_issued" })).ToContainTextAsync("Books broken: ledger_matches_issued",
+            new() { Timeout = 15_000 });
+        await Expect(breach.Filter(new() { HasText = "shopper_limit" })).ToHaveCountAsync(1);
+        board.AssertNoErrors();
+    }
 }

@@ -25,6 +25,9 @@ export default {
     'board.alert.low_stock': 'Low stock: {{remaining}} left ({{threshold}}% or less)',
     'board.alert.sold_out': 'Sold out',
     'board.alert.risk_spike': 'Risk spike: {{threshold}} risk refusals in a second',
+    'board.alert.risk_escalation': 'Blocked by escalation: {{detail}}',
+    'board.alert.invariant_breach': 'Books broken: {{detail}}',
+    'board.alert.platform': 'Platform',
   },
   zh: {
     'board.title': 'FlashSale · 运营看板',
@@ -51,5 +54,8 @@ export default {
     'board.alert.low_stock': '库存告急：仅剩 {{remaining}}（不足 {{threshold}}%）',
     'board.alert.sold_out': '已抢光',
     'board.alert.risk_spike': '风控异常：一秒内拦截 {{threshold}} 次',
+    'board.alert.risk_escalation': '风控升级封禁：{{detail}}',
+    'board.alert.invariant_breach': '账目异常：{{detail}}',
+    'board.alert.platform': '平台',
   },
 };
