@@ -118,29 +118,35 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
 
     /// <summary>
     /// Splits the cluster network in two: the minority's silos reach each other and PostgreSQL, not the majority nor the
-    /// API nodes. The majority must declare the minority dead (and not the other way round: both sides write the
-    /// membership table), the minority must end itself once the split is mended, and nothing the majority serves meanwhile
+    /// API nodes. Both sides write the membership table, so either may declare the other dead (Orleans' default is two
+    /// votes per death, and a minority of two has them): the split lasts until one side is wholly declared dead. Then it
+    /// is mended, and every silo declared dead must end itself and is restarted; nothing the survivors served meanwhile
     /// may be lost or issued twice.
     /// </summary>
     private async Task SplitAsync(NetworkLab network, IReadOnlyList<SiloNode> minority)
     {
         var at = Now;
         var fenced = FenceRefusals;
+        var majority = cluster.Silos.Except(minority).ToList();
         var names = string.Join(" and ", minority.Select(s => s.Process.Name));
-        say($"partition: split, {names} apart from the other {cluster.Silos.Count - minority.Count} silos");
+        say($"partition: split, {names} apart from the other {majority.Count} silos");
         await network.SplitAsync(minority.Select(s => s.Network!));
-        await UntilAsync(async () => (await Task.WhenAll(minority.Select(cluster.StatusAsync))).All(status => status == MembershipStatus.Dead),
-            $"{names} to be declared dead");
-        var declaredDeadAfter = Now - at;
-        var majorityDead = 0;
-        foreach (var silo in cluster.Silos.Except(minority))
+        async Task<bool> AllDeadAsync(IEnumerable<SiloNode> side) =>
+            (await Task.WhenAll(side.Select(cluster.StatusAsync))).All(status => status == MembershipStatus.Dead);
+        await UntilAsync(async () => await AllDeadAsync(minority) || await AllDeadAsync(majority), $"one side of the split around {names} to be declared dead");
+        var decidedAfter = Now - at;
+        var dead = new List<SiloNode>();
+        foreach (var silo in cluster.Silos)
         {
-            majorityDead += await cluster.StatusAsync(silo) == MembershipStatus.Dead ? 1 : 0;
+            if (await cluster.StatusAsync(silo) == MembershipStatus.Dead)
+            {
+                dead.Add(silo);
+            }
         }
 
         await network.MendSplitAsync(minority.Select(s => s.Network!));
         var ended = 0;
-        foreach (var silo in minority)
+        foreach (var silo in dead)
         {
             if (await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60)))
             {
@@ -155,14 +161,15 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
             await cluster.StartSiloAsync(silo);
         }
 
-        foreach (var silo in minority)
+        foreach (var silo in dead)
         {
             await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
         }
 
         Injected.Add(new InjectedFault("partition_split", names, at, Now - at, await FlowingAsync("claims after the split mended"),
-            $"{minority.Count} of {cluster.Silos.Count} silos apart until declared dead ({declaredDeadAfter:0.0} s); majority silos declared dead "
-            + $"meanwhile: {majorityDead}; mended: {ended} of {minority.Count} ended themselves, restarted; "
+            $"{minority.Count} of {cluster.Silos.Count} silos apart until one side was declared dead ({decidedAfter:0.0} s): "
+            + $"declared dead {string.Join(", ", dead.Select(s => s.Process.Name))} ({dead.Count(minority.Contains)} of the minority, "
+            + $"{dead.Count(majority.Contains)} of the majority); mended: {ended} of {dead.Count} ended themselves, restarted; "
             + $"{FenceRefusals - fenced} ledger writes refused by the database's fences meanwhile"));
         await RestartCollateralAsync(at);
     }
