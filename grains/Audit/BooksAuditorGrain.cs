@@ -17,7 +17,7 @@ public sealed class BooksAuditorGrain(BooksAudit audit, IOptions<AuditOptions> o
 {
     private const string KeepAlive = "books-audit";
     private const int BreachesKept = 1_000;
-    private readonly Dictionary<(string Invariant, string Subject), InvariantBreach> _found = [];
+    private readonly HashSet<(string Invariant, string Subject)> _found = [];
     private readonly Queue<InvariantBreach> _breaches = new();
     private IGrainTimer? _timer;
     private AuditReport _report = new(null, 0, 0, ImmutableDictionary<string, int>.Empty, []);
@@ -58,7 +58,7 @@ public sealed class BooksAuditorGrain(BooksAudit audit, IOptions<AuditOptions> o
 
         var took = clock.GetElapsedTime(started);
         AuditMetrics.Passed(took);
-        foreach (var breach in pass.Breaches.Where(b => _found.TryAdd((b.Invariant, b.Subject), b)))
+        foreach (var breach in pass.Breaches.Where(b => _found.Add((b.Invariant, b.Subject))))
         {
             AuditMetrics.Found(breach.Invariant);
             BooksAuditLog.Breached(logger, breach.Invariant, breach.Subject, breach.Detail, breach.Rows);

@@ -98,17 +98,10 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         var declaredDeadAfter = Now - at;
         await heal();
         var healedAt = Now;
-        var endedItself = await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60));
+        var endedItself = await EndsItselfAsync(silo);
         var endedAfter = Now - healedAt;
-        if (!endedItself)
-        {
-            ZombieSilos++;
-            await silo.Process.KillAsync();
-        }
-
         var refused = FenceRefusals - fenced;
-        await cluster.StartSiloAsync(silo);
-        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        await RejoinAsync(silo);
         Injected.Add(new InjectedFault(kind, silo.Process.Name, at, Now - at, await FlowingAsync("claims after the partition healed"),
             $"cut off {what} until declared dead ({declaredDeadAfter:0.0} s), healed: "
             + (endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")
@@ -148,22 +141,8 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         var ended = 0;
         foreach (var silo in dead)
         {
-            if (await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60)))
-            {
-                ended++;
-            }
-            else
-            {
-                ZombieSilos++;
-                await silo.Process.KillAsync();
-            }
-
-            await cluster.StartSiloAsync(silo);
-        }
-
-        foreach (var silo in dead)
-        {
-            await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+            ended += await EndsItselfAsync(silo) ? 1 : 0;
+            await RejoinAsync(silo);
         }
 
         Injected.Add(new InjectedFault("partition_split", names, at, Now - at, await FlowingAsync("claims after the split mended"),
@@ -231,8 +210,7 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
 
             say($"{silo.Process.Name} was declared dead or ended though no fault was aimed at it: restarting it");
             await silo.Process.KillAsync();
-            await cluster.StartSiloAsync(silo);
-            await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+            await RejoinAsync(silo);
             CollateralRestarts.Add(new InjectedFault("collateral", silo.Process.Name, since, Now - since,
                 await FlowingAsync("claims after the restart"), "declared dead or ended during another fault, restarted after it"));
         }
@@ -244,8 +222,7 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         say($"SIGKILL {silo.Process.Name}");
         await silo.Process.KillAsync();
         await FlowingAsync("claims on the remaining silos");
-        await cluster.StartSiloAsync(silo);
-        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        await RejoinAsync(silo);
         var lasted = Now - at;
         Injected.Add(new InjectedFault("sigkill", silo.Process.Name, at, lasted, await FlowingAsync("claims after the restart"),
             "killed at peak, restarted once the others served claims"));
@@ -279,20 +256,33 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
         silo.Process.Thaw();
         Frozen = false;
         var thawedAt = Now;
-        var endedItself = await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60));
+        var endedItself = await EndsItselfAsync(silo);
         var endedAfter = Now - thawedAt;
-        if (!endedItself)
-        {
-            ZombieSilos++;
-            await silo.Process.KillAsync();
-        }
-
-        await cluster.StartSiloAsync(silo);
-        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
+        await RejoinAsync(silo);
         var lasted = Now - at;
         Injected.Add(new InjectedFault("sigstop", silo.Process.Name, at, lasted, await FlowingAsync("claims after the thaw"),
             $"frozen until declared dead ({declaredDeadAfter:0.0} s), thawed: {(endedItself ? $"it ended itself {endedAfter:0.0} s later" : "it DID NOT end itself within 60 s and was killed")}, restarted"));
         await RestartCollateralAsync(at);
+    }
+
+    /// <summary>Whether a silo declared dead ends itself within a minute, as it must; one that does not is a zombie, and killed.</summary>
+    private async Task<bool> EndsItselfAsync(SiloNode silo)
+    {
+        if (await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(60)))
+        {
+            return true;
+        }
+
+        ZombieSilos++;
+        await silo.Process.KillAsync();
+        return false;
+    }
+
+    /// <summary>Starts the silo again and waits until it is Active in the membership table.</summary>
+    private async Task RejoinAsync(SiloNode silo)
+    {
+        await cluster.StartSiloAsync(silo);
+        await UntilAsync(async () => await cluster.StatusAsync(silo) == MembershipStatus.Active, $"{silo.Process.Name} to rejoin");
     }
 
     // Just after PostgreSQL's restart the table may not answer yet: that is no news of the silo.
