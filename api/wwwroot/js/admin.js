@@ -1,6 +1,6 @@
 // The admin page: blocks, the audit of risk decisions, the operators' risk rules, a coupon's history, the
 // payment channels with their routing and reconciliation, and the way to the Orleans dashboard. All through /api/admin.
-import { api, downloadFile, placeFieldErrors } from './api.js';
+import { LatestRequest, api, downloadFile, placeFieldErrors } from './api.js';
 import { el, toast } from './dom.js';
 import { money, number, time } from './format.js';
 import { Session, bindSignIn } from './session.js';
@@ -142,6 +142,7 @@ async function removeBlock(block, button) {
 
 let decisionQuery = new URLSearchParams({ limit: pageSize });
 let oldestDecision = null;
+const decisionLoads = new LatestRequest();
 
 async function showDecisions(event) {
   event?.preventDefault();
@@ -156,17 +157,19 @@ async function showDecisions(event) {
   }
   byId('decisions').replaceChildren();
   try {
-    await loadDecisions();
-    await showRuleCounts(decisionQuery.get('campaignId'));
+    const counts = decisionLoads.next();
+    await loadDecisions(counts);
+    if (counts()) await showRuleCounts(decisionQuery.get('campaignId'));
   } catch (problem) {
     showProblem(form, message, problem);
   }
 }
 
-async function loadDecisions(before) {
+async function loadDecisions(counts, before) {
   const query = new URLSearchParams(decisionQuery);
   if (before) query.set('before', before);
   const decisions = await call(`/api/admin/risk/decisions?${query}`);
+  if (!counts()) return;
   byId('decisions').append(...decisions.map(decisionItem));
   oldestDecision = decisions.at(-1)?.id ?? oldestDecision;
   byId('more-decisions').hidden = decisions.length < pageSize;
@@ -444,6 +447,8 @@ async function removeRule(rule) {
 
 // ---- A coupon's history ----
 
+const historyLoads = new LatestRequest();
+
 async function showHistory(event) {
   event.preventDefault();
   const form = event.target;
@@ -458,7 +463,9 @@ async function showHistory(event) {
     return;
   }
   try {
+    const counts = historyLoads.next();
     const events = await call(`/api/admin/coupons/${encodeURIComponent(id)}/history`);
+    if (!counts()) return;
     timeline.replaceChildren(...events.map(historyItem));
   } catch (problem) {
     say(message, problemText(problem), 'error');
@@ -509,6 +516,8 @@ async function switchChannel(channel, action, button) {
   }
 }
 
+const routeLoads = new LatestRequest();
+
 async function showRoutes(event) {
   event?.preventDefault();
   const form = byId('route-filters');
@@ -517,7 +526,9 @@ async function showRoutes(event) {
   if (!signedIn(message)) return;
   const orderId = form.elements.orderId.value.trim();
   try {
+    const counts = routeLoads.next();
     const routes = await call(`/api/admin/payments/routes${orderId ? `?orderId=${encodeURIComponent(orderId)}` : ''}`);
+    if (!counts()) return;
     byId('routes').replaceChildren(...routes.slice(0, pageSize).map(routeItem));
     byId('no-routes').hidden = routes.length > 0;
   } catch (problem) {
@@ -640,7 +651,7 @@ byId('reconciliation').elements.date.value = chinaYesterday();
 byId('block').addEventListener('submit', addBlock);
 byId('decision-filters').addEventListener('submit', showDecisions);
 byId('more-decisions').addEventListener('click', () =>
-  loadDecisions(oldestDecision).catch(problem => say(byId('decisions-message'), problemText(problem), 'error')));
+  loadDecisions(decisionLoads.same(), oldestDecision).catch(problem => say(byId('decisions-message'), problemText(problem), 'error')));
 byId('risk-rule').addEventListener('submit', saveRule);
 byId('risk-rule').elements.action.addEventListener('change', showDifficulty);
 byId('try-rule').addEventListener('click', tryRule);

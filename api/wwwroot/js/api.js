@@ -61,3 +61,21 @@ export async function downloadFile(path, name, token) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
+
+// Answers can arrive out of order: a list asked for twice (filters changed, a tab switched, a poll
+// meeting a reload) must show the second answer, never the first arriving late. `next()` starts a
+// request that supersedes the earlier ones; `same()` continues the current one (its "More" pages).
+// Each returns a function that says whether that request still counts.
+export class LatestRequest {
+  #generation = 0;
+
+  next() {
+    const mine = ++this.#generation;
+    return () => mine === this.#generation;
+  }
+
+  same() {
+    const mine = this.#generation;
+    return () => mine === this.#generation;
+  }
+}

@@ -1,5 +1,5 @@
 // The marketing page: create and schedule a campaign, then watch its results live.
-import { api, downloadFile, placeFieldErrors } from './api.js';
+import { LatestRequest, api, downloadFile, placeFieldErrors } from './api.js';
 import { el, toast } from './dom.js';
 import { money, number as count, percent, spoken, stateName, time, timeSpanMs } from './format.js';
 import { serverClock } from './clock.js';
@@ -391,15 +391,34 @@ function subscribeAll() {
 // A page of campaigns matching the filters; "More" appends the next one.
 let filters = '';
 let next = null;
+const listings = new LatestRequest();
+let listingsUnanswered = 0;
 
+// The grid is busy while any listing is unanswered, a superseded one included: a page (or a test)
+// can tell when the last answer, wanted or not, has been dealt with.
 async function listCampaigns({ more = false } = {}) {
+  listingsUnanswered++;
+  grid.ariaBusy = 'true';
+  try {
+    await showListing(more ? listings.same() : listings.next(), more);
+  } finally {
+    grid.ariaBusy = String(--listingsUnanswered > 0);
+  }
+}
+
+async function showListing(counts, more) {
   const page = await api(`/api/campaigns?limit=12${filters}${more && next ? `&after=${next}` : ''}`, { token: session.token });
+  if (!counts()) return;
   if (!more) {
     await Promise.all([...cards.keys()].map(id => (isLive() ? unsubscribe(id) : null)));
+    if (!counts()) return;
     cards.clear();
     grid.replaceChildren();
   }
-  for (const campaign of page.campaigns) await watch(campaign);
+  for (const campaign of page.campaigns) {
+    if (!counts()) return;
+    await watch(campaign);
+  }
   next = page.next ?? null;
   document.getElementById('more').hidden = !next;
   document.getElementById('no-campaigns').hidden = cards.size > 0;

@@ -1,7 +1,7 @@
 // The shopper's orders of paid sales: each with a countdown to its deadline on the server's clock,
 // a Pay button that opens the gateway's pay page, and its status followed by polling every 2 s
 // while one waits (as WeChat Pay advises for Native payments) until it is paid or lapses.
-import { api } from './api.js';
+import { LatestRequest, api } from './api.js';
 import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
 import { duration, money, time } from './format.js';
@@ -17,18 +17,22 @@ export class Orders {
     this.onPaid = onPaid;
     this.orders = [];
     this.countdowns = new Map();
+    this.loads = new LatestRequest();
     setInterval(() => this.tick(), 250);
     setInterval(() => this.poll(), 2000);
   }
 
   async load() {
+    const counts = this.loads.next();
     if (!this.session.signedIn) {
       this.orders = [];
       this.list.replaceChildren();
       return;
     }
     const before = new Map(this.orders.map(order => [order.orderId, order.status]));
-    this.orders = await api('/api/orders', { token: this.session.token });
+    const orders = await api('/api/orders', { token: this.session.token });
+    if (!counts()) return;
+    this.orders = orders;
     this.render();
     for (const order of this.orders) {
       if (before.get(order.orderId) === 'pending_payment' && order.status !== 'pending_payment') {

@@ -1,7 +1,7 @@
 // The shopper's wallet by status (available, used, expired, given away), a page at a time, and
 // what can be done with an available coupon: show its code at the till as a QR code, give it to a
 // friend, reveal its card secret, or add a points card to the balance.
-import { api } from './api.js';
+import { LatestRequest, api } from './api.js';
 import { el, toast } from './dom.js';
 import { serverClock } from './clock.js';
 import { money, terms, time } from './format.js';
@@ -18,6 +18,7 @@ export class Wallet {
     this.more = document.getElementById('wallet-more');
     this.tabs = document.getElementById('wallet-tabs');
     this.hint = document.getElementById('wallet-hint');
+    this.loads = new LatestRequest();
     for (const tab of this.tabs.querySelectorAll('button')) {
       tab.addEventListener('click', () => {
         this.status = tab.dataset.status;
@@ -33,6 +34,7 @@ export class Wallet {
     this.tabs.hidden = !signedIn;
     this.hint.hidden = signedIn;
     this.hint.textContent = t('shop.signInForWallet');
+    const counts = after ? this.loads.same() : this.loads.next();
     if (!signedIn) {
       this.list.replaceChildren();
       this.more.hidden = true;
@@ -41,6 +43,7 @@ export class Wallet {
     const query = new URLSearchParams({ status: this.status, limit: '20' });
     if (after) query.set('after', after);
     const page = await api(`/api/me/coupons?${query}`, { token: this.session.token });
+    if (!counts()) return;
     const items = page.coupons.map(coupon => this.item(coupon));
     if (after) this.list.append(...items); else this.list.replaceChildren(...items);
     if (!after && items.length === 0) this.list.append(el('li', { class: 'empty-note' }, t(`shop.empty.${this.status}`)));

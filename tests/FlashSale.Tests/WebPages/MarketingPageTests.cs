@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FlashSale.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -198,6 +199,68 @@ public sealed class MarketingPageTests(PagesSystem system, HeadlessChromium chro
         Assert.Equal(2, edited.GetProperty("risk").GetProperty("maxClaimsPerDevice").GetInt32());
         Assert.Equal(30, edited.GetProperty("batches")[0].GetProperty("coupon").GetProperty("amountOff").GetInt32());
         marketing.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_marketer_who_changes_the_filters_before_the_first_answer_sees_the_second_answer_only()
+    {
+        using var api = system.Client(await system.TokenAsync("quick-filterer", "marketing"));
+        var earlier = DateTimeOffset.UtcNow.AddDays(20).AddSeconds(Random.Shared.Next(1, 86_400));
+        var first = await CreateScheduledAsync(api, earlier);
+        var second = await CreateScheduledAsync(api, earlier.AddDays(1));
+
+        await using var marketing = await chromium.OpenAsync(system.BaseAddress, "/marketing.html");
+        // The first filtered listing's request is held back until the second one has been answered and shown.
+        IRoute? held = null;
+        var holding = new TaskCompletionSource();
+        await marketing.Page.RouteAsync(new Regex("/api/campaigns\\?.*from="), route =>
+        {
+            if (held is not null)
+            {
+                return route.ContinueAsync();
+            }
+
+            held = route;
+            holding.SetResult();
+            return Task.CompletedTask;
+        });
+        await marketing.SignInAsync("quick-filterer");
+        var filters = marketing.Page.Locator("form#filters");
+        await filters.Locator("select[name=state]").SelectOptionAsync("scheduled");
+        await FilterAroundAsync(marketing, filters, earlier);
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await FilterAroundAsync(marketing, filters, earlier.AddDays(1));
+        var grid = marketing.Page.Locator("#campaigns");
+        await Expect(grid.Locator($"article[data-campaign-id='{second}']")).ToBeVisibleAsync();
+
+        await held!.ContinueAsync();
+        await Expect(grid).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(grid.Locator("article")).ToHaveCountAsync(1);
+        await Expect(grid.Locator($"article[data-campaign-id='{second}']")).ToBeVisibleAsync();
+        await Expect(grid.Locator($"article[data-campaign-id='{first}']")).ToHaveCountAsync(0);
+        marketing.AssertNoErrors();
+    }
+
+    private static async Task<Guid> CreateScheduledAsync(HttpClient api, DateTimeOffset opening)
+    {
+        var created = await api.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Filtered " + Guid.NewGuid().ToString("N")[..8],
+            startsAt = opening,
+            endsAt = opening.AddHours(1),
+            validity = new { days = 7 },
+            coupon = new { kind = "fixed", currency = "CNY", amountOff = 5 },
+            totalStock = 10,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task FilterAroundAsync(BrowserPage marketing, ILocator filters, DateTimeOffset opening)
+    {
+        await filters.Locator("input[name=from]").FillAsync(await marketing.LocalInputAsync(opening.AddSeconds(-1)));
+        await filters.Locator("input[name=to]").FillAsync(await marketing.LocalInputAsync(opening.AddSeconds(1)));
+        await filters.Locator("button").ClickAsync();
     }
 
     private static async Task FillRowAsync(ILocator row, string key, string name, string value, string stock)
