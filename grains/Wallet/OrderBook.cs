@@ -36,14 +36,16 @@ public sealed class OrderBook(NpgsqlDataSource database)
         // A use racing this one (a till retrying) may have made the order while this waited for the
         // coupon: read it again, so that this call is its replay rather than a refusal.
         earlier ??= await LockOrderAsync(connection, transaction, scope, order.OrderId);
+        // Before asking who holds the coupon now: a retry whose first try was made is answered from
+        // its order, though the coupon has changed hands and code since (a gift card given away).
+        if (earlier?.Uses.FirstOrDefault(u => u.Names(coupon) || u.Use.CouponId == row?.CouponId) is { } again)
+        {
+            return !again.Refunded && earlier.Matches(order) ? new RedeemResult(RedeemOutcome.Replayed, again.Use) : new RedeemResult(RedeemOutcome.OrderConflict);
+        }
+
         if (row is null || (coupon.HolderId is { } holder && row.Holder != holder) || (merchantId is not null && row.MerchantId != merchantId))
         {
             return new RedeemResult(RedeemOutcome.NotFound);
-        }
-
-        if (earlier?.Uses.FirstOrDefault(u => u.Use.CouponId == row.CouponId) is { } again)
-        {
-            return !again.Refunded && earlier.Matches(order) ? new RedeemResult(RedeemOutcome.Replayed, again.Use) : new RedeemResult(RedeemOutcome.OrderConflict);
         }
 
         if (earlier is not null && !earlier.Matches(order))
@@ -242,8 +244,8 @@ public sealed class OrderBook(NpgsqlDataSource database)
         await connection.ExecuteAsync(
             """
             INSERT INTO redemptions (redemption_id, coupon_id, order_id, holder_id, redeemed_by, single_use, amount, currency, discount, redeemed_at,
-                                     order_scope, kind)
-            VALUES (@redemptionId, @couponId, @orderId, @holderId, @redeemedBy, @singleUse, @amount, @currency, @discount, @now, @scope, @kind)
+                                     order_scope, kind, code)
+            VALUES (@redemptionId, @couponId, @orderId, @holderId, @redeemedBy, @singleUse, @amount, @currency, @discount, @now, @scope, @kind, @code)
             """,
             new
             {
@@ -259,6 +261,7 @@ public sealed class OrderBook(NpgsqlDataSource database)
                 now,
                 scope,
                 kind = kind == UseKind.PointsCard ? "points_card" : "order",
+                code = row.Code,
             },
             transaction);
         return redemption;
@@ -279,7 +282,8 @@ public sealed class OrderBook(NpgsqlDataSource database)
         var uses = await connection.QueryAsync<UseRow>(
             """
             SELECT r.redemption_id, r.coupon_id, r.amount, r.currency, r.discount, r.redeemed_at, r.refunded_at IS NOT NULL AS refunded,
-                   CASE WHEN r.single_use THEN NULL ELSE c.balance END AS balance_left, r.campaign_id, coalesce(r.stackable, true) AS stackable
+                   CASE WHEN r.single_use THEN NULL ELSE c.balance END AS balance_left, r.campaign_id, coalesce(r.stackable, true) AS stackable,
+                   r.code
               FROM redemptions r JOIN coupons c USING (coupon_id)
              WHERE r.order_scope = @scope AND r.order_id = @orderId AND r.kind = 'order'
              ORDER BY r.redemption_id
@@ -325,15 +329,19 @@ public sealed class OrderBook(NpgsqlDataSource database)
         _ => null,
     };
 
-    private sealed record OrderUse(Redemption Use, bool Refunded, Guid CampaignId, bool Stackable);
+    private sealed record OrderUse(Redemption Use, bool Refunded, Guid CampaignId, bool Stackable, string? Code)
+    {
+        /// <summary>Whether the coupon this use was of is the one named: by id, or by the code it carried then.</summary>
+        public bool Names(CouponRef coupon) => coupon.Code is null ? Use.CouponId == coupon.CouponId : Code == coupon.Code;
+    }
 
     private sealed record OrderRow(decimal Amount, string Currency, bool Refunded);
 
     private sealed record UseRow(Guid RedemptionId, Guid CouponId, decimal Amount, string Currency, decimal Discount, DateTimeOffset RedeemedAt,
-        bool Refunded, decimal? BalanceLeft, Guid CampaignId, bool Stackable)
+        bool Refunded, decimal? BalanceLeft, Guid CampaignId, bool Stackable, string? Code)
     {
         public OrderUse ToUse(string orderId) =>
-            new(new Redemption(RedemptionId, CouponId, orderId, Amount, Currency, Discount, BalanceLeft, RedeemedAt), Refunded, CampaignId, Stackable);
+            new(new Redemption(RedemptionId, CouponId, orderId, Amount, Currency, Discount, BalanceLeft, RedeemedAt), Refunded, CampaignId, Stackable, Code);
     }
 
     private sealed record StandingOrder(decimal Amount, string Currency, bool Refunded, List<OrderUse> Uses)

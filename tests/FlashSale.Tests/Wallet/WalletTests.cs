@@ -104,6 +104,41 @@ public sealed class WalletTests(RunningSystem system)
         Assert.Equal(1, await RedemptionsAsync(coupon));
     }
 
+    /// <summary>
+    /// Found by the fault harness's partitions: a till's redemption committed but its answer was lost, the card was
+    /// given away (a new holder, a new code), and the till's retry by the code it was shown got coupon_not_found.
+    /// A retry is answered from its order, whoever holds the coupon now and whatever it is called.
+    /// </summary>
+    [Fact]
+    public async Task A_retried_redemption_is_replayed_though_the_gift_card_was_given_away_since()
+    {
+        var (_, token) = await ShopperAsync();
+        var campaign = await system.CreateCampaignAsync(10, coupon: new { kind = "giftcard", currency = "CNY", cardValue = 100 }, use: new { transfer = "free" });
+        var (card, code) = await system.ClaimCouponAsync(token, campaign);
+        using var shopper = system.Client(token);
+        using var till = system.Client(await system.TokenAsync("till-" + Guid.NewGuid().ToString("N")[..6], "merchant"));
+        var (online, atTill) = (Order(), Order());
+        var first = await shopper.RedeemAsync(card, online, 10);
+        var shown = await till.RedeemByCodeAsync(code, atTill, 60);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, shown.Status));
+        var (friend, _) = await ShopperAsync();
+        Assert.Equal(HttpStatusCode.OK, (await shopper.TransferAsync(card, friend)).Status);
+
+        var tillRetry = await till.RedeemByCodeAsync(code, atTill, 60);
+        Assert.Equal((HttpStatusCode.OK, true), (tillRetry.Status, tillRetry.Replayed));
+        Assert.Equal(shown.Body.GetProperty("redemptionId").GetGuid(), tillRetry.Body.GetProperty("redemptionId").GetGuid());
+        var shopperRetry = await shopper.RedeemAsync(card, online, 10);
+        Assert.Equal((HttpStatusCode.OK, true), (shopperRetry.Status, shopperRetry.Replayed));
+        Assert.Equal(first.Body.GetProperty("redemptionId").GetGuid(), shopperRetry.Body.GetProperty("redemptionId").GetGuid());
+
+        // Only the retries: the old code and the old holder use nothing new (M4), a changed retry is a conflict.
+        Assert.Equal("coupon_not_found", (await till.RedeemByCodeAsync(code, Order(), 20)).Code);
+        Assert.Equal("coupon_not_found", (await shopper.RedeemAsync(card, Order(), 20)).Code);
+        Assert.Equal("order_conflict", (await till.RedeemByCodeAsync(code, atTill, 61)).Code);
+        Assert.Equal(2, await RedemptionsAsync(card));
+        Assert.Equal(70m, await SpentAsync(card));
+    }
+
     [Fact]
     public async Task Someone_elses_coupon_is_not_found_and_unchanged()
     {
