@@ -76,6 +76,7 @@ static async Task<int> RunAsync(FaultRunOptions options)
     KeyReuseChecks.Add(checks, checker.Answers, faultWindows);
     MoneyChecker.Add(checks, new MoneyEvidence(sale, ops, checker.Answers,
         await MoneyLedgerReader.ReadAsync(cluster.Database.ConnectionString, sale.Money.PointsPriced.Id)));
+    await AuditorChecks.AddAsync(checks, cluster.ApiAddresses[0], tokens, cluster.Silos.Select(silo => silo.Process));
     // A silo declared dead ends itself, as it should; one that ends on an unhandled exception crashed (a start task that
     // met PostgreSQL's crash did, until it learned to wait), whatever the checks of the claims then say.
     var crashed = cluster.Nodes.Where(node => node.Crashes > 0).ToList();

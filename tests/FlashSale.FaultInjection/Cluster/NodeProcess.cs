@@ -27,6 +27,9 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
     /// </summary>
     public int FenceRefusals { get; private set; }
 
+    /// <summary>Breaches the auditor of the books raised in this silo, as its log says (an error per breach, event 2601).</summary>
+    public int AuditBreaches { get; private set; }
+
     public void Start()
     {
         _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
@@ -87,6 +90,7 @@ public sealed class NodeProcess(string name, string dll, IReadOnlyDictionary<str
             _log?.WriteLine(line);
             Crashes += line.StartsWith("Unhandled exception.", StringComparison.Ordinal) ? 1 : 0;
             FenceRefusals += line.Contains("The ledger refused the batch:", StringComparison.Ordinal) ? 1 : 0;
+            AuditBreaches += line.Contains("BooksAuditorGrain[2601]", StringComparison.Ordinal) ? 1 : 0;
         }
     }
 }
