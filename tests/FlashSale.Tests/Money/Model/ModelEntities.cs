@@ -57,7 +57,7 @@ public sealed class ModelCoupon
 }
 
 /// <summary>One coupon's use on an order.</summary>
-public sealed record ModelUse(Guid Coupon, Guid Campaign, bool Stackable, decimal Discount, string RedeemedBy, string? RefundedBy = null)
+public sealed record ModelUse(Guid Coupon, Guid Campaign, bool Stackable, decimal Discount, string RedeemedBy, string? Code, string? RefundedBy = null)
 {
     public bool Refunded => RefundedBy is not null;
 }

@@ -2,17 +2,28 @@ namespace FlashSale.Tests.Money.Model;
 
 public sealed partial class WalletModel
 {
-    /// <summary><c>POST /api/me/coupons/{id}/redeem</c>: only a coupon the shopper holds, on the shopper's own order.</summary>
+    /// <summary>
+    /// <c>POST /api/me/coupons/{id}/redeem</c>: only a coupon the shopper holds, on the shopper's own order; or, replayed,
+    /// one this order already used, though given away since.
+    /// </summary>
     public Outcome Redeem(string shopper, Guid couponId, string orderId, decimal amount, string currency, Moment at) =>
-        _coupons.GetValueOrDefault(couponId) is { } coupon && coupon.Holder == shopper
+        _coupons.GetValueOrDefault(couponId) is { } coupon
+        && (coupon.Holder == shopper || UseOf(ShopperScope(shopper), orderId, u => u.Coupon == couponId) is not null)
             ? Use(ShopperScope(shopper), coupon, shopper, orderId, amount, currency, at)
             : Outcome.NotFound("coupon_not_found");
 
-    /// <summary><c>POST /api/merchant/redemptions</c>: by code, only coupons of the till's merchant's campaigns, on the merchant's order.</summary>
+    /// <summary>
+    /// <c>POST /api/merchant/redemptions</c>: by code, only coupons of the till's merchant's campaigns, on the merchant's order.
+    /// A retry finds its order's use by the code the coupon carried then, though a transfer has changed it since.
+    /// </summary>
     public Outcome TillRedeem(string till, string merchantId, string code, string orderId, decimal amount, string currency, Moment at) =>
-        _coupons.Values.FirstOrDefault(c => c.Code == code) is { } coupon && _campaigns[coupon.Campaign].MerchantId == merchantId
+        (UseOf(MerchantScope(merchantId), orderId, u => u.Code == code) is { } used ? _coupons[used.Coupon] : _coupons.Values.FirstOrDefault(c => c.Code == code))
+        is { } coupon && _campaigns[coupon.Campaign].MerchantId == merchantId
             ? Use(MerchantScope(merchantId), coupon, till, orderId, amount, currency, at)
             : Outcome.NotFound("coupon_not_found");
+
+    private ModelUse? UseOf(string scope, string orderId, Func<ModelUse, bool> names) =>
+        _orders.GetValueOrDefault((scope, orderId))?.Uses.FirstOrDefault(names);
 
     /// <summary>
     /// <c>POST /api/me/checkout</c> with coupon ids: all or none, on a new order of the shopper; an
@@ -232,7 +243,7 @@ public sealed partial class WalletModel
             _newInStep.Add((scope, orderId));
         }
 
-        order.Uses.Add(new ModelUse(coupon.Id, coupon.Campaign, Stackable(coupon), discount, by));
+        order.Uses.Add(new ModelUse(coupon.Id, coupon.Campaign, Stackable(coupon), discount, by, coupon.Code));
         if (coupon.Kind == Kind.Giftcard)
         {
             coupon.Balance -= discount;
