@@ -1,3 +1,4 @@
+using CsCheck;
 using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.UnitTests.Risk;
@@ -20,6 +21,44 @@ public sealed class SubjectActivityTests
 
         Assert.Equal((1, SubjectActivity.MaxDistinct), (activity.Accounts, activity.Devices));
         Assert.False(activity.SawDevice("one-too-many", Start));
+    }
+
+    /// <summary>
+    /// The ids are kept in place (one), in an array (a few) or in a table (many), and moved from one to the next as
+    /// they grow: whatever the mix of new, repeated and forgotten ids, the subject counts what a plain table would.
+    /// </summary>
+    [Fact]
+    public void Distinct_ids_count_as_a_plain_table_would_through_one_a_few_and_many()
+    {
+        var step = Gen.Select(Gen.Int[0, 40], Gen.Int[0, 30], Gen.Int[0, 19]);
+        step.Array[1, 200].Sample(steps =>
+        {
+            var activity = new SubjectActivity(Start);
+            var model = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            var at = Start;
+            foreach (var (id, seconds, roll) in steps)
+            {
+                at = at.AddSeconds(seconds);
+                if (roll == 0)
+                {
+                    // Forgets what was quiet for a minute, as the prune would with a minute's memory.
+                    activity.Prune(at, TimeSpan.FromMinutes(1));
+                    foreach (var old in model.Where(seen => seen.Value < at - TimeSpan.FromMinutes(1)).ToList())
+                    {
+                        model.Remove(old.Key);
+                    }
+
+                    continue;
+                }
+
+                var shopper = $"s{id}";
+                Assert.Equal(!model.ContainsKey(shopper), activity.SawShopper(shopper, at));
+                model[shopper] = at;
+                Assert.Equal(model.Count, activity.Accounts);
+            }
+
+            Assert.Equal(model.Keys.Order(StringComparer.Ordinal), activity.ShopperIds.Order(StringComparer.Ordinal));
+        });
     }
 
     [Fact]
