@@ -38,7 +38,7 @@ public sealed class OrderBook(NpgsqlDataSource database)
         earlier ??= await LockOrderAsync(connection, transaction, scope, order.OrderId);
         // Before asking who holds the coupon now: a retry whose first try was made is answered from
         // its order, though the coupon has changed hands and code since (a gift card given away).
-        if (earlier?.Uses.FirstOrDefault(u => u.Names(coupon) || u.Use.CouponId == row?.CouponId) is { } again)
+        if (earlier?.Uses.FirstOrDefault(u => u.Names(coupon, row)) is { } again)
         {
             return !again.Refunded && earlier.Matches(order) ? new RedeemResult(RedeemOutcome.Replayed, again.Use) : new RedeemResult(RedeemOutcome.OrderConflict);
         }
@@ -331,8 +331,12 @@ public sealed class OrderBook(NpgsqlDataSource database)
 
     private sealed record OrderUse(Redemption Use, bool Refunded, Guid CampaignId, bool Stackable, string? Code)
     {
-        /// <summary>Whether the coupon this use was of is the one named: by id, or by the code it carried then.</summary>
-        public bool Names(CouponRef coupon) => coupon.Code is null ? Use.CouponId == coupon.CouponId : Code == coupon.Code;
+        /// <summary>
+        /// Whether the coupon this use was of is the one named: by id; by code, the code it carried then, or the coupon the
+        /// code names now (<paramref name="found"/>: re-coded since, or used before uses kept their code).
+        /// </summary>
+        public bool Names(CouponRef coupon, CouponRow? found) =>
+            coupon.Code is null ? Use.CouponId == coupon.CouponId : Code == coupon.Code || Use.CouponId == found?.CouponId;
     }
 
     private sealed record OrderRow(decimal Amount, string Currency, bool Refunded);

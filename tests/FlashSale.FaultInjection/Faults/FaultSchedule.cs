@@ -111,8 +111,8 @@ public sealed class FaultSchedule(LocalCluster cluster, ClaimHistory history, Ru
 
     /// <summary>
     /// Splits the cluster network in two: the minority's silos reach each other and PostgreSQL, not the majority nor the
-    /// API nodes. Both sides write the membership table, so either may declare the other dead (Orleans' default is two
-    /// votes per death, and a minority of two has them): the split lasts until one side is wholly declared dead. Then it
+    /// API nodes. Both sides write the membership table, so either may declare the other dead (the silos ask for three
+    /// votes, which a minority of two lacks, but a silo counted stale lowers that): the split lasts until one side is wholly declared dead. Then it
     /// is mended, and every silo declared dead must end itself and is restarted; nothing the survivors served meanwhile
     /// may be lost or issued twice.
     /// </summary>
