@@ -1,33 +1,52 @@
 namespace FlashSale.GrainInterfaces.Risk;
 
 /// <summary>
-/// The distinct ids a subject was seen with (its shoppers or its devices), each with when it was last seen,
-/// up to a cap. Most subjects are seen with one id only (a shopper with their phone, a phone with its
-/// owner): that one is kept in place. A few more go in one array, searched in order; only a subject seen with
-/// many (a farm's address range) gets a table. An API node keeps tens of thousands of subjects for ten
-/// minutes, each made young and kept by an old table: a table for two ids was three objects, and the heap at
-/// 4,000 claims/s held 44,000 of them (BENCHMARKS.md, "The API node's heap at L80").
+/// The distinct ids a subject was seen with (its shoppers or its devices), by their <see cref="IdHash"/>, each with
+/// when it was last seen, up to a cap. Most subjects are seen with one id only (a shopper with their phone, a phone
+/// with its owner): that one is kept in place. A few more go in one array, searched in order; only a subject seen
+/// with many (a farm's address range) gets a table. Nothing here refers to a string: an API node keeps tens of
+/// thousands of subjects for ten minutes, and every young object an old one referred to was promoted and traced
+/// (BENCHMARKS.md, "The API node's heap at L80" and "Subjects counted by their ids' hashes").
 /// </summary>
 internal struct DistinctIds
 {
     // Past this many, a table: searching the array in order would cost a claim more than the table's objects.
     private const int FewAtMost = 16;
 
-    private string? _only;
+    private bool _hasOnly;
+    private long _only;
     private DateTimeOffset _onlySeen;
     private IdSeen[]? _few;
     private int _fewCount;
-    private Dictionary<string, DateTimeOffset>? _many;
+    private Dictionary<long, DateTimeOffset>? _many;
 
-    public readonly int Count => _many?.Count ?? (_few is null ? (_only is null ? 0 : 1) : _fewCount);
+    public readonly int Count => _many?.Count ?? (_few is null ? (_hasOnly ? 1 : 0) : _fewCount);
 
-    public readonly IEnumerable<string> Ids =>
-        _many is { } many ? many.Keys
-        : _few is { } few ? few.Take(_fewCount).Select(seen => seen.Id)
-        : _only is null ? [] : [_only];
+    public readonly bool Contains(long id)
+    {
+        if (_many is not null)
+        {
+            return _many.ContainsKey(id);
+        }
+
+        if (_few is null)
+        {
+            return _hasOnly && _only == id;
+        }
+
+        foreach (var seen in _few.AsSpan(0, _fewCount))
+        {
+            if (seen.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the id is new here and under the cap (and is now kept).</summary>
-    public bool Saw(string id, DateTimeOffset at, int cap)
+    public bool Saw(long id, DateTimeOffset at, int cap)
     {
         if (_many is not null)
         {
@@ -36,28 +55,26 @@ internal struct DistinctIds
 
         if (_few is null)
         {
-            if (_only is null)
+            if (!_hasOnly)
             {
-                (_only, _onlySeen) = (id, at);
+                (_hasOnly, _only, _onlySeen) = (true, id, at);
                 return true;
             }
 
-            if (string.Equals(_only, id, StringComparison.Ordinal))
+            if (_only == id)
             {
-                // The id kept, not this request's equal copy: a young string referenced from an old subject
-                // would be promoted on the next collection.
                 _onlySeen = at;
                 return false;
             }
 
             _few = new IdSeen[4];
             _few[0] = new IdSeen(_only, _onlySeen);
-            (_fewCount, _only) = (1, null);
+            (_fewCount, _hasOnly) = (1, false);
         }
 
         for (var i = 0; i < _fewCount; i++)
         {
-            if (string.Equals(_few[i].Id, id, StringComparison.Ordinal))
+            if (_few[i].Id == id)
             {
                 _few[i] = _few[i] with { At = at };
                 return false;
@@ -71,7 +88,7 @@ internal struct DistinctIds
 
         if (_fewCount == FewAtMost)
         {
-            _many = new Dictionary<string, DateTimeOffset>(FewAtMost * 2, StringComparer.Ordinal);
+            _many = new Dictionary<long, DateTimeOffset>(FewAtMost * 2);
             foreach (var seen in _few.AsSpan(0, _fewCount))
             {
                 _many[seen.Id] = seen.At;
@@ -114,16 +131,15 @@ internal struct DistinctIds
                 }
             }
 
-            Array.Clear(few, kept, _fewCount - kept);
             _fewCount = kept;
         }
         else
         {
-            _only = _onlySeen < before ? null : _only;
+            _hasOnly = _hasOnly && _onlySeen >= before;
         }
     }
 
-    private static bool SawAmongMany(Dictionary<string, DateTimeOffset> many, string id, DateTimeOffset at, int cap)
+    private static bool SawAmongMany(Dictionary<long, DateTimeOffset> many, long id, DateTimeOffset at, int cap)
     {
         if (many.ContainsKey(id))
         {
@@ -141,5 +157,5 @@ internal struct DistinctIds
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct IdSeen(string Id, DateTimeOffset At);
+    private readonly record struct IdSeen(long Id, DateTimeOffset At);
 }

@@ -12,7 +12,12 @@ public enum SubjectKind
     Prefix,
 }
 
-/// <summary>A node's news about one subject since its last report: who and what it saw, how many claims, what score rules gave.</summary>
+/// <summary>
+/// A node's news about one subject since its last report: who and what it saw, how many claims, what score rules
+/// gave. New shoppers come by id where they are links to keep (a fingerprint's or range's, <see cref="Shoppers"/>),
+/// else by <see cref="IdHash"/>, as do new devices: a node keeps no id it only counts. <see cref="Devices"/> is what
+/// nodes before the hashes sent; a shard still counts it, so a rolling upgrade mixes both.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.ActivityReport")]
 public sealed record ActivityReport(
     [property: Id(0)] SubjectKind Kind,
@@ -21,7 +26,9 @@ public sealed record ActivityReport(
     [property: Id(3)] ImmutableArray<string> Devices,
     [property: Id(4)] int Claims,
     [property: Id(5)] int Score,
-    [property: Id(6)] DateTimeOffset At);
+    [property: Id(6)] DateTimeOffset At,
+    [property: Id(7)] ImmutableArray<long> ShopperHashes,
+    [property: Id(8)] ImmutableArray<long> DeviceHashes);
 
 /// <summary>A fingerprint or address range a shopper claimed from, and how many accounts did too (the shopper included).</summary>
 [GenerateSerializer, Immutable, Alias("FlashSale.AccountLink")]

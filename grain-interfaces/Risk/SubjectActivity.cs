@@ -5,7 +5,7 @@ namespace FlashSale.GrainInterfaces.Risk;
 /// cluster's (what every node reported): distinct shoppers and device ids over a day (capped, since a
 /// farm's count past the cap says all a rule needs), claims over the last minute and score over the last
 /// ten. The windows slide: the previous window's count weighted by how much of it still overlaps, plus the
-/// current one's, a few bytes per subject however busy it is.
+/// current one's, a few bytes per subject however busy it is. Ids are counted by their <see cref="IdHash"/>.
 /// <para>
 /// A value, kept in place in its holder's table: an API node makes about a thousand subjects a second at
 /// 4,000 claims/s and keeps each for ten minutes, and as objects of their own they were what lengthened its
@@ -32,21 +32,21 @@ public struct SubjectActivity(DateTimeOffset firstSeen)
 
     public readonly int Devices => _devices.Count;
 
-    /// <summary>The distinct shoppers counted, as of now.</summary>
-    public readonly System.Collections.Immutable.ImmutableArray<string> ShopperIds => [.. _shoppers.Ids];
+    /// <summary>Whether the shopper (by <see cref="IdHash"/>) is among those counted now.</summary>
+    public readonly bool Counts(long shopper) => _shoppers.Contains(shopper);
 
-    /// <summary>True when the shopper is new to this subject (and under the cap).</summary>
-    public bool SawShopper(string shopperId, DateTimeOffset at)
+    /// <summary>True when the shopper (by <see cref="IdHash"/>) is new to this subject (and under the cap).</summary>
+    public bool SawShopper(long shopper, DateTimeOffset at)
     {
         Seen(at);
-        return _shoppers.Saw(shopperId, at, MaxDistinct);
+        return _shoppers.Saw(shopper, at, MaxDistinct);
     }
 
-    /// <summary>True when the device is new to this subject (and under the cap).</summary>
-    public bool SawDevice(string deviceId, DateTimeOffset at)
+    /// <summary>True when the device (by <see cref="IdHash"/>) is new to this subject (and under the cap).</summary>
+    public bool SawDevice(long device, DateTimeOffset at)
     {
         Seen(at);
-        return _devices.Saw(deviceId, at, MaxDistinct);
+        return _devices.Saw(device, at, MaxDistinct);
     }
 
     public void Claimed(int claims, DateTimeOffset at)

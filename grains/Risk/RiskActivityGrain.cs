@@ -28,15 +28,25 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
         foreach (var report in reports)
         {
             ref var activity = ref CollectionsMarshal.GetValueRefOrNullRef(_subjects, (report.Kind, report.Value));
-            foreach (var shopper in report.Shoppers)
+            foreach (var shopper in OrEmpty(report.Shoppers))
             {
-                if (activity.SawShopper(shopper, report.At) && IsLinked(report.Kind))
+                if (activity.SawShopper(IdHash.Of(shopper), report.At) && IsLinked(report.Kind))
                 {
                     newLinks.Add(new RiskLinkStore.Link(RiskLinkStore.KindName(report.Kind), report.Value, shopper, report.At, report.At));
                 }
             }
 
-            foreach (var device in report.Devices)
+            foreach (var shopper in OrEmpty(report.ShopperHashes))
+            {
+                activity.SawShopper(shopper, report.At);
+            }
+
+            foreach (var device in OrEmpty(report.Devices))
+            {
+                activity.SawDevice(IdHash.Of(device), report.At);
+            }
+
+            foreach (var device in OrEmpty(report.DeviceHashes))
             {
                 activity.SawDevice(device, report.At);
             }
@@ -73,7 +83,7 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
         foreach (var link in await links.LinksOfAsync([.. unknown.Where(k => IsLinked(k.Kind))], now - LinkMemory))
         {
             ref var activity = ref CollectionsMarshal.GetValueRefOrNullRef(_subjects, (Enum.Parse<SubjectKind>(link.Kind, ignoreCase: true), link.Value));
-            activity.SawShopper(link.ShopperId, link.LastSeen);
+            activity.SawShopper(IdHash.Of(link.ShopperId), link.LastSeen);
             activity.FirstSeenBy(link.FirstSeen);
         }
 
@@ -86,6 +96,9 @@ public sealed class RiskActivityGrain(RiskLinkStore links, TimeProvider clock) :
             }
         }
     }
+
+    // A field the sending node's version did not have arrives as a default array.
+    private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> ids) => ids.IsDefault ? [] : ids;
 
     private static bool IsLinked(SubjectKind kind) => kind is SubjectKind.Fingerprint or SubjectKind.Prefix;
 

@@ -3,8 +3,11 @@ using FlashSale.GrainInterfaces.Risk;
 
 namespace FlashSale.Api.Risk.Signals;
 
-/// <summary>A subject's one claim so far on this node: when, by which shopper and device id, and which claim (its idempotency key's hash).</summary>
-public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, string? DeviceId, int ClaimKey = 0);
+/// <summary>
+/// A subject's one claim so far on this node: when, by which shopper and device (by <see cref="IdHash"/>), and which
+/// claim (its idempotency key's hash). A fingerprint's or range's also keeps its shopper's id, a link to report.
+/// </summary>
+public readonly record struct Sighting(DateTimeOffset At, long? Shopper, long? Device, int ClaimKey = 0, string? ShopperToLink = null);
 
 /// <summary>
 /// Subjects seen once on this node, in two generations: a new one starts when the current one is
@@ -12,25 +15,26 @@ public readonly record struct Sighting(DateTimeOffset At, string? ShopperId, str
 /// is kept for at least a span when the node is not busier than that, the memory is bounded when it is,
 /// and forgetting costs nothing per subject. The dropped generation's table is emptied and reused for the
 /// next, so a busy node does not allocate and regrow a table each time (profiled under E1: the regrowing was a
-/// sixth of what the screening allocated). Not thread-safe: <see cref="LocalActivity"/> locks around it.
+/// sixth of what the screening allocated). Subjects are keyed by <see cref="IdHash"/>, so that a table kept for
+/// minutes refers to no claim's strings. Not thread-safe: <see cref="LocalActivity"/> locks around it.
 /// </summary>
 public sealed class FirstSightings(int capacity, TimeSpan span)
 {
-    private Dictionary<(SubjectKind Kind, string Value), Sighting> _current = [];
-    private Dictionary<(SubjectKind Kind, string Value), Sighting> _previous = [];
+    private Dictionary<long, Sighting> _current = [];
+    private Dictionary<long, Sighting> _previous = [];
     private DateTimeOffset _currentSince = DateTimeOffset.MinValue;
 
     public int Count => _current.Count + _previous.Count;
 
-    public bool TryGet((SubjectKind Kind, string Value) key, out Sighting sighting) =>
+    public bool TryGet(long key, out Sighting sighting) =>
         _current.TryGetValue(key, out sighting) || _previous.TryGetValue(key, out sighting);
 
     /// <summary>Takes the subject's sighting out (it is being seen again); false when it has none.</summary>
-    public bool Remove((SubjectKind Kind, string Value) key, out Sighting sighting) =>
+    public bool Remove(long key, out Sighting sighting) =>
         _current.Remove(key, out sighting) || _previous.Remove(key, out sighting);
 
     /// <summary>Keeps the sighting when the subject has none yet; false (keeping nothing) when it has.</summary>
-    public bool TryAdd((SubjectKind Kind, string Value) key, Sighting sighting)
+    public bool TryAdd(long key, Sighting sighting)
     {
         if (_current.Count >= capacity || sighting.At - _currentSince >= span)
         {

@@ -53,7 +53,8 @@ public sealed class LocalActivityTests
         var reports = activity.TakeReports();
         Assert.Equal([SubjectKind.Shopper, SubjectKind.Fingerprint, SubjectKind.Prefix], reports.Select(r => r.Kind).Order());
         var shopper = Assert.Single(reports, r => r.Kind == SubjectKind.Shopper);
-        Assert.Equal((2, 2, _clock.GetUtcNow().AddSeconds(-30)), (shopper.Claims, shopper.Devices.Length, shopper.At));
+        Assert.Equal((2, 2, _clock.GetUtcNow().AddSeconds(-30)), (shopper.Claims, shopper.DeviceHashes.Length, shopper.At));
+        Assert.Equal([IdHash.Of("phone-1"), IdHash.Of("phone-2")], shopper.DeviceHashes.ToArray());
 
         // Reported once: nothing changed since, nothing to report.
         Assert.Empty(activity.TakeReports());
@@ -98,10 +99,47 @@ public sealed class LocalActivityTests
 
         var second = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint);
         Assert.Equal(["farm-3", "farm-4"], second.Shoppers, StringComparer.Ordinal);
-        Assert.Equal(["d-3", "d-4"], second.Devices, StringComparer.Ordinal);
+        Assert.Equal([IdHash.Of("d-3"), IdHash.Of("d-4")], second.DeviceHashes.ToArray());
         Assert.Equal(3, second.Claims);
         activity.Observe(Campaign, null, "farm-5", "d-5", farm, "key-5");
         Assert.Equal(["farm-5"], Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint).Shoppers, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A node keeps strings only where it hands them on: a fingerprint's accounts (links to store, accounts escalation
+    /// blocks), until they are forgotten with its counts. Shoppers' and devices' other ids are counted and reported by hash.
+    /// </summary>
+    [Fact]
+    public void A_fingerprint_keeps_its_accounts_by_id_and_every_other_id_is_counted_and_reported_by_hash()
+    {
+        var activity = new LocalActivity(_clock);
+        var farm = From("FarmBot/1.0");
+        activity.Observe(Campaign, null, "farm-0", "d-0", farm, "key-0");
+        Assert.Equal(["farm-0"], activity.AccountsOf(SubjectKind.Fingerprint, farm.Fingerprint), StringComparer.Ordinal);
+        activity.Observe(Campaign, null, "farm-1", "d-1", farm, "key-1");
+        activity.Observe(Campaign, null, "farm-0", "d-9", farm, "key-2");
+        Assert.Equal(["farm-0", "farm-1"], activity.AccountsOf(SubjectKind.Fingerprint, farm.Fingerprint), StringComparer.Ordinal);
+        Assert.Equal(["farm-0", "farm-1"], activity.AccountsOf(SubjectKind.Prefix, farm.Prefix), StringComparer.Ordinal);
+
+        var reports = activity.TakeReports();
+        var fingerprint = Assert.Single(reports, r => r.Kind == SubjectKind.Fingerprint);
+        Assert.Equal(["farm-0", "farm-1"], fingerprint.Shoppers, StringComparer.Ordinal);
+        Assert.Equal((0, 0), (fingerprint.ShopperHashes.Length, fingerprint.Devices.Length));
+        Assert.Equal([IdHash.Of("d-0"), IdHash.Of("d-1"), IdHash.Of("d-9")], fingerprint.DeviceHashes.ToArray());
+        var shopper = Assert.Single(reports, r => r.Kind == SubjectKind.Shopper);
+        Assert.Equal((0, 0), (shopper.Shoppers.Length, shopper.Devices.Length));
+        Assert.Equal([IdHash.Of("d-0"), IdHash.Of("d-9")], shopper.DeviceHashes.ToArray());
+
+        // Ten minutes on, the account not seen since is forgotten by id as by count; one seen after it is news.
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        activity.Observe(Campaign, null, "farm-1", "d-1", farm, "key-3");
+        activity.TakeReports();
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        activity.TakeReports();
+        Assert.Equal(["farm-1"], activity.AccountsOf(SubjectKind.Fingerprint, farm.Fingerprint), StringComparer.Ordinal);
+        var later = activity.Observe(Campaign, null, "farm-2", "d-2", farm, "key-4");
+        Assert.Equal(2, later[RiskSignals.FingerprintAccounts]);
+        Assert.Equal(["farm-2"], Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint).Shoppers, StringComparer.Ordinal);
     }
 
     [Fact]

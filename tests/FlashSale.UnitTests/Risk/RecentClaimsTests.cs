@@ -11,9 +11,13 @@ public sealed class RecentClaimsTests
     private static readonly RequestFingerprint Request = RequestFingerprint.Of(new DefaultHttpContext().Request);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 11, 0, 0, 0, TimeSpan.Zero));
 
-    private ClaimSignals Claim(int i)
+    // Ids as long as they may be (128 characters): the ring of ids then wraps before the slots do.
+    private static string Padded(string id, bool longIds) => longIds ? id.PadRight(128, '买') : id;
+
+    private ClaimSignals Claim(int i, bool longIds = false)
     {
-        var claim = new ClaimSignals(Guid.Empty, null, $"shopper-{i}", $"device-{i}", Request, _clock.GetUtcNow().AddTicks(i));
+        var claim = new ClaimSignals(Guid.Empty, null, Padded($"shopper-{i}", longIds), Padded($"device-{i}", longIds), Request,
+            _clock.GetUtcNow().AddTicks(i));
         claim[RiskSignals.ShopperClaimsPerMinute] = i;
         claim[RiskSignals.FetchedCampaign] = i % 2;
         return claim;
@@ -39,7 +43,24 @@ public sealed class RecentClaimsTests
     }
 
     [Fact]
-    public async Task A_dry_run_during_claims_sees_each_claim_whole()
+    public void With_long_ids_the_oldest_claims_whose_ids_were_overwritten_are_left_out()
+    {
+        var recent = new RecentClaims(_clock);
+        for (var i = 0; i < RecentClaims.Capacity; i++)
+        {
+            recent.Add(Claim(i, longIds: true));
+        }
+
+        var kept = recent.Snapshot();
+        Assert.InRange(kept.Count, RecentClaims.Capacity / 10, RecentClaims.Capacity / 2);
+        Assert.All(kept, claim => Assert.Equal(Padded($"shopper-{claim[RiskSignals.ShopperClaimsPerMinute]}", longIds: true), claim.ShopperId));
+        Assert.Equal(Padded($"device-{RecentClaims.Capacity - 1}", longIds: true), kept[^1].DeviceId);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_dry_run_during_claims_sees_each_claim_whole(bool longIds)
     {
         var recent = new RecentClaims(_clock);
         using var stop = new CancellationTokenSource();
@@ -47,7 +68,7 @@ public sealed class RecentClaimsTests
         {
             for (var i = w; !stop.IsCancellationRequested; i += 2)
             {
-                recent.Add(Claim(i % 1_000_000));
+                recent.Add(Claim(i % 1_000_000, longIds));
             }
         })).ToArray();
 
@@ -56,7 +77,7 @@ public sealed class RecentClaimsTests
         {
             foreach (var claim in recent.Snapshot())
             {
-                Assert.Equal($"shopper-{claim[RiskSignals.ShopperClaimsPerMinute]}", claim.ShopperId);
+                Assert.Equal(Padded($"shopper-{claim[RiskSignals.ShopperClaimsPerMinute]}", longIds), claim.ShopperId);
                 judged++;
             }
         }

@@ -8,19 +8,21 @@ public sealed class SubjectActivityTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 11, 0, 0, 0, TimeSpan.Zero);
 
+    private static long Id(string id) => IdHash.Of(id);
+
     [Fact]
     public void Distinct_shoppers_and_devices_are_counted_once_each_up_to_the_cap()
     {
         var activity = new SubjectActivity(Start);
-        Assert.True(activity.SawShopper("a", Start));
-        Assert.False(activity.SawShopper("a", Start.AddSeconds(1)));
+        Assert.True(activity.SawShopper(Id("a"), Start));
+        Assert.False(activity.SawShopper(Id("a"), Start.AddSeconds(1)));
         for (var i = 0; i < SubjectActivity.MaxDistinct + 10; i++)
         {
-            activity.SawDevice($"d{i}", Start);
+            activity.SawDevice(Id($"d{i}"), Start);
         }
 
         Assert.Equal((1, SubjectActivity.MaxDistinct), (activity.Accounts, activity.Devices));
-        Assert.False(activity.SawDevice("one-too-many", Start));
+        Assert.False(activity.SawDevice(Id("one-too-many"), Start));
     }
 
     /// <summary>
@@ -52,12 +54,12 @@ public sealed class SubjectActivityTests
                 }
 
                 var shopper = $"s{id}";
-                Assert.Equal(!model.ContainsKey(shopper), activity.SawShopper(shopper, at));
+                Assert.Equal(!model.ContainsKey(shopper), activity.SawShopper(Id(shopper), at));
                 model[shopper] = at;
                 Assert.Equal(model.Count, activity.Accounts);
             }
 
-            Assert.Equal(model.Keys.Order(StringComparer.Ordinal), activity.ShopperIds.Order(StringComparer.Ordinal));
+            Assert.All(Enumerable.Range(0, 41), id => Assert.Equal(model.ContainsKey($"s{id}"), activity.Counts(Id($"s{id}"))));
         });
     }
 
@@ -91,8 +93,8 @@ public sealed class SubjectActivityTests
     public void Ids_quiet_for_the_memory_are_forgotten_and_the_subject_with_them()
     {
         var activity = new SubjectActivity(Start);
-        activity.SawShopper("old", Start);
-        activity.SawShopper("new", Start.AddHours(20));
+        activity.SawShopper(Id("old"), Start);
+        activity.SawShopper(Id("new"), Start.AddHours(20));
         Assert.False(activity.Prune(Start.AddHours(25)));
         Assert.Equal(1, activity.Accounts);
         Assert.True(activity.Prune(Start.AddHours(45)));
@@ -102,20 +104,21 @@ public sealed class SubjectActivityTests
     public void A_subject_seen_with_one_id_counts_refreshes_and_forgets_it_as_it_would_many()
     {
         var activity = new SubjectActivity(Start);
-        Assert.True(activity.SawShopper("only", Start));
-        Assert.False(activity.SawShopper("only", Start.AddHours(20)));
+        Assert.True(activity.SawShopper(Id("only"), Start));
+        Assert.False(activity.SawShopper(Id("only"), Start.AddHours(20)));
         activity.Prune(Start.AddHours(25));
-        Assert.Equal("only", Assert.Single(activity.ShopperIds));
+        Assert.True(activity.Counts(Id("only")));
+        Assert.Equal(1, activity.Accounts);
 
-        Assert.True(activity.SawShopper("second", Start.AddHours(26)));
-        Assert.Equal(["only", "second"], activity.ShopperIds.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-        Assert.False(activity.SawShopper("only", Start.AddHours(27)));
+        Assert.True(activity.SawShopper(Id("second"), Start.AddHours(26)));
+        Assert.True(activity.Counts(Id("only")) && activity.Counts(Id("second")));
+        Assert.False(activity.SawShopper(Id("only"), Start.AddHours(27)));
         Assert.Equal(2, activity.Accounts);
 
-        Assert.True(activity.SawDevice("phone", Start));
+        Assert.True(activity.SawDevice(Id("phone"), Start));
         activity.Prune(Start.AddHours(25));
         Assert.Equal(0, activity.Devices);
-        Assert.True(activity.SawDevice("phone", Start.AddHours(26)));
+        Assert.True(activity.SawDevice(Id("phone"), Start.AddHours(26)));
         Assert.Equal(1, activity.Devices);
     }
 }
