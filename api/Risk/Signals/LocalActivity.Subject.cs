@@ -135,10 +135,9 @@ public sealed partial class LocalActivity
                 return;
             }
 
-            _more ??= new long[2];
-            if (_moreCount == _more.Length)
+            if (_more is null || _moreCount == _more.Length)
             {
-                Array.Resize(ref _more, _more.Length * 2);
+                _more = KeptArrays.Grown(_more, 2);
             }
 
             _more[_moreCount++] = id;

@@ -30,6 +30,7 @@ public sealed class RecentClaims(TimeProvider clock)
     // Per slot, odd while a claim is being written into it: a dry run skips a slot that changed under it.
     private readonly long[] _versions = new long[Capacity];
     private readonly byte[] _ids = new byte[Capacity * IdBytesPerClaim];
+    private readonly Lock _writing = new();
     private long _next;
     // Bytes ever reserved in the ring: a claim's ids at position p are intact while this is at most p + the ring's length.
     private long _idsReserved;
@@ -38,19 +39,25 @@ public sealed class RecentClaims(TimeProvider clock)
     {
         Span<int> lengths = [Utf8Length(claim.ShopperId), Utf8Length(claim.DeviceId), Utf8Length(claim.Request.Fingerprint), Utf8Length(claim.Request.Prefix)];
         var total = lengths[0] + lengths[1] + lengths[2] + lengths[3];
-        var idsAt = Interlocked.Add(ref _idsReserved, total) - total;
-        var slot = (int)((Interlocked.Increment(ref _next) - 1) % Capacity);
-        var version = Interlocked.Increment(ref _versions[slot]);
-        claim.Values.CopyTo(_values.AsSpan(slot * Signals, Signals));
-        var at = idsAt;
-        foreach (var id in (ReadOnlySpan<string>)[claim.ShopperId, claim.DeviceId, claim.Request.Fingerprint, claim.Request.Prefix])
+        // One writer at a time: a writer stalled mid-claim (descheduled on a busy core) would otherwise write its ids
+        // into ring bytes handed since to a later claim, which a dry run could not tell apart; and two writers a lap
+        // apart would share a slot. A claim holds the lock for a copy of about 250 bytes.
+        lock (_writing)
         {
-            at = WriteId(id, at);
-        }
+            var idsAt = Interlocked.Add(ref _idsReserved, total) - total;
+            var slot = (int)(_next++ % Capacity);
+            var version = Interlocked.Increment(ref _versions[slot]);
+            claim.Values.CopyTo(_values.AsSpan(slot * Signals, Signals));
+            var at = idsAt;
+            foreach (var id in (ReadOnlySpan<string>)[claim.ShopperId, claim.DeviceId, claim.Request.Fingerprint, claim.Request.Prefix])
+            {
+                at = WriteId(id, at);
+            }
 
-        _kept[slot] = new Kept(claim.CampaignId, claim.GroupId, idsAt, lengths[0], lengths[1], lengths[2], lengths[3],
-            claim.Request.MissingBrowserHeaders, claim.At.UtcTicks);
-        Volatile.Write(ref _versions[slot], version + 1);
+            _kept[slot] = new Kept(claim.CampaignId, claim.GroupId, idsAt, lengths[0], lengths[1], lengths[2], lengths[3],
+                claim.Request.MissingBrowserHeaders, claim.At.UtcTicks);
+            Volatile.Write(ref _versions[slot], version + 1);
+        }
     }
 
     /// <summary>The claims kept, oldest first.</summary>
