@@ -4,8 +4,9 @@ using System.Text;
 namespace FlashSale.Api.Risk.Signals;
 
 /// <summary>
-/// The signals of this node's latest claims (up to <see cref="Capacity"/>, at most <see cref="Memory"/> old),
-/// for a rule's dry run: what it would have done on the traffic just seen, before it acts on any.
+/// The signals of this node's latest claims (up to <see cref="Capacity"/>, at most <see cref="Memory"/> old; one that
+/// comes while another's copy is stalled is left out), for a rule's dry run: what it would have done on the
+/// traffic just seen, before it acts on any.
 /// <para>
 /// Copied into arrays made once, with no reference in them: the signals by position, the ids as UTF-8 into a ring
 /// of bytes. At E1's rate a claim's signals and ids would otherwise live for seconds, long enough to be promoted
@@ -23,6 +24,7 @@ public sealed class RecentClaims(TimeProvider clock)
     // with longer ones the ring wraps before the slots do, and a dry run skips the oldest claims whose ids were overwritten.
     private const int IdBytesPerClaim = 128;
     private const int MaxStackBytes = 512;
+    private const int SpinsBeforeLeavingOut = 30;
     private static readonly int Signals = ClaimSignals.Names.Length;
 
     private readonly double[] _values = new double[Capacity * Signals];
@@ -41,8 +43,21 @@ public sealed class RecentClaims(TimeProvider clock)
         var total = lengths[0] + lengths[1] + lengths[2] + lengths[3];
         // One writer at a time: a writer stalled mid-claim (descheduled on a busy core) would otherwise write its ids
         // into ring bytes handed since to a later claim, which a dry run could not tell apart; and two writers a lap
-        // apart would share a slot. A claim holds the lock for a copy of about 250 bytes.
-        lock (_writing)
+        // apart would share a slot. A copy takes about 250 ns, so a claim that finds another writing spins (yielding
+        // its core, which the writer may be waiting for) and is left out only if that takes longer than a few dozen
+        // spins: a writer that lost its core mid-copy must not hold up every claim behind it.
+        var spin = default(SpinWait);
+        while (!_writing.TryEnter())
+        {
+            if (spin.Count >= SpinsBeforeLeavingOut)
+            {
+                return;
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        try
         {
             var idsAt = Interlocked.Add(ref _idsReserved, total) - total;
             var slot = (int)(_next++ % Capacity);
@@ -57,6 +72,10 @@ public sealed class RecentClaims(TimeProvider clock)
             _kept[slot] = new Kept(claim.CampaignId, claim.GroupId, idsAt, lengths[0], lengths[1], lengths[2], lengths[3],
                 claim.Request.MissingBrowserHeaders, claim.At.UtcTicks);
             Volatile.Write(ref _versions[slot], version + 1);
+        }
+        finally
+        {
+            _writing.Exit();
         }
     }
 
