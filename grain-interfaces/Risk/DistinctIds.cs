@@ -67,7 +67,7 @@ internal struct DistinctIds
                 return false;
             }
 
-            _few = KeptArrays.Grown<IdSeen>(null, 4);
+            _few = new IdSeen[4];
             _few[0] = new IdSeen(_only, _onlySeen);
             (_fewCount, _hasOnly) = (1, false);
         }
@@ -100,7 +100,7 @@ internal struct DistinctIds
 
         if (_fewCount == _few.Length)
         {
-            _few = KeptArrays.Grown(_few, 4);
+            Array.Resize(ref _few, _few.Length * 2);
         }
 
         _few[_fewCount++] = new IdSeen(id, at);

@@ -135,9 +135,10 @@ public sealed partial class LocalActivity
                 return;
             }
 
-            if (_more is null || _moreCount == _more.Length)
+            _more ??= new long[2];
+            if (_moreCount == _more.Length)
             {
-                _more = KeptArrays.Grown(_more, 2);
+                Array.Resize(ref _more, _more.Length * 2);
             }
 
             _more[_moreCount++] = id;
