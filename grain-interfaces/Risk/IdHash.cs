@@ -7,9 +7,9 @@ namespace FlashSale.GrainInterfaces.Risk;
 /// An id as 64 bits (XxHash3 of its UTF-16 code units, the same in every process): what risk control keys its
 /// subjects and counts distinct ids by. The tables an API node keeps for ten minutes then hold no string: each
 /// string a claim brought and a table kept was made young and referenced from an old table, and the API node's
-/// young collections at 4,000 claims/s paused four times as long as without the engine (BENCHMARKS.md, "Subjects
-/// counted by their ids' hashes"). Two ids of one hash count as one: with two million subjects in ten minutes,
-/// about one sale in ten million has such a pair, and risk counts are evidence, not money.
+/// young collections at 4,000 claims/s marked through the older generations twice as long for them (BENCHMARKS.md,
+/// "Subjects counted by their ids' hashes"). Two ids of one hash count as one: with two million subjects in ten
+/// minutes, about one sale in ten million has such a pair, and risk counts are evidence, not money.
 /// </summary>
 public static class IdHash
 {

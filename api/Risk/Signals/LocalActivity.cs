@@ -23,10 +23,10 @@ namespace FlashSale.Api.Risk.Signals;
 /// What this node keeps for minutes refers to no claim's strings: subjects are values in their stripe's table,
 /// keyed and counting ids by <see cref="IdHash"/>. A node makes about a thousand subjects a second at 4,000
 /// claims/s, and every string of a request that an old table kept was promoted and traced by the young
-/// collections, which paused four times as long as without the engine (BENCHMARKS.md, "Subjects counted by their
-/// ids' hashes"). Strings are kept only where they must be handed on: a subject's own id until its next report
-/// (a second at most), and a fingerprint's or range's accounts, the links that the cluster stores and escalation
-/// blocks.
+/// collections: keyed by hash, they mark through the older generations half as long (BENCHMARKS.md, "Subjects
+/// counted by their ids' hashes"). Strings are kept only where they must be handed on: a subject's own id until its
+/// next report (a second at most), and a fingerprint's or range's accounts, the links that the cluster stores and
+/// escalation blocks.
 /// </para>
 /// </summary>
 public sealed partial class LocalActivity(TimeProvider clock)
