@@ -64,9 +64,10 @@ public sealed class RecentClaims(TimeProvider clock)
             var version = Interlocked.Increment(ref _versions[slot]);
             claim.Values.CopyTo(_values.AsSpan(slot * Signals, Signals));
             var at = idsAt;
-            foreach (var id in (ReadOnlySpan<string>)[claim.ShopperId, claim.DeviceId, claim.Request.Fingerprint, claim.Request.Prefix])
+            ReadOnlySpan<string> ids = [claim.ShopperId, claim.DeviceId, claim.Request.Fingerprint, claim.Request.Prefix];
+            for (var i = 0; i < ids.Length; i++)
             {
-                at = WriteId(id, at);
+                at = WriteId(ids[i], lengths[i], at);
             }
 
             _kept[slot] = new Kept(claim.CampaignId, claim.GroupId, idsAt, lengths[0], lengths[1], lengths[2], lengths[3],
@@ -121,11 +122,10 @@ public sealed class RecentClaims(TimeProvider clock)
     // Ids are validated to 128 characters; the heap is only for a longer one.
     private static Span<byte> Scratch(int length, Span<byte> stack) => length <= stack.Length ? stack[..length] : new byte[length];
 
-    /// <summary>Writes the id at the ring's position, wrapping at its end; the position after it.</summary>
-    private long WriteId(string id, long at)
+    /// <summary>Writes the id (<paramref name="length"/> bytes in UTF-8) at the ring's position, wrapping at its end; the position after it.</summary>
+    private long WriteId(string id, int length, long at)
     {
         var start = (int)(at % _ids.Length);
-        var length = Utf8Length(id);
         if (start + length <= _ids.Length)
         {
             Encoding.UTF8.GetBytes(id, _ids.AsSpan(start, length));
