@@ -1,26 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace FlashSale.GrainInterfaces.Risk;
 
 /// <summary>
 /// The distinct ids a subject was seen with (its shoppers or its devices), by their <see cref="IdHash"/>, each with
-/// when it was last seen, up to a cap. Most subjects are seen with one id only (a shopper with their phone, a phone
-/// with its owner): that one is kept in place. A few more go in one array, searched in order; only a subject seen
-/// with many (a farm's address range) gets a table. Nothing here refers to a string: an API node keeps tens of
-/// thousands of subjects for ten minutes, and every young object an old one referred to was promoted and traced
-/// (BENCHMARKS.md, "The API node's heap at L80" and "Subjects counted by their ids' hashes").
+/// when it was last seen, up to a cap. Most subjects are seen with one or two ids (a shopper with their phone, a phone
+/// with its owner and someone else's account): those are kept in place. A few more go in one array, searched in
+/// order; only a subject seen with many (a farm's address range) gets a table. Nothing here refers to a string, and
+/// most subjects refer to nothing at all: an API node makes about a thousand subjects a second and keeps each for ten
+/// minutes, and every young object an old table refers to is promoted and traced by the young collections
+/// (BENCHMARKS.md, "Subjects counted by their ids' hashes" and "A subject's first two ids in place").
 /// </summary>
 internal struct DistinctIds
 {
     // Past this many, a table: searching the array in order would cost a claim more than the table's objects.
     private const int FewAtMost = 16;
 
-    private bool _hasOnly;
-    private long _only;
-    private DateTimeOffset _onlySeen;
+    private TwoInPlace _inPlace;
     private IdSeen[]? _few;
-    private int _fewCount;
-    private Dictionary<long, DateTimeOffset>? _many;
+    private int _count;
+    private Dictionary<long, long>? _many;
 
-    public readonly int Count => _many?.Count ?? (_few is null ? (_hasOnly ? 1 : 0) : _fewCount);
+    public readonly int Count => _many?.Count ?? _count;
 
     public readonly bool Contains(long id)
     {
@@ -29,12 +32,7 @@ internal struct DistinctIds
             return _many.ContainsKey(id);
         }
 
-        if (_few is null)
-        {
-            return _hasOnly && _only == id;
-        }
-
-        foreach (var seen in _few.AsSpan(0, _fewCount))
+        foreach (var seen in Kept)
         {
             if (seen.Id == id)
             {
@@ -50,60 +48,49 @@ internal struct DistinctIds
     {
         if (_many is not null)
         {
-            return SawAmongMany(_many, id, at, cap);
+            return SawAmongMany(_many, id, at.UtcTicks, cap);
         }
 
-        if (_few is null)
+        var kept = Writable;
+        for (var i = 0; i < kept.Length; i++)
         {
-            if (!_hasOnly)
+            if (kept[i].Id == id)
             {
-                (_hasOnly, _only, _onlySeen) = (true, id, at);
-                return true;
-            }
-
-            if (_only == id)
-            {
-                _onlySeen = at;
-                return false;
-            }
-
-            _few = new IdSeen[4];
-            _few[0] = new IdSeen(_only, _onlySeen);
-            (_fewCount, _hasOnly) = (1, false);
-        }
-
-        for (var i = 0; i < _fewCount; i++)
-        {
-            if (_few[i].Id == id)
-            {
-                _few[i] = _few[i] with { At = at };
+                kept[i] = new IdSeen(id, at.UtcTicks);
                 return false;
             }
         }
 
-        if (_fewCount >= cap)
+        if (_count >= cap)
         {
             return false;
         }
 
-        if (_fewCount == FewAtMost)
+        if (_count == FewAtMost)
         {
-            _many = new Dictionary<long, DateTimeOffset>(FewAtMost * 2);
-            foreach (var seen in _few.AsSpan(0, _fewCount))
+            _many = new Dictionary<long, long>(FewAtMost * 2);
+            foreach (var seen in kept)
             {
-                _many[seen.Id] = seen.At;
+                _many[seen.Id] = seen.Ticks;
             }
 
-            (_few, _fewCount) = (null, 0);
-            return SawAmongMany(_many, id, at, cap);
+            (_few, _count) = (null, 0);
+            return SawAmongMany(_many, id, at.UtcTicks, cap);
         }
 
-        if (_fewCount == _few.Length)
+        if (_few is null && _count == TwoInPlace.Length)
+        {
+            _few = new IdSeen[4];
+            kept.CopyTo(_few);
+        }
+        else if (_few is not null && _count == _few.Length)
         {
             Array.Resize(ref _few, _few.Length * 2);
         }
 
-        _few[_fewCount++] = new IdSeen(id, at);
+        // Counted first: the span the id goes into is the kept ids' with one more.
+        _count++;
+        Writable[^1] = new IdSeen(id, at.UtcTicks);
         return true;
     }
 
@@ -112,38 +99,43 @@ internal struct DistinctIds
     {
         if (_many is { } many)
         {
-            foreach (var (id, at) in many)
+            foreach (var (id, ticks) in many)
             {
-                if (at < before)
+                if (ticks < before.UtcTicks)
                 {
                     many.Remove(id);
                 }
             }
-        }
-        else if (_few is { } few)
-        {
-            var kept = 0;
-            for (var i = 0; i < _fewCount; i++)
-            {
-                if (few[i].At >= before)
-                {
-                    few[kept++] = few[i];
-                }
-            }
 
-            _fewCount = kept;
+            return;
         }
-        else
+
+        var ids = Writable;
+        var kept = 0;
+        foreach (var seen in ids)
         {
-            _hasOnly = _hasOnly && _onlySeen >= before;
+            if (seen.Ticks >= before.UtcTicks)
+            {
+                ids[kept++] = seen;
+            }
         }
+
+        _count = kept;
     }
 
-    private static bool SawAmongMany(Dictionary<long, DateTimeOffset> many, long id, DateTimeOffset at, int cap)
+    /// <summary>The ids kept in place or in the array: the caller holds the subject by reference, so this is its own.</summary>
+    [UnscopedRef]
+    private readonly ReadOnlySpan<IdSeen> Kept => _few is null ? ((ReadOnlySpan<IdSeen>)_inPlace)[.._count] : _few.AsSpan(0, _count);
+
+    [UnscopedRef]
+    private Span<IdSeen> Writable => _few is null ? ((Span<IdSeen>)_inPlace)[.._count] : _few.AsSpan(0, _count);
+
+    private static bool SawAmongMany(Dictionary<long, long> many, long id, long ticks, int cap)
     {
-        if (many.ContainsKey(id))
+        ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(many, id);
+        if (!Unsafe.IsNullRef(ref seen))
         {
-            many[id] = at;
+            seen = ticks;
             return false;
         }
 
@@ -152,10 +144,19 @@ internal struct DistinctIds
             return false;
         }
 
-        many[id] = at;
+        many[id] = ticks;
         return true;
     }
 
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct IdSeen(long Id, DateTimeOffset At);
+    /// <summary>An id and when it was last seen, in UTC ticks: half the bytes of a <see cref="DateTimeOffset"/>.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct IdSeen(long Id, long Ticks);
+
+    [InlineArray(Length)]
+    private struct TwoInPlace
+    {
+        public const int Length = 2;
+
+        private IdSeen _first;
+    }
 }

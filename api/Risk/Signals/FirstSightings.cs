@@ -6,8 +6,36 @@ namespace FlashSale.Api.Risk.Signals;
 /// <summary>
 /// A subject's one claim so far on this node: when, by which shopper and device (by <see cref="IdHash"/>), and which
 /// claim (its idempotency key's hash). A fingerprint's or range's also keeps its shopper's id, a link to report.
+/// Packed (UTC ticks, no nullable wrappers): two generations of 250,000 of them are most of the API node's tables,
+/// whose size sets how large a young generation the collector chooses (BENCHMARKS.md, "A subject's first two ids in
+/// place").
 /// </summary>
-public readonly record struct Sighting(DateTimeOffset At, long? Shopper, long? Device, int ClaimKey = 0, string? ShopperToLink = null);
+[StructLayout(LayoutKind.Auto)]
+public readonly struct Sighting
+{
+    private readonly long _ticks;
+    private readonly long _shopper;
+    private readonly long _device;
+    private readonly bool _hasShopper;
+    private readonly bool _hasDevice;
+
+    public Sighting(DateTimeOffset at, long? shopper, long? device, int claimKey = 0, string? shopperToLink = null)
+    {
+        (_ticks, ClaimKey, ShopperToLink) = (at.UtcTicks, claimKey, shopperToLink);
+        (_hasShopper, _shopper) = (shopper.HasValue, shopper.GetValueOrDefault());
+        (_hasDevice, _device) = (device.HasValue, device.GetValueOrDefault());
+    }
+
+    public DateTimeOffset At => new(_ticks, TimeSpan.Zero);
+
+    public long? Shopper => _hasShopper ? _shopper : null;
+
+    public long? Device => _hasDevice ? _device : null;
+
+    public int ClaimKey { get; }
+
+    public string? ShopperToLink { get; }
+}
 
 /// <summary>
 /// Subjects seen once on this node, in two generations: a new one starts when the current one is

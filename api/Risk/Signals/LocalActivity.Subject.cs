@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FlashSale.GrainInterfaces.Risk;
 
@@ -113,47 +114,56 @@ public sealed partial class LocalActivity
     }
 
     /// <summary>
-    /// The ids (by hash) a subject was first seen with since its last report. Mostly none or one (a shopper's phone
-    /// when the shopper is counted in full): that one is kept in place, and an array made only for more, then kept
-    /// for the next.
+    /// The ids (by hash) a subject was first seen with since its last report. Mostly none, one or two (a device's
+    /// shopper from its first sighting and the shopper of the claim that made it counted in full): those are kept in
+    /// place, and an array made only for more, then kept for the next.
     /// </summary>
     [StructLayout(LayoutKind.Auto)]
     private struct NewHashes
     {
-        private bool _hasOne;
-        private long _one;
+        private TwoInPlace _inPlace;
         private long[]? _more;
-        private int _moreCount;
+        private int _count;
 
-        public readonly bool IsEmpty => !_hasOne;
+        public readonly bool IsEmpty => _count == 0;
 
         public void Add(long id)
         {
-            if (!_hasOne)
+            if (_count < TwoInPlace.Length)
             {
-                (_hasOne, _one) = (true, id);
+                _inPlace[_count++] = id;
                 return;
             }
 
             _more ??= new long[2];
-            if (_moreCount == _more.Length)
+            var index = _count++ - TwoInPlace.Length;
+            if (index == _more.Length)
             {
                 Array.Resize(ref _more, _more.Length * 2);
             }
 
-            _more[_moreCount++] = id;
+            _more[index] = id;
         }
 
         public ImmutableArray<long> Take()
         {
-            if (!_hasOne)
+            if (_count == 0)
             {
                 return [];
             }
 
-            var ids = _moreCount > 0 ? [_one, .. _more.AsSpan(0, _moreCount)] : ImmutableArray.Create(_one);
-            (_hasOne, _moreCount) = (false, 0);
+            var inPlace = ((ReadOnlySpan<long>)_inPlace)[..Math.Min(_count, TwoInPlace.Length)];
+            var ids = _count > TwoInPlace.Length ? [.. inPlace, .. _more.AsSpan(0, _count - TwoInPlace.Length)] : ImmutableArray.Create(inPlace);
+            _count = 0;
             return ids;
+        }
+
+        [InlineArray(Length)]
+        private struct TwoInPlace
+        {
+            public const int Length = 2;
+
+            private long _first;
         }
     }
 

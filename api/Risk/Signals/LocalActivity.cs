@@ -72,8 +72,8 @@ public sealed partial class LocalActivity(TimeProvider clock)
         return Read(signals,
             Count(shopper, new Sighting(now, null, deviceHash, claimKey)),
             Count(device, new Sighting(now, shopperHash, null)),
-            Count(fingerprint, new Sighting(now, shopperHash, deviceHash, ShopperToLink: shopperId)),
-            Count(prefix, new Sighting(now, shopperHash, null, ShopperToLink: shopperId)),
+            Count(fingerprint, new Sighting(now, shopperHash, deviceHash, shopperToLink: shopperId)),
+            Count(prefix, new Sighting(now, shopperHash, null, shopperToLink: shopperId)),
             now);
     }
 

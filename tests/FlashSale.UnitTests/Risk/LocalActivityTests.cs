@@ -90,6 +90,7 @@ public sealed class LocalActivityTests
 
         var first = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint);
         Assert.Equal(["farm-0", "farm-1", "farm-2"], first.Shoppers, StringComparer.Ordinal);
+        Assert.Equal([IdHash.Of("d-0"), IdHash.Of("d-1"), IdHash.Of("d-2")], first.DeviceHashes.ToArray());
 
         // One shopper back, two new: only the new ones are news to the cluster; then one new alone.
         foreach (var i in new[] { 1, 3, 4 })
@@ -103,6 +104,17 @@ public sealed class LocalActivityTests
         Assert.Equal(3, second.Claims);
         activity.Observe(Campaign, null, "farm-5", "d-5", farm, "key-5");
         Assert.Equal(["farm-5"], Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint).Shoppers, StringComparer.Ordinal);
+
+        // More new ids in one second than ever before: two kept in place, the rest in an array grown for them.
+        var many = Enumerable.Range(6, 6).ToArray();
+        foreach (var i in many)
+        {
+            activity.Observe(Campaign, null, $"farm-{i}", $"d-{i}", farm, $"key-{i}");
+        }
+
+        var fourth = Assert.Single(activity.TakeReports(), r => r.Kind == SubjectKind.Fingerprint);
+        Assert.Equal(many.Select(i => IdHash.Of($"d-{i}")), fourth.DeviceHashes);
+        Assert.Equal(many.Select(i => $"farm-{i}"), fourth.Shoppers, StringComparer.Ordinal);
     }
 
     /// <summary>
