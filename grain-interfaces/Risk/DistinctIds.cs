@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -7,23 +6,21 @@ namespace FlashSale.GrainInterfaces.Risk;
 /// <summary>
 /// The distinct ids a subject was seen with (its shoppers or its devices), by their <see cref="IdHash"/>, each with
 /// when it was last seen, up to a cap. Most subjects are seen with one or two ids (a shopper with their phone, a phone
-/// with its owner and someone else's account): those are kept in place. A few more go in one array, searched in
-/// order; only a subject seen with many (a farm's address range) gets a table. Nothing here refers to a string, and
-/// most subjects refer to nothing at all: an API node makes about a thousand subjects a second and keeps each for ten
-/// minutes, and every young object an old table refers to is promoted and traced by the young collections
-/// (BENCHMARKS.md, "Subjects counted by their ids' hashes" and "A subject's first two ids in place").
+/// with its owner and someone else's account): those are kept in place (<see cref="InPlaceList{T}"/>). A few more go
+/// in one array, searched in order; only a subject seen with many (a farm's address range) gets a table. Nothing here
+/// refers to a string, and most subjects refer to nothing at all: an API node makes about a thousand subjects a second
+/// and keeps each for ten minutes, and every young object an old table refers to is promoted and traced by the young
+/// collections (BENCHMARKS.md, "Subjects counted by their ids' hashes" and "A subject's first two ids in place").
 /// </summary>
 internal struct DistinctIds
 {
     // Past this many, a table: searching the array in order would cost a claim more than the table's objects.
     private const int FewAtMost = 16;
 
-    private TwoInPlace _inPlace;
-    private IdSeen[]? _few;
-    private int _count;
+    private InPlaceList<IdSeen> _few;
     private Dictionary<long, long>? _many;
 
-    public readonly int Count => _many?.Count ?? _count;
+    public readonly int Count => _many?.Count ?? _few.Count;
 
     public readonly bool Contains(long id)
     {
@@ -32,7 +29,7 @@ internal struct DistinctIds
             return _many.ContainsKey(id);
         }
 
-        foreach (var seen in Kept)
+        foreach (var seen in _few.Items)
         {
             if (seen.Id == id)
             {
@@ -51,7 +48,7 @@ internal struct DistinctIds
             return SawAmongMany(_many, id, at.UtcTicks, cap);
         }
 
-        var kept = Writable;
+        var kept = _few.Writable;
         for (var i = 0; i < kept.Length; i++)
         {
             if (kept[i].Id == id)
@@ -61,12 +58,12 @@ internal struct DistinctIds
             }
         }
 
-        if (_count >= cap)
+        if (kept.Length >= cap)
         {
             return false;
         }
 
-        if (_count == FewAtMost)
+        if (kept.Length == FewAtMost)
         {
             _many = new Dictionary<long, long>(FewAtMost * 2);
             foreach (var seen in kept)
@@ -74,23 +71,11 @@ internal struct DistinctIds
                 _many[seen.Id] = seen.Ticks;
             }
 
-            (_few, _count) = (null, 0);
+            _few = default;
             return SawAmongMany(_many, id, at.UtcTicks, cap);
         }
 
-        if (_few is null && _count == TwoInPlace.Length)
-        {
-            _few = new IdSeen[4];
-            kept.CopyTo(_few);
-        }
-        else if (_few is not null && _count == _few.Length)
-        {
-            Array.Resize(ref _few, _few.Length * 2);
-        }
-
-        // Counted first: the span the id goes into is the kept ids' with one more.
-        _count++;
-        Writable[^1] = new IdSeen(id, at.UtcTicks);
+        _few.Add(new IdSeen(id, at.UtcTicks));
         return true;
     }
 
@@ -110,7 +95,7 @@ internal struct DistinctIds
             return;
         }
 
-        var ids = Writable;
+        var ids = _few.Writable;
         var kept = 0;
         foreach (var seen in ids)
         {
@@ -120,15 +105,8 @@ internal struct DistinctIds
             }
         }
 
-        _count = kept;
+        _few.Truncate(kept);
     }
-
-    /// <summary>The ids kept in place or in the array: the caller holds the subject by reference, so this is its own.</summary>
-    [UnscopedRef]
-    private readonly ReadOnlySpan<IdSeen> Kept => _few is null ? ((ReadOnlySpan<IdSeen>)_inPlace)[.._count] : _few.AsSpan(0, _count);
-
-    [UnscopedRef]
-    private Span<IdSeen> Writable => _few is null ? ((Span<IdSeen>)_inPlace)[.._count] : _few.AsSpan(0, _count);
 
     private static bool SawAmongMany(Dictionary<long, long> many, long id, long ticks, int cap)
     {
@@ -151,12 +129,4 @@ internal struct DistinctIds
     /// <summary>An id and when it was last seen, in UTC ticks: half the bytes of a <see cref="DateTimeOffset"/>.</summary>
     [StructLayout(LayoutKind.Auto)]
     private readonly record struct IdSeen(long Id, long Ticks);
-
-    [InlineArray(Length)]
-    private struct TwoInPlace
-    {
-        public const int Length = 2;
-
-        private IdSeen _first;
-    }
 }

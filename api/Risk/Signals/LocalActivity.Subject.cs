@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FlashSale.GrainInterfaces.Risk;
 
@@ -16,8 +15,10 @@ public sealed partial class LocalActivity
     private struct Subject(DateTimeOffset firstSeen)
     {
         private SubjectActivity _local = new(firstSeen);
-        private NewHashes _newShoppers;
-        private NewHashes _newDevices;
+        // The ids (by hash) first seen since the last report: mostly none, one or two (a device's shopper from its first
+        // sighting and the shopper of the claim that made it counted in full), which the list keeps in place.
+        private InPlaceList<long> _newShoppers;
+        private InPlaceList<long> _newDevices;
         private LinkedAccounts _accounts;
         private int _claims;
         private int _score;
@@ -81,7 +82,7 @@ public sealed partial class LocalActivity
         public ActivityReport? TakeReport(SubjectKey key)
         {
             _queued = false;
-            if (_claims == 0 && _score == 0 && _newShoppers.IsEmpty && _newDevices.IsEmpty && !_accounts.HasNew)
+            if (_claims == 0 && _score == 0 && _newShoppers.Count == 0 && _newDevices.Count == 0 && !_accounts.HasNew)
             {
                 return null;
             }
@@ -114,117 +115,44 @@ public sealed partial class LocalActivity
     }
 
     /// <summary>
-    /// The ids (by hash) a subject was first seen with since its last report. Mostly none, one or two (a device's
-    /// shopper from its first sighting and the shopper of the claim that made it counted in full): those are kept in
-    /// place, and an array made only for more, then kept for the next.
-    /// </summary>
-    [StructLayout(LayoutKind.Auto)]
-    private struct NewHashes
-    {
-        private TwoInPlace _inPlace;
-        private long[]? _more;
-        private int _count;
-
-        public readonly bool IsEmpty => _count == 0;
-
-        public void Add(long id)
-        {
-            if (_count < TwoInPlace.Length)
-            {
-                _inPlace[_count++] = id;
-                return;
-            }
-
-            _more ??= new long[2];
-            var index = _count++ - TwoInPlace.Length;
-            if (index == _more.Length)
-            {
-                Array.Resize(ref _more, _more.Length * 2);
-            }
-
-            _more[index] = id;
-        }
-
-        public ImmutableArray<long> Take()
-        {
-            if (_count == 0)
-            {
-                return [];
-            }
-
-            var inPlace = ((ReadOnlySpan<long>)_inPlace)[..Math.Min(_count, TwoInPlace.Length)];
-            var ids = _count > TwoInPlace.Length ? [.. inPlace, .. _more.AsSpan(0, _count - TwoInPlace.Length)] : ImmutableArray.Create(inPlace);
-            _count = 0;
-            return ids;
-        }
-
-        [InlineArray(Length)]
-        private struct TwoInPlace
-        {
-            public const int Length = 2;
-
-            private long _first;
-        }
-    }
-
-    /// <summary>
     /// A fingerprint's or range's distinct accounts by id, in the order first seen: the ones after
     /// <c>_reported</c> are not yet reported. The same accounts its counts hold by hash, pruned with them.
     /// </summary>
     [StructLayout(LayoutKind.Auto)]
     private struct LinkedAccounts
     {
-        private string[]? _ids;
-        private int _count;
+        private InPlaceList<string> _ids;
         private int _reported;
 
-        public readonly ImmutableArray<string> All => _ids is null ? [] : [.. _ids.AsSpan(0, _count)];
+        public readonly ImmutableArray<string> All => [.. _ids.Items];
 
-        public readonly bool HasNew => _reported < _count;
+        public readonly bool HasNew => _reported < _ids.Count;
 
-        public void Add(string id)
-        {
-            _ids ??= new string[2];
-            if (_count == _ids.Length)
-            {
-                Array.Resize(ref _ids, _ids.Length * 2);
-            }
-
-            _ids[_count++] = id;
-        }
+        public void Add(string id) => _ids.Add(id);
 
         public ImmutableArray<string> TakeNew()
         {
-            if (!HasNew)
-            {
-                return [];
-            }
-
-            ImmutableArray<string> ids = [.. _ids!.AsSpan(_reported, _count - _reported)];
-            _reported = _count;
+            ImmutableArray<string> ids = [.. _ids.Items[_reported..]];
+            _reported = _ids.Count;
             return ids;
         }
 
         /// <summary>Drops the accounts the subject's counts have forgotten, keeping which are reported.</summary>
         public void KeepCounted(in SubjectActivity counts)
         {
-            if (_ids is null)
-            {
-                return;
-            }
-
+            var ids = _ids.Writable;
             var (kept, keptReported) = (0, 0);
-            for (var i = 0; i < _count; i++)
+            for (var i = 0; i < ids.Length; i++)
             {
-                if (counts.Counts(IdHash.Of(_ids[i])))
+                if (counts.Counts(IdHash.Of(ids[i])))
                 {
                     keptReported += i < _reported ? 1 : 0;
-                    _ids[kept++] = _ids[i];
+                    ids[kept++] = ids[i];
                 }
             }
 
-            Array.Clear(_ids, kept, _count - kept);
-            (_count, _reported) = (kept, keptReported);
+            _ids.Truncate(kept);
+            _reported = keptReported;
         }
     }
 }

@@ -25,9 +25,9 @@ namespace FlashSale.Api.Risk.Signals;
 /// claims/s, and every string of a request that an old table kept was promoted and traced by the young
 /// collections: keyed by hash, they mark through the older generations half as long (BENCHMARKS.md, "Subjects
 /// counted by their ids' hashes"), and with a subject's first two ids kept in place, not in arrays, its young
-/// collections are as short as a node's without risk control ("A subject's first two ids in place"). Strings are kept only where they must be handed on: a subject's own id until its
-/// next report (a second at most), and a fingerprint's or range's accounts, the links that the cluster stores and
-/// escalation blocks.
+/// collections are as short as a node's without risk control ("A subject's first two ids in place"). Strings are
+/// kept only where they must be handed on: a subject's own id until its next report (a second at most), and a
+/// fingerprint's or range's accounts, the links that the cluster stores and escalation blocks.
 /// </para>
 /// </summary>
 public sealed partial class LocalActivity(TimeProvider clock)
